@@ -1,0 +1,68 @@
+# The README's words, as make targets. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+MANAGE := $(BIN)/python manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/socialgood
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run serve migrate load test test-postgres test-browser lint format \
+	migrations-check deploy-check check screenshots bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)  ## create .venv and install the project with its test tools
+
+migrate: install  ## apply database migrations
+	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
+
+load: migrate  ## load the seed catalogue from fixtures/
+	DJANGO_DEBUG=1 $(MANAGE) load_catalogue
+
+run: load  ## install, migrate, load the seed catalogue and serve on http://127.0.0.1:8000
+	@echo ""
+	@echo "The catalogue is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
+	@echo "To get an admin login, in another terminal run:"
+	@echo "    DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
+	@echo ""
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
+	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: install  ## run the whole suite on PostgreSQL ($$PG_URL)
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-browser: install  ## run only the browser tests (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## reformat the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install  ## fail if a model change has no migration
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+deploy-check: install  ## Django's deployment checks with production settings
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=deploy-check-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
+	DJANGO_ALLOWED_HOSTS=catalogue.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+check: lint migrations-check deploy-check test  ## everything CI checks on SQLite
+
+clean:  ## remove the virtualenv, caches and the local SQLite database
+	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 staticfiles *.egg-info

@@ -1,0 +1,45 @@
+"""Fixtures shared by every test file."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def source(db):
+    return factories.SourceFactory(title="Short video for good", slug="short-video-for-good")
+
+
+@pytest.fixture
+def organisation(db):
+    return factories.OrganisationFactory(name="Tencent", name_zh="腾讯", slug="tencent")
+
+
+@pytest.fixture
+def platform(db, organisation):
+    return factories.PlatformFactory(
+        name="Tencent Wesee", name_zh="腾讯微视", slug="tencent-wesee", operator=organisation
+    )
+
+
+@pytest.fixture
+def campaign(db, source, platform):
+    return factories.CampaignFactory(
+        title="Wesee agricultural assistance",
+        slug="wesee-agricultural-assistance",
+        sources=[source],
+        platforms=[platform],
+        tags=["agriculture"],
+    )
+
+
+@pytest.fixture
+def metric(db, campaign, source):
+    return factories.MetricFactory(campaign=campaign, source=source)
