@@ -1,0 +1,75 @@
+"""The settings read from the environment, checked in a fresh interpreter each time."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args, **env):
+    """Run manage.py with only the given DJANGO_* / DATABASE_URL variables set."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_without_debug_and_secret_key_the_site_refuses_to_start_with_one_line():
+    result = run_manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "socialgood: DJANGO_SECRET_KEY is not set: set it, or set DJANGO_DEBUG=1 for local "
+        "development."
+    ]
+
+
+def test_debug_is_off_unless_set():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        DJANGO_SECRET_KEY="x" * 60,
+    )
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
+        DJANGO_ALLOWED_HOSTS="catalogue.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("", "django.db.backends.sqlite3"),
+        ("postgres://postgres@127.0.0.1:5432/socialgood", "django.db.backends.postgresql"),
+    ],
+)
+def test_database_url_picks_the_database(url, engine):
+    env = {"DJANGO_DEBUG": "1"}
+    if url:
+        env["DATABASE_URL"] = url
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+        **env,
+    )
+    assert result.stdout.strip() == engine, result.stderr
