@@ -35,6 +35,7 @@ def test_without_debug_and_secret_key_the_site_refuses_to_start_with_one_line():
 def test_debug_is_off_unless_set():
     result = run_manage(
         "shell",
+        "--no-imports",
         "-c",
         "from django.conf import settings; print(settings.DEBUG)",
         DJANGO_SECRET_KEY="x" * 60,
@@ -68,6 +69,7 @@ def test_database_url_picks_the_database(url, engine):
         env["DATABASE_URL"] = url
     result = run_manage(
         "shell",
+        "--no-imports",
         "-c",
         "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
         **env,
