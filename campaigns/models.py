@@ -11,8 +11,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
-from django.db.models import Count, Q
+from django.db import connection, models
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -460,6 +460,77 @@ class CampaignQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
         return self.with_figure_count().prefetch_related("platforms", "tags")
+
+    def search(self, q):
+        """Campaigns matching the words of ``q``, best matches first.
+
+        A campaign matches when every word appears (as a substring, so Chinese works without
+        word breaks) in its titles, summary, description, tags, or the English or Chinese
+        names of its platforms and participants. On PostgreSQL a full-text match of its
+        titles, summary and description (English stemming) also counts and ranks the results.
+        """
+        terms = q.split()[:SEARCH_MAX_TERMS]
+        if not terms:
+            return self
+        every_term = Q()
+        for term in terms:
+            every_term &= campaign_text_contains(term)
+        title_bonus = Case(
+            When(Q(title__icontains=q) | Q(title_zh__icontains=q), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if connection.vendor != "postgresql":
+            return (
+                self.filter(every_term)
+                .annotate(search_rank=title_bonus)
+                .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+            )
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("title_zh", weight="A", config="simple")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        query = SearchQuery(" ".join(terms), search_type="websearch", config="english")
+        full_text = Campaign.objects.annotate(document=vector).filter(document=query)
+        return (
+            self.filter(Q(pk__in=full_text.values("pk")) | every_term)
+            .annotate(search_rank=SearchRank(vector, query) + title_bonus)
+            .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+        )
+
+
+SEARCH_MAX_TERMS = 10
+"""A search uses at most this many words (a pasted essay must not build a huge query)."""
+
+
+def campaign_text_contains(term):
+    """Campaigns whose own text, tags, platforms or participants contain ``term``."""
+    return (
+        Q(title__icontains=term)
+        | Q(title_zh__icontains=term)
+        | Q(summary__icontains=term)
+        | Q(description__icontains=term)
+        | Q(location__icontains=term)
+        | Q(
+            pk__in=TaggedCampaign.objects.filter(tag__name__icontains=term).values(
+                "content_object_id"
+            )
+        )
+        | Q(
+            pk__in=Campaign.platforms.through.objects.filter(
+                Q(platform__name__icontains=term) | Q(platform__name_zh__icontains=term)
+            ).values("campaign_id")
+        )
+        | Q(
+            pk__in=Participation.objects.filter(
+                Q(organisation__name__icontains=term) | Q(organisation__name_zh__icontains=term)
+            ).values("campaign_id")
+        )
+    )
 
 
 class Campaign(models.Model):

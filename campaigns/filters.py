@@ -1,0 +1,476 @@
+"""
+Filters for the public lists, read from the query string.
+
+A reader can type anything into a URL, so these forms never fail: a value they do not
+know is dropped and explained in ``notes``; whatever is valid is still applied. The same
+forms drive the HTML lists, the downloads and the API, so a filtered page and its download
+always agree.
+
+    form = CampaignFilterForm(data=request.GET)
+    campaigns = form.filter(Campaign.objects.published().for_listing())
+    form.notes           # ["Unknown platform “foo” was ignored."]
+    form.active_filters  # [ActiveFilter(label="Platform", value="Sina Weibo", remove_url="?…")]
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import F, Q
+from django.utils.http import urlencode
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries import countries
+from taggit.models import Tag
+
+from .models import (
+    Approach,
+    Campaign,
+    Cause,
+    MetricKind,
+    Organisation,
+    Participation,
+    Platform,
+    Status,
+    TaggedCampaign,
+    Unit,
+)
+
+MAX_QUERY_LENGTH = 200
+"""Longer searches are cut to this many characters (with a note)."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The years a year filter accepts."""
+
+MAX_NOTES_PER_FIELD = 3
+"""More ignored values than this in one field are summed up in one note."""
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """A filter in use, shown as a chip the reader can remove."""
+
+    name: str
+    label: str
+    value: str
+    remove_url: str
+
+
+def both_names(name, name_zh):
+    """ "Sina Weibo (新浪微博)" when there is a Chinese name, else just the name."""
+    return f"{name} ({name_zh})" if name_zh else name
+
+
+def shorten(value):
+    """A rejected value short enough to quote back to the reader."""
+    return Truncator(value).chars(40)
+
+
+class ForgivingChoiceField(forms.ChoiceField):
+    """A choice that never fails: an unknown value becomes "" and is kept in ``rejected``."""
+
+    def clean(self, value):
+        value = self.to_python(value).strip()
+        self.rejected = []
+        if value and not self.valid_value(value):
+            self.rejected = [value]
+            return ""
+        return value
+
+    def valid_value(self, value):
+        return value in {str(key) for key, _label in self.choices}
+
+
+class ForgivingMultipleChoiceField(forms.MultipleChoiceField):
+    """Several choices that never fail: known values are kept, unknown ones go to ``rejected``."""
+
+    def clean(self, value):
+        values = [item.strip() for item in self.to_python(value) if item.strip()]
+        known = {str(key) for key, _label in self.choices}
+        self.rejected = list(dict.fromkeys(item for item in values if item not in known))
+        return list(dict.fromkeys(item for item in values if item in known))
+
+
+class ForgivingYearField(forms.CharField):
+    """A year that never fails: anything but a year from 1900 to 2100 becomes None."""
+
+    def clean(self, value):
+        value = (self.to_python(value) or "").strip()
+        self.rejected = []
+        if not value:
+            return None
+        if value.isascii() and value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+            return int(value)
+        self.rejected = [value]
+        return None
+
+
+class ForgivingFilterForm(forms.Form):
+    """A GET form that applies what it understands and explains what it ignored.
+
+    Subclasses list in ``unknown_messages`` the note for an unknown value of each field, and
+    in ``defaults`` the values that are left out of URLs.
+    """
+
+    unknown_messages = {}
+    defaults = {}
+
+    def __init__(self, data=None, **kwargs):
+        # Always bound, so an empty query string is simply "no filters".
+        super().__init__(data if data is not None else {}, **kwargs)
+        self.load_choices()
+        self.extra_notes = []
+        self.full_clean()
+
+    def load_choices(self):
+        """Fill the choices that come from the database (one query per field)."""
+
+    @property
+    def notes(self):
+        """Human-readable messages about the values that were ignored."""
+        notes = list(self.extra_notes)
+        for name, field in self.fields.items():
+            rejected = getattr(field, "rejected", [])
+            message = self.unknown_messages.get(name)
+            if not rejected or message is None:
+                continue
+            if len(rejected) > MAX_NOTES_PER_FIELD:
+                notes.append(
+                    ngettext(
+                        "%(count)d unknown value of “%(field)s” was ignored.",
+                        "%(count)d unknown values of “%(field)s” were ignored.",
+                        len(rejected),
+                    )
+                    % {"count": len(rejected), "field": field.label}
+                )
+            else:
+                notes.extend(message % {"value": shorten(value)} for value in rejected)
+        return notes
+
+    def state(self):
+        """The valid filters as (name, value) pairs, in field order, defaults left out."""
+        pairs = []
+        for name in self.fields:
+            value = self.cleaned_data.get(name)
+            if value in (None, "", []) or value == self.defaults.get(name):
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                pairs.append((name, str(item)))
+        return pairs
+
+    def query_string(self, without=None, **replace):
+        """This query as "?…", less the (name, value) pair ``without``, with ``replace`` set.
+
+        Pagination, sort links and the removable chips all build on it.
+        """
+        pairs = [pair for pair in self.state() if pair != without and pair[0] not in replace]
+        pairs += [(name, str(value)) for name, value in replace.items() if value not in ("", None)]
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def display_value(self, name, value):
+        """How a chip shows a filter's value: the choice's label, or the value itself."""
+        field = self.fields[name]
+        for key, label in getattr(field, "choices", []):
+            if str(key) == value:
+                return str(label)
+        return value
+
+    @property
+    def active_filters(self):
+        """The filters in use, each with the URL of the same query without it."""
+        return [
+            ActiveFilter(
+                name=name,
+                label=str(self.fields[name].label),
+                value=self.display_value(name, value),
+                remove_url=self.query_string(without=(name, value)),
+            )
+            for name, value in self.state()
+            if name != "sort"
+        ]
+
+    def has_filters(self):
+        """Whether any filter (not counting the sort order) is in use."""
+        return bool(self.active_filters)
+
+
+# --------------------------------------------------------------------------- campaigns
+
+
+class CampaignSort:
+    """The orders a list of campaigns can be shown in."""
+
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    TITLE = "title"
+    FIGURES = "figures"
+
+    choices = [
+        (RELEVANCE, _("Best match")),
+        (NEWEST, _("Newest first")),
+        (OLDEST, _("Oldest first")),
+        (TITLE, _("Title A–Z")),
+        (FIGURES, _("Most figures")),
+    ]
+
+
+class CampaignFilterForm(ForgivingFilterForm):
+    """Filters, search and sort order for the list of published campaigns."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
+    platform = ForgivingMultipleChoiceField(
+        label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    organisation = ForgivingChoiceField(label=_("Organisation"), required=False)
+    cause = ForgivingChoiceField(
+        label=_("Cause"), required=False, choices=[("", _("Any cause")), *Cause.choices]
+    )
+    approach = ForgivingChoiceField(
+        label=_("Approach"), required=False, choices=[("", _("Any approach")), *Approach.choices]
+    )
+    country = ForgivingChoiceField(label=_("Country"), required=False)
+    tag = ForgivingChoiceField(label=_("Tag"), required=False)
+    year_from = ForgivingYearField(
+        label=_("From year"),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
+    )
+    year_to = ForgivingYearField(
+        label=_("To year"),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
+    )
+    sort = ForgivingChoiceField(label=_("Sort"), required=False, choices=CampaignSort.choices)
+
+    unknown_messages = {
+        "platform": _("Unknown platform “%(value)s” was ignored."),
+        "organisation": _("Unknown organisation “%(value)s” was ignored."),
+        "cause": _("Unknown cause “%(value)s” was ignored."),
+        "approach": _("Unknown approach “%(value)s” was ignored."),
+        "country": _("No published case is from the country “%(value)s”; ignored."),
+        "tag": _("Unknown tag “%(value)s” was ignored."),
+        "year_from": _("“%(value)s” is not a year; ignored."),
+        "year_to": _("“%(value)s” is not a year; ignored."),
+        "sort": _("Unknown sort order “%(value)s” was ignored."),
+    }
+
+    def load_choices(self):
+        published = Campaign.objects.published()
+        self.fields["platform"].choices = [
+            (platform.slug, both_names(platform.name, platform.name_zh))
+            for platform in Platform.objects.filter(campaigns__in=published)
+            .distinct()
+            .only("slug", "name", "name_zh")
+        ]
+        self.fields["organisation"].choices = [("", _("Any organisation"))] + [
+            (organisation.slug, both_names(organisation.name, organisation.name_zh))
+            for organisation in Organisation.objects.filter(
+                pk__in=Participation.objects.filter(campaign__in=published).values(
+                    "organisation_id"
+                )
+            ).only("slug", "name", "name_zh")
+        ]
+        self.fields["tag"].choices = [("", _("Any tag"))] + [
+            (tag.slug, tag.name)
+            for tag in Tag.objects.filter(
+                pk__in=TaggedCampaign.objects.filter(content_object__in=published).values("tag_id")
+            ).order_by("name")
+        ]
+        codes = (
+            published.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
+        self.fields["country"].choices = [("", _("Any country"))] + sorted(
+            ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
+        )
+
+    def clean_q(self):
+        q = " ".join(self.cleaned_data.get("q", "").split())
+        if len(q) > MAX_QUERY_LENGTH:
+            self.extra_notes.append(
+                _(
+                    "Your search was longer than %(limit)d characters; "
+                    "only the first %(limit)d were used."
+                )
+                % {"limit": MAX_QUERY_LENGTH}
+            )
+            q = q[:MAX_QUERY_LENGTH].strip()
+        return q
+
+    def clean(self):
+        cleaned = super().clean()
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        if year_from and year_to and year_from > year_to:
+            cleaned["year_from"], cleaned["year_to"] = year_to, year_from
+            self.extra_notes.append(
+                _("The years were the wrong way round; showing %(start)d to %(end)d.")
+                % {"start": year_to, "end": year_from}
+            )
+        return cleaned
+
+    @property
+    def sort_order(self):
+        """The order in use: the one asked for, else best match for a search, else newest."""
+        if self.cleaned_data.get("sort"):
+            return self.cleaned_data["sort"]
+        return CampaignSort.RELEVANCE if self.cleaned_data.get("q") else CampaignSort.NEWEST
+
+    def filter(self, queryset):
+        """The campaigns of ``queryset`` that pass every valid filter, in the chosen order."""
+        data = self.cleaned_data
+        if data.get("platform"):
+            queryset = queryset.filter(
+                pk__in=Campaign.platforms.through.objects.filter(
+                    platform__slug__in=data["platform"]
+                ).values("campaign_id")
+            )
+        if data.get("organisation"):
+            queryset = queryset.filter(
+                pk__in=Participation.objects.filter(organisation__slug=data["organisation"]).values(
+                    "campaign_id"
+                )
+            )
+        if data.get("tag"):
+            queryset = queryset.filter(
+                pk__in=TaggedCampaign.objects.filter(tag__slug=data["tag"]).values(
+                    "content_object_id"
+                )
+            )
+        for name in ("cause", "approach", "country"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
+        if data.get("year_from"):
+            queryset = queryset.filter(start_date__year__gte=data["year_from"])
+        if data.get("year_to"):
+            queryset = queryset.filter(start_date__year__lte=data["year_to"])
+        if data.get("q"):
+            queryset = queryset.search(data["q"])
+        return self.apply_sort(queryset)
+
+    def apply_sort(self, queryset):
+        """``queryset`` in the chosen order; a search keeps its best-match order by default."""
+        order = self.sort_order
+        if order == CampaignSort.RELEVANCE:
+            return queryset if self.cleaned_data.get("q") else self.sort_newest(queryset)
+        if order == CampaignSort.OLDEST:
+            return queryset.order_by(F("start_date").asc(nulls_last=True), "title", "pk")
+        if order == CampaignSort.TITLE:
+            return queryset.order_by("title", "pk")
+        if order == CampaignSort.FIGURES:
+            if "figure_count" not in queryset.query.annotations:
+                queryset = queryset.with_figure_count()
+            return queryset.order_by("-figure_count", "title", "pk")
+        return self.sort_newest(queryset)
+
+    @staticmethod
+    def sort_newest(queryset):
+        """Newest first; campaigns with no known start date last."""
+        return queryset.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+class FigureSort:
+    """The orders the table of figures can be shown in."""
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    LARGEST = "largest"
+    SMALLEST = "smallest"
+    LABEL = "label"
+
+    choices = [
+        (NEWEST, _("Newest first")),
+        (OLDEST, _("Oldest first")),
+        (LARGEST, _("Largest first")),
+        (SMALLEST, _("Smallest first")),
+        (LABEL, _("Label A–Z")),
+    ]
+
+
+class FigureFilterForm(ForgivingFilterForm):
+    """Filters and sort order for the table of published figures."""
+
+    kind = ForgivingChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *MetricKind.choices]
+    )
+    unit = ForgivingChoiceField(
+        label=_("Unit"), required=False, choices=[("", _("Any unit")), *Unit.choices]
+    )
+    platform = ForgivingMultipleChoiceField(
+        label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    cause = ForgivingChoiceField(
+        label=_("Cause"), required=False, choices=[("", _("Any cause")), *Cause.choices]
+    )
+    year = ForgivingYearField(
+        label=_("Year"),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
+    )
+    sort = ForgivingChoiceField(label=_("Sort"), required=False, choices=FigureSort.choices)
+
+    unknown_messages = {
+        "kind": _("Unknown kind of figure “%(value)s” was ignored."),
+        "unit": _("Unknown unit “%(value)s” was ignored."),
+        "platform": _("Unknown platform “%(value)s” was ignored."),
+        "cause": _("Unknown cause “%(value)s” was ignored."),
+        "year": _("“%(value)s” is not a year; ignored."),
+        "sort": _("Unknown sort order “%(value)s” was ignored."),
+    }
+    defaults = {"sort": FigureSort.NEWEST}
+
+    def load_choices(self):
+        self.fields["platform"].choices = [
+            (platform.slug, both_names(platform.name, platform.name_zh))
+            for platform in Platform.objects.filter(
+                Q(campaigns__status=Status.PUBLISHED) | Q(metrics__isnull=False)
+            )
+            .distinct()
+            .only("slug", "name", "name_zh")
+        ]
+
+    @property
+    def sort_order(self):
+        """The order in use: the one asked for, else newest first."""
+        return self.cleaned_data.get("sort") or FigureSort.NEWEST
+
+    def filter(self, queryset):
+        """The figures of ``queryset`` that pass every valid filter, in the chosen order."""
+        data = self.cleaned_data
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("unit"):
+            queryset = queryset.filter(unit=data["unit"])
+        if data.get("platform"):
+            queryset = queryset.filter(
+                Q(platform__slug__in=data["platform"])
+                | Q(campaign__in=Campaign.objects.filter(platforms__slug__in=data["platform"]))
+            )
+        if data.get("cause"):
+            queryset = queryset.filter(campaign__cause=data["cause"])
+        if data.get("year"):
+            queryset = queryset.filter(
+                Q(as_of__year=data["year"])
+                | Q(as_of__isnull=True, campaign__start_date__year=data["year"])
+            )
+        return self.apply_sort(queryset)
+
+    def apply_sort(self, queryset):
+        """``queryset`` in the chosen order."""
+        order = self.sort_order
+        if order == FigureSort.OLDEST:
+            return queryset.order_by(F("as_of").asc(nulls_last=True), "label", "pk")
+        if order == FigureSort.LARGEST:
+            return queryset.order_by("-value", "label", "pk")
+        if order == FigureSort.SMALLEST:
+            return queryset.order_by("value", "label", "pk")
+        if order == FigureSort.LABEL:
+            return queryset.order_by("label", "pk")
+        return queryset.order_by(F("as_of").desc(nulls_last=True), "label", "pk")

@@ -1,0 +1,105 @@
+"""Search finds cases by their text, tags, platforms and participants, in English and Chinese.
+
+The same cases pass on SQLite (substring matching) and PostgreSQL (full text plus substrings).
+"""
+
+import datetime
+
+import pytest
+
+from campaigns.models import Campaign, Role, Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(db):
+    """The Ya'an earthquake response on Weibo, a Kwai farming case, a Weibo draft."""
+    sina = factories.OrganisationFactory(name="Sina Corporation", name_zh="新浪", slug="sina")
+    kuaishou = factories.OrganisationFactory(
+        name="Kuaishou Technology", name_zh="快手科技", slug="kuaishou"
+    )
+    weibo = factories.PlatformFactory(
+        name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo", operator=sina
+    )
+    kwai = factories.PlatformFactory(name="Kwai", name_zh="快手", slug="kwai", operator=kuaishou)
+    yaan = factories.CampaignFactory(
+        title="Ya'an earthquake emergency response",
+        title_zh="雅安地震应急响应",
+        slug="yaan-earthquake",
+        summary="Weibo posts coordinated rescue after the Lushan earthquake in Sichuan.",
+        description="Verified accounts shared needs and donation channels within hours.",
+        start_date=datetime.date(2013, 4, 20),
+        platforms=[weibo],
+        tags=["disaster", "Sichuan"],
+    )
+    happy = factories.CampaignFactory(
+        title="Happy Village farmers",
+        title_zh="快乐乡村",
+        slug="happy-village",
+        summary="Farmers sold fruit through short videos.",
+        description="Training helped rural creators reach buyers.",
+        start_date=datetime.date(2018, 6, 1),
+        platforms=[kwai],
+        tags=["agriculture"],
+    )
+    factories.ParticipationFactory(campaign=happy, organisation=kuaishou, role=Role.ORGANISER)
+    factories.CampaignFactory(
+        title="Earthquake draft about Weibo",
+        slug="earthquake-draft",
+        summary="Not yet checked.",
+        status=Status.DRAFT,
+        platforms=[weibo],
+    )
+    return yaan, happy
+
+
+def search(q):
+    """The slugs of the published campaigns a search for ``q`` finds, in order."""
+    return list(Campaign.objects.published().for_listing().search(q).values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("微博", ["yaan-earthquake"]),
+        ("快手", ["happy-village"]),
+        ("earthquake", ["yaan-earthquake"]),
+        ("EARTHQUAKE", ["yaan-earthquake"]),
+        ("雅安", ["yaan-earthquake"]),
+        ("Kwai", ["happy-village"]),
+        ("Kuaishou Technology", ["happy-village"]),
+        ("agriculture", ["happy-village"]),
+        ("sichuan", ["yaan-earthquake"]),
+        ("rescue weibo", ["yaan-earthquake"]),
+        ("farmers earthquake", []),
+        ("nothing-like-this", []),
+    ],
+)
+def test_search_finds_the_cases_a_reader_expects(catalogue, q, expected):
+    assert search(q) == expected
+
+
+def test_search_never_shows_a_draft(catalogue):
+    assert "earthquake-draft" not in search("earthquake draft")
+    assert search("Not yet checked") == []
+
+
+def test_a_blank_search_changes_nothing(catalogue):
+    assert sorted(search("   ")) == ["happy-village", "yaan-earthquake"]
+
+
+def test_a_search_with_odd_characters_does_not_fail(catalogue):
+    assert search("'\"&|!():* <> % _ \\") == []
+    assert search("earthquake " * 1000) == ["yaan-earthquake"]
+
+
+def test_a_title_match_ranks_first(catalogue):
+    factories.CampaignFactory(
+        title="Village libraries",
+        slug="village-libraries",
+        summary="Volunteers read to children after the earthquake.",
+        start_date=datetime.date(2021, 1, 1),
+    )
+    assert search("earthquake")[0] == "yaan-earthquake"
