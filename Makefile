@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run serve migrate load test test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots bench clean
+	migrations-check deploy-check check screenshots messages bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -63,6 +63,25 @@ deploy-check: install  ## Django's deployment checks with production settings
 	DJANGO_ALLOWED_HOSTS=catalogue.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 check: lint migrations-check deploy-check test  ## everything CI checks on SQLite
+
+messages: install  ## update the Chinese translation file from the code and compile it
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=tests \
+		--ignore=docs --ignore=scripts --ignore=staticfiles --ignore=media
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages -l zh_Hans --ignore=.venv
+
+# Serves a throwaway copy of the seed catalogue (SQLite in a temp dir) on a free port, runs
+# scripts/screenshots.py against it, and stops the server and removes the copy even on failure.
+screenshots: install  ## photograph the seed catalogue into docs/screenshots/ (needs /usr/bin/chromium)
+	@set -e; tmp=$$(mktemp -d); pid=; \
+	trap 'if [ -n "$$pid" ]; then kill $$pid 2>/dev/null || true; fi; rm -rf "$$tmp"' EXIT; \
+	trap 'exit 130' INT TERM; \
+	export DJANGO_DEBUG=1 DATABASE_URL="sqlite:///$$tmp/catalogue.sqlite3" DJANGO_MEDIA_ROOT="$$tmp/media"; \
+	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(MANAGE) migrate --no-input >"$$tmp/migrate.log" || { cat "$$tmp/migrate.log"; exit 1; }; \
+	$(MANAGE) load_catalogue; \
+	$(MANAGE) runserver --noreload 127.0.0.1:$$port >"$$tmp/server.log" 2>&1 & pid=$$!; \
+	$(BIN)/python scripts/screenshots.py --base-url http://127.0.0.1:$$port --wait 60 \
+		|| { echo "--- server log:"; cat "$$tmp/server.log"; exit 1; }
 
 clean:  ## remove the virtualenv, caches and the local SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 staticfiles *.egg-info
