@@ -101,9 +101,8 @@ def take(browser, base_url, shot, out_dir):
             sys.exit(f"{url} answered {status}; no screenshot taken for {shot.filename}.")
         target = out_dir / shot.filename
         page.screenshot(path=str(target), full_page=shot.full_page)
-        print(
-            f"{target.name}: {url} at {shot.viewport['width']} px, {target.stat().st_size // 1024} KB"
-        )
+        size_kb = target.stat().st_size // 1024
+        print(f"{target.name}: {url} at {shot.viewport['width']} px, {size_kb} KB")
     finally:
         context.close()
 
