@@ -1,0 +1,519 @@
+"""
+Loading the catalogue from JSON files in Django's fixture format, with natural keys.
+
+``load_catalogue`` reads the files in order, checks every record (its shape, its model and
+fields, its references, then ``full_clean()``), saves only what differs from the database and
+counts what it created, updated and left unchanged. The whole load is one transaction: a bad
+record anywhere stops it with a ``LoadError`` naming the file, the record and the problem, and
+the database is left exactly as it was. Loading the same files twice changes nothing the second
+time.
+
+A file holds a list of records such as::
+
+    {"model": "campaigns.source", "fields": {"slug": "cnnic-2020", "title": "…", "kind": "report"}}
+
+Foreign keys and many-to-many values are natural keys (``["cnnic-2020"]``). A record may refer
+to a row that a later record in the same load creates; it is saved once that row exists.
+"""
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    ObjectDoesNotExist,
+    ValidationError,
+)
+from django.core.serializers.base import DeserializationError, DeserializedObject
+from django.db import DatabaseError, models, transaction
+
+SEED_FIXTURES = (
+    "sources.json",
+    "organisations.json",
+    "platforms.json",
+    "campaigns.json",
+    "metrics.json",
+)
+"""The seed catalogue, in the order it loads: each file refers only to the ones before it."""
+
+CATALOGUE_APPS = ("campaigns", "taggit")
+"""Only models of these apps can be loaded: the catalogue, never users or sessions."""
+
+PROGRESS_ABOVE = 1000
+"""A file with more records than this reports its progress every tenth of the way."""
+
+RECORD_KEYS = {"model", "fields"}
+MISSING_CODES = {"blank", "null", "required"}
+
+
+class LoadError(Exception):
+    """A file or record that cannot be loaded, with a message a person can act on."""
+
+
+@dataclass
+class ModelCounts:
+    """What a load did to the rows of one model."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class LoadReport:
+    """What a load did (or, in a dry run, would do), model by model in the order first met."""
+
+    files: list[Path]
+    dry_run: bool = False
+    counts: dict[str, ModelCounts] = field(default_factory=dict)
+
+    @property
+    def records(self) -> int:
+        """How many records the files held."""
+        return sum(counts.total for counts in self.counts.values())
+
+    @property
+    def changed(self) -> int:
+        """How many rows were (or would be) created or updated."""
+        return sum(counts.created + counts.updated for counts in self.counts.values())
+
+    def count(self, label: str, outcome: str) -> None:
+        """Add one record of model ``label`` to ``outcome`` (created, updated or unchanged)."""
+        counts = self.counts.setdefault(label, ModelCounts())
+        setattr(counts, outcome, getattr(counts, outcome) + 1)
+
+    def summary(self) -> str:
+        """A headline and a table of created / updated / unchanged rows per model."""
+        files = f"{len(self.files)} file{'s' if len(self.files) != 1 else ''}"
+        records = f"{self.records:,} record{'s' if self.records != 1 else ''}"
+        if self.dry_run:
+            headline = (
+                f"Dry run: checked {files}, {records}; {self.changed:,} would be created or "
+                "updated. Nothing was saved."
+            )
+        elif self.changed == 0:
+            headline = f"Nothing changed: all {records} in {files} already match the database."
+        else:
+            headline = f"Loaded {files}, {records}, in one transaction."
+        outcomes = ("created", "updated", "unchanged")
+        rows = [("model", *outcomes)]
+        rows += [
+            (label, *(f"{getattr(counts, outcome):,}" for outcome in outcomes))
+            for label, counts in self.counts.items()
+        ]
+        rows.append(
+            (
+                "total",
+                *(
+                    f"{sum(getattr(counts, outcome) for counts in self.counts.values()):,}"
+                    for outcome in outcomes
+                ),
+            )
+        )
+        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        lines = [headline]
+        for label, *numbers in rows:
+            cells = [label.ljust(widths[0])]
+            cells += [
+                number.rjust(width) for number, width in zip(numbers, widths[1:], strict=True)
+            ]
+            lines.append("  ".join(cells))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One record of a file and where it is, for messages."""
+
+    path: Path
+    position: int
+    data: Any
+
+    def where(self, label: str | None = None) -> str:
+        place = f"{_display(self.path)}, record {self.position}"
+        return f"{place} ({label})" if label else place
+
+    def error(self, problem: str, label: str | None = None) -> LoadError:
+        return LoadError(f"{self.where(label)}: {problem}")
+
+
+@dataclass
+class _Load:
+    """What one run of the loader has seen so far."""
+
+    report: LoadReport
+    seen: dict[tuple[str, tuple], _Record] = field(default_factory=dict)
+    waiting: list[_Record] = field(default_factory=list)
+
+
+def seed_fixture_paths() -> list[Path]:
+    """The seed fixtures, each found in the first of settings.FIXTURE_DIRS that holds it."""
+    folders = [Path(folder) for folder in settings.FIXTURE_DIRS]
+    paths = []
+    for name in SEED_FIXTURES:
+        found = [folder / name for folder in folders if (folder / name).is_file()]
+        paths.append(found[0] if found else folders[0] / name)
+    return paths
+
+
+def load_catalogue(
+    *,
+    paths: Sequence[Path],
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> LoadReport:
+    """Load the files in order, in one transaction, and report what changed.
+
+    Raises ``LoadError`` (and changes nothing) at the first file or record that cannot be
+    loaded. With ``dry_run`` everything is checked and counted, then rolled back. ``progress``
+    is called with a line of text every tenth of the way through a file of more than
+    ``PROGRESS_ABOVE`` records.
+    """
+    load = _Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
+    with transaction.atomic():
+        for path in load.report.files:
+            records = _read_records(path)
+            step = math.ceil(len(records) / 10)
+            for record in records:
+                _load_record(load, record)
+                done = record.position
+                if progress and len(records) > PROGRESS_ABOVE:
+                    if done % step == 0 or done == len(records):
+                        progress(
+                            f"{_display(path)}: {done:,} of {len(records):,} records "
+                            f"({done * 100 // len(records)}%)"
+                        )
+        _load_waiting(load)
+        if dry_run:
+            transaction.set_rollback(True)
+    return load.report
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _display(path: Path) -> str:
+    """The path as a person would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _kind_of(value: Any) -> str:
+    """What sort of JSON value this is, for messages."""
+    kinds = [
+        (bool, "true or false"),
+        (dict, "an object"),
+        (list, "a list"),
+        (str, "a string"),
+        ((int, float, Decimal), "a number"),
+    ]
+    if value is None:
+        return "null"
+    return next(name for types, name in kinds if isinstance(value, types))
+
+
+def _read_records(path: Path) -> list[_Record]:
+    """The records of one JSON file, or a LoadError saying why the file cannot be read."""
+    name = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LoadError(f"{name}: no such file.") from None
+    except UnicodeDecodeError:
+        raise LoadError(f"{name}: not UTF-8 text.") from None
+    except OSError as error:
+        raise LoadError(f"{name}: cannot be read ({error.strerror}).") from None
+    try:
+        # Decimals as written: 5.36 stays 5.36 rather than a float's 5.3600000000000003.
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as error:
+        raise LoadError(
+            f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
+    if not isinstance(data, list):
+        raise LoadError(f"{name}: expected a list of records, found {_kind_of(data)}.")
+    return [_Record(path, position, item) for position, item in enumerate(data, start=1)]
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _model_of(record: _Record) -> type[models.Model]:
+    """The model a record is for, once its shape has been checked."""
+    data = record.data
+    if not isinstance(data, dict):
+        raise record.error(f"expected an object with “model” and “fields”, found {_kind_of(data)}.")
+    if "pk" in data:
+        raise record.error(
+            "has a “pk”: rows are named by natural key, so primary keys never travel between "
+            "databases (dumpdata --natural-foreign --natural-primary writes such files)."
+        )
+    unexpected = sorted(set(data) - RECORD_KEYS)
+    if unexpected:
+        raise record.error(
+            f"unexpected key “{unexpected[0]}” (a record has only “model” and “fields”)."
+        )
+    if "model" not in data:
+        raise record.error("no “model” given.")
+    label = data["model"]
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError, TypeError):
+        raise record.error(f"unknown model “{label}”.") from None
+    if model._meta.app_label not in CATALOGUE_APPS:
+        raise record.error(
+            f"“{model._meta.label_lower}” is not part of the catalogue; only "
+            + ", ".join(f"{app}.*" for app in CATALOGUE_APPS)
+            + " records can be loaded."
+        )
+    if not isinstance(data.get("fields"), dict):
+        raise record.error(
+            f"“fields” must be an object, found {_kind_of(data.get('fields'))}.",
+            model._meta.label_lower,
+        )
+    return model
+
+
+def _guess_label(model: type[models.Model], fields: dict) -> str:
+    """The model and, when the record shows it plainly, its natural key."""
+    for name in ("slug", "key", "name"):
+        if isinstance(fields.get(name), str):
+            return f"{model._meta.label_lower} “{fields[name]}”"
+    return model._meta.label_lower
+
+
+def _label(obj: models.Model) -> str:
+    """The model and natural key of an object, e.g. campaigns.source “cnnic-2020”."""
+    return f"{obj._meta.label_lower} “{' / '.join(str(part) for part in _natural_key(obj))}”"
+
+
+def _natural_key(obj: models.Model) -> tuple:
+    if hasattr(obj, "natural_key"):
+        return tuple(obj.natural_key())
+    return (obj.pk,)
+
+
+def _check_fields(record: _Record, model: type[models.Model], label: str) -> None:
+    """Refuse unknown fields and values of the wrong sort before Django reads them."""
+    loadable = _loadable_fields(model)
+    for name, value in record.data["fields"].items():
+        model_field = loadable.get(name)
+        if model_field is None:
+            raise record.error(_unknown_field(model, name, loadable), label)
+        if model_field.many_to_many:
+            if not isinstance(value, list) or not all(_is_natural_key(key) for key in value):
+                raise record.error(
+                    f"{name}: expected a list of natural keys such as [[“a-slug”]], "
+                    f"found {_kind_of(value)}.",
+                    label,
+                )
+        elif model_field.is_relation:
+            if value is not None and not _is_natural_key(value):
+                raise record.error(
+                    f"{name}: expected a natural key such as [“a-slug”] or null, "
+                    f"found {_kind_of(value)}.",
+                    label,
+                )
+        elif isinstance(model_field, models.CharField | models.TextField):
+            if not (isinstance(value, str) or (value is None and model_field.null)):
+                raise record.error(f"{name}: expected text, found {_kind_of(value)}.", label)
+        else:
+            try:
+                model_field.to_python(value)
+            except ValidationError as error:
+                raise record.error(f"{name}: {' '.join(error.messages)}", label) from None
+
+
+def _is_natural_key(value: Any) -> bool:
+    """Whether a value is written as a natural key: a list of strings and numbers."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(part, str | int) and not isinstance(part, bool) for part in value)
+    )
+
+
+@cache
+def _loadable_fields(model: type[models.Model]) -> dict[str, models.Field]:
+    """The fields a record may give: concrete fields and plain many-to-many relations."""
+    loadable = {}
+    for model_field in model._meta.get_fields():
+        if getattr(model_field, "primary_key", False):
+            continue
+        if model_field.concrete and not model_field.many_to_many:
+            loadable[model_field.name] = model_field
+        elif model_field.many_to_many and not model_field.auto_created:
+            if model_field.remote_field.through._meta.auto_created:
+                loadable[model_field.name] = model_field
+    return loadable
+
+
+def _unknown_field(model: type[models.Model], name: str, loadable: dict) -> str:
+    """Why a field cannot be loaded: it does not exist, or it is loaded another way."""
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if model_field is not None and model_field.many_to_many and not model_field.auto_created:
+        through = model_field.remote_field.through._meta.label_lower
+        return f"“{name}” is not loaded here; give them as {through} records."
+    guesses = get_close_matches(name, loadable, n=1)
+    hint = f"; did you mean “{guesses[0]}”?" if guesses else "."
+    return f"unknown field “{name}” for {model._meta.label_lower}{hint}"
+
+
+def _missing_reference(record: _Record, model: type[models.Model]) -> str | None:
+    """The first natural key of a record that names no existing row, described; or None."""
+    loadable = _loadable_fields(model)
+    for name, value in record.data["fields"].items():
+        model_field = loadable[name]
+        if not model_field.is_relation or value is None:
+            continue
+        target = model_field.related_model
+        for key in value if model_field.many_to_many else [value]:
+            shown = f"{target._meta.label_lower} “{' / '.join(str(part) for part in key)}”"
+            try:
+                target._default_manager.get_by_natural_key(*key)
+            except ObjectDoesNotExist:
+                return f"{name}: there is no {shown}."
+            except (TypeError, ValueError):
+                shown = json.dumps(key, ensure_ascii=False)
+                return f"{name}: {shown} is not a natural key of {target._meta.label_lower}."
+    return None
+
+
+def _validation_problem(error: ValidationError, fields: dict) -> str:
+    """A ValidationError in one line, saying plainly when a required field is missing."""
+    problems = []
+    for name, errors in error.error_dict.items():
+        if name != NON_FIELD_ERRORS and name not in fields:
+            if any(e.code in MISSING_CODES for e in errors):
+                problems.append(f"required field “{name}” is missing.")
+                continue
+        text = " ".join(message for e in errors for message in e.messages)
+        problems.append(text if name == NON_FIELD_ERRORS else f"{name}: {text}")
+    return " ".join(problems)
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def _load_record(load: _Load, record: _Record) -> None:
+    """Check one record and save it if it differs from the database; or set it aside."""
+    model = _model_of(record)
+    fields = record.data["fields"]
+    label = _guess_label(model, fields)
+    _check_fields(record, model, label)
+    try:
+        deserialized = next(
+            serializers.deserialize("python", [record.data], handle_forward_references=True)
+        )
+    except ObjectDoesNotExist:
+        # Its natural key is made of rows that do not exist yet.
+        deserialized = None
+    except DeserializationError as error:
+        raise record.error(_missing_reference(record, model) or str(error), label) from None
+    if deserialized is None or deserialized.deferred_fields:
+        load.waiting.append(record)
+        return
+    _save(load, record, deserialized)
+
+
+def _load_waiting(load: _Load) -> None:
+    """Save the records that referred to rows created later in the load, as those appear."""
+    while load.waiting:
+        waiting, load.waiting = load.waiting, []
+        for record in waiting:
+            _load_record(load, record)
+        if len(load.waiting) == len(waiting):
+            record = load.waiting[0]
+            model = _model_of(record)
+            label = _guess_label(model, record.data["fields"])
+            problem = _missing_reference(record, model) or "it refers to a row that is missing."
+            raise record.error(problem, label)
+
+
+def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> None:
+    """Validate the object, compare it with its row and save it only if something differs."""
+    obj = deserialized.object
+    model = type(obj)
+    fields = record.data["fields"]
+    label = _label(obj)
+    key = (model._meta.label_lower, _natural_key(obj))
+    if key in load.seen:
+        first = load.seen[key]
+        raise record.error(f"repeats {first.where()}.", label)
+    load.seen[key] = record
+
+    existing = model._default_manager.filter(pk=obj.pk).first() if obj.pk is not None else None
+    managed = [f for f in model._meta.concrete_fields if not f.editable and not f.primary_key]
+    if existing is not None:
+        # The database's own fields (created_at, updated_at, published_at) are kept as they are.
+        for model_field in managed:
+            setattr(obj, model_field.attname, getattr(existing, model_field.attname))
+        obj._state.adding = False
+        obj._state.db = existing._state.db
+
+    m2m = deserialized.m2m_data or {}
+    try:
+        obj.full_clean()
+    except ValidationError as error:
+        raise record.error(_validation_problem(error, fields), label) from None
+    except OSError as error:
+        raise record.error(f"cannot read the file {error.filename}.", label) from None
+    for model_field in model._meta.many_to_many:
+        if not model_field.blank and (existing is None or model_field.name in m2m):
+            if not m2m.get(model_field.name):
+                raise record.error(f"{model_field.name}: at least one is required.", label)
+
+    if existing is None:
+        outcome = "created"
+        changed_m2m = m2m
+    else:
+        changed_m2m = {
+            name: pks
+            for name, pks in m2m.items()
+            if set(pks) != set(getattr(existing, name).values_list("pk", flat=True))
+        }
+        differs = any(
+            _comparable(f, obj) != _comparable(f, existing)
+            for f in model._meta.concrete_fields
+            if f.editable and not f.primary_key
+        )
+        outcome = "updated" if differs or changed_m2m else "unchanged"
+    load.report.count(model._meta.label_lower, outcome)
+    if outcome == "unchanged":
+        return
+
+    given = {f.attname: getattr(obj, f.attname) for f in managed if f.name in fields}
+    try:
+        obj.save()
+        if existing is None and given:
+            # save() stamps created_at and updated_at; keep the times the file gives.
+            model._base_manager.filter(pk=obj.pk).update(**given)
+        for name, pks in changed_m2m.items():
+            getattr(obj, name).set(pks)
+    except DatabaseError as error:
+        raise record.error(f"the database refused it: {error}", label) from None
+
+
+def _comparable(model_field: models.Field, obj: models.Model) -> Any:
+    """A field's value as the database stores it, so 2234 and 2234.0000 compare equal."""
+    return model_field.get_prep_value(model_field.value_from_object(obj))

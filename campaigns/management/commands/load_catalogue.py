@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
+
+
+class Command(BaseCommand):
+    """Load the seed catalogue, or the given JSON files, in one validated transaction."""
+
+    help = (
+        "Load catalogue records (Django fixture JSON with natural keys) in one transaction. "
+        "With no FILE, loads the seed catalogue from FIXTURE_DIRS: "
+        + ", ".join(SEED_FIXTURES)
+        + ". Every record is validated; only what differs from the database is saved, so "
+        "running it again changes nothing. A bad record stops the load and changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "files",
+            nargs="*",
+            type=Path,
+            metavar="FILE",
+            help="JSON files to load, in order (default: the seed catalogue).",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Check everything and report what would change, then roll it all back.",
+        )
+
+    def handle(self, *args, files, dry_run, verbosity, **options):
+        paths = files or seed_fixture_paths()
+        progress = self.stdout.write if verbosity >= 1 else None
+        try:
+            report = load_catalogue(paths=paths, dry_run=dry_run, progress=progress)
+        except LoadError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(report.summary()))
