@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connection, models
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -240,12 +241,18 @@ class Status(models.TextChoices):
 
 
 def validate_image_size(file):
-    """Refuse images larger than settings.MAX_IMAGE_UPLOAD_BYTES."""
+    """Refuse uploads larger than settings.MAX_IMAGE_UPLOAD_BYTES.
+
+    Only new uploads are measured: a stored file passed when it was uploaded, and measuring it
+    again would crash the form if the file has since gone missing from the media folder.
+    """
+    if getattr(file, "_committed", False):
+        return
     limit = settings.MAX_IMAGE_UPLOAD_BYTES
     if file.size > limit:
         raise ValidationError(
-            _("The image is %(size)s MB; the limit is %(limit)s MB."),
-            params={"size": round(file.size / 1024 / 1024, 1), "limit": limit // 1024 // 1024},
+            _("The image is %(size)s; the limit is %(limit)s."),
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
             code="image_too_large",
         )
 
