@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_countries",
+    "ninja",  # its templates and static files serve /api/docs without a CDN
     "campaigns",
 ]
 

@@ -4,15 +4,40 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.generic import TemplateView
+
+from campaigns import exports
+from campaigns.api import api
+from campaigns.feeds import NewCampaignsFeed
+from campaigns.sitemaps import sitemaps
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("feeds/campaigns/", NewCampaignsFeed(), name="campaign_feed"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
+    re_path(
+        r"^campaigns/export\.(?P<fmt>csv|json)$", exports.export_campaigns, name="export_campaigns"
+    ),
+    re_path(r"^figures/export\.(?P<fmt>csv|json)$", exports.export_figures, name="export_figures"),
+    path("data/", exports.data, name="data"),
     prefix_default_language=False,
 )
 

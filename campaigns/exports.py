@@ -1,0 +1,716 @@
+"""
+Open data: the catalogue as downloads (CSV and JSON, streamed), its codebook page, the conditional
+GET headers shared with the API, and the whole published catalogue as natural-key fixtures.
+
+Every column of every download is defined once here, in ``CAMPAIGN_COLUMNS`` and
+``FIGURE_COLUMNS``: the CSV writer, the JSON writer and the codebook page all read them.
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.db.models import Count, Exists, Max, OuterRef
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import condition, require_safe
+from taggit.models import Tag
+
+from .models import (
+    Approach,
+    Campaign,
+    Cause,
+    DatePrecision,
+    Metric,
+    MetricKind,
+    Organisation,
+    Participation,
+    Platform,
+    Qualifier,
+    Role,
+    Source,
+    Status,
+    TaggedCampaign,
+    Unit,
+    kind_of_unit,
+)
+
+LICENCE_NAME = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE_NOTE = (
+    "The catalogue's own text and data are licensed CC BY 4.0 "
+    "(https://creativecommons.org/licenses/by/4.0/). Source documents remain their owners'."
+)
+
+CHUNK_SIZE = 2000
+"""Rows fetched from the database (and prefetched for) at a time while streaming a download."""
+
+ROWS_PER_WRITE = 500
+"""CSV rows gathered into one chunk of the streamed response."""
+
+LIST_SEPARATOR = "; "
+"""How the CSV joins several values in one cell (platforms, organisations, tags)."""
+
+
+# --------------------------------------------------------------------------- values
+
+
+def plain_number(value):
+    """A decimal as a plain string without trailing zeros: 110000000.0000 → "110000000"."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def json_number(value):
+    """A decimal as a JSON number: an int when whole, else a float (5.36)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def iso_date(value):
+    """A date as YYYY-MM-DD, or an empty string."""
+    return value.isoformat() if value else ""
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a download: its name, what it holds (for the codebook) and its value."""
+
+    name: str
+    description: str
+    csv_value: object  # callable(row_object, context) -> str
+    json_value: object = None  # callable(row_object, context) -> JSON value; csv_value if None
+
+    def for_csv(self, obj, context):
+        """The cell's text in the CSV."""
+        value = self.csv_value(obj, context)
+        return "" if value is None else value
+
+    def for_json(self, obj, context):
+        """The value in the JSON download."""
+        if self.json_value is not None:
+            return self.json_value(obj, context)
+        return self.csv_value(obj, context)
+
+
+def _participants(campaign):
+    """A campaign's participants as (organisation slug, role) pairs, in their display order."""
+    return [(p.organisation.slug, p.role) for p in campaign.participations.all()]
+
+
+def _platform_slugs(campaign):
+    return sorted(platform.slug for platform in campaign.platforms.all())
+
+
+def _tag_names(campaign):
+    return sorted(tag.name for tag in campaign.tags.all())
+
+
+CAMPAIGN_COLUMNS = [
+    Column("slug", _("The case study's stable identifier."), lambda c, x: c.slug),
+    Column("title", _("Its title in English."), lambda c, x: c.title),
+    Column("title_zh", _("Its title in Chinese, when it has one."), lambda c, x: c.title_zh),
+    Column(
+        "summary", _("One or two sentences, in the catalogue's own words."), lambda c, x: c.summary
+    ),
+    Column(
+        "start_date",
+        _("When it started, YYYY-MM-DD; read with start_precision."),
+        lambda c, x: iso_date(c.start_date),
+        lambda c, x: iso_date(c.start_date) or None,
+    ),
+    Column(
+        "start_precision",
+        _("How much of the start date is known: year, month or day (see date precisions)."),
+        lambda c, x: c.start_precision if c.start_date else "",
+        lambda c, x: c.start_precision if c.start_date else None,
+    ),
+    Column(
+        "end_date",
+        _("When it ended, YYYY-MM-DD; empty when ongoing or unknown."),
+        lambda c, x: iso_date(c.end_date),
+        lambda c, x: iso_date(c.end_date) or None,
+    ),
+    Column(
+        "end_precision",
+        _("How much of the end date is known: year, month or day."),
+        lambda c, x: c.end_precision if c.end_date else "",
+        lambda c, x: c.end_precision if c.end_date else None,
+    ),
+    Column("location", _("Where it took place, in words."), lambda c, x: c.location),
+    Column(
+        "country",
+        _("The country, as an ISO 3166-1 alpha-2 code (CN, GB, US …)."),
+        lambda c, x: c.country.code or "",
+    ),
+    Column("cause", _("The public cause it served: a cause code."), lambda c, x: c.cause),
+    Column("approach", _("How it used social media: an approach code."), lambda c, x: c.approach),
+    Column(
+        "platforms",
+        _("The slugs of the platforms it ran on (separated by “; ” in the CSV, a list in JSON)."),
+        lambda c, x: LIST_SEPARATOR.join(_platform_slugs(c)),
+        lambda c, x: _platform_slugs(c),
+    ),
+    Column(
+        "organisations",
+        _(
+            "Who took part and how: organisation slug and role code, written “slug:role” and "
+            "separated by “; ” in the CSV, a list of {organisation, role} in JSON."
+        ),
+        lambda c, x: LIST_SEPARATOR.join(f"{slug}:{role}" for slug, role in _participants(c)),
+        lambda c, x: [{"organisation": slug, "role": role} for slug, role in _participants(c)],
+    ),
+    Column(
+        "tags",
+        _("Its tags (separated by “; ” in the CSV, a list in JSON)."),
+        lambda c, x: LIST_SEPARATOR.join(_tag_names(c)),
+        lambda c, x: _tag_names(c),
+    ),
+    Column(
+        "figure_count",
+        _("How many figures the catalogue records for it."),
+        lambda c, x: c.figure_count,
+    ),
+    Column(
+        "url",
+        _("The address of its page in the catalogue."),
+        lambda c, x: x.absolute(c.get_absolute_url()),
+    ),
+]
+
+
+def _figure_campaign_platforms(metric):
+    if metric.campaign is None:
+        return []
+    return _platform_slugs(metric.campaign)
+
+
+FIGURE_COLUMNS = [
+    Column("key", _("The figure's stable identifier."), lambda m, x: m.key),
+    Column("label", _("What the figure counts, in English."), lambda m, x: m.label),
+    Column("label_zh", _("What the figure counts, in Chinese."), lambda m, x: m.label_zh),
+    Column(
+        "value",
+        _(
+            "The absolute number, without thousands separators: 110 million is 110000000, "
+            "5.36% is 5.36. Read with unit and qualifier."
+        ),
+        lambda m, x: plain_number(m.value),
+        lambda m, x: json_number(m.value),
+    ),
+    Column("unit", _("The unit the value is counted in: a unit code."), lambda m, x: m.unit),
+    Column(
+        "kind",
+        _("What the figure measures: a kind code."),
+        lambda m, x: m.kind or kind_of_unit(m.unit),
+    ),
+    Column(
+        "qualifier",
+        _("How exact the figure is, as the source states it: a qualifier code."),
+        lambda m, x: m.qualifier,
+    ),
+    Column("stated_as", _("The figure exactly as the source writes it."), lambda m, x: m.stated_as),
+    Column(
+        "period", _("The period it covers, in words, when the source says."), lambda m, x: m.period
+    ),
+    Column(
+        "as_of",
+        _("The date the figure was true, YYYY-MM-DD; read with as_of_precision."),
+        lambda m, x: iso_date(m.as_of),
+        lambda m, x: iso_date(m.as_of) or None,
+    ),
+    Column(
+        "as_of_precision",
+        _("How much of the as-of date is known: year, month or day."),
+        lambda m, x: m.as_of_precision if m.as_of else "",
+        lambda m, x: m.as_of_precision if m.as_of else None,
+    ),
+    Column(
+        "campaign",
+        _(
+            "The slug of the case study whose outcome this is; empty for figures about a platform, "
+            "an organisation or the whole sector."
+        ),
+        lambda m, x: m.campaign.slug if m.campaign else "",
+        lambda m, x: m.campaign.slug if m.campaign else None,
+    ),
+    Column(
+        "campaign_title",
+        _("That case study's title in English."),
+        lambda m, x: m.campaign.title if m.campaign else "",
+        lambda m, x: m.campaign.title if m.campaign else None,
+    ),
+    Column(
+        "campaign_platforms",
+        _("The slugs of the platforms that case study ran on (“; ” in the CSV, a list in JSON)."),
+        lambda m, x: LIST_SEPARATOR.join(_figure_campaign_platforms(m)),
+        lambda m, x: _figure_campaign_platforms(m),
+    ),
+    Column(
+        "platform",
+        _("The slug of the platform the figure describes, when it is not a campaign's outcome."),
+        lambda m, x: m.platform.slug if m.platform else "",
+        lambda m, x: m.platform.slug if m.platform else None,
+    ),
+    Column(
+        "organisation",
+        _(
+            "The slug of the organisation the figure describes, when it is not a "
+            "campaign's outcome."
+        ),
+        lambda m, x: m.organisation.slug if m.organisation else "",
+        lambda m, x: m.organisation.slug if m.organisation else None,
+    ),
+    Column(
+        "source", _("The slug of the document that states the figure."), lambda m, x: m.source.slug
+    ),
+    Column("source_title", _("That document's title."), lambda m, x: m.source.title),
+    Column(
+        "source_url",
+        _("That document's address on the web, when it has one."),
+        lambda m, x: m.source.url,
+    ),
+    Column(
+        "campaign_url",
+        _("The address of the case study's page in the catalogue."),
+        lambda m, x: x.absolute(m.campaign.get_absolute_url()) if m.campaign else "",
+        lambda m, x: x.absolute(m.campaign.get_absolute_url()) if m.campaign else None,
+    ),
+]
+
+CODE_LISTS = [
+    ("cause", _("Causes"), Cause),
+    ("approach", _("Approaches"), Approach),
+    ("role", _("Roles"), Role),
+    ("unit", _("Units"), Unit),
+    ("kind", _("Kinds of figure"), MetricKind),
+    ("qualifier", _("Qualifiers"), Qualifier),
+    ("precision", _("Date precisions"), DatePrecision),
+]
+"""The code lists the codebook page explains: (anchor, heading, choices)."""
+
+
+# --------------------------------------------------------------------------- public rows
+
+
+def published_campaigns():
+    """Published campaigns with everything a download row shows, in a fixed number of queries."""
+    return (
+        Campaign.objects.published()
+        .with_figure_count()
+        .prefetch_related("platforms", "tags", "participations__organisation")
+    )
+
+
+def published_figures():
+    """Public figures with their campaign, subject and source, for download rows."""
+    return Metric.objects.published().for_listing().prefetch_related("campaign__platforms")
+
+
+def public_platforms():
+    """Platforms a published campaign runs on or a public figure describes."""
+    return Platform.objects.filter(
+        Exists(Campaign.objects.published().filter(platforms=OuterRef("pk")))
+        | Exists(Metric.objects.published().filter(platform=OuterRef("pk")))
+    )
+
+
+def public_organisations():
+    """Organisations taking part in a published campaign, operating a public platform,
+    or described by a public figure."""
+    return Organisation.objects.filter(
+        Exists(
+            Participation.objects.filter(
+                organisation=OuterRef("pk"), campaign__status=Status.PUBLISHED
+            )
+        )
+        | Exists(public_platforms().filter(operator=OuterRef("pk")))
+        | Exists(Metric.objects.published().filter(organisation=OuterRef("pk")))
+    )
+
+
+def public_source_ids():
+    """The ids of the sources published content cites, with the sources that cite those
+    (a numbered reference needs its citing document) and the references of every such source."""
+    direct = Source.objects.filter(
+        Exists(Campaign.objects.published().filter(sources=OuterRef("pk")))
+        | Exists(Metric.objects.published().filter(source=OuterRef("pk")))
+    )
+    ids = set(direct.values_list("pk", flat=True))
+    frontier = ids
+    while frontier:  # walk up cited_by until every citing document is in
+        parents = set(
+            Source.objects.filter(pk__in=frontier, cited_by__isnull=False).values_list(
+                "cited_by", flat=True
+            )
+        )
+        frontier = parents - ids
+        ids |= frontier
+    frontier = ids
+    while frontier:  # and down to the numbered references of each
+        children = set(Source.objects.filter(cited_by__in=frontier).values_list("pk", flat=True))
+        frontier = children - ids
+        ids |= frontier
+    return ids
+
+
+def public_sources():
+    """Sources of published content (see ``public_source_ids``)."""
+    return Source.objects.filter(pk__in=public_source_ids())
+
+
+def public_tag_slugs():
+    """The slugs of the tags on published campaigns, sorted."""
+    return list(
+        TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED)
+        .values_list("tag__slug", flat=True)
+        .distinct()
+        .order_by("tag__slug")
+    )
+
+
+# --------------------------------------------------------------------------- conditional GET
+
+
+def catalogue_state(request=None):
+    """The newest campaign change and the row counts: two cheap aggregate queries, made once
+    per request."""
+    cached = getattr(request, "_catalogue_state", None)
+    if cached is not None:
+        return cached
+    campaigns = Campaign.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
+    figures = Metric.objects.aggregate(count=Count("pk"), newest=Max("pk"))
+    state = campaigns["latest"], (campaigns["count"], figures["count"], figures["newest"])
+    if request is not None:
+        request._catalogue_state = state
+    return state
+
+
+def catalogue_last_modified(request, *args, **kwargs):
+    """Last-Modified for downloads and the API: the newest campaign change."""
+    latest, _counts = catalogue_state(request)
+    return latest
+
+
+def catalogue_etag(request, *args, **kwargs):
+    """ETag for downloads and the API: the catalogue's state and the exact address asked for.
+
+    A change to a campaign (the admin saves the campaign with its figures and participants),
+    a figure added or removed, or a campaign added or removed gives a new ETag.
+    """
+    latest, counts = catalogue_state(request)
+    fingerprint = f"{latest.isoformat() if latest else '-'}|{counts}|{request.get_full_path()}"
+    return hashlib.sha256(fingerprint.encode()).hexdigest()[:32]
+
+
+conditional = condition(etag_func=catalogue_etag, last_modified_func=catalogue_last_modified)
+"""Answer If-None-Match / If-Modified-Since with 304 when the catalogue has not changed."""
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+class RowContext:
+    """What a column needs besides its row: how to make an absolute address."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def absolute(self, path):
+        """An absolute address for a path on this site."""
+        return self.request.build_absolute_uri(path)
+
+
+class _Echo:
+    """A file-like object whose write hands back what was written, for csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def csv_chunks(rows, columns, context):
+    """The CSV text in chunks: a UTF-8 byte-order mark, the header, then the rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # so spreadsheets read the file as UTF-8 and keep Chinese intact
+    writer.writerow([column.name for column in columns])
+    pending = 1
+    for obj in rows:
+        writer.writerow([column.for_csv(obj, context) for column in columns])
+        pending += 1
+        if pending >= ROWS_PER_WRITE:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            pending = 0
+    yield buffer.getvalue()
+
+
+def json_chunks(rows, columns, context, key):
+    """The JSON text in chunks: the licence and codebook address, then one object per row."""
+    head = {"licence": LICENCE_NOTE, "codebook": context.absolute(reverse("data"))}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + f', "{key}": [\n'
+    first = True
+    for obj in rows:
+        row = {column.name: column.for_json(obj, context) for column in columns}
+        yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
+
+
+def stream_download(request, *, rows, columns, name, fmt):
+    """A streamed CSV or JSON download of ``rows`` (an iterator) as an attachment."""
+    context = RowContext(request)
+    filename = f"socialgood-{name}-{datetime.date.today().isoformat()}.{fmt}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_chunks(rows, columns, context), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = StreamingHttpResponse(
+            json_chunks(rows, columns, context, name),
+            content_type="application/json; charset=utf-8",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def filtered_campaigns(request):
+    """The published campaigns the list page would show for this request's filters and search."""
+    from .filters import CampaignFilterForm
+
+    return CampaignFilterForm(data=request.GET).filter(published_campaigns())
+
+
+def filtered_figures(request):
+    """The public figures the figures table would show for this request's filters."""
+    from .filters import FigureFilterForm
+
+    return FigureFilterForm(data=request.GET).filter(published_figures())
+
+
+@require_safe
+@conditional
+def export_campaigns(request, fmt):
+    """The campaign list, with its current filters and search, as a CSV or JSON download."""
+    rows = filtered_campaigns(request).iterator(chunk_size=CHUNK_SIZE)
+    return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
+
+
+@require_safe
+@conditional
+def export_figures(request, fmt):
+    """The figures table, with its current filters, as a CSV or JSON download."""
+    rows = filtered_figures(request).iterator(chunk_size=CHUNK_SIZE)
+    return stream_download(request, rows=rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt)
+
+
+def data(request):
+    """The codebook: every column of every download, every code, and the licence."""
+    downloads = [
+        (_("Case studies"), "campaigns", CAMPAIGN_COLUMNS),
+        (_("Figures"), "figures", FIGURE_COLUMNS),
+    ]
+    code_lists = [
+        (
+            anchor,
+            heading,
+            [
+                (code, label, kind_of_unit(code) if anchor == "unit" else "")
+                for code, label in choices.choices
+            ],
+        )
+        for anchor, heading, choices in CODE_LISTS
+    ]
+    return render(
+        request,
+        "campaigns/data.html",
+        {
+            "downloads": downloads,
+            "code_lists": code_lists,
+            "licence_name": LICENCE_NAME,
+            "licence_url": LICENCE_URL,
+        },
+    )
+
+
+# --------------------------------------------------------------------------- catalogue export
+
+TIMESTAMP_FIELDS = {"created_at", "updated_at", "published_at"}
+"""Left out of the catalogue export, so exporting the same catalogue twice gives the same bytes."""
+
+FIXTURE_FILES = (
+    "sources.json",
+    "organisations.json",
+    "platforms.json",
+    "campaigns.json",
+    "metrics.json",
+)
+"""The fixture files of an export: the seed's names, in the order they load."""
+
+CSV_FILES = ("campaigns.csv", "figures.csv")
+"""The spreadsheet files of an export."""
+
+EXPORT_FILES = FIXTURE_FILES + CSV_FILES
+
+
+class ExportError(Exception):
+    """A folder the catalogue cannot be exported to, with a message a person can act on."""
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One file an export wrote and how many records or rows it holds."""
+
+    name: str
+    rows: int
+
+
+class _BaseUrlContext:
+    """Column context for files on disk: addresses are the site's paths after ``base_url``."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url.rstrip("/")
+
+    def absolute(self, path):
+        return f"{self.base_url}{path}"
+
+
+def fixture_records(objects):
+    """Natural-key fixture records of ``objects``, without primary keys or timestamps."""
+    records = serializers.serialize(
+        "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+    for record in records:
+        record.pop("pk", None)
+        for name in TIMESTAMP_FIELDS:
+            record["fields"].pop(name, None)
+        for name, value in record["fields"].items():
+            if isinstance(value, Decimal):
+                record["fields"][name] = plain_number(value)
+            elif isinstance(value, datetime.date):
+                record["fields"][name] = value.isoformat()
+            elif isinstance(value, list) and value and isinstance(value[0], list | tuple):
+                record["fields"][name] = sorted(list(key) for key in value)
+            elif isinstance(value, tuple):
+                record["fields"][name] = list(value)
+    return records
+
+
+def catalogue_fixtures():
+    """The published catalogue as {file name: records}, each file sorted by natural key.
+
+    Only published campaigns and what they need: their sources (with the documents citing
+    those, and their numbered references), participants, platforms and platform operators,
+    tags, and every public figure, including those about a platform, an organisation or the
+    whole sector. Images are left out: they are media files their owners licence.
+    """
+    campaigns = Campaign.objects.published().order_by("slug")
+    participations = (
+        Participation.objects.filter(campaign__in=campaigns)
+        .select_related("campaign", "organisation")
+        .order_by("campaign__slug", "organisation__slug", "role")
+    )
+    tagged = (
+        TaggedCampaign.objects.filter(content_object__in=campaigns)
+        .select_related("content_object", "tag")
+        .order_by("content_object__slug", "tag__name")
+    )
+    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
+    return {
+        "sources.json": fixture_records(
+            public_sources().select_related("cited_by").order_by("slug")
+        ),
+        "organisations.json": fixture_records(public_organisations().order_by("slug")),
+        "platforms.json": fixture_records(
+            public_platforms().select_related("operator").order_by("slug")
+        ),
+        "campaigns.json": fixture_records(campaigns.prefetch_related("platforms", "sources"))
+        + fixture_records(participations)
+        + fixture_records(tags)
+        + fixture_records(tagged),
+        "metrics.json": fixture_records(
+            Metric.objects.published()
+            .select_related("campaign", "platform", "organisation", "source")
+            .order_by("key")
+        ),
+    }
+
+
+def fixture_text(records):
+    """Records as the export writes them: indent 2, Chinese as is, a final newline."""
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def catalogue_csv_texts(base_url=""):
+    """The campaigns.csv and figures.csv of an export, rows sorted by slug and key."""
+    context = _BaseUrlContext(base_url)
+    with translation.override(settings.LANGUAGE_CODE):
+        campaigns = list(published_campaigns().order_by("slug"))
+        figures = list(published_figures().order_by("key"))
+        return {
+            "campaigns.csv": ("".join(csv_chunks(campaigns, CAMPAIGN_COLUMNS, context)), campaigns),
+            "figures.csv": ("".join(csv_chunks(figures, FIGURE_COLUMNS, context)), figures),
+        }
+
+
+def export_catalogue(*, directory, force=False, base_url=""):
+    """Write the published catalogue to ``directory``: fixtures and CSVs, deterministically.
+
+    The folder is created if missing. Existing export files are refused unless ``force``.
+    Everything is written to temporary files first and renamed into place only when all were
+    written, so a failure never leaves half an export. Returns the files written.
+    """
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise ExportError(f"{directory} is a file, not a folder: give a folder to export to.")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"Cannot create the folder {directory}: {error.strerror}.") from None
+    existing = [name for name in EXPORT_FILES if (directory / name).exists()]
+    if existing and not force:
+        raise ExportError(
+            f"{directory} already holds {', '.join(existing)}: "
+            "use --force to overwrite them, or choose an empty folder."
+        )
+
+    fixtures = catalogue_fixtures()
+    texts = {name: (fixture_text(records), records) for name, records in fixtures.items()}
+    texts.update(catalogue_csv_texts(base_url))
+
+    written = []
+    try:
+        for name in EXPORT_FILES:
+            text, rows = texts[name]
+            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+            written.append((temporary, name, len(rows)))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+    except OSError as error:
+        for temporary, _name, _rows in written:
+            Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"Cannot write to {directory}: {error.strerror}.") from None
+    for temporary, name, _rows in written:
+        os.replace(temporary, directory / name)
+    return [ExportedFile(name=name, rows=rows) for _temporary, name, rows in written]

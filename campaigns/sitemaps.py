@@ -1,0 +1,90 @@
+"""The sitemap at /sitemap.xml: every public page, in English and in Chinese."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from . import exports
+from .models import Campaign
+
+STATIC_PAGES = [
+    "campaigns:home",
+    "campaigns:campaign_list",
+    "campaigns:figures",
+    "campaigns:timeline",
+    "campaigns:about",
+    "data",
+]
+"""The URL names of the pages that are not about one object."""
+
+
+class I18nSitemap(Sitemap):
+    """Each page in every language of the site, with hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPageSitemap(I18nSitemap):
+    """The home page, lists, timeline, about and codebook pages."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return STATIC_PAGES
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CampaignSitemap(I18nSitemap):
+    """Every published case study, last modified when it was last saved."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Campaign.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class OrganisationSitemap(I18nSitemap):
+    """Every organisation in published content."""
+
+    def items(self):
+        return exports.public_organisations().only("slug").order_by("slug")
+
+
+class PlatformSitemap(I18nSitemap):
+    """Every platform in published content."""
+
+    def items(self):
+        return exports.public_platforms().only("slug").order_by("slug")
+
+
+class SourceSitemap(I18nSitemap):
+    """Every source of published content."""
+
+    def items(self):
+        return exports.public_sources().only("slug").order_by("slug")
+
+
+class TagSitemap(I18nSitemap):
+    """Every tag on a published case study."""
+
+    def items(self):
+        return exports.public_tag_slugs()
+
+    def location(self, item):
+        return reverse("campaigns:tag_detail", args=[item])
+
+
+sitemaps = {
+    "pages": StaticPageSitemap,
+    "campaigns": CampaignSitemap,
+    "organisations": OrganisationSitemap,
+    "platforms": PlatformSitemap,
+    "sources": SourceSitemap,
+    "tags": TagSitemap,
+}

@@ -1,0 +1,383 @@
+"""The CSV and JSON downloads of the campaign list and the figures table, and the codebook."""
+
+import csv
+import datetime
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from campaigns import exports
+from campaigns.models import (
+    Approach,
+    Cause,
+    Metric,
+    Qualifier,
+    Role,
+    Status,
+    Unit,
+)
+from tests import factories
+
+
+@pytest.fixture
+def yaan(db):
+    """A published case with a Chinese title, a participant, a tag and a figure."""
+    sina = factories.OrganisationFactory(name="Sina", name_zh="新浪", slug="sina")
+    weibo = factories.PlatformFactory(
+        name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo", operator=sina
+    )
+    report = factories.SourceFactory(
+        title="Weibo and the Ya'an earthquake",
+        slug="weibo-yaan-report",
+        url="https://news.example.org/yaan",
+    )
+    campaign = factories.CampaignFactory(
+        title="Ya'an earthquake relief",
+        title_zh="雅安地震救援",
+        slug="yaan-earthquake-relief",
+        start_date=datetime.date(2013, 4, 20),
+        location="Ya'an, Sichuan",
+        cause=Cause.DISASTER_RELIEF,
+        approach=Approach.FUNDRAISING,
+        sources=[report],
+        platforms=[weibo],
+        tags=["earthquake"],
+    )
+    factories.ParticipationFactory(campaign=campaign, organisation=sina, role=Role.ORGANISER)
+    factories.MetricFactory(
+        key="yaan-donations",
+        campaign=campaign,
+        source=report,
+        label="Donations raised",
+        label_zh="募集善款",
+        value=Decimal("110000000"),
+        unit=Unit.CNY,
+        qualifier=Qualifier.OVER,
+        stated_as="over 110 million RMB",
+        period="within 72 hours",
+        as_of=datetime.date(2013, 4, 23),
+    )
+    return campaign
+
+
+@pytest.fixture
+def draft(db):
+    """A campaign that is not published, with a figure of its own."""
+    campaign = factories.CampaignFactory(
+        title="Unpublished draft", slug="unpublished-draft", status=Status.DRAFT
+    )
+    factories.MetricFactory(key="draft-figure", campaign=campaign, label="Draft figure")
+    return campaign
+
+
+@pytest.fixture
+def sector_figure(db):
+    """A figure about a platform, not about any campaign."""
+    weibo = factories.PlatformFactory(name="Sina Weibo", slug="sina-weibo")
+    return factories.MetricFactory(
+        key="weibo-users",
+        campaign=None,
+        platform=weibo,
+        label="Registered users",
+        value=Decimal("500000000"),
+        unit=Unit.USERS,
+        stated_as="500 million users",
+    )
+
+
+def body(response):
+    """The whole text of a streamed response."""
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def csv_rows(response):
+    text = body(response)
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_the_campaign_csv_is_a_utf8_attachment_with_the_chinese_title_intact(client, yaan):
+    response = client.get("/campaigns/export.csv")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="socialgood-campaigns-')
+    assert response["Content-Disposition"].endswith('.csv"')
+    [row] = csv_rows(response)
+    assert row["title"] == "Ya'an earthquake relief"
+    assert row["title_zh"] == "雅安地震救援"
+    assert row["start_date"] == "2013-04-20"
+    assert row["start_precision"] == "day"
+    assert row["end_date"] == ""
+    assert row["country"] == "CN"
+    assert row["cause"] == "disaster_relief"
+    assert row["approach"] == "fundraising"
+    assert row["platforms"] == "sina-weibo"
+    assert row["organisations"] == "sina:organiser"
+    assert row["tags"] == "earthquake"
+    assert row["figure_count"] == "1"
+    assert row["url"] == "http://testserver/campaigns/yaan-earthquake-relief/"
+
+
+def test_the_campaign_csv_columns_are_those_the_codebook_documents(client, yaan):
+    text = body(client.get("/campaigns/export.csv"))
+
+    header = next(csv.reader(io.StringIO(text[1:])))
+    assert header == [column.name for column in exports.CAMPAIGN_COLUMNS]
+    assert header[:4] == ["slug", "title", "title_zh", "summary"]
+
+
+def test_the_figure_csv_row_has_the_value_its_campaign_and_its_source(client, yaan):
+    response = client.get("/figures/export.csv")
+
+    assert response.status_code == 200
+    assert 'filename="socialgood-figures-' in response["Content-Disposition"]
+    [row] = csv_rows(response)
+    assert row["key"] == "yaan-donations"
+    assert row["label_zh"] == "募集善款"
+    assert row["value"] == "110000000"
+    assert row["unit"] == "CNY"
+    assert row["kind"] == "money"
+    assert row["qualifier"] == "over"
+    assert row["stated_as"] == "over 110 million RMB"
+    assert row["period"] == "within 72 hours"
+    assert row["as_of"] == "2013-04-23"
+    assert row["campaign"] == "yaan-earthquake-relief"
+    assert row["campaign_title"] == "Ya'an earthquake relief"
+    assert row["campaign_platforms"] == "sina-weibo"
+    assert row["source_title"] == "Weibo and the Ya'an earthquake"
+    assert row["source_url"] == "https://news.example.org/yaan"
+
+
+def test_a_percentage_keeps_its_decimals_and_loses_only_trailing_zeros(client, campaign):
+    factories.MetricFactory(
+        key="share", campaign=campaign, value=Decimal("5.3600"), unit=Unit.PERCENT
+    )
+
+    [row] = csv_rows(client.get("/figures/export.csv"))
+
+    assert row["value"] == "5.36"
+
+
+def test_downloads_leave_out_draft_campaigns_and_their_figures(client, yaan, draft):
+    campaigns = body(client.get("/campaigns/export.csv"))
+    figures = body(client.get("/figures/export.csv"))
+    campaigns_json = body(client.get("/campaigns/export.json"))
+    figures_json = body(client.get("/figures/export.json"))
+
+    assert "yaan-earthquake-relief" in campaigns
+    for text in (campaigns, figures, campaigns_json, figures_json):
+        assert "unpublished-draft" not in text
+        assert "draft-figure" not in text
+
+
+def test_figures_about_a_platform_are_in_the_figures_download(client, sector_figure):
+    [row] = csv_rows(client.get("/figures/export.csv"))
+
+    assert row["key"] == "weibo-users"
+    assert row["campaign"] == ""
+    assert row["platform"] == "sina-weibo"
+    assert row["value"] == "500000000"
+
+
+def test_the_campaign_download_follows_the_list_filters_and_search(client, yaan, campaign):
+    by_cause = csv_rows(client.get("/campaigns/export.csv?cause=disaster_relief"))
+    by_search = csv_rows(client.get("/campaigns/export.csv?q=雅安"))
+    by_platform = csv_rows(client.get("/campaigns/export.csv?platform=tencent-wesee"))
+    everything = csv_rows(client.get("/campaigns/export.csv"))
+
+    assert [row["slug"] for row in by_cause] == ["yaan-earthquake-relief"]
+    assert [row["slug"] for row in by_search] == ["yaan-earthquake-relief"]
+    assert [row["slug"] for row in by_platform] == ["wesee-agricultural-assistance"]
+    assert {row["slug"] for row in everything} == {
+        "yaan-earthquake-relief",
+        "wesee-agricultural-assistance",
+    }
+
+
+def test_an_invalid_filter_in_a_download_is_ignored_as_on_the_list_page(client, yaan):
+    response = client.get("/campaigns/export.csv?cause=not-a-cause&year_from=soon")
+
+    assert response.status_code == 200
+    assert [row["slug"] for row in csv_rows(response)] == ["yaan-earthquake-relief"]
+
+
+def test_the_figure_download_follows_the_table_filters(client, yaan, metric):
+    money = csv_rows(client.get("/figures/export.csv?kind=money"))
+    videos = csv_rows(client.get("/figures/export.csv?unit=videos"))
+
+    assert [row["key"] for row in money] == ["yaan-donations"]
+    assert [row["value"] for row in videos] == ["2234"]
+
+
+def test_the_campaign_json_holds_the_licence_and_one_object_per_campaign(client, yaan):
+    response = client.get("/campaigns/export.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].endswith('.json"')
+    data = json.loads(body(response))
+    assert "CC BY 4.0" in data["licence"]
+    assert data["codebook"] == "http://testserver/data/"
+    [campaign] = data["campaigns"]
+    assert campaign["title_zh"] == "雅安地震救援"
+    assert campaign["platforms"] == ["sina-weibo"]
+    assert campaign["organisations"] == [{"organisation": "sina", "role": "organiser"}]
+    assert campaign["end_date"] is None
+    assert "雅安地震救援" in body(client.get("/campaigns/export.json"))  # not \\u escaped
+
+
+def test_the_figure_json_gives_values_as_numbers(client, yaan):
+    data = json.loads(body(client.get("/figures/export.json")))
+
+    [figure] = data["figures"]
+    assert figure["value"] == 110000000
+    assert figure["campaign_platforms"] == ["sina-weibo"]
+    assert figure["source"] == "weibo-yaan-report"
+
+
+def test_an_empty_catalogue_downloads_a_header_and_an_empty_list(client, db):
+    assert body(client.get("/campaigns/export.csv")).splitlines() == [
+        "\ufeff" + ",".join(column.name for column in exports.CAMPAIGN_COLUMNS)
+    ]
+    assert json.loads(body(client.get("/figures/export.json")))["figures"] == []
+
+
+def test_an_unknown_download_format_is_not_found(client, yaan):
+    assert client.get("/campaigns/export.xml").status_code == 404
+    assert client.get("/figures/export.xlsx").status_code == 404
+
+
+def test_a_download_cannot_be_posted_to(client, yaan):
+    assert client.post("/campaigns/export.csv").status_code == 405
+
+
+def test_downloads_work_under_the_chinese_prefix_with_chinese_addresses(client, yaan):
+    [row] = csv_rows(client.get("/zh-hans/campaigns/export.csv"))
+
+    assert row["url"] == "http://testserver/zh-hans/campaigns/yaan-earthquake-relief/"
+
+
+def test_the_download_query_count_stays_the_same_as_the_catalogue_grows(
+    client, yaan, django_assert_num_queries
+):
+    def download(expected):
+        with django_assert_num_queries(expected):
+            response = client.get("/figures/export.csv")
+            rows = csv_rows(response)
+        return rows
+
+    baseline = len(download(5))
+    for number in range(5):
+        factories.MetricFactory(key=f"extra-{number}", campaign=factories.CampaignFactory())
+
+    assert len(download(5)) == baseline + 5
+
+
+def test_the_campaign_download_query_count_stays_the_same_as_the_catalogue_grows(
+    client, yaan, django_assert_num_queries
+):
+    with django_assert_num_queries(11):
+        assert len(csv_rows(client.get("/campaigns/export.csv"))) == 1
+    for number in range(4):
+        campaign = factories.CampaignFactory(tags=[f"tag-{number}"])
+        factories.ParticipationFactory(campaign=campaign)
+    with django_assert_num_queries(11):
+        assert len(csv_rows(client.get("/campaigns/export.csv"))) == 5
+
+
+# --------------------------------------------------------------------------- conditional GET
+
+
+def test_a_download_carries_an_etag_and_last_modified(client, yaan):
+    response = client.get("/campaigns/export.csv")
+
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+
+
+def test_a_download_asked_again_with_its_etag_is_answered_304(client, yaan):
+    first = client.get("/figures/export.csv")
+
+    again = client.get("/figures/export.csv", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_download_asked_with_if_modified_since_is_answered_304(client, yaan):
+    first = client.get("/campaigns/export.json")
+
+    again = client.get(
+        "/campaigns/export.json", headers={"if-modified-since": first["Last-Modified"]}
+    )
+
+    assert again.status_code == 304
+
+
+def test_changing_a_campaign_changes_the_etag_and_the_download(client, yaan):
+    first = client.get("/campaigns/export.csv")
+    etag = first["ETag"]
+    yaan.title = "Ya'an earthquake relief on Weibo"
+    yaan.save()
+
+    again = client.get("/campaigns/export.csv", headers={"if-none-match": etag})
+
+    assert again.status_code == 200
+    assert again["ETag"] != etag
+    assert csv_rows(again)[0]["title"] == "Ya'an earthquake relief on Weibo"
+
+
+def test_adding_a_figure_changes_the_etag(client, yaan):
+    etag = client.get("/figures/export.csv")["ETag"]
+    factories.MetricFactory(key="new-figure", campaign=yaan, source=yaan.sources.first())
+
+    again = client.get("/figures/export.csv", headers={"if-none-match": etag})
+
+    assert again.status_code == 200
+    assert "new-figure" in body(again)
+
+
+def test_a_differently_filtered_download_has_a_different_etag(client, yaan):
+    everything = client.get("/campaigns/export.csv")["ETag"]
+    filtered = client.get("/campaigns/export.csv?cause=education")["ETag"]
+
+    assert everything != filtered
+
+
+# --------------------------------------------------------------------------- codebook
+
+
+def test_the_codebook_documents_every_column_and_code_and_the_licence(client, db):
+    response = client.get("/data/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for column in exports.CAMPAIGN_COLUMNS + exports.FIGURE_COLUMNS:
+        assert f"<code>{column.name}</code>" in page
+    for _anchor, _heading, choices in exports.CODE_LISTS:
+        for code in choices.values:
+            assert f"<code>{code}</code>" in page
+    assert "CC BY 4.0" in page
+    assert "https://creativecommons.org/licenses/by/4.0/" in page
+    assert "remain their owners" in page
+    assert 'href="/campaigns/export.csv"' in page
+    assert 'href="/figures/export.json"' in page
+    assert 'href="/api/docs"' in page
+
+
+def test_the_codebook_is_served_in_chinese_under_the_prefix(client, db):
+    response = client.get("/zh-hans/data/")
+
+    assert response.status_code == 200
+    assert 'href="/zh-hans/campaigns/export.csv"' in response.content.decode()
+
+
+def test_the_figures_counted_in_the_export_are_only_public(db, yaan, draft, sector_figure):
+    keys = set(exports.published_figures().values_list("key", flat=True))
+
+    assert keys == {"yaan-donations", "weibo-users"}
+    assert Metric.objects.count() == 3
