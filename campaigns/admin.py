@@ -1,1 +1,368 @@
-from django.contrib import admin  # noqa: F401
+"""
+The curators' admin at /admin/.
+
+Every list and every edit page runs a fixed number of queries however much data there is:
+counts are annotated, many-to-many names prefetched, foreign keys selected, and the
+autocompletes of inline rows are labelled from the selected objects (see forms.py).
+"""
+
+from decimal import Decimal
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .forms import CampaignAdminForm, PrefetchedAutocompleteSelect, PrefetchedChoicesForm
+from .models import (
+    Campaign,
+    CampaignImage,
+    Metric,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Status,
+)
+
+admin.site.site_header = _("socialgood catalogue")
+admin.site.site_title = _("socialgood catalogue")
+admin.site.index_title = _("Curation")
+
+
+def plain_number(value):
+    """A figure's value without the stored decimal places it does not need: 2,234 or 5.36."""
+    if value is None:
+        return ""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    else:
+        value = value.normalize()
+    return f"{value:,f}"
+
+
+class PrefetchedAutocompleteMixin:
+    """Autocomplete foreign keys whose chosen objects arrive with the admin's own queryset."""
+
+    form = PrefetchedChoicesForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = PrefetchedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@admin.register(Source)
+class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "publisher",
+        "kind",
+        "language",
+        "published",
+        "cited_by",
+        "reference_number",
+        "figure_count",
+    ]
+    list_filter = ["kind", "language"]
+    search_fields = ["title", "title_zh", "publisher", "author", "slug", "url"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["cited_by"]
+    fieldsets = [
+        (None, {"fields": ["title", "title_zh", "slug", "kind", "language"]}),
+        (
+            _("Publication"),
+            {"fields": ["publisher", "author", "published_on", "published_precision", "url"]},
+        ),
+        (_("Cited as a reference"), {"fields": ["cited_by", "reference_number"]}),
+        (None, {"fields": ["note"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(figure_count=Count("metrics"))
+
+    @admin.display(description=_("published"), ordering="published_on")
+    def published(self, source):
+        return source.published_display
+
+    @admin.display(description=_("figures"), ordering="figure_count")
+    def figure_count(self, source):
+        return source.figure_count
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_zh", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(campaign_count=Count("participations__campaign", distinct=True))
+        )
+
+    @admin.display(description=_("campaigns"), ordering="campaign_count")
+    def campaign_count(self, organisation):
+        return organisation.campaign_count
+
+
+# --------------------------------------------------------------------------- platforms
+
+
+@admin.register(Platform)
+class PlatformAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_zh", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["operator"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(campaign_count=Count("campaigns"))
+
+    @admin.display(description=_("campaigns"), ordering="campaign_count")
+    def campaign_count(self, platform):
+        return platform.campaign_count
+
+
+# --------------------------------------------------------------------------- campaigns
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    """Campaigns by the year they started."""
+
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Campaign.objects.dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not self.value().isdigit():
+            return queryset.none()
+        return queryset.filter(start_date__year=int(self.value()))
+
+
+class MetricInline(PrefetchedAutocompleteMixin, admin.StackedInline):
+    model = Metric
+    extra = 0
+    verbose_name = _("figure")
+    verbose_name_plural = _("figures")
+    autocomplete_fields = ["source"]
+    prepopulated_fields = {"key": ["label"]}
+    fields = [
+        ("label", "label_zh"),
+        ("stated_as", "source"),
+        ("value", "unit", "kind", "qualifier"),
+        ("period", "as_of", "as_of_precision"),
+        ("key", "order"),
+    ]
+
+
+class ParticipationInline(PrefetchedAutocompleteMixin, admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "note", "order"]
+
+
+class CampaignImageInline(admin.TabularInline):
+    model = CampaignImage
+    extra = 0
+    fields = ["preview", "image", "alt_text", "caption", "credit", "order"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("preview"))
+    def preview(self, image):
+        if not image.image:
+            return ""
+        return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    form = CampaignAdminForm
+    inlines = [MetricInline, ParticipationInline, CampaignImageInline]
+    list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
+    list_filter = ["status", "cause", "approach", "platforms", StartYearFilter, "featured"]
+    search_fields = [
+        "title",
+        "title_zh",
+        "summary",
+        "platforms__name",
+        "platforms__name_zh",
+        "organisations__name",
+        "organisations__name_zh",
+        "tags__name",
+    ]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["platforms", "sources"]
+    readonly_fields = ["published_at", "created_at", "updated_at"]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
+        (None, {"fields": ["summary", "description"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    ("location", "country"),
+                ]
+            },
+        ),
+        (_("Classification"), {"fields": ["cause", "approach", "platforms", "tags"]}),
+        (
+            _("Sources"),
+            {
+                "fields": ["sources"],
+                "description": _("Every figure below must cite one of these sources."),
+            },
+        ),
+        (_("Record"), {"fields": ["published_at", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_listing()
+
+    def view_on_site(self, campaign):
+        # Drafts have no public page to view.
+        return campaign.get_absolute_url() if campaign.is_public else None
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, campaign):
+        if campaign.end_date and campaign.end_display != campaign.start_display:
+            return f"{campaign.start_display} – {campaign.end_display}"
+        return campaign.start_display
+
+    @admin.display(description=_("platforms"))
+    def platform_names(self, campaign):
+        return ", ".join(platform.name for platform in campaign.platforms.all())
+
+    @admin.display(description=_("figures"), ordering="figure_count")
+    def figure_count(self, campaign):
+        return campaign.figure_count
+
+    @admin.action(description=_("Publish selected campaigns"), permissions=["change"])
+    def publish(self, request, queryset):
+        published = services.publish_campaigns(campaigns=queryset)
+        self.report(request, changed=published, selected=len(queryset), verb=_("published"))
+
+    @admin.action(description=_("Unpublish selected campaigns"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        unpublished = services.unpublish_campaigns(campaigns=queryset)
+        self.report(request, changed=unpublished, selected=len(queryset), verb=_("unpublished"))
+
+    def report(self, request, *, changed, selected, verb):
+        """Tell the curator how many of the selected campaigns an action changed."""
+        message = ngettext(
+            "%(count)d campaign was %(verb)s.", "%(count)d campaigns were %(verb)s.", changed
+        ) % {"count": changed, "verb": verb}
+        unchanged = selected - changed
+        if unchanged:
+            message += " " + ngettext(
+                "%(count)d was %(verb)s already.", "%(count)d were %(verb)s already.", unchanged
+            ) % {"count": unchanged, "verb": verb}
+        self.message_user(request, message, messages.SUCCESS if changed else messages.WARNING)
+
+
+# --------------------------------------------------------------------------- people's parts
+
+
+@admin.register(Participation)
+class ParticipationAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    list_display = ["organisation", "role", "campaign", "note", "order"]
+    list_filter = ["role", "campaign__status"]
+    search_fields = [
+        "organisation__name",
+        "organisation__name_zh",
+        "campaign__title",
+        "campaign__title_zh",
+        "note",
+    ]
+    autocomplete_fields = ["campaign", "organisation"]
+
+
+# --------------------------------------------------------------------------- figures
+
+
+class CampaignStatusFilter(admin.SimpleListFilter):
+    """Figures by whether their campaign is public; figures about no campaign stand apart."""
+
+    title = _("campaign status")
+    parameter_name = "campaign_status"
+
+    def lookups(self, request, model_admin):
+        return [*Status.choices, ("none", _("No campaign"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(campaign__isnull=True)
+        if self.value() in Status.values:
+            return queryset.filter(campaign__status=self.value())
+        return queryset
+
+
+@admin.register(Metric)
+class MetricAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
+    list_filter = ["kind", "unit", "qualifier", CampaignStatusFilter]
+    search_fields = [
+        "label",
+        "label_zh",
+        "stated_as",
+        "key",
+        "campaign__title",
+        "campaign__title_zh",
+        "platform__name",
+        "platform__name_zh",
+        "organisation__name",
+        "organisation__name_zh",
+        "source__title",
+    ]
+    autocomplete_fields = ["campaign", "platform", "organisation", "source"]
+    prepopulated_fields = {"key": ["label"]}
+    fieldsets = [
+        (None, {"fields": ["label", "label_zh", "stated_as", "source", "key"]}),
+        (
+            _("What it is about"),
+            {
+                "fields": ["campaign", "platform", "organisation"],
+                "description": _(
+                    "A campaign's outcome names the campaign; a figure about a platform or an "
+                    "organisation leaves the campaign empty."
+                ),
+            },
+        ),
+        (_("Value"), {"fields": [("value", "unit", "kind", "qualifier")]}),
+        (_("When"), {"fields": ["period", ("as_of", "as_of_precision"), "order"]}),
+    ]
+
+    @admin.display(description=_("value"), ordering="value")
+    def value_display(self, metric):
+        return plain_number(metric.value)
+
+    @admin.display(description=_("about"))
+    def subject(self, metric):
+        return metric.subject or _("the sector")

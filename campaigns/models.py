@@ -903,11 +903,13 @@ class Metric(models.Model):
                         "kind": MetricKind(expected).label,
                         "chosen": MetricKind(self.kind).label,
                     }
-        if self.campaign_id and self.source_id:
-            if self.source_id not in self.campaign.allowed_source_ids():
+        # The campaign may be a new one not saved yet, added in the admin with its figures.
+        campaign = self.campaign
+        if campaign is not None and self.source_id:
+            if self.source_id not in campaign.allowed_source_ids():
                 errors["source"] = _(
                     "The source “%(source)s” is not among the sources of “%(campaign)s”: "
                     "add it to the campaign first."
-                ) % {"source": self.source, "campaign": self.campaign}
+                ) % {"source": self.source, "campaign": campaign}
         if errors:
             raise ValidationError(errors)

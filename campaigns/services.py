@@ -1,0 +1,41 @@
+"""
+Writes that change several rows at once. The admin's actions and the management commands call
+these; they hold no logic of their own.
+"""
+
+from django.db import transaction
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import Campaign, Status
+
+
+@transaction.atomic
+def publish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
+    """Make the draft campaigns among ``campaigns`` public and return how many there were.
+
+    Campaigns already published are left alone. A campaign published for the first time has
+    ``published_at`` stamped; one published before keeps the date it first went public.
+    """
+    now = timezone.now()
+    drafts = Campaign.objects.filter(
+        pk__in=list(campaigns.filter(status=Status.DRAFT).values_list("pk", flat=True))
+    )
+    return drafts.update(
+        status=Status.PUBLISHED,
+        published_at=Coalesce("published_at", Value(now)),
+        updated_at=now,
+    )
+
+
+@transaction.atomic
+def unpublish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
+    """Take the published campaigns among ``campaigns`` off the public site; return how many.
+
+    They become drafts again and keep the date they were first published.
+    """
+    published = Campaign.objects.filter(
+        pk__in=list(campaigns.filter(status=Status.PUBLISHED).values_list("pk", flat=True))
+    )
+    return published.update(status=Status.DRAFT, updated_at=timezone.now())

@@ -1,0 +1,933 @@
+"""The curators' admin: what a curator sees and can do at /admin/, and what it costs in queries."""
+
+import datetime
+import html
+import io
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from PIL import Image
+
+from campaigns import services
+from campaigns.models import (
+    Campaign,
+    CampaignImage,
+    Metric,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Status,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+NOT_AN_IMAGE = (
+    "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
+)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def png_bytes(width=8, height=8):
+    """A real PNG image, made with Pillow."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), color=(200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def noisy_png_bytes():
+    """A PNG that does not compress well: a few kilobytes."""
+    image = Image.effect_noise((64, 64), 100).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def png_upload(name="logo.png", content=None):
+    return SimpleUploadedFile(name, content or png_bytes(), content_type="image/png")
+
+
+def text_renamed_png(name="logo.png"):
+    return SimpleUploadedFile(name, b"Not a picture, just some words.", content_type="image/png")
+
+
+def formset_data(prefix, rows=(), initial=0):
+    """The POST data of an inline formset holding ``rows`` (dicts of field values)."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
+    return data
+
+
+def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **changes):
+    """What a campaign's admin page sends when saved, for a campaign with no inline rows yet."""
+    data = {
+        "title": campaign.title,
+        "title_zh": campaign.title_zh,
+        "slug": campaign.slug,
+        "status": campaign.status,
+        "summary": campaign.summary,
+        "description": campaign.description,
+        "start_date": campaign.start_date.isoformat() if campaign.start_date else "",
+        "start_precision": campaign.start_precision,
+        "end_date": campaign.end_date.isoformat() if campaign.end_date else "",
+        "end_precision": campaign.end_precision,
+        "location": campaign.location,
+        "country": campaign.country.code or "",
+        "cause": campaign.cause,
+        "approach": campaign.approach,
+    }
+    if campaign.pk is not None:
+        data["platforms"] = [platform.pk for platform in campaign.platforms.all()]
+        data["sources"] = [source.pk for source in campaign.sources.all()]
+        data["tags"] = ", ".join(tag.name for tag in campaign.tags.all())
+    data.update(changes)
+    data.update(formset_data("metrics", figures))
+    data.update(formset_data("participations", participants))
+    data.update(formset_data("images", images))
+    return data
+
+
+def figure_row(source, **changes):
+    """A new figure typed into the campaign page."""
+    row = {
+        "label": "Donations raised",
+        "label_zh": "",
+        "stated_as": "over 110 million RMB",
+        "value": "110000000",
+        "unit": "CNY",
+        "kind": "",
+        "qualifier": "over",
+        "period": "within 72 hours",
+        "as_of": "",
+        "as_of_precision": "day",
+        "source": source.pk,
+        "key": "yaan-donations",
+        "order": "0",
+    }
+    row.update(changes)
+    return row
+
+
+def change_url(obj):
+    return reverse(f"admin:campaigns_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def changelist_url(model):
+    return reverse(f"admin:campaigns_{model._meta.model_name}_changelist")
+
+
+def filter_titles(response):
+    return re.findall(r'data-filter-title="([^"]+)"', response.content.decode())
+
+
+def column(response, name):
+    """The cells of one column of a changelist, as text."""
+    cells = re.findall(
+        rf'class="field-{name}(?: nowrap)?">(.*?)</t[dh]>', response.content.decode(), re.S
+    )
+    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def weibo(db):
+    return factories.PlatformFactory(name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo")
+
+
+@pytest.fixture
+def yaan_campaign(db, weibo):
+    """A campaign known by its Chinese title too."""
+    return factories.CampaignFactory(
+        title="Ya'an earthquake donations",
+        title_zh="微博雅安地震捐款",
+        slug="yaan-earthquake-donations",
+        start_date=datetime.date(2013, 4, 20),
+        cause="disaster_relief",
+        approach="fundraising",
+        platforms=[weibo],
+        tags=["earthquake"],
+    )
+
+
+# --------------------------------------------------------------------------- the site
+
+
+def test_admin_is_titled_socialgood_catalogue(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert "<title>Curation | socialgood catalogue</title>" in response.content.decode()
+    assert 'id="site-name"><a href="/admin/">socialgood catalogue</a>' in response.content.decode()
+
+
+@pytest.mark.parametrize("model", [Source, Organisation, Platform, Campaign, Participation, Metric])
+def test_every_catalogue_model_has_a_list_and_an_add_page(admin_client, model):
+    assert admin_client.get(changelist_url(model)).status_code == 200
+    add_url = reverse(f"admin:campaigns_{model._meta.model_name}_add")
+    assert admin_client.get(add_url).status_code == 200
+
+
+def test_the_admin_is_closed_to_visitors_who_are_not_signed_in(client):
+    response = client.get(changelist_url(Campaign))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+# --------------------------------------------------------------------------- campaign list
+
+
+def test_campaign_list_shows_status_dates_platforms_and_number_of_figures(admin_client, source):
+    platforms = [
+        factories.PlatformFactory(name="Kwai", slug="kwai"),
+        factories.PlatformFactory(name="Douyin", slug="douyin"),
+    ]
+    campaign = factories.CampaignFactory(
+        title="Selling apples by live stream",
+        start_date=datetime.date(2020, 2, 1),
+        start_precision="month",
+        end_date=datetime.date(2020, 4, 1),
+        end_precision="month",
+        platforms=platforms,
+        sources=[source],
+        tags=["agriculture", "live commerce"],
+    )
+    factories.MetricFactory.create_batch(3, campaign=campaign)
+
+    response = admin_client.get(changelist_url(Campaign))
+
+    assert response.status_code == 200
+    assert column(response, "title") == ["Selling apples by live stream"]
+    assert column(response, "status") == ["Published"]
+    assert column(response, "dates") == ["February 2020 – April 2020"]
+    assert column(response, "platform_names") == ["Douyin, Kwai"]
+    assert column(response, "figure_count") == ["3"]
+
+
+def test_campaign_list_offers_filters_by_status_cause_approach_platform_and_year(
+    admin_client, campaign
+):
+    response = admin_client.get(changelist_url(Campaign))
+
+    assert filter_titles(response) == [
+        "status",
+        "cause",
+        "approach",
+        "platforms",
+        "year",
+        "featured",
+    ]
+
+
+def test_year_filter_lists_the_years_campaigns_started_and_keeps_only_that_year(admin_client):
+    factories.CampaignFactory(title="Flood alerts", start_date=datetime.date(2012, 7, 21))
+    factories.CampaignFactory(title="Wesee farmers", start_date=datetime.date(2020, 2, 10))
+
+    everything = admin_client.get(changelist_url(Campaign))
+    only_2012 = admin_client.get(changelist_url(Campaign), {"year": "2012"})
+
+    assert '<a href="?year=2020">2020</a>' in everything.content.decode()
+    assert '<a href="?year=2012">2012</a>' in everything.content.decode()
+    assert column(only_2012, "title") == ["Flood alerts"]
+
+
+def test_year_filter_with_a_word_instead_of_a_year_shows_no_campaigns(admin_client, campaign):
+    response = admin_client.get(changelist_url(Campaign), {"year": "last-year"})
+
+    assert response.status_code == 200
+    assert column(response, "title") == []
+
+
+def test_status_filter_keeps_only_drafts(admin_client, campaign):
+    factories.CampaignFactory(title="Unfinished draft", status=Status.DRAFT)
+
+    response = admin_client.get(changelist_url(Campaign), {"status__exact": "draft"})
+
+    assert column(response, "title") == ["Unfinished draft"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["微博", "雅安地震", "新浪微博", "Sina Weibo", "earthquake", "China Foundation", "中国扶贫"],
+)
+def test_search_finds_a_campaign_by_its_english_or_chinese_names(
+    admin_client, yaan_campaign, words
+):
+    foundation = factories.OrganisationFactory(
+        name="China Foundation for Poverty Alleviation", name_zh="中国扶贫基金会"
+    )
+    factories.ParticipationFactory(campaign=yaan_campaign, organisation=foundation)
+    factories.CampaignFactory(title="Wesee farmers")
+
+    response = admin_client.get(changelist_url(Campaign), {"q": words})
+
+    assert response.status_code == 200
+    assert column(response, "title") == ["Ya'an earthquake donations"]
+
+
+def test_search_matching_several_platforms_lists_a_campaign_once_with_its_true_count(
+    admin_client, source
+):
+    campaign = factories.CampaignFactory(
+        title="Weibo everywhere",
+        sources=[source],
+        platforms=[
+            factories.PlatformFactory(name="Weibo"),
+            factories.PlatformFactory(name="Weibo Live"),
+        ],
+    )
+    factories.MetricFactory.create_batch(2, campaign=campaign)
+
+    response = admin_client.get(changelist_url(Campaign), {"q": "weibo"})
+
+    assert column(response, "title") == ["Weibo everywhere"]
+    assert column(response, "figure_count") == ["2"]
+
+
+# --------------------------------------------------------------------------- publishing
+
+
+def test_publish_action_publishes_the_selected_drafts_and_says_how_many(admin_client):
+    drafts = factories.CampaignFactory.create_batch(2, status=Status.DRAFT)
+    untouched = factories.CampaignFactory(status=Status.DRAFT)
+
+    response = admin_client.post(
+        changelist_url(Campaign),
+        {"action": "publish", "_selected_action": [draft.pk for draft in drafts]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert messages_of(response) == ["2 campaigns were published."]
+    for draft in drafts:
+        draft.refresh_from_db()
+        assert draft.status == Status.PUBLISHED
+        assert draft.published_at is not None
+    untouched.refresh_from_db()
+    assert untouched.status == Status.DRAFT
+
+
+def test_publish_action_says_which_campaigns_were_published_already(admin_client, campaign):
+    draft = factories.CampaignFactory(status=Status.DRAFT)
+
+    response = admin_client.post(
+        changelist_url(Campaign),
+        {"action": "publish", "_selected_action": [campaign.pk, draft.pk]},
+        follow=True,
+    )
+
+    assert messages_of(response) == ["1 campaign was published. 1 was published already."]
+
+
+def test_unpublish_action_turns_published_campaigns_back_into_drafts(admin_client, campaign):
+    response = admin_client.post(
+        changelist_url(Campaign),
+        {"action": "unpublish", "_selected_action": [campaign.pk]},
+        follow=True,
+    )
+
+    assert messages_of(response) == ["1 campaign was unpublished."]
+    campaign.refresh_from_db()
+    assert campaign.status == Status.DRAFT
+
+
+def test_unpublishing_drafts_changes_nothing_and_warns(admin_client):
+    draft = factories.CampaignFactory(status=Status.DRAFT)
+
+    response = admin_client.post(
+        changelist_url(Campaign),
+        {"action": "unpublish", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+
+    assert messages_of(response) == ["0 campaigns were unpublished. 1 was unpublished already."]
+    assert "warning" in list(response.context["messages"])[0].tags
+
+
+def test_publishing_again_keeps_the_date_a_campaign_first_went_public(campaign):
+    first_published = campaign.published_at
+    services.unpublish_campaigns(campaigns=Campaign.objects.all())
+
+    changed = services.publish_campaigns(campaigns=Campaign.objects.all())
+
+    campaign.refresh_from_db()
+    assert changed == 1
+    assert campaign.status == Status.PUBLISHED
+    assert campaign.published_at == first_published
+
+
+def test_publishing_a_draft_stamps_when_it_first_went_public(db):
+    draft = factories.CampaignFactory(status=Status.DRAFT)
+    assert draft.published_at is None
+
+    services.publish_campaigns(campaigns=Campaign.objects.filter(pk=draft.pk))
+
+    draft.refresh_from_db()
+    assert draft.published_at is not None
+
+
+# --------------------------------------------------------------------------- view on site
+
+
+def test_published_campaign_page_links_to_its_public_page(admin_client, campaign):
+    response = admin_client.get(change_url(campaign))
+
+    assert response.status_code == 200
+    assert (
+        f'<a href="{campaign.get_absolute_url()}" class="viewsitelink">View on site</a>'
+        in response.content.decode()
+    )
+
+
+def test_draft_campaign_page_has_no_view_on_site_link(admin_client):
+    draft = factories.CampaignFactory(status=Status.DRAFT)
+
+    response = admin_client.get(change_url(draft))
+
+    assert response.status_code == 200
+    assert "View on site" not in response.content.decode()
+
+
+@pytest.mark.parametrize("noun", ["organisation", "platform", "source"])
+def test_view_on_site_of_an_organisation_platform_or_source_leads_to_its_public_page(
+    admin_client, request, noun
+):
+    obj = request.getfixturevalue(noun)
+    content_type = ContentType.objects.get_for_model(obj)
+
+    response = admin_client.get(reverse("admin:view_on_site", args=[content_type.pk, obj.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(obj.get_absolute_url())
+
+
+# --------------------------------------------------------------------------- campaign page
+
+
+def test_campaign_page_edits_its_figures_participants_and_images_inline(admin_client, campaign):
+    factories.MetricFactory(campaign=campaign, label="Videos published", stated_as="2234 videos")
+    tencent = Organisation.objects.get(slug="tencent")
+    factories.ParticipationFactory(campaign=campaign, organisation=tencent)
+
+    response = admin_client.get(change_url(campaign))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert [formset.formset.prefix for formset in response.context["inline_admin_formsets"]] == [
+        "metrics",
+        "participations",
+        "images",
+    ]
+    assert 'value="Videos published"' in page
+    # The chosen source and organisation are shown by name in their autocompletes.
+    assert (
+        f'<option value="{campaign.sources.get().pk}" selected>Short video for good</option>'
+        in page
+    )
+    assert f'<option value="{tencent.pk}" selected>Tencent</option>' in page
+    assert 'class="admin-autocomplete' in page
+
+
+def test_autocomplete_finds_sources_for_a_figure(admin_client, source):
+    factories.SourceFactory(title="Unrelated statistics")
+
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "campaigns",
+            "model_name": "metric",
+            "field_name": "source",
+            "term": "short video",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.json()["results"] == [{"id": str(source.pk), "text": "Short video for good"}]
+
+
+def test_figure_citing_a_source_added_in_the_same_save_is_accepted(admin_client, campaign):
+    new_source = factories.SourceFactory(title="Weibo charity report")
+    data = campaign_form_data(
+        campaign,
+        sources=[*campaign.sources.values_list("pk", flat=True), new_source.pk],
+        figures=[figure_row(new_source)],
+    )
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    assert new_source in campaign.sources.all()
+    figure = Metric.objects.get(key="yaan-donations")
+    assert (figure.campaign, figure.source, figure.kind) == (campaign, new_source, "money")
+
+
+def test_figure_citing_a_source_not_on_the_campaign_is_refused_and_nothing_is_saved(
+    admin_client, campaign
+):
+    outside_source = factories.SourceFactory(title="Weibo charity report")
+    data = campaign_form_data(campaign, title="A new title", figures=[figure_row(outside_source)])
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 200
+    figure_form = response.context["inline_admin_formsets"][0].formset.forms[0]
+    assert figure_form.errors["source"] == [
+        "The source “Weibo charity report” is not among the sources of “A new title”: "
+        "add it to the campaign first."
+    ]
+    assert "add it to the campaign first" in response.content.decode()
+    assert not Metric.objects.exists()
+    campaign.refresh_from_db()
+    assert campaign.title == "Wesee agricultural assistance"
+
+
+def test_new_campaign_figure_must_cite_one_of_the_new_campaigns_sources(admin_client, source):
+    outside_source = factories.SourceFactory(title="Weibo charity report")
+    campaign = Campaign(
+        title="Ya'an earthquake donations",
+        slug="yaan",
+        summary="Weibo users gave.",
+        description="Weibo users gave to the relief.",
+        cause="disaster_relief",
+        approach="fundraising",
+        status=Status.DRAFT,
+    )
+    data = campaign_form_data(campaign, sources=[source.pk], figures=[figure_row(outside_source)])
+
+    response = admin_client.post(reverse("admin:campaigns_campaign_add"), data)
+
+    assert response.status_code == 200
+    figure_form = response.context["inline_admin_formsets"][0].formset.forms[0]
+    assert "add it to the campaign first" in figure_form.errors["source"][0]
+    assert not Campaign.objects.filter(slug="yaan").exists()
+
+
+def test_new_campaign_with_a_figure_citing_its_source_is_saved(admin_client, source):
+    campaign = Campaign(
+        title="Ya'an earthquake donations",
+        slug="yaan",
+        summary="Weibo users gave.",
+        description="Weibo users gave to the relief.",
+        cause="disaster_relief",
+        approach="fundraising",
+        status=Status.DRAFT,
+    )
+    data = campaign_form_data(
+        campaign, sources=[source.pk], tags="earthquake, Weibo", figures=[figure_row(source)]
+    )
+
+    response = admin_client.post(reverse("admin:campaigns_campaign_add"), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    saved = Campaign.objects.get(slug="yaan")
+    assert saved.metrics.get().source == source
+    assert sorted(saved.tags.names()) == ["Weibo", "earthquake"]
+
+
+def test_campaign_ending_before_it_starts_is_refused_with_a_message(admin_client, campaign):
+    data = campaign_form_data(campaign, end_date="2019-01-01")
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["end_date"] == [
+        "The end date is before the start date."
+    ]
+
+
+def test_figure_with_a_unit_of_another_kind_is_refused_with_a_message(admin_client, campaign):
+    data = campaign_form_data(
+        campaign, figures=[figure_row(campaign.sources.get(), unit="people", kind="money")]
+    )
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 200
+    figure_form = response.context["inline_admin_formsets"][0].formset.forms[0]
+    assert figure_form.errors["unit"] == ["Money needs a currency unit (CNY or USD)."]
+    assert not Metric.objects.exists()
+
+
+# --------------------------------------------------------------------------- images
+
+
+@pytest.mark.parametrize("model", [Organisation, Platform])
+def test_logo_that_is_a_real_image_is_accepted(admin_client, model):
+    data = {"name": "Kwai", "slug": "kwai", "kind": "community", "logo": png_upload()}
+    if model is Platform:
+        data["kind"] = "short_video"
+
+    response = admin_client.post(reverse(f"admin:campaigns_{model._meta.model_name}_add"), data)
+
+    assert response.status_code == 302
+    logo = model.objects.get(slug="kwai").logo
+    with Image.open(logo.path) as image:
+        assert image.format == "PNG"
+
+
+@pytest.mark.parametrize("model", [Organisation, Platform])
+def test_text_file_named_like_a_picture_is_refused_as_a_logo(admin_client, model):
+    data = {"name": "Kwai", "slug": "kwai", "kind": "community", "logo": text_renamed_png()}
+    if model is Platform:
+        data["kind"] = "short_video"
+
+    response = admin_client.post(reverse(f"admin:campaigns_{model._meta.model_name}_add"), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["logo"] == [NOT_AN_IMAGE]
+    assert NOT_AN_IMAGE in response.content.decode()
+    assert not model.objects.filter(slug="kwai").exists()
+
+
+def test_logo_over_the_size_limit_is_refused_with_both_sizes(admin_client, settings):
+    settings.MAX_IMAGE_UPLOAD_BYTES = 1000
+    content = noisy_png_bytes()
+    assert len(content) > 1000
+    data = {"name": "Kwai", "slug": "kwai", "kind": "company", "logo": png_upload(content=content)}
+
+    response = admin_client.post(reverse("admin:campaigns_organisation_add"), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["logo"] == [
+        f"The image is {filesizeformat(len(content))}; the limit is {filesizeformat(1000)}."
+    ]
+    assert not Organisation.objects.filter(slug="kwai").exists()
+
+
+def image_row(upload):
+    return {
+        "image": upload,
+        "alt_text": "Farmers filming apples",
+        "caption": "",
+        "credit": "",
+        "order": "0",
+    }
+
+
+def test_campaign_image_uploaded_on_the_campaign_page_is_saved(admin_client, campaign):
+    data = campaign_form_data(campaign, images=[image_row(png_upload("apples.png"))])
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    image = campaign.images.get()
+    assert image.alt_text == "Farmers filming apples"
+    assert image.image.name.endswith(".png")
+    assert admin_client.get(change_url(campaign)).content.decode().count(image.image.url) == 2
+
+
+def test_campaign_image_that_is_not_an_image_is_refused_on_the_campaign_page(
+    admin_client, campaign
+):
+    data = campaign_form_data(campaign, images=[image_row(text_renamed_png("apples.png"))])
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 200
+    image_form = response.context["inline_admin_formsets"][2].formset.forms[0]
+    assert image_form.errors["image"] == [NOT_AN_IMAGE]
+    assert not CampaignImage.objects.exists()
+
+
+def test_campaign_image_over_the_size_limit_is_refused_on_the_campaign_page(
+    admin_client, campaign, settings
+):
+    settings.MAX_IMAGE_UPLOAD_BYTES = 1000
+    content = noisy_png_bytes()
+    data = campaign_form_data(campaign, images=[image_row(png_upload("a.png", content))])
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 200
+    image_form = response.context["inline_admin_formsets"][2].formset.forms[0]
+    assert image_form.errors["image"] == [
+        f"The image is {filesizeformat(len(content))}; the limit is {filesizeformat(1000)}."
+    ]
+    assert not CampaignImage.objects.exists()
+
+
+def test_campaign_whose_stored_image_file_is_missing_can_still_be_saved(admin_client, campaign):
+    stored = CampaignImage.objects.create(
+        campaign=campaign, image="campaigns/2020/lost.png", alt_text="A lost picture"
+    )
+    data = campaign_form_data(campaign, summary="A shorter summary.")
+    data.update(
+        formset_data(
+            "images",
+            [
+                {
+                    "id": stored.pk,
+                    "campaign": campaign.pk,
+                    "alt_text": "A lost picture",
+                    "caption": "",
+                    "credit": "",
+                    "order": "0",
+                }
+            ],
+            initial=1,
+        )
+    )
+
+    response = admin_client.post(change_url(campaign), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    campaign.refresh_from_db()
+    assert campaign.summary == "A shorter summary."
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_figure_list_shows_value_unit_qualifier_subject_and_source(admin_client, campaign, weibo):
+    factories.MetricFactory(
+        campaign=campaign, label="Videos published", value="2234", stated_as="2,234 videos"
+    )
+    sector_source = factories.SourceFactory(title="CNNIC statistics")
+    factories.MetricFactory(
+        campaign=None,
+        platform=weibo,
+        source=sector_source,
+        label="Monthly users",
+        value="5.36",
+        unit="percent",
+        kind="percentage",
+        qualifier="about",
+        stated_as="about 5.36%",
+    )
+
+    response = admin_client.get(changelist_url(Metric), {"o": "1"})
+
+    assert response.status_code == 200
+    assert column(response, "label") == ["Monthly users", "Videos published"]
+    assert column(response, "value_display") == ["5.36", "2,234"]
+    assert column(response, "unit") == ["percent", "videos"]
+    assert column(response, "qualifier") == ["about", "exactly"]
+    assert column(response, "subject") == ["Sina Weibo", "Wesee agricultural assistance"]
+    assert column(response, "source") == ["CNNIC statistics", "Short video for good"]
+    assert filter_titles(response) == ["kind", "unit", "qualifier", "campaign status"]
+
+
+def test_figure_list_filters_by_the_status_of_the_campaign(admin_client, campaign, source):
+    draft = factories.CampaignFactory(status=Status.DRAFT, sources=[source])
+    factories.MetricFactory(campaign=draft, label="Draft figure")
+    factories.MetricFactory(campaign=campaign, label="Public figure")
+
+    response = admin_client.get(changelist_url(Metric), {"campaign_status": "draft"})
+
+    assert column(response, "label") == ["Draft figure"]
+
+
+def test_figure_about_the_whole_sector_is_listed_as_about_the_sector(admin_client, source):
+    factories.MetricFactory(campaign=None, source=source, label="Internet users in China")
+
+    response = admin_client.get(changelist_url(Metric))
+
+    assert column(response, "subject") == ["the sector"]
+
+
+def test_figure_citing_a_source_its_campaign_lacks_is_refused_on_the_figure_page(
+    admin_client, metric
+):
+    outside_source = factories.SourceFactory(title="Weibo charity report")
+    data = {
+        "label": metric.label,
+        "label_zh": "",
+        "stated_as": metric.stated_as,
+        "source": outside_source.pk,
+        "key": metric.key,
+        "campaign": metric.campaign.pk,
+        "value": "2234",
+        "unit": "videos",
+        "kind": "count",
+        "qualifier": "exactly",
+        "period": "",
+        "as_of": "",
+        "as_of_precision": "day",
+        "order": "0",
+    }
+
+    response = admin_client.post(change_url(metric), data)
+
+    assert response.status_code == 200
+    assert "add it to the campaign first" in response.context["adminform"].form.errors["source"][0]
+    metric.refresh_from_db()
+    assert metric.source != outside_source
+
+
+# --------------------------------------------------------------------------- other lists
+
+
+def test_source_list_shows_publication_date_as_known_and_number_of_figures(admin_client, metric):
+    factories.SourceFactory(
+        title="Weibo charity report",
+        published_on=datetime.date(2013, 4, 1),
+        published_precision="month",
+    )
+
+    response = admin_client.get(changelist_url(Source), {"o": "1"})
+
+    assert column(response, "title") == ["Short video for good", "Weibo charity report"]
+    assert column(response, "published") == ["March 5, 2020", "April 2013"]
+    assert column(response, "figure_count") == ["1", "0"]
+
+
+def test_organisation_and_platform_lists_count_their_campaigns(admin_client, campaign):
+    tencent = Organisation.objects.get(slug="tencent")
+    factories.ParticipationFactory(campaign=campaign, organisation=tencent, role="organiser")
+    factories.ParticipationFactory(campaign=campaign, organisation=tencent, role="funder")
+
+    organisations = admin_client.get(changelist_url(Organisation), {"q": "腾讯"})
+    platforms = admin_client.get(changelist_url(Platform), {"q": "微视"})
+
+    assert column(organisations, "name") == ["Tencent"]
+    assert column(organisations, "campaign_count") == ["1"]
+    assert column(platforms, "name") == ["Tencent Wesee"]
+    assert column(platforms, "operator") == ["Tencent"]
+    assert column(platforms, "campaign_count") == ["1"]
+
+
+def test_participant_list_shows_who_played_which_part_in_which_campaign(admin_client, campaign):
+    tencent = Organisation.objects.get(slug="tencent")
+    factories.ParticipationFactory(
+        campaign=campaign, organisation=tencent, role="funder", note="gave the prizes"
+    )
+
+    response = admin_client.get(changelist_url(Participation), {"q": "tencent"})
+
+    assert column(response, "organisation") == ["Tencent"]
+    assert column(response, "role") == ["Funder"]
+    assert column(response, "campaign") == ["Wesee agricultural assistance"]
+    assert column(response, "note") == ["gave the prizes"]
+
+
+# --------------------------------------------------------------------------- query counts
+
+
+def build_catalogue(rows):
+    """``rows`` campaigns, each with platforms, sources, tags, figures, participants and images;
+    and ``rows`` figures about platforms."""
+    for number in range(rows):
+        operator = factories.OrganisationFactory()
+        platforms = [factories.PlatformFactory(operator=operator), factories.PlatformFactory()]
+        source = factories.SourceFactory()
+        reference = factories.SourceFactory(cited_by=source, reference_number=1)
+        campaign = factories.CampaignFactory(
+            platforms=platforms, sources=[source, reference], tags=[f"tag {number}", "common"]
+        )
+        factories.MetricFactory.create_batch(2, campaign=campaign)
+        factories.ParticipationFactory(campaign=campaign, organisation=operator)
+        factories.ParticipationFactory(campaign=campaign)
+        factories.MetricFactory(campaign=None, platform=platforms[0], source=reference)
+
+
+def build_big_campaign(rows):
+    """A campaign with ``rows`` each of platforms, sources, tags, figures, participants, images."""
+    sources = factories.SourceFactory.create_batch(rows)
+    campaign = factories.CampaignFactory(
+        platforms=factories.PlatformFactory.create_batch(rows),
+        sources=sources,
+        tags=[f"tag {number}" for number in range(rows)],
+    )
+    for number, source in enumerate(sources):
+        factories.MetricFactory(campaign=campaign, source=source)
+        factories.ParticipationFactory(campaign=campaign)
+        CampaignImage.objects.create(
+            campaign=campaign,
+            image=png_upload(f"picture-{number}.png"),
+            alt_text=f"Picture {number}",
+        )
+    return campaign
+
+
+# Every page: the session, the signed-in user, then its own queries.
+# A list: rows matching, rows in all, the page of rows.
+# The campaign list adds: platforms and tags of the page, the year filter's years, the
+# platform filter's platforms and the date hierarchy's years.
+# The campaign page: the campaign with its platforms and tags, the chosen sources, the tags
+# being edited, figures with their sources, participants with organisations, images, the
+# campaign content type (for its history link), the chosen platforms and sources again to label
+# the autocompletes.
+LIST_PAGES = [
+    (Campaign, 11),
+    (Metric, 5),
+    (Source, 5),
+    (Organisation, 5),
+    (Platform, 5),
+    (Participation, 5),
+]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+@pytest.mark.parametrize(("model", "queries"), LIST_PAGES, ids=lambda v: getattr(v, "__name__", v))
+def test_every_list_page_runs_the_same_number_of_queries_at_any_size(
+    admin_client, django_assert_num_queries, model, queries, rows
+):
+    build_catalogue(rows)
+    ContentType.objects.clear_cache()
+
+    with django_assert_num_queries(queries):
+        response = admin_client.get(changelist_url(model))
+
+    assert response.status_code == 200
+    assert f"{model.objects.count()} " in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_campaign_search_runs_the_same_number_of_queries_at_any_size(
+    admin_client, django_assert_num_queries, rows
+):
+    build_catalogue(rows)
+
+    with django_assert_num_queries(11):
+        response = admin_client.get(changelist_url(Campaign), {"q": "common"})
+
+    assert response.status_code == 200
+    assert len(column(response, "title")) == rows
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_campaign_page_runs_the_same_number_of_queries_however_many_figures_it_has(
+    admin_client, django_assert_num_queries, rows
+):
+    campaign = build_big_campaign(rows)
+    ContentType.objects.clear_cache()
+
+    with django_assert_num_queries(13):
+        response = admin_client.get(change_url(campaign))
+
+    assert response.status_code == 200
+    forms = [formset.formset.forms for formset in response.context["inline_admin_formsets"]]
+    assert [len(inline) for inline in forms] == [rows, rows, rows]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_figure_page_runs_the_same_number_of_queries_at_any_size(
+    admin_client, django_assert_num_queries, rows
+):
+    build_catalogue(rows)
+    figure = Metric.objects.filter(campaign__isnull=False).last()
+    ContentType.objects.clear_cache()
+
+    with django_assert_num_queries(4):
+        response = admin_client.get(change_url(figure))
+
+    assert response.status_code == 200
+    assert f'<option value="{figure.source.pk}" selected>{figure.source}</option>' in (
+        response.content.decode()
+    )
