@@ -222,10 +222,11 @@ def _kind_of(value: Any) -> str:
         (dict, "an object"),
         (list, "a list"),
         (str, "a string"),
-        ((int, float, Decimal), "a number"),
     ]
     if value is None:
         return "null"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return f"the number {value}"
     return next(name for types, name in kinds if isinstance(value, types))
 
 
@@ -331,14 +332,43 @@ def _check_fields(record: _Record, model: type[models.Model], label: str) -> Non
                     f"found {_kind_of(value)}.",
                     label,
                 )
-        elif isinstance(model_field, models.CharField | models.TextField):
-            if not (isinstance(value, str) or (value is None and model_field.null)):
-                raise record.error(f"{name}: expected text, found {_kind_of(value)}.", label)
-        else:
-            try:
-                model_field.to_python(value)
-            except ValidationError as error:
-                raise record.error(f"{name}: {' '.join(error.messages)}", label) from None
+        elif value is not None or not model_field.null:
+            problem = _value_problem(model_field, value)
+            if problem:
+                raise record.error(f"{name}: {problem}", label)
+
+
+def _value_problem(model_field: models.Field, value: Any) -> str | None:
+    """Why a value cannot go into a (non-relational) field, or None if it can."""
+    expected = _expected_json(model_field)
+    if expected is not None:
+        types, description = expected
+        # true and false are ints to Python; only a BooleanField takes them.
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return f"expected {description}, found {_kind_of(value)}."
+    try:
+        model_field.to_python(value)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    except (TypeError, ValueError):
+        return f"{_kind_of(value)} is not a valid value."
+    return None
+
+
+def _expected_json(model_field: models.Field) -> tuple[tuple[type, ...], str] | None:
+    """The JSON types a field's value may be written as, and how to say so; None for any."""
+    expectations = [
+        (models.BooleanField, (bool,), "true or false"),
+        (models.DecimalField, (int, Decimal, str), "a number"),
+        (models.IntegerField, (int,), "a whole number"),
+        (models.DateTimeField, (str,), "a date and time such as “2020-04-01T09:30:00Z”"),
+        (models.DateField, (str,), "a date such as “2020-04-01”"),
+        (models.CharField | models.TextField | models.FileField, (str,), "text"),
+    ]
+    for field_class, types, description in expectations:
+        if isinstance(model_field, field_class):
+            return types, description
+    return None
 
 
 def _is_natural_key(value: Any) -> bool:

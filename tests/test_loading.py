@@ -399,6 +399,20 @@ BAD_RECORDS = {
         "record 3 (campaigns.campaign “tagged”): “tags” is not loaded here; "
         "give them as campaigns.taggedcampaign records.",
     ),
+    "figure_given_as_true": (
+        [metric("yes-figure", value=True)],
+        "record 3 (campaigns.metric “yes-figure”): value: expected a number, found true or false.",
+    ),
+    "order_given_as_a_fraction": (
+        [metric("half-ordered", order=1.5)],
+        "record 3 (campaigns.metric “half-ordered”): "
+        "order: expected a whole number, found the number 1.5.",
+    ),
+    "date_given_as_a_number": (
+        [campaign("numbered", start_date=2020)],
+        "record 3 (campaigns.campaign “numbered”): "
+        "start_date: expected a date such as “2020-04-01”, found the number 2020.",
+    ),
     "text_given_as_a_list": (
         [source("listy", title=["A", "B"])],
         "record 3 (campaigns.source “listy”): title: expected text, found a list.",
