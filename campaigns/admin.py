@@ -6,8 +6,6 @@ counts are annotated, many-to-many names prefetched, foreign keys selected, and 
 autocompletes of inline rows are labelled from the selected objects (see forms.py).
 """
 
-from decimal import Decimal
-
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
@@ -15,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import services
-from .forms import CampaignAdminForm, PrefetchedAutocompleteSelect, PrefetchedChoicesForm
+from .forms import (
+    CampaignAdminForm,
+    MetricAdminForm,
+    PrefetchedAutocompleteSelect,
+    PrefetchedChoicesForm,
+    without_trailing_zeros,
+)
 from .models import (
     Campaign,
     CampaignImage,
@@ -34,13 +38,7 @@ admin.site.index_title = _("Curation")
 
 def plain_number(value):
     """A figure's value without the stored decimal places it does not need: 2,234 or 5.36."""
-    if value is None:
-        return ""
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    else:
-        value = value.normalize()
-    return f"{value:,f}"
+    return f"{without_trailing_zeros(value):,f}"
 
 
 class PrefetchedAutocompleteMixin:
@@ -164,6 +162,7 @@ class StartYearFilter(admin.SimpleListFilter):
 
 class MetricInline(PrefetchedAutocompleteMixin, admin.StackedInline):
     model = Metric
+    form = MetricAdminForm
     extra = 0
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
@@ -326,6 +325,7 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Metric)
 class MetricAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    form = MetricAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
     list_filter = ["kind", "unit", "qualifier", CampaignStatusFilter]
     search_fields = [

@@ -1,5 +1,7 @@
 """Forms and widgets of the curators' admin. (The public site's filter forms are in filters.py.)"""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 
@@ -43,6 +45,22 @@ class PrefetchedChoicesForm(forms.ModelForm):
                 widget.selected_object = getattr(self.instance, name)
 
 
+def without_trailing_zeros(value: Decimal) -> Decimal:
+    """A stored figure as a person writes it: 110000000.0000 → 110000000, 5.3600 → 5.36."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))  # normalize() would write 1.1E+8
+    return value.normalize()
+
+
+class MetricAdminForm(PrefetchedChoicesForm):
+    """A figure's form in the admin, on its own page and inline on its campaign's page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.value is not None:
+            self.initial["value"] = without_trailing_zeros(self.instance.value)
+
+
 class CampaignAdminForm(PrefetchedChoicesForm):
     """The campaign's own form in the admin.
 
@@ -50,6 +68,9 @@ class CampaignAdminForm(PrefetchedChoicesForm):
     same page, so a figure citing a source added in the same save would be refused. The form
     hands the sources being saved to the campaign, whose ``allowed_source_ids()`` honours them.
     """
+
+    class Meta:
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
         cleaned_data = super().clean()
