@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
@@ -235,6 +236,27 @@ def test_campaign_list_offers_filters_by_status_cause_approach_platform_and_year
     ]
 
 
+def test_campaign_list_offers_the_publish_and_unpublish_actions(admin_client, campaign):
+    page = admin_client.get(changelist_url(Campaign)).content.decode()
+
+    assert '<option value="publish">Publish selected campaigns</option>' in page
+    assert '<option value="unpublish">Unpublish selected campaigns</option>' in page
+
+
+def test_campaign_list_can_show_how_many_campaigns_each_filter_choice_holds(admin_client):
+    factories.CampaignFactory(status=Status.DRAFT, start_date=datetime.date(2013, 4, 20))
+    factories.CampaignFactory.create_batch(2, start_date=datetime.date(2020, 2, 10))
+
+    response = admin_client.get(changelist_url(Campaign), {"_facets": "True"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Draft (1)" in page
+    assert "Published (2)" in page
+    assert "2013 (1)" in page
+    assert "2020 (2)" in page
+
+
 def test_year_filter_lists_the_years_campaigns_started_and_keeps_only_that_year(admin_client):
     factories.CampaignFactory(title="Flood alerts", start_date=datetime.date(2012, 7, 21))
     factories.CampaignFactory(title="Wesee farmers", start_date=datetime.date(2020, 2, 10))
@@ -360,6 +382,20 @@ def test_unpublishing_drafts_changes_nothing_and_warns(admin_client):
     assert "warning" in list(response.context["messages"])[0].tags
 
 
+def test_staff_who_may_only_view_campaigns_cannot_publish_them(client, django_user_model):
+    reader = django_user_model.objects.create_user("reader", password="reading", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_campaign"))
+    client.force_login(reader)
+    draft = factories.CampaignFactory(status=Status.DRAFT)
+
+    page = client.get(changelist_url(Campaign)).content.decode()
+    client.post(changelist_url(Campaign), {"action": "publish", "_selected_action": [draft.pk]})
+
+    assert "Publish selected campaigns" not in page
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
 def test_publishing_again_keeps_the_date_a_campaign_first_went_public(campaign):
     first_published = campaign.published_at
     services.unpublish_campaigns(campaigns=Campaign.objects.all())
@@ -435,6 +471,7 @@ def test_campaign_page_edits_its_figures_participants_and_images_inline(admin_cl
         "images",
     ]
     assert 'value="Videos published"' in page
+    assert 'name="metrics-0-value" value="2234"' in page  # not 2234.0000 as stored
     # The chosen source and organisation are shown by name in their autocompletes.
     assert (
         f'<option value="{campaign.sources.get().pk}" selected>Short video for good</option>'
@@ -858,11 +895,11 @@ def build_big_campaign(rows):
 # Every page: the session, the signed-in user, then its own queries.
 # A list: rows matching, rows in all, the page of rows.
 # The campaign list adds: platforms and tags of the page, the year filter's years, the
-# platform filter's platforms and the date hierarchy's years.
+# platform filter's platforms and two for the date hierarchy (its range, then its dates).
 # The campaign page: the campaign with its platforms and tags, the chosen sources, the tags
 # being edited, figures with their sources, participants with organisations, images, the
-# campaign content type (for its history link), the chosen platforms and sources again to label
-# the autocompletes.
+# campaign's content type, the chosen platforms and sources again to label the autocompletes.
+# The figure page: the figure with everything it names, its content type.
 LIST_PAGES = [
     (Campaign, 11),
     (Metric, 5),
@@ -886,6 +923,21 @@ def test_every_list_page_runs_the_same_number_of_queries_at_any_size(
 
     assert response.status_code == 200
     assert f"{model.objects.count()} " in response.content.decode()
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_campaign_list_with_filter_counts_runs_the_same_number_of_queries_at_any_size(
+    admin_client, django_assert_num_queries, rows
+):
+    build_catalogue(rows)
+
+    # Django builds the list's filters again to count each one's choices: six filters, each
+    # with its platforms, years and one counting query, on top of the eleven of the list.
+    with django_assert_num_queries(29):
+        response = admin_client.get(changelist_url(Campaign), {"_facets": "True"})
+
+    assert response.status_code == 200
+    assert f"Published ({rows})" in response.content.decode()
 
 
 @pytest.mark.parametrize("rows", [3, 30])
