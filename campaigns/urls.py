@@ -1,3 +1,5 @@
+"""The public site's URLs, in the "campaigns" namespace (English at /, Chinese at /zh-hans/)."""
+
 from django.urls import path
 
 from . import views
@@ -6,8 +8,18 @@ app_name = "campaigns"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("campaigns/", views.campaign_list, name="campaign_list"),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign_detail"),
+    path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("platforms/", views.platform_list, name="platform_list"),
     path("platforms/<slug:slug>/", views.platform_detail, name="platform_detail"),
+    path("sources/", views.source_list, name="source_list"),
     path("sources/<slug:slug>/", views.source_detail, name="source_detail"),
+    path("tags/", views.tag_list, name="tag_list"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
+    path("figures/", views.figure_list, name="figure_list"),
+    path("compare/", views.compare, name="compare"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("about/", views.about, name="about"),
 ]
