@@ -18,7 +18,7 @@ from ninja.decorators import decorate_view
 from ninja.openapi.docs import Swagger
 from pydantic import StringConstraints
 
-from . import exports
+from . import exports, views
 from .filters import FIRST_YEAR as EARLIEST_YEAR
 from .filters import LAST_YEAR as LATEST_YEAR
 from .filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
@@ -29,6 +29,7 @@ from .models import (
     Language,
     MetricKind,
     OrganisationKind,
+    Platform,
     PlatformKind,
     Qualifier,
     Role,
@@ -579,9 +580,9 @@ def get_figure(request, key: str = Path(..., pattern=SLUG_PATTERN, max_length=12
 )
 @conditional
 def list_organisations(request, paging: Query[PageParams]):
-    """Organisations taking part in published campaigns, running their platforms, or described
-    by public figures; in slug order."""
-    organisations = exports.public_organisations().order_by("slug")
+    """Organisations the site shows (taking part in published campaigns, running a platform, or
+    described by public figures); in slug order."""
+    organisations = views.public_organisations().order_by("slug")
     return page(organisations, paging, lambda item: organisation_out(request, item))
 
 
@@ -594,7 +595,7 @@ def list_organisations(request, paging: Query[PageParams]):
 @conditional
 def get_organisation(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """An organisation with its published campaigns and the figures about it."""
-    organisation = get_object_or_404(exports.public_organisations(), slug=slug)
+    organisation = get_object_or_404(views.public_organisations(), slug=slug)
     campaigns = (
         exports.published_campaigns()
         .filter(participations__organisation=organisation)
@@ -614,12 +615,12 @@ def get_organisation(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_le
     "/platforms",
     response={200: PlatformPage, **LIST_ERRORS},
     tags=["platforms"],
-    summary="List platforms in published content",
+    summary="List platforms",
 )
 @conditional
 def list_platforms(request, paging: Query[PageParams]):
-    """Platforms published campaigns run on or public figures describe; in slug order."""
-    platforms = exports.public_platforms().select_related("operator").order_by("slug")
+    """Every platform, as the site shows them; in slug order."""
+    platforms = Platform.objects.select_related("operator").order_by("slug")
     return page(platforms, paging, lambda item: platform_out(request, item))
 
 
@@ -655,9 +656,9 @@ def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length
 )
 @conditional
 def list_sources(request, paging: Query[PageParams]):
-    """Documents published content is drawn from, with their numbered references;
-    in slug order."""
-    sources = exports.public_sources().select_related("cited_by").order_by("slug")
+    """Documents behind published content, with their numbered references, as the site shows
+    them; in slug order."""
+    sources = views.public_sources().select_related("cited_by").order_by("slug")
     return page(sources, paging, lambda item: source_out(request, item))
 
 
@@ -670,7 +671,7 @@ def list_sources(request, paging: Query[PageParams]):
 @conditional
 def get_source(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A source with the published campaigns citing it and its numbered references."""
-    source = get_object_or_404(exports.public_sources().select_related("cited_by"), slug=slug)
+    source = get_object_or_404(views.public_sources().select_related("cited_by"), slug=slug)
     campaigns = (
         exports.published_campaigns()
         .filter(sources=source)

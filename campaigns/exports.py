@@ -379,16 +379,6 @@ def public_sources():
     return Source.objects.filter(pk__in=public_source_ids())
 
 
-def public_tag_slugs():
-    """The slugs of the tags on published campaigns, sorted."""
-    return list(
-        TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED)
-        .values_list("tag__slug", flat=True)
-        .distinct()
-        .order_by("tag__slug")
-    )
-
-
 # --------------------------------------------------------------------------- conditional GET
 
 
@@ -645,9 +635,9 @@ def catalogue_fixtures():
         "platforms.json": fixture_records(
             public_platforms().select_related("operator").order_by("slug")
         ),
-        "campaigns.json": fixture_records(campaigns.prefetch_related("platforms", "sources"))
+        "campaigns.json": fixture_records(tags)
+        + fixture_records(campaigns.prefetch_related("platforms", "sources"))
         + fixture_records(participations)
-        + fixture_records(tags)
         + fixture_records(tagged),
         "metrics.json": fixture_records(
             Metric.objects.published()

@@ -1,16 +1,23 @@
-"""The sitemap at /sitemap.xml: every public page, in English and in Chinese."""
+"""The sitemap at /sitemap.xml: every public page, in English and in Chinese.
+
+The object pages listed are exactly those the site serves (the same querysets as its views).
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import exports
-from .models import Campaign
+from . import views
+from .models import Campaign, Platform
 
 STATIC_PAGES = [
     "campaigns:home",
     "campaigns:campaign_list",
-    "campaigns:figures",
+    "campaigns:figure_list",
     "campaigns:timeline",
+    "campaigns:organisation_list",
+    "campaigns:platform_list",
+    "campaigns:source_list",
+    "campaigns:tag_list",
     "campaigns:about",
     "data",
 ]
@@ -50,31 +57,31 @@ class CampaignSitemap(I18nSitemap):
 
 
 class OrganisationSitemap(I18nSitemap):
-    """Every organisation in published content."""
+    """Every organisation the site shows: those in published content."""
 
     def items(self):
-        return exports.public_organisations().only("slug").order_by("slug")
+        return views.public_organisations().only("slug").order_by("slug")
 
 
 class PlatformSitemap(I18nSitemap):
-    """Every platform in published content."""
+    """Every platform (the site shows them all)."""
 
     def items(self):
-        return exports.public_platforms().only("slug").order_by("slug")
+        return Platform.objects.only("slug").order_by("slug")
 
 
 class SourceSitemap(I18nSitemap):
-    """Every source of published content."""
+    """Every source the site shows: those behind published content, and their references."""
 
     def items(self):
-        return exports.public_sources().only("slug").order_by("slug")
+        return views.public_sources().only("slug").order_by("slug")
 
 
 class TagSitemap(I18nSitemap):
     """Every tag on a published case study."""
 
     def items(self):
-        return exports.public_tag_slugs()
+        return list(views.public_tags().order_by("slug").values_list("slug", flat=True))
 
     def location(self, item):
         return reverse("campaigns:tag_detail", args=[item])

@@ -7,7 +7,6 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.urls import reverse
 
 from campaigns import exports
 from campaigns.models import (

@@ -1,0 +1,367 @@
+"""The read-only JSON API under /api/."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+
+from campaigns.api import MAX_LIMIT
+from campaigns.models import Approach, Cause, Qualifier, Role, Status, Unit
+from tests import factories
+
+
+@pytest.fixture
+def yaan(db):
+    """A published case with a Chinese title, a participant, a tag, a source and a figure."""
+    sina = factories.OrganisationFactory(name="Sina", name_zh="新浪", slug="sina")
+    weibo = factories.PlatformFactory(
+        name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo", operator=sina
+    )
+    report = factories.SourceFactory(title="Weibo and the Ya'an earthquake", slug="yaan-report")
+    campaign = factories.CampaignFactory(
+        title="Ya'an earthquake relief",
+        title_zh="雅安地震救援",
+        slug="yaan-earthquake-relief",
+        description="Weibo users gave through a charity account within hours.",
+        start_date=datetime.date(2013, 4, 1),
+        start_precision="month",
+        cause=Cause.DISASTER_RELIEF,
+        approach=Approach.FUNDRAISING,
+        sources=[report],
+        platforms=[weibo],
+        tags=["earthquake"],
+    )
+    factories.ParticipationFactory(
+        campaign=campaign, organisation=sina, role=Role.PLATFORM_OPERATOR, note="ran the account"
+    )
+    factories.MetricFactory(
+        key="yaan-donations",
+        campaign=campaign,
+        source=report,
+        label="Donations raised",
+        value=Decimal("110000000"),
+        unit=Unit.CNY,
+        qualifier=Qualifier.OVER,
+        stated_as="over 110 million RMB",
+        period="within 72 hours",
+    )
+    return campaign
+
+
+@pytest.fixture
+def draft(db):
+    """An unpublished campaign with its own organisation, source and figure."""
+    hidden = factories.OrganisationFactory(name="Hidden partner", slug="hidden-partner")
+    secret = factories.SourceFactory(title="Draft notes", slug="draft-notes")
+    campaign = factories.CampaignFactory(
+        title="Unpublished draft", slug="unpublished-draft", status=Status.DRAFT, sources=[secret]
+    )
+    factories.ParticipationFactory(campaign=campaign, organisation=hidden)
+    factories.MetricFactory(key="draft-figure", campaign=campaign, source=secret)
+    return campaign
+
+
+def assert_json_error(response, status):
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    return response.json()["detail"]
+
+
+# --------------------------------------------------------------------------- campaigns
+
+
+def test_the_campaign_list_shows_published_campaigns_with_their_chinese_titles(client, yaan, draft):
+    response = client.get("/api/campaigns")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == 1
+    assert data["limit"] == 20
+    assert data["offset"] == 0
+    [campaign] = data["items"]
+    assert campaign["slug"] == "yaan-earthquake-relief"
+    assert campaign["title_zh"] == "雅安地震救援"
+    assert campaign["start_date"] == "2013-04-01"
+    assert campaign["start_precision"] == "month"
+    assert campaign["end_date"] is None
+    assert campaign["end_precision"] is None
+    assert campaign["platforms"] == [
+        {"slug": "sina-weibo", "name": "Sina Weibo", "name_zh": "新浪微博"}
+    ]
+    assert campaign["participants"][0]["role"] == "platform_operator"
+    assert campaign["tags"] == ["earthquake"]
+    assert campaign["figure_count"] == 1
+    assert campaign["page_url"] == "http://testserver/campaigns/yaan-earthquake-relief/"
+
+
+def test_the_campaign_list_takes_the_list_pages_filters_and_search(client, yaan, campaign):
+    def slugs(query):
+        response = client.get(f"/api/campaigns?{query}")
+        assert response.status_code == 200
+        return [item["slug"] for item in response.json()["items"]]
+
+    assert slugs("cause=disaster_relief") == ["yaan-earthquake-relief"]
+    assert slugs("q=雅安") == ["yaan-earthquake-relief"]
+    assert slugs("platform=tencent-wesee") == ["wesee-agricultural-assistance"]
+    assert slugs("platform=tencent-wesee&platform=sina-weibo&sort=title") == [
+        "wesee-agricultural-assistance",
+        "yaan-earthquake-relief",
+    ]
+    assert slugs("year_from=2015") == ["wesee-agricultural-assistance"]
+    assert slugs("tag=earthquake") == ["yaan-earthquake-relief"]
+    assert slugs("country=CN&sort=oldest") == [
+        "yaan-earthquake-relief",
+        "wesee-agricultural-assistance",
+    ]
+
+
+def test_filtering_by_a_platform_no_published_campaign_uses_finds_nothing(client, yaan):
+    response = client.get("/api/campaigns?platform=no-such-platform")
+
+    assert response.status_code == 200
+    assert response.json() == {"count": 0, "limit": 20, "offset": 0, "items": []}
+
+
+def test_the_campaign_list_is_paginated_with_limit_and_offset(client, yaan, campaign):
+    response = client.get("/api/campaigns?limit=1&offset=1&sort=title")
+
+    data = response.json()
+    assert data["count"] == 2
+    assert data["limit"] == 1
+    assert [item["slug"] for item in data["items"]] == ["yaan-earthquake-relief"]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("cause=not-a-cause", "cause"),
+        ("year_from=soon", "year_from"),
+        ("year_to=1066", "year_to"),
+        (f"limit={MAX_LIMIT + 1}", "limit"),
+        ("limit=0", "limit"),
+        ("offset=-1", "offset"),
+        ("offset=99999999999999999999999", "offset"),
+        ("sort=random", "sort"),
+        ("q=%00", "q"),
+        ("platform=not%20a%20slug", "platform"),
+        ("q=" + "x" * 201, "q"),
+    ],
+)
+def test_an_invalid_parameter_is_a_422_json_error_naming_it(client, yaan, query, parameter):
+    detail = assert_json_error(client.get(f"/api/campaigns?{query}"), 422)
+
+    assert len(detail) == 1
+    assert parameter in detail[0]["loc"]
+    assert detail[0]["msg"]
+
+
+def test_one_campaign_comes_with_its_description_figures_and_sources(client, yaan):
+    response = client.get("/api/campaigns/yaan-earthquake-relief")
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["description"] == "Weibo users gave through a charity account within hours."
+    [figure] = data["figures"]
+    assert figure["value"] == 110000000
+    assert figure["unit"] == "CNY"
+    assert figure["qualifier"] == "over"
+    assert figure["stated_as"] == "over 110 million RMB"
+    assert figure["source"] == "yaan-report"
+    assert figure["campaign"] == "yaan-earthquake-relief"
+    [source] = data["sources"]
+    assert source["title"] == "Weibo and the Ya'an earthquake"
+    assert data["participants"] == [
+        {
+            "organisation": "sina",
+            "name": "Sina",
+            "name_zh": "新浪",
+            "role": "platform_operator",
+            "note": "ran the account",
+        }
+    ]
+
+
+def test_a_draft_or_unknown_campaign_is_a_404_json_error(client, draft):
+    assert assert_json_error(client.get("/api/campaigns/unpublished-draft"), 404) == "Not Found"
+    assert assert_json_error(client.get("/api/campaigns/no-such-case"), 404) == "Not Found"
+
+
+def test_a_malformed_slug_is_a_422_json_error(client, db):
+    detail = assert_json_error(client.get("/api/campaigns/not%20a%20slug"), 422)
+
+    assert detail[0]["loc"][-1] == "slug"
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_the_figure_list_holds_public_figures_only(client, yaan, draft):
+    response = client.get("/api/figures")
+
+    assert response.status_code == 200
+    assert [item["key"] for item in response.json()["items"]] == ["yaan-donations"]
+
+
+def test_the_figure_list_filters_by_kind_unit_and_campaign(client, yaan, metric):
+    def keys(query):
+        return [item["key"] for item in client.get(f"/api/figures?{query}").json()["items"]]
+
+    assert keys("kind=money") == ["yaan-donations"]
+    assert keys("unit=videos") == [metric.key]
+    assert keys("campaign=yaan-earthquake-relief") == ["yaan-donations"]
+    assert keys("campaign=unpublished-draft") == []
+    assert_json_error(client.get("/api/figures?unit=furlongs"), 422)
+
+
+def test_one_figure_is_found_by_its_key_and_a_draft_figure_is_not(client, yaan, draft):
+    response = client.get("/api/figures/yaan-donations")
+
+    assert response.status_code == 200
+    assert response.json()["period"] == "within 72 hours"
+    assert_json_error(client.get("/api/figures/draft-figure"), 404)
+
+
+def test_a_figure_about_a_platform_is_public_without_a_campaign(client, db):
+    weibo = factories.PlatformFactory(slug="sina-weibo")
+    factories.MetricFactory(
+        key="weibo-share", campaign=None, platform=weibo, value=Decimal("5.36"), unit="percent"
+    )
+
+    figure = client.get("/api/figures/weibo-share").json()
+    platform = client.get("/api/platforms/sina-weibo").json()
+
+    assert figure["value"] == 5.36
+    assert figure["campaign"] is None
+    assert figure["platform"] == "sina-weibo"
+    assert [item["key"] for item in platform["figures"]] == ["weibo-share"]
+
+
+# --------------------------------------------------------------------------- others
+
+
+def test_organisations_in_published_content_are_listed_and_draft_only_ones_are_not(
+    client, yaan, draft
+):
+    slugs = [item["slug"] for item in client.get("/api/organisations").json()["items"]]
+
+    assert "sina" in slugs
+    assert "hidden-partner" not in slugs
+    assert_json_error(client.get("/api/organisations/hidden-partner"), 404)
+    sina = client.get("/api/organisations/sina").json()
+    assert sina["name_zh"] == "新浪"
+    assert sina["campaigns"] == ["yaan-earthquake-relief"]
+
+
+def test_a_platform_lists_its_published_campaigns_only(client, yaan, draft):
+    draft.platforms.add(yaan.platforms.get())
+
+    weibo = client.get("/api/platforms/sina-weibo").json()
+
+    assert weibo["operator"] == "sina"
+    assert weibo["campaigns"] == ["yaan-earthquake-relief"]
+
+
+def test_sources_of_draft_campaigns_are_not_listed(client, yaan, draft):
+    slugs = [item["slug"] for item in client.get("/api/sources").json()["items"]]
+
+    assert slugs == ["yaan-report"]
+    assert_json_error(client.get("/api/sources/draft-notes"), 404)
+    report = client.get("/api/sources/yaan-report").json()
+    assert report["campaigns"] == ["yaan-earthquake-relief"]
+
+
+def test_a_source_lists_its_numbered_references_in_order(client, yaan):
+    report = yaan.sources.get()
+    for number in (2, 1):
+        factories.SourceFactory(
+            slug=f"reference-{number}", cited_by=report, reference_number=number
+        )
+
+    data = client.get("/api/sources/yaan-report").json()
+
+    assert data["references"] == ["reference-1", "reference-2"]
+    assert client.get("/api/sources/reference-2").json()["cited_by"] == "yaan-report"
+
+
+def test_the_list_query_count_stays_the_same_as_the_catalogue_grows(
+    client, yaan, django_assert_num_queries
+):
+    with django_assert_num_queries(12):
+        assert client.get("/api/campaigns").json()["count"] == 1
+    for number in range(3):
+        campaign = factories.CampaignFactory(tags=[f"tag-{number}"])
+        factories.ParticipationFactory(campaign=campaign)
+    with django_assert_num_queries(12):
+        assert client.get("/api/campaigns").json()["count"] == 4
+
+
+# --------------------------------------------------------------------------- schema, docs, caching
+
+
+def test_the_openapi_schema_documents_every_endpoint_and_field(client, db):
+    response = client.get("/api/openapi.json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert set(schema["paths"]) == {
+        "/api/campaigns",
+        "/api/campaigns/{slug}",
+        "/api/figures",
+        "/api/figures/{key}",
+        "/api/organisations",
+        "/api/organisations/{slug}",
+        "/api/platforms",
+        "/api/platforms/{slug}",
+        "/api/sources",
+        "/api/sources/{slug}",
+    }
+    campaign = schema["components"]["schemas"]["CampaignOut"]["properties"]
+    assert all(field.get("description") for field in campaign.values())
+    figure = schema["components"]["schemas"]["FigureOut"]["properties"]
+    assert "110000000" in figure["value"]["description"]
+
+
+def test_the_api_docs_load_swagger_ui_from_this_site_only(client, db):
+    response = client.get("/api/docs")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "swagger-ui-bundle.js" in page
+    addresses = re.findall(r'(?:src|href)="([^"]*)"', page)
+    assert addresses
+    assert all(address.startswith("/") for address in addresses), addresses
+    assert "cdn" not in page.lower()
+    assert '"validatorUrl": null' in page
+
+
+def test_an_api_response_carries_an_etag_and_answers_a_conditional_get_with_304(client, yaan):
+    first = client.get("/api/campaigns/yaan-earthquake-relief")
+    assert first["ETag"]
+    assert first["Last-Modified"]
+
+    by_etag = client.get(
+        "/api/campaigns/yaan-earthquake-relief", headers={"if-none-match": first["ETag"]}
+    )
+    by_date = client.get("/api/campaigns", headers={"if-modified-since": first["Last-Modified"]})
+
+    assert by_etag.status_code == 304
+    assert by_date.status_code == 304
+
+
+def test_publishing_a_campaign_makes_the_old_etag_stale(client, yaan, draft):
+    etag = client.get("/api/campaigns")["ETag"]
+    draft.status = Status.PUBLISHED
+    draft.save()
+
+    response = client.get("/api/campaigns", headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def test_the_api_is_read_only(client, yaan):
+    response = client.post("/api/campaigns", data={}, content_type="application/json")
+
+    assert response.status_code == 405

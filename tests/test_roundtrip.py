@@ -1,0 +1,216 @@
+"""export_catalogue: the published catalogue as fixtures and CSVs that load back byte for byte."""
+
+import csv
+import io
+import json
+import os
+
+import pytest
+from django.core.management import CommandError, call_command
+from taggit.models import Tag
+
+from campaigns.exports import EXPORT_FILES, FIXTURE_FILES, export_catalogue
+from campaigns.loading import load_catalogue, seed_fixture_paths
+from campaigns.models import (
+    Campaign,
+    CampaignImage,
+    Metric,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Status,
+    TaggedCampaign,
+)
+from tests import factories
+
+
+@pytest.fixture
+def seed(db):
+    """The seed catalogue, loaded with the catalogue loader, plus a draft that must stay out."""
+    load_catalogue(paths=seed_fixture_paths())
+    hidden_source = factories.SourceFactory(slug="draft-only-source", title="Draft notes")
+    draft = factories.CampaignFactory(
+        slug="draft-only-case",
+        title="Draft only",
+        status=Status.DRAFT,
+        sources=[hidden_source],
+        tags=["draft-only-tag"],
+    )
+    factories.ParticipationFactory(
+        campaign=draft, organisation=factories.OrganisationFactory(slug="draft-only-partner")
+    )
+    factories.MetricFactory(key="draft-only-figure", campaign=draft, source=hidden_source)
+
+
+def empty_the_catalogue():
+    """Delete every catalogue row, children before the rows they protect."""
+    for model in (
+        Metric,
+        CampaignImage,
+        Participation,
+        TaggedCampaign,
+        Campaign,
+        Platform,
+        Organisation,
+        Tag,
+    ):
+        model.objects.all().delete()
+    Source.objects.filter(cited_by__isnull=False).delete()
+    Source.objects.all().delete()
+
+
+def read_export(folder):
+    return {name: (folder / name).read_bytes() for name in EXPORT_FILES}
+
+
+def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_identical_files(
+    seed, tmp_path
+):
+    export_catalogue(directory=tmp_path / "first")
+    empty_the_catalogue()
+    assert Campaign.objects.count() == 0
+
+    load_catalogue(paths=[tmp_path / "first" / name for name in FIXTURE_FILES])
+    export_catalogue(directory=tmp_path / "second")
+
+    first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
+    assert first == second
+    assert Campaign.objects.published().count() == 28
+    assert Metric.objects.count() == 64
+
+
+def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft(seed, tmp_path):
+    files = export_catalogue(directory=tmp_path)
+
+    counts = {file.name: file.rows for file in files}
+    assert counts["metrics.json"] == 64
+    assert counts["figures.csv"] == 64
+    assert counts["campaigns.csv"] == 28
+    everything = "".join(data.decode() for data in read_export(tmp_path).values())
+    for hidden in [
+        "draft-only-case",
+        "draft-only-source",
+        "draft-only-partner",
+        "draft-only-tag",
+        "draft-only-figure",
+    ]:
+        assert hidden not in everything
+
+
+def test_the_export_uses_the_seeds_file_names_models_and_order(seed, tmp_path):
+    export_catalogue(directory=tmp_path)
+
+    for name in FIXTURE_FILES:
+        exported = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        seeded = json.loads(
+            next(path for path in seed_fixture_paths() if path.name == name).read_text()
+        )
+        assert [r["model"] for r in exported] == sorted(
+            (r["model"] for r in exported), key=[r["model"] for r in seeded].index
+        )
+        assert {r["model"] for r in exported} == {r["model"] for r in seeded}
+
+
+def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_timestamps(seed, tmp_path):
+    export_catalogue(directory=tmp_path)
+
+    text = (tmp_path / "campaigns.json").read_text(encoding="utf-8")
+    records = json.loads(text)
+    campaigns = [r["fields"] for r in records if r["model"] == "campaigns.campaign"]
+    assert [c["slug"] for c in campaigns] == sorted(c["slug"] for c in campaigns)
+    assert all("pk" not in r for r in records)
+    assert not {"created_at", "updated_at", "published_at"} & set(campaigns[0])
+    assert text.startswith('[\n  {\n    "model": ')
+    assert text.endswith("]\n")
+    figures = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
+    keys = [r["fields"]["key"] for r in figures]
+    assert keys == sorted(keys)
+
+
+def test_the_exported_csvs_keep_chinese_and_the_figures_as_stated(seed, tmp_path):
+    export_catalogue(directory=tmp_path, base_url="https://catalogue.example.org/")
+
+    text = (tmp_path / "figures.csv").read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(text[1:]))}
+    assert all(row["source_title"] for row in rows.values())
+    chinese = [
+        row
+        for row in csv.DictReader(
+            io.StringIO((tmp_path / "campaigns.csv").read_text(encoding="utf-8")[1:])
+        )
+        if row["title_zh"]
+    ]
+    assert chinese
+    assert all(row["url"].startswith("https://catalogue.example.org/campaigns/") for row in chinese)
+    assert any("\u4e00" <= char <= "\u9fff" for char in chinese[0]["title_zh"])
+
+
+def test_exporting_the_same_catalogue_twice_gives_the_same_bytes(seed, tmp_path):
+    export_catalogue(directory=tmp_path / "a")
+    export_catalogue(directory=tmp_path / "b")
+
+    assert read_export(tmp_path / "a") == read_export(tmp_path / "b")
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_command_reports_what_it_wrote(db, campaign, metric, tmp_path):
+    out = io.StringIO()
+
+    call_command("export_catalogue", str(tmp_path / "export"), stdout=out)
+
+    report = out.getvalue()
+    assert f"Exported the published catalogue to {tmp_path / 'export'}:" in report
+    assert "campaigns.json: 3 records" in report  # the tag, the campaign, its tagging
+    assert "figures.csv: 1 rows" in report
+    assert sorted(os.listdir(tmp_path / "export")) == sorted(EXPORT_FILES)
+
+
+def test_the_command_refuses_a_file_for_a_folder(db, tmp_path):
+    target = tmp_path / "catalogue.json"
+    target.write_text("keep me")
+
+    with pytest.raises(CommandError, match="is a file, not a folder"):
+        call_command("export_catalogue", str(target))
+    assert target.read_text() == "keep me"
+
+
+def test_the_command_refuses_to_overwrite_an_export_without_force(db, campaign, tmp_path):
+    (tmp_path / "campaigns.json").write_text("an older export")
+
+    with pytest.raises(CommandError, match=r"already holds campaigns\.json: use --force"):
+        call_command("export_catalogue", str(tmp_path))
+    assert (tmp_path / "campaigns.json").read_text() == "an older export"
+    assert not (tmp_path / "sources.json").exists()
+
+
+def test_the_command_overwrites_an_export_with_force(db, campaign, tmp_path):
+    (tmp_path / "campaigns.json").write_text("an older export")
+
+    call_command("export_catalogue", str(tmp_path), "--force", stdout=io.StringIO())
+
+    assert "wesee-agricultural-assistance" in (tmp_path / "campaigns.json").read_text()
+
+
+def test_the_command_refuses_a_folder_it_cannot_write_to(db, campaign, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if os.access(locked, os.W_OK):  # root writes anywhere; /proc refuses even root
+        locked = "/proc"
+    try:
+        with pytest.raises(CommandError, match="Cannot write to"):
+            call_command("export_catalogue", str(locked))
+    finally:
+        (tmp_path / "locked").chmod(0o700)
+    assert not list((tmp_path / "locked").iterdir())
+
+
+def test_the_command_refuses_a_folder_inside_a_file(db, tmp_path):
+    (tmp_path / "a-file").write_text("")
+
+    with pytest.raises(CommandError, match="Cannot create the folder"):
+        call_command("export_catalogue", str(tmp_path / "a-file" / "export"))
