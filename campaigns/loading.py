@@ -14,6 +14,10 @@ A file holds a list of records such as::
 
 Foreign keys and many-to-many values are natural keys (``["cnnic-2020"]``). A record may refer
 to a row that a later record in the same load creates; it is saved once that row exists.
+
+As with ``loaddata``, a record describes its whole row: a field it leaves out takes the field's
+default. A many-to-many field it leaves out is left alone, and so are the fields the database
+keeps itself (``created_at``, ``updated_at``, ``published_at``) once a row exists.
 """
 
 import json
@@ -306,6 +310,7 @@ def _label(obj: models.Model) -> str:
 
 
 def _natural_key(obj: models.Model) -> tuple:
+    """The natural key of an object as a tuple (taggit's tags give a list)."""
     if hasattr(obj, "natural_key"):
         return tuple(obj.natural_key())
     return (obj.pk,)
@@ -446,6 +451,14 @@ def _validation_problem(error: ValidationError, fields: dict) -> str:
 
 
 def _load_record(load: _Load, record: _Record) -> None:
+    """Load one record; a database error (say, an unmigrated database) names the record too."""
+    try:
+        _check_and_save(load, record)
+    except DatabaseError as error:
+        raise record.error(f"the database refused it: {error}".strip()) from None
+
+
+def _check_and_save(load: _Load, record: _Record) -> None:
     """Check one record and save it if it differs from the database; or set it aside."""
     model = _model_of(record)
     fields = record.data["fields"]
@@ -533,15 +546,12 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         return
 
     given = {f.attname: getattr(obj, f.attname) for f in managed if f.name in fields}
-    try:
-        obj.save()
-        if existing is None and given:
-            # save() stamps created_at and updated_at; keep the times the file gives.
-            model._base_manager.filter(pk=obj.pk).update(**given)
-        for name, pks in changed_m2m.items():
-            getattr(obj, name).set(pks)
-    except DatabaseError as error:
-        raise record.error(f"the database refused it: {error}", label) from None
+    obj.save()
+    if existing is None and given:
+        # save() stamps created_at and updated_at; keep the times the file gives.
+        model._base_manager.filter(pk=obj.pk).update(**given)
+    for name, pks in changed_m2m.items():
+        getattr(obj, name).set(pks)
 
 
 def _comparable(model_field: models.Field, obj: models.Model) -> Any:

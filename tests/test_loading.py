@@ -515,14 +515,15 @@ def test_a_bad_record_in_a_dry_run_is_reported_the_same_way(loaded, tmp_path):
     )
 
 
-def test_the_command_exits_with_an_error_status_and_one_line_no_traceback(tmp_path):
+def run_manage_py(tmp_path, *args):
+    """Run manage.py in a new process against an empty (unmigrated) SQLite file."""
     environment = {
         **os.environ,
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
     }
-    finished = subprocess.run(
-        [sys.executable, "manage.py", "load_catalogue", str(tmp_path / "missing.json")],
+    return subprocess.run(
+        [sys.executable, "manage.py", *map(str, args)],
         cwd=PROJECT,
         env=environment,
         capture_output=True,
@@ -530,9 +531,25 @@ def test_the_command_exits_with_an_error_status_and_one_line_no_traceback(tmp_pa
         check=False,
     )
 
+
+def test_the_command_exits_with_an_error_status_and_one_line_no_traceback(tmp_path):
+    finished = run_manage_py(tmp_path, "load_catalogue", tmp_path / "missing.json")
+
     assert finished.returncode == 1
     assert finished.stderr.strip() == f"CommandError: {tmp_path / 'missing.json'}: no such file."
     assert finished.stdout == ""
+
+
+def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path):
+    sources = write(tmp_path, "sources.json", [source("weibo-report")])
+
+    finished = run_manage_py(tmp_path, "load_catalogue", sources)
+
+    assert finished.returncode == 1
+    assert finished.stderr.strip() == (
+        f"CommandError: {sources}, record 1: "
+        "the database refused it: no such table: campaigns_source"
+    )
 
 
 # --------------------------------------------------------------------------- progress
