@@ -7,7 +7,9 @@ Only published campaigns and their figures are ever shown; everything else 404s.
 runs a fixed number of queries whatever the size of the catalogue.
 """
 
+import datetime
 import itertools
+import os
 import re
 from collections import OrderedDict
 
@@ -132,36 +134,72 @@ def number_references(figures, sources=()):
     return list(numbered.values())
 
 
+PAIR_SUFFIXES = ("-before", "-after")
+"""Figures keyed "x-before" and "x-after" are a before/after pair (see the README)."""
+
+
+def common_label(labels):
+    """What labels have in common, in whole words: "Awareness before" + "Awareness after"."""
+    prefix = os.path.commonprefix(labels)
+    if prefix == labels[0]:
+        return prefix
+    return prefix.rsplit(" ", 1)[0].strip() if " " in prefix else ""
+
+
 class FigureSeries:
-    """Figures of one subject with the same label and unit, in date order: "5% → 19%"."""
+    """Figures of one subject that measure the same thing at different times: "5% → 19%".
+
+    A series is one figure, or a before/after pair, or figures sharing a label and unit.
+    ``label`` and ``label_zh`` are what their labels have in common.
+    """
 
     def __init__(self, figures):
         self.figures = figures
         self.first = figures[0]
+        self.label = self.first.label
+        self.label_zh = self.first.label_zh
+        if self.is_change:
+            self.label = common_label([figure.label for figure in figures]) or self.label
+            self.label_zh = common_label([figure.label_zh for figure in figures]) or ""
+        for figure in figures:
+            # What sets each figure of a change apart: "before the campaign".
+            figure.distinction = figure.label[len(self.label) :].strip() if self.is_change else ""
 
     @property
     def is_change(self):
         return len(self.figures) > 1
 
 
+def series_key(figure):
+    """Figures with the same key are one series."""
+    for suffix in PAIR_SUFFIXES:
+        if figure.key.endswith(suffix):
+            return ("pair", figure.key.removesuffix(suffix), figure.unit)
+    return ("label", figure.label.strip().lower(), figure.unit)
+
+
+def series_order(figure):
+    """Date order, "before" ahead of "after" when the dates are the same or unknown."""
+    after = figure.key.endswith("-after")
+    return (figure.as_of is None, figure.as_of or datetime.date.min, after, figure.order)
+
+
 def figure_series(figures):
-    """Group figures with the same label and unit (a before/after pair) into series."""
+    """Group figures into series: before/after pairs and repeated measures of one label."""
     groups = OrderedDict()
     for figure in figures:
-        groups.setdefault((figure.label.strip().lower(), figure.unit), []).append(figure)
-    return [
-        FigureSeries(sorted(group, key=lambda f: (f.as_of is None, f.as_of or 0, f.order)))
-        for group in groups.values()
-    ]
+        groups.setdefault(series_key(figure), []).append(figure)
+    return [FigureSeries(sorted(group, key=series_order)) for group in groups.values()]
 
 
 def chart_over_time(figures):
     """One chart per unit of a platform's or organisation's figures, in date order."""
     by_unit = OrderedDict()
-    for figure in sorted(figures, key=lambda f: (f.as_of is None, f.as_of or 0, f.order)):
+    for figure in sorted(figures, key=series_order):
         by_unit.setdefault(figure.unit, []).append(figure)
     charts = []
     for unit, unit_figures in by_unit.items():
+        unit_figures = unit_figures[-CHART_BARS:]  # the latest, when there are very many
         label = Unit(unit).label if unit in Unit.values else unit
         charts.append(
             {
@@ -481,7 +519,9 @@ def source_detail(request, slug):
         "campaigns/source_detail.html",
         {
             "source": source,
-            "cases": published_campaigns().filter(sources=source).for_listing(),
+            "cases": published_campaigns()
+            .filter(sources=source)
+            .order_by(F("start_date").desc(nulls_last=True), "title"),
             "figures": figures,
             "cited_references": source.references.order_by("reference_number"),
         },

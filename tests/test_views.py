@@ -1,0 +1,631 @@
+"""The public pages: what a reader sees, what stays hidden, bad input, query counts and size."""
+
+import datetime
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from campaigns.models import Cause, Qualifier, Role, Status, Unit
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+PAGE_BUDGET_BYTES = 100 * 1024
+"""Each page's HTML plus the stylesheet stays under this."""
+
+
+# --------------------------------------------------------------------------- data
+
+
+@pytest.fixture
+def weibo(db):
+    sina = factories.OrganisationFactory(name="Sina Corporation", name_zh="新浪", slug="sina")
+    return factories.PlatformFactory(
+        name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo", operator=sina, kind="microblog"
+    )
+
+
+@pytest.fixture
+def gates_post(db):
+    return factories.SourceFactory(
+        slug="gates-2013",
+        title="The Power of Social Media: New Case Studies From China",
+        publisher="Bill & Melinda Gates Foundation",
+        author="Jane Writer",
+        published_on=datetime.date(2013, 5, 13),
+        url="https://www.example.org/power-of-social-media",
+    )
+
+
+@pytest.fixture
+def yaan(db, weibo, gates_post):
+    """The Ya'an earthquake fundraising case: featured, with two figures and an organiser."""
+    foundation = factories.OrganisationFactory(
+        name="One Foundation", name_zh="壹基金", slug="one-foundation", kind="nonprofit"
+    )
+    campaign = factories.CampaignFactory(
+        title="Weibo fundraising after the Ya'an earthquake",
+        title_zh="雅安地震微博募捐",
+        slug="yaan-earthquake",
+        summary="Weibo let donors pay through any service and raised money within three days.",
+        description="When the earthquake struck Ya'an in April 2013, Sina opened its platform.",
+        start_date=datetime.date(2013, 4, 1),
+        start_precision="month",
+        location="Ya'an, Sichuan",
+        cause=Cause.DISASTER_RELIEF,
+        approach="fundraising",
+        platforms=[weibo],
+        sources=[gates_post],
+        tags=["earthquake"],
+        featured=True,
+    )
+    factories.ParticipationFactory(
+        campaign=campaign, organisation=foundation, role=Role.ORGANISER, note="ran the appeal"
+    )
+    factories.ParticipationFactory(
+        campaign=campaign, organisation=weibo.operator, role=Role.PLATFORM_OPERATOR
+    )
+    factories.MetricFactory(
+        key="yaan-donations",
+        campaign=campaign,
+        source=gates_post,
+        label="Donations raised",
+        label_zh="募集善款",
+        value=Decimal("110000000"),
+        unit=Unit.CNY,
+        qualifier=Qualifier.OVER,
+        stated_as="over 110 million RMB",
+        period="within 72 hours",
+        as_of=datetime.date(2013, 4, 1),
+        as_of_precision="month",
+    )
+    return campaign
+
+
+@pytest.fixture
+def tobacco(db, gates_post):
+    """A case with a before/after pair of figures."""
+    campaign = factories.CampaignFactory(
+        title="World No Tobacco Day campaign",
+        slug="no-tobacco-day",
+        cause=Cause.PUBLIC_HEALTH,
+        approach="awareness",
+        sources=[gates_post],
+        start_date=datetime.date(2012, 5, 31),
+    )
+    for when, value in (("before", 5), ("after", 19)):
+        factories.MetricFactory(
+            key=f"tobacco-awareness-{when}",
+            campaign=campaign,
+            source=gates_post,
+            label=f"Awareness of passive smoking {when} the campaign",
+            value=Decimal(value),
+            unit=Unit.PERCENT,
+            stated_as=f"{value}%",
+            as_of=datetime.date(2013, 5, 1),
+            as_of_precision="month",
+        )
+    return campaign
+
+
+@pytest.fixture
+def draft(db, weibo, gates_post):
+    """A draft on the same platform, source and tag as the published cases: never public."""
+    campaign = factories.CampaignFactory(
+        title="Unchecked draft about earthquake relief",
+        slug="unchecked-draft",
+        summary="Nobody has checked this draft yet.",
+        status=Status.DRAFT,
+        platforms=[weibo],
+        sources=[gates_post],
+        tags=["earthquake", "draft-only-tag"],
+        start_date=datetime.date(2013, 4, 1),
+        cause=Cause.DISASTER_RELIEF,
+        featured=True,
+    )
+    hidden = factories.OrganisationFactory(name="Hidden Draft Partner", slug="hidden-partner")
+    factories.ParticipationFactory(campaign=campaign, organisation=hidden, role=Role.ORGANISER)
+    only_source = factories.SourceFactory(slug="draft-only-source", title="Draft-only source")
+    campaign.sources.add(only_source)
+    factories.MetricFactory(
+        key="draft-figure",
+        campaign=campaign,
+        source=gates_post,
+        label="Unverified draft figure",
+        value=Decimal("987654321"),
+        unit=Unit.CNY,
+        stated_as="987,654,321 RMB",
+    )
+    return campaign
+
+
+@pytest.fixture
+def catalogue(yaan, tobacco, draft):
+    return {"yaan": yaan, "tobacco": tobacco, "draft": draft}
+
+
+def page(client, url, status=200):
+    """Get a page, check its status, and return its HTML."""
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def text(html):
+    """The words of a page, without tags and with spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+# --------------------------------------------------------------------------- home and list
+
+
+def test_home_page_shows_featured_cases_and_a_headline_figure(client, catalogue):
+    html = page(client, "/")
+    assert "Weibo fundraising after the Ya&#x27;an earthquake" in html
+    assert "over 110 million CNY" in text(html)
+    assert 'href="/campaigns/?platform=sina-weibo"' in html
+
+
+def test_case_list_shows_every_published_case_with_a_count(client, catalogue):
+    html = page(client, "/campaigns/")
+    assert "2 cases" in text(html)
+    assert "World No Tobacco Day campaign" in html
+
+
+def test_a_filter_chip_links_to_the_same_list_without_that_filter(client, catalogue):
+    html = page(client, "/campaigns/?platform=sina-weibo&cause=disaster_relief")
+    assert "1 case" in text(html)
+    assert '<a class="chip" href="?cause=disaster_relief">Platform: Sina Weibo (新浪微博)' in html
+    assert '<a class="chip" href="?platform=sina-weibo">Cause: Disaster relief' in html
+
+
+def test_ignored_filter_values_are_explained_on_the_page(client, catalogue):
+    html = page(client, "/campaigns/?platform=foo&year_to=zz")
+    assert "Unknown platform “foo” was ignored." in html
+    assert "“zz” is not a year; ignored." in html
+    assert "2 cases" in text(html)
+
+
+def test_a_search_with_no_results_says_what_to_try(client, catalogue):
+    html = page(client, "/campaigns/?q=volcano")
+    assert "0 cases" in text(html)
+    assert "No cases match" in html
+    assert "Try removing a filter" in html
+
+
+def test_a_chinese_search_finds_the_weibo_case(client, catalogue):
+    html = page(client, "/campaigns/?q=微博")
+    assert "Weibo fundraising after the Ya&#x27;an earthquake" in html
+    assert "World No Tobacco Day" not in html
+
+
+def test_each_card_has_a_compare_checkbox_submitting_to_the_compare_page(client, catalogue):
+    html = page(client, "/campaigns/")
+    assert f'action="{reverse("campaigns:compare")}"' in html
+    assert 'name="c" value="yaan-earthquake"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "note"),
+    [
+        ("page=abc", "“abc” is not a page number; showing page 1."),
+        ("page=9999", "There is no page 9999; showing the last page, 1."),
+        ("page=-3", "There is no page -3; showing page 1."),
+        ("page=" + "9" * 5000, "is not a page number; showing page 1."),
+        ("year_to=zz", "“zz” is not a year; ignored."),
+        ("year_from=1066", "“1066” is not a year; ignored."),
+        ("platform=nope", "Unknown platform “nope” was ignored."),
+        ("sort=sideways", "Unknown sort order “sideways” was ignored."),
+        ("cause=<script>", "Unknown cause “&lt;script&gt;” was ignored."),
+        ("q=" + "ab " * 5000, "only the first 200 were used."),
+        ("tag=%00", "Unknown tag"),
+    ],
+)
+def test_bad_query_strings_show_the_list_with_a_note(client, catalogue, query, note):
+    html = page(client, f"/campaigns/?{query}")
+    assert note in html
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, db):
+    for number in range(25):
+        factories.CampaignFactory(slug=f"case-{number:02}", title=f"Case {number:02}")
+    html = page(client, "/campaigns/?sort=title&page=7")
+    assert "There is no page 7; showing the last page, 2." in html
+    assert "Case 24" in html
+    assert "Case 00" not in html
+
+
+def test_pagination_links_keep_the_filters(client, db, weibo):
+    for number in range(25):
+        factories.CampaignFactory(slug=f"case-{number:02}", platforms=[weibo])
+    html = page(client, "/campaigns/?platform=sina-weibo&sort=title")
+    assert 'href="?platform=sina-weibo&amp;sort=title&amp;page=2"' in html
+
+
+# --------------------------------------------------------------------------- case page
+
+
+def test_case_page_shows_each_figure_as_a_person_would_say_it(client, catalogue):
+    html = text(page(client, "/campaigns/yaan-earthquake/"))
+    assert "over 110 million CNY" in html
+    assert "within 72 hours" in html
+    assert "as of April 2013" in html
+    assert "stated as “over 110 million RMB”" in html
+
+
+def test_each_figure_cites_a_numbered_reference_at_the_foot_of_the_page(client, catalogue):
+    html = page(client, "/campaigns/yaan-earthquake/")
+    assert '<a href="#ref-1"><span class="visually-hidden">Reference </span>[1]</a>' in html
+    reference = re.search(r'<li id="ref-1" value="1">(.*?)</li>', html, re.S).group(1)
+    assert "Jane Writer" in reference
+    assert "The Power of Social Media: New Case Studies From China" in reference
+    assert "Bill &amp; Melinda Gates Foundation" in reference
+    assert "May 13, 2013" in reference
+    assert 'href="https://www.example.org/power-of-social-media"' in reference
+
+
+def test_a_before_and_after_pair_reads_as_a_change(client, catalogue):
+    html = text(page(client, "/campaigns/no-tobacco-day/"))
+    assert "Awareness of passive smoking" in html
+    assert "5% [1] → 19% [1]" in html.replace("Reference ", "")
+    assert "5% before the campaign" in html
+    assert "19% after the campaign" in html
+
+
+def test_case_page_shows_its_facts_and_participants_by_role(client, catalogue):
+    html = text(page(client, "/campaigns/yaan-earthquake/"))
+    assert "雅安地震微博募捐" in html
+    assert "April 2013" in html
+    assert "Ya'an, Sichuan, China" in html
+    assert "Organiser One Foundation 壹基金 (ran the appeal)" in html
+    assert "Platform operator Sina Corporation 新浪" in html
+    assert "Sina Weibo 新浪微博" in html
+
+
+def test_case_page_offers_apa_and_bibtex_citations_with_its_address(client, catalogue):
+    html = page(client, "/campaigns/yaan-earthquake/")
+    address = "http://testserver/campaigns/yaan-earthquake/"
+    assert "Social Media for Social Good. (" in html
+    assert f"Retrieved {datetime.date.today():%B}" in html
+    assert f"from {address}" in html
+    assert "@misc{socialgood-yaan-earthquake," in html
+    assert f"url = {{{address}}}" in html
+
+
+def test_case_page_has_breadcrumbs_and_a_meta_block_for_open_data(client, catalogue):
+    html = page(client, "/campaigns/yaan-earthquake/")
+    assert '<nav class="breadcrumbs" aria-label="Breadcrumbs">' in html
+    assert '<li aria-current="page">Weibo fundraising after the Ya&#x27;an earthquake</li>' in html
+
+
+def test_related_cases_share_a_platform_cause_or_tag_and_are_published(client, catalogue, weibo):
+    sibling = factories.CampaignFactory(
+        title="Another Weibo appeal", slug="weibo-appeal", platforms=[weibo]
+    )
+    factories.CampaignFactory(
+        title="Unrelated climate case", slug="climate", cause=Cause.CLIMATE_ENVIRONMENT
+    )
+    html = page(client, "/campaigns/yaan-earthquake/")
+    related = html.split('id="related-heading"')[1]
+    assert sibling.title in related
+    assert "Unrelated climate case" not in related
+    assert "Unchecked draft" not in related
+
+
+def test_unknown_case_is_not_found(client, catalogue):
+    html = page(client, "/campaigns/no-such-case/", status=404)
+    assert "Page not found" in html
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/campaigns/",
+    "/campaigns/?q=earthquake",
+    "/campaigns/?q=unchecked",
+    "/campaigns/?platform=sina-weibo",
+    "/campaigns/?sort=figures",
+    "/campaigns/yaan-earthquake/",
+    "/organisations/",
+    "/organisations/sina/",
+    "/platforms/",
+    "/platforms/sina-weibo/",
+    "/sources/",
+    "/sources/gates-2013/",
+    "/tags/",
+    "/tags/earthquake/",
+    "/figures/",
+    "/figures/?unit=CNY",
+    "/figures/?sort=largest",
+    "/compare/?c=yaan-earthquake&c=no-tobacco-day",
+    "/timeline/",
+    "/about/",
+    "/zh-hans/",
+    "/zh-hans/campaigns/",
+]
+
+
+def test_drafts_and_their_figures_appear_on_no_public_page(client, catalogue):
+    for url in PUBLIC_PAGES:
+        html = page(client, url)
+        for secret in (
+            "Unchecked draft",
+            'unchecked-draft"',
+            "Unverified draft figure",
+            "987",
+            "Hidden Draft Partner",
+            "draft-only",
+        ):
+            assert secret not in html, (url, secret)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/campaigns/unchecked-draft/",
+        "/organisations/hidden-partner/",
+        "/sources/draft-only-source/",
+        "/tags/draft-only-tag/",
+        "/zh-hans/campaigns/unchecked-draft/",
+    ],
+)
+def test_a_draft_and_what_only_a_draft_uses_are_not_found(client, catalogue, url):
+    page(client, url, status=404)
+
+
+def test_counts_leave_drafts_out(client, catalogue):
+    html = text(page(client, "/"))
+    assert "2 cases" in html
+    assert "3 sourced figures" in html
+    html = text(page(client, "/platforms/"))
+    assert "Sina Weibo 新浪微博 Microblog Sina Corporation 新浪 1" in html
+
+
+# --------------------------------------------------------------------------- other pages
+
+
+def test_organisation_page_lists_its_cases_by_role(client, catalogue):
+    html = text(page(client, "/organisations/sina/"))
+    assert "Platform operator" in html
+    assert "Weibo fundraising after the Ya'an earthquake" in html
+    assert "Operates Sina Weibo 新浪微博" in html
+
+
+def test_platform_page_charts_its_figures_over_time_beside_a_table(client, catalogue, weibo):
+    for year, users in ((2012, 300), (2013, 500)):
+        factories.MetricFactory(
+            key=f"weibo-users-{year}",
+            campaign=None,
+            platform=weibo,
+            label="Registered users",
+            value=Decimal(users * 1_000_000),
+            unit=Unit.USERS,
+            stated_as=f"{users} million users",
+            as_of=datetime.date(year, 1, 1),
+            as_of_precision="year",
+        )
+    html = page(client, "/platforms/sina-weibo/")
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg
+    assert '<title id="chart-1-title">Figures in users, by date</title>' in svg
+    assert "The largest is 2013: Registered users (500 million users)" in svg
+    table = html.split("</svg>")[1]
+    assert '2012: Registered users</th><td class="num">300 million users' in table
+    assert "300 million users [1] → 500 million users [2]" in text(html).replace("Reference ", "")
+    assert "1 case on this platform" in text(html)
+
+
+def test_source_page_lists_what_it_supports_and_its_numbered_references(client, catalogue):
+    cited = factories.SourceFactory(
+        slug="cited-report",
+        title="Cited report",
+        cited_by=catalogue["yaan"].sources.first(),
+        reference_number=5,
+    )
+    html = page(client, "/sources/gates-2013/")
+    assert "Weibo fundraising after the Ya&#x27;an earthquake" in html
+    assert "over 110 million CNY" in html
+    assert f'<li id="reference-5" value="5"><a href="{cited.get_absolute_url()}">' in html
+    cited_page = text(page(client, "/sources/cited-report/"))
+    assert "Reference [5] in The Power of Social Media" in cited_page
+
+
+def test_tag_page_lists_the_published_cases_with_that_tag(client, catalogue):
+    html = page(client, "/tags/earthquake/")
+    assert "Cases tagged “earthquake”" in html
+    assert "1 case" in text(html)
+
+
+def test_figures_page_charts_the_most_common_unit_with_the_same_numbers_in_a_table(
+    client, catalogue
+):
+    html = page(client, "/figures/")
+    assert "Figures in percent compared" in html
+    svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
+    assert "<desc" in svg and "19%" in svg and "5%" in svg
+    assert (
+        "Awareness of passive smoking after the campaign — World No Tobacco Day campaign"
+        in (html.split("</svg>")[1])
+    )
+
+
+def test_figures_table_filters_by_unit_and_sorts_by_value(client, catalogue):
+    html = text(page(client, "/figures/?unit=percent&sort=largest"))
+    assert "2 figures" in html
+    assert html.index("19%") < html.index("5% ")
+    assert "110 million" not in html.split("All matching figures")[1]
+
+
+def test_compare_shows_cases_side_by_side_with_figures_by_unit(client, catalogue):
+    html = text(page(client, "/compare/?c=yaan-earthquake&c=no-tobacco-day"))
+    assert "Weibo fundraising after the Ya'an earthquake" in html
+    assert "World No Tobacco Day campaign" in html
+    assert "CNY over 110 million CNY" in html
+    assert "percent — 5%" in html
+
+
+def test_compare_with_one_case_asks_for_two_to_four(client, catalogue):
+    html = page(client, "/compare/?c=yaan-earthquake")
+    assert "Choose two to four cases to compare" in html
+
+
+def test_compare_leaves_out_unknown_and_draft_cases_with_a_note(client, catalogue):
+    html = page(client, "/compare/?c=yaan-earthquake&c=nope&c=unchecked-draft&c=no-tobacco-day")
+    assert "There is no published case “nope”; it was left out." in html
+    assert "There is no published case “unchecked-draft”; it was left out." in html
+    assert "World No Tobacco Day campaign" in html
+
+
+def test_compare_with_five_hundred_cases_shows_four_with_a_note(client, db):
+    for number in range(6):
+        factories.CampaignFactory(slug=f"case-{number}", title=f"Case {number}")
+    query = "&".join(f"c=case-{number % 6}-{number}" for number in range(494))
+    query += "&" + "&".join(f"c=case-{number}" for number in range(6))
+    html = page(client, f"/compare/?{query}")
+    assert "Only the first 50 of the 500 cases asked for were looked up." in html
+    html = page(client, "/compare/?" + "&".join(f"c=case-{n}" for n in range(6)))
+    assert "Up to 4 cases can be compared; showing the first 4." in html
+    assert "Case 3" in html and "Case 4" not in html
+
+
+def test_timeline_groups_cases_by_year_with_a_chart(client, catalogue):
+    html = page(client, "/timeline/")
+    assert '<h2 id="year-2012">2012</h2>' in html
+    assert '<h2 id="year-2013">2013</h2>' in html
+    assert '<title id="years-chart-title">Cases started each year</title>' in html
+
+
+def test_about_page_explains_qualifiers_units_and_as_of_dates(client, db):
+    html = page(client, "/about/")
+    for words in ("Qualifier", "As-of date", "Value and unit", "How entries are sourced"):
+        assert words in html
+
+
+def test_the_language_switcher_links_to_the_same_page_in_chinese(client, catalogue):
+    html = page(client, "/campaigns/yaan-earthquake/?x=1")
+    assert 'href="/zh-hans/campaigns/yaan-earthquake/?x=1" hreflang="zh-hans"' in html
+    chinese = page(client, "/zh-hans/campaigns/yaan-earthquake/")
+    assert 'href="/campaigns/yaan-earthquake/" hreflang="en"' in chinese
+    assert '<html lang="zh-Hans">' in chinese
+    assert "<h1>雅安地震微博募捐</h1>" in chinese
+    assert '<p class="subtitle" lang="en">Weibo fundraising' in chinese
+
+
+def test_chinese_pages_write_large_numbers_in_wan_and_yi(client, catalogue):
+    html = page(client, "/zh-hans/campaigns/yaan-earthquake/")
+    assert "1.1亿" in html
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_every_page_has_landmarks_one_h1_and_a_skip_link(client, catalogue, url):
+    html = page(client, url)
+    assert html.count("<h1") == 1
+    for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+        assert landmark in html
+    assert '<a class="skip-link" href="#main">' in html
+    levels = [int(level) for level in re.findall(r"<h([1-6])", html)]
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False)), (
+        levels
+    )
+
+
+# --------------------------------------------------------------------------- queries and size
+
+
+def build_catalogue(size):
+    """``size`` published cases sharing a platform, organisation, source and tag, with figures."""
+    operator = factories.OrganisationFactory(name="Operator", slug="operator")
+    platform = factories.PlatformFactory(name="Shared platform", slug="shared", operator=operator)
+    organiser = factories.OrganisationFactory(name="Organiser", slug="organiser")
+    source = factories.SourceFactory(slug="shared-source", title="Shared source")
+    for number in range(3):
+        factories.SourceFactory(
+            slug=f"reference-{number}", cited_by=source, reference_number=number + 1
+        )
+    for number in range(size):
+        campaign = factories.CampaignFactory(
+            slug=f"case-{number}",
+            title=f"Case number {number} about farming",
+            start_date=datetime.date(2000 + number % 20, 1 + number % 12, 1),
+            platforms=[platform],
+            sources=[source],
+            tags=["shared", f"own-{number}"],
+            featured=number % 2 == 0,
+            cause=list(Cause.values)[number % len(Cause.values)],
+        )
+        factories.ParticipationFactory(campaign=campaign, organisation=organiser)
+        factories.ParticipationFactory(
+            campaign=campaign, organisation=operator, role=Role.PLATFORM_OPERATOR
+        )
+        factories.MetricFactory(key=f"videos-{number}", campaign=campaign, source=source)
+        factories.MetricFactory(
+            key=f"money-{number}",
+            campaign=campaign,
+            source=source,
+            label="Money raised",
+            value=Decimal(1000 * (number + 1)),
+            unit=Unit.CNY,
+            stated_as="money",
+        )
+        factories.MetricFactory(
+            key=f"users-{number}",
+            campaign=None,
+            platform=platform,
+            organisation=None,
+            source=source,
+            label="Users",
+            unit=Unit.USERS,
+            value=Decimal(number + 1),
+            as_of=datetime.date(2000 + number, 1, 1),
+        )
+    factories.CampaignFactory(slug="a-draft", status=Status.DRAFT, platforms=[platform])
+
+
+QUERY_COUNTS = {
+    "/": 13,
+    "/campaigns/": 8,
+    "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 8,
+    "/campaigns/case-0/": 10,
+    "/organisations/": 1,
+    "/organisations/organiser/": 4,
+    "/organisations/operator/": 4,
+    "/platforms/": 1,
+    "/platforms/shared/": 6,
+    "/sources/": 2,
+    "/sources/shared-source/": 4,
+    "/tags/": 1,
+    "/tags/shared/": 5,
+    "/figures/": 6,
+    "/figures/?unit=CNY&platform=shared&sort=largest": 5,
+    "/compare/?c=case-0&c=case-1&c=case-2": 4,
+    "/timeline/": 2,
+    "/about/": 0,
+}
+"""The number of queries each page runs, whatever the size of the catalogue."""
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_every_page_runs_the_same_number_of_queries_at_any_size(
+    client, django_assert_num_queries, size
+):
+    build_catalogue(size)
+    for url, expected in QUERY_COUNTS.items():
+        with django_assert_num_queries(expected):
+            page(client, url)
+
+
+def test_every_page_with_its_stylesheet_stays_under_100_kb(client):
+    build_catalogue(60)
+    stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").stat().st_size
+    for url in QUERY_COUNTS:
+        size = len(client.get(url).content) + stylesheet
+        assert size < PAGE_BUDGET_BYTES, (url, size)
