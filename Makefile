@@ -26,10 +26,11 @@ install: $(STAMP)  ## create .venv and install the project with its test tools
 migrate: install  ## apply database migrations
 	DJANGO_DEBUG=1 $(MANAGE) migrate --no-input
 
-load: migrate  ## load the seed catalogue from fixtures/
+load: migrate  ## load the seed catalogue from fixtures/ (puts seeded rows back to the files)
 	DJANGO_DEBUG=1 $(MANAGE) load_catalogue
 
-run: load  ## install, migrate, load the seed catalogue and serve on http://127.0.0.1:8000
+run: migrate  ## install, migrate, load the seed catalogue (first run) and serve on :8000
+	DJANGO_DEBUG=1 $(MANAGE) load_catalogue --if-empty
 	@echo ""
 	@echo "The catalogue is at http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/"
 	@echo "To get an admin login, in another terminal run:"

@@ -617,3 +617,16 @@ def test_loaddata_and_the_loader_agree_on_the_seed_catalogue():
 
     assert report.records > 0
     assert report.changed == 0
+
+
+def test_if_empty_loads_into_an_empty_catalogue(catalogue_file):
+    output = run_command("--if-empty", catalogue_file)
+    assert Campaign.objects.count() == 1
+    assert "created" in output
+
+
+def test_if_empty_leaves_a_curated_catalogue_alone(loaded, catalogue_file):
+    Campaign.objects.update(summary="Edited by a curator.")
+    output = run_command("--if-empty", catalogue_file)
+    assert "already holds campaigns; nothing loaded" in output
+    assert list(Campaign.objects.values_list("summary", flat=True)) == ["Edited by a curator."]

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
+from campaigns.models import Campaign
 
 
 class Command(BaseCommand):
@@ -25,12 +26,26 @@ class Command(BaseCommand):
             help="JSON files to load, in order (default: the seed catalogue).",
         )
         parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help=(
+                "Load only into a catalogue with no campaigns yet, so that a curator's edits "
+                "are never put back to the fixture values (what `make run` uses)."
+            ),
+        )
+        parser.add_argument(
             "--dry-run",
             action="store_true",
             help="Check everything and report what would change, then roll it all back.",
         )
 
-    def handle(self, *args, files, dry_run, verbosity, **options):
+    def handle(self, *args, files, dry_run, if_empty, verbosity, **options):
+        if if_empty and Campaign.objects.exists():
+            self.stdout.write(
+                "The catalogue already holds campaigns; nothing loaded (--if-empty). "
+                "Run without --if-empty to bring it back to the files."
+            )
+            return
         paths = files or seed_fixture_paths()
         progress = self.stdout.write if verbosity >= 1 else None
         try:
