@@ -413,9 +413,7 @@ def campaign_out(request, campaign):
         "country": campaign.country.code or "",
         "cause": campaign.cause,
         "approach": campaign.approach,
-        "platforms": [
-            platform_ref(p) for p in sorted(campaign.platforms.all(), key=lambda p: p.slug)
-        ],
+        "platforms": [platform_ref(platform) for platform in campaign.platform_list],
         "participants": [
             {
                 "organisation": p.organisation.slug,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -119,7 +119,8 @@ def _participants(campaign):
 
 
 def _platform_slugs(campaign):
-    return sorted(platform.slug for platform in campaign.platforms.all())
+    """The slugs of a campaign's platforms, from the list prefetched as ``platform_list``."""
+    return [platform.slug for platform in campaign.platform_list]
 
 
 def _tag_names(campaign):
@@ -194,7 +195,7 @@ CAMPAIGN_COLUMNS = [
     Column(
         "url",
         _("The address of its page in the catalogue."),
-        lambda c, x: x.absolute(c.get_absolute_url()),
+        lambda c, x: x.campaign_url(c),
     ),
 ]
 
@@ -293,8 +294,8 @@ FIGURE_COLUMNS = [
     Column(
         "campaign_url",
         _("The address of the case study's page in the catalogue."),
-        lambda m, x: x.absolute(m.campaign.get_absolute_url()) if m.campaign else "",
-        lambda m, x: x.absolute(m.campaign.get_absolute_url()) if m.campaign else None,
+        lambda m, x: x.campaign_url(m.campaign) if m.campaign else "",
+        lambda m, x: x.campaign_url(m.campaign) if m.campaign else None,
     ),
 ]
 
@@ -313,18 +314,33 @@ CODE_LISTS = [
 # --------------------------------------------------------------------------- public rows
 
 
+def platforms_by_slug(lookup, queryset=None):
+    """Prefetch the platforms at ``lookup`` in slug order, as the list ``platform_list``."""
+    return Prefetch(
+        lookup,
+        queryset=(queryset if queryset is not None else Platform.objects).order_by("slug"),
+        to_attr="platform_list",
+    )
+
+
 def published_campaigns():
     """Published campaigns with everything a download row shows, in a fixed number of queries."""
     return (
         Campaign.objects.published()
         .with_figure_count()
-        .prefetch_related("platforms", "tags", "participations__organisation")
+        .prefetch_related(platforms_by_slug("platforms"), "tags", "participations__organisation")
     )
 
 
 def published_figures():
     """Public figures with their campaign, subject and source, for download rows."""
-    return Metric.objects.published().for_listing().prefetch_related("campaign__platforms")
+    return (
+        Metric.objects.published()
+        .for_listing()
+        .prefetch_related(
+            platforms_by_slug("campaign__platforms", Platform.objects.only("pk", "slug"))
+        )
+    )
 
 
 def public_platforms():
@@ -425,17 +441,19 @@ class RowContext:
 
     def __init__(self, request):
         self.request = request
+        self._campaign_url_parts = None
 
     def absolute(self, path):
         """An absolute address for a path on this site."""
         return self.request.build_absolute_uri(path)
 
-
-class _Echo:
-    """A file-like object whose write hands back what was written, for csv.writer."""
-
-    def write(self, value):
-        return value
+    def campaign_url(self, campaign):
+        """The absolute address of a campaign's page (reversed once per download)."""
+        if self._campaign_url_parts is None:
+            url = self.absolute(reverse("campaigns:campaign_detail", args=["SLUG"]))
+            self._campaign_url_parts = url.rsplit("SLUG", 1)
+        before, after = self._campaign_url_parts
+        return f"{before}{campaign.slug}{after}"
 
 
 def csv_chunks(rows, columns, context):
@@ -576,10 +594,11 @@ class ExportedFile:
     rows: int
 
 
-class _BaseUrlContext:
+class _BaseUrlContext(RowContext):
     """Column context for files on disk: addresses are the site's paths after ``base_url``."""
 
     def __init__(self, base_url):
+        super().__init__(request=None)
         self.base_url = base_url.rstrip("/")
 
     def absolute(self, path):
