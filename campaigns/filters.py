@@ -167,6 +167,11 @@ class ForgivingFilterForm(forms.Form):
         pairs += [(name, str(value)) for name, value in replace.items() if value not in ("", None)]
         return "?" + urlencode(pairs) if pairs else "?"
 
+    @property
+    def query(self):
+        """This query as "?…" for links to other views (downloads), or "" when there is none."""
+        return self.query_string() if self.state() else ""
+
     def display_value(self, name, value):
         """How a chip shows a filter's value: the choice's label, or the value itself."""
         field = self.fields[name]

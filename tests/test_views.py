@@ -629,3 +629,10 @@ def test_every_page_with_its_stylesheet_stays_under_100_kb(client):
     for url in QUERY_COUNTS:
         size = len(client.get(url).content) + stylesheet
         assert size < PAGE_BUDGET_BYTES, (url, size)
+
+
+def test_the_list_offers_its_filtered_results_as_downloads(client, catalogue):
+    html = page(client, "/campaigns/?cause=public_health&platform=zz")
+    assert 'href="/campaigns/export.csv?cause=public_health">CSV</a>' in html
+    html = page(client, "/figures/?unit=percent")
+    assert 'href="/figures/export.json?unit=percent">JSON</a>' in html

@@ -1,0 +1,51 @@
+"""
+The public site: home, the list of cases with filters and search, each case with its cited
+figures, the organisations, platforms, sources and tags behind them, every figure in one
+table, side-by-side comparison, a timeline and the about page.
+
+Only published campaigns and their figures are ever shown; everything else 404s. Every page
+runs a fixed number of queries whatever the size of the catalogue.
+"""
+
+from .cases import about, campaign_detail, campaign_list, compare, home, timeline
+from .common import (
+    cited_figures,
+    public_organisations,
+    public_sources,
+    public_tags,
+    published_campaigns,
+)
+from .entities import (
+    organisation_detail,
+    organisation_list,
+    platform_detail,
+    platform_list,
+    source_detail,
+    source_list,
+    tag_detail,
+    tag_list,
+)
+from .figures import figure_list
+
+__all__ = [
+    "about",
+    "campaign_detail",
+    "campaign_list",
+    "cited_figures",
+    "compare",
+    "figure_list",
+    "home",
+    "organisation_detail",
+    "organisation_list",
+    "platform_detail",
+    "platform_list",
+    "public_organisations",
+    "public_sources",
+    "public_tags",
+    "published_campaigns",
+    "source_detail",
+    "source_list",
+    "tag_detail",
+    "tag_list",
+    "timeline",
+]

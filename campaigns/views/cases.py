@@ -1,0 +1,330 @@
+"""The case studies: home, the filtered list, each case, comparison, timeline and about page."""
+
+import itertools
+import re
+from collections import OrderedDict
+
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from ..filters import CampaignFilterForm, CampaignSort
+from ..models import (
+    Campaign,
+    Cause,
+    Metric,
+    Participation,
+    Platform,
+    Role,
+    Source,
+    Status,
+    TaggedCampaign,
+    Unit,
+)
+from ..templatetags.charts import Bar
+from .common import (
+    CAMPAIGNS_PER_PAGE,
+    CATALOGUE_NAME,
+    FEATURED_CASES,
+    MAX_COMPARE_SLUGS,
+    MAX_COMPARED,
+    RECENT_CASES,
+    RELATED_CASES,
+    cited_figures,
+    number_references,
+    paginate,
+    public_sources,
+    published_campaigns,
+)
+from .figures import figure_series
+
+
+def bibtex_escape(text):
+    """Text safe inside a BibTeX field: braces dropped, TeX's special characters escaped."""
+    text = str(text).replace("{", "").replace("}", "").replace("\\", "")
+    return re.sub(r"([&%$#_])", r"\\\1", text)
+
+
+def citations(campaign, url):
+    """What "Cite this case" needs: APA's parts and a BibTeX entry, accessed today."""
+    today = timezone.localdate()
+    updated = timezone.localtime(campaign.updated_at).date()
+    bibtex = "\n".join(
+        [
+            f"@misc{{socialgood-{campaign.slug},",
+            f"  author = {{{{{bibtex_escape(CATALOGUE_NAME)}}}}},",
+            f"  title = {{{{{bibtex_escape(campaign.title)}}}}},",
+            f"  year = {{{updated.year}}},",
+            f"  howpublished = {{\\url{{{url}}}}},",
+            f"  url = {{{url}}},",
+            f"  urldate = {{{today.isoformat()}}},",
+            f"  note = {{Accessed {today.isoformat()}}}",
+            "}",
+        ]
+    )
+    return {
+        "publisher": CATALOGUE_NAME,
+        "updated": f"{updated.year}, {updated:%B} {updated.day}",
+        "accessed": f"{today:%B} {today.day}, {today.year}",
+        "url": url,
+        "bibtex": bibtex,
+    }
+
+
+def related_cases(campaign):
+    """Published cases sharing most platforms, tags and the cause with ``campaign``."""
+    platform_ids = [platform.pk for platform in campaign.platforms.all()]
+    tag_ids = [tag.pk for tag in campaign.tags.all()]
+    on_shared_platform = Campaign.platforms.through.objects.filter(
+        platform_id__in=platform_ids
+    ).values("campaign_id")
+    with_shared_tag = TaggedCampaign.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+    return (
+        published_campaigns()
+        .exclude(pk=campaign.pk)
+        .filter(Q(cause=campaign.cause) | Q(pk__in=on_shared_platform) | Q(pk__in=with_shared_tag))
+        .for_listing()
+        .annotate(
+            shared_platforms=Count(
+                "platforms", filter=Q(platforms__in=platform_ids), distinct=True
+            ),
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
+            ),
+            same_cause=Case(
+                When(cause=campaign.cause, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by(
+            -(F("shared_platforms") + F("shared_tags") + F("same_cause")),
+            F("start_date").desc(nulls_last=True),
+            "pk",
+        )[:RELATED_CASES]
+    )
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def home(request):
+    """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
+    published = published_campaigns()
+    featured = list(
+        published.filter(featured=True)
+        .for_listing()
+        .prefetch_related(Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"))
+        .order_by(F("start_date").desc(nulls_last=True), "pk")[:FEATURED_CASES]
+    )
+    headline_figures = [case.figure_list[0] for case in featured if case.figure_list]
+    platforms = (
+        Platform.objects.annotate(
+            case_count=Count("campaigns", filter=Q(campaigns__status=Status.PUBLISHED))
+        )
+        .filter(case_count__gt=0)
+        .order_by("-case_count", "name")
+    )
+    causes = [
+        {"value": row["cause"], "label": Cause(row["cause"]).label, "count": row["count"]}
+        for row in published.order_by()
+        .values("cause")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "cause")
+        if row["cause"] in Cause.values
+    ]
+    years = (
+        published.exclude(start_date=None)
+        .annotate(year=ExtractYear("start_date"))
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("year")
+    )
+    recent = published.for_listing().order_by(F("published_at").desc(nulls_last=True), "-pk")[
+        :RECENT_CASES
+    ]
+    return render(
+        request,
+        "campaigns/home.html",
+        {
+            "featured": featured,
+            "headline_figures": headline_figures,
+            "case_count": published.count(),
+            "figure_count": Metric.objects.published().count(),
+            "source_count": public_sources().count(),
+            "platforms": platforms,
+            "causes": causes,
+            "years": years,
+            "recent": recent,
+        },
+    )
+
+
+def campaign_list(request):
+    """Every published case, filtered, searched and sorted from the query string."""
+    form = CampaignFilterForm(data=request.GET)
+    page, page_note = paginate(
+        request, form.filter(published_campaigns().for_listing()), CAMPAIGNS_PER_PAGE
+    )
+    return render(
+        request,
+        "campaigns/campaign_list.html",
+        {
+            "form": form,
+            "page": page,
+            "notes": [*form.notes, page_note] if page_note else form.notes,
+            "paginator": page.paginator,
+            "sort_choices": [
+                (value, label)
+                for value, label in CampaignSort.choices
+                if value != CampaignSort.RELEVANCE or form.cleaned_data.get("q")
+            ],
+        },
+    )
+
+
+def campaign_detail(request, slug):
+    """One case with its figures, each citing a numbered reference at the foot of the page."""
+    campaign = get_object_or_404(
+        published_campaigns().prefetch_related(
+            Prefetch("platforms", queryset=Platform.objects.select_related("operator")),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation"),
+            ),
+            "tags",
+            "images",
+            Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"),
+            Prefetch("sources", queryset=Source.objects.order_by("title")),
+        ),
+        slug=slug,
+    )
+    references = number_references(campaign.figure_list, campaign.sources.all())
+    participants = [
+        (Role(role).label if role in Role.values else role, list(group))
+        for role, group in itertools.groupby(
+            sorted(campaign.participations.all(), key=lambda p: (role_order(p.role), p.order)),
+            key=lambda participation: participation.role,
+        )
+    ]
+    url = request.build_absolute_uri(campaign.get_absolute_url())
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "series": figure_series(campaign.figure_list),
+            "references": references,
+            "participants": participants,
+            "related": related_cases(campaign),
+            "cite": citations(campaign, url),
+            "page_url": url,
+        },
+    )
+
+
+def role_order(role):
+    """Organisers first, then partners and the rest in the order Role lists them."""
+    return Role.values.index(role) if role in Role.values else len(Role.values)
+
+
+def compare(request):
+    """Two to four published cases side by side, their figures aligned by kind and unit."""
+    asked = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("c") if slug.strip()))
+    notes = []
+    if len(asked) > MAX_COMPARE_SLUGS:
+        notes.append(
+            _("Only the first %(limit)d of the %(count)d cases asked for were looked up.")
+            % {"limit": MAX_COMPARE_SLUGS, "count": len(asked)}
+        )
+        asked = asked[:MAX_COMPARE_SLUGS]
+    found = {
+        campaign.slug: campaign
+        for campaign in published_campaigns()
+        .filter(slug__in=asked)
+        .prefetch_related(
+            "platforms",
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("organisation"),
+            ),
+            Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"),
+        )
+    }
+    for slug in asked:
+        if slug not in found:
+            notes.append(
+                _("There is no published case “%(slug)s”; it was left out.")
+                % {"slug": Truncator(slug).chars(40)}
+            )
+    cases = [found[slug] for slug in asked if slug in found]
+    if len(cases) > MAX_COMPARED:
+        notes.append(
+            _("Up to %(limit)d cases can be compared; showing the first %(limit)d.")
+            % {"limit": MAX_COMPARED}
+        )
+        cases = cases[:MAX_COMPARED]
+    for case in cases:
+        case.organisers = [
+            participation.organisation
+            for participation in case.participations.all()
+            if participation.role == Role.ORGANISER
+        ]
+    return render(
+        request,
+        "campaigns/compare.html",
+        {
+            "cases": cases,
+            "notes": notes,
+            "figure_rows": aligned_figures(cases),
+            "enough": len(cases) >= 2,
+        },
+    )
+
+
+def aligned_figures(cases):
+    """Rows of figures by (kind, unit), one cell (a list of figures) per case."""
+    keys = OrderedDict()
+    for case in cases:
+        for figure in case.figure_list:
+            keys.setdefault((figure.kind, figure.unit), None)
+    rows = []
+    for kind, unit in keys:
+        cells = [
+            [figure for figure in case.figure_list if (figure.kind, figure.unit) == (kind, unit)]
+            for case in cases
+        ]
+        rows.append({"unit": Unit(unit).label if unit in Unit.values else unit, "cells": cells})
+    return rows
+
+
+def timeline(request):
+    """Published cases by the year they started, with a chart of cases per year."""
+    cases = (
+        published_campaigns()
+        .prefetch_related("platforms")
+        .order_by(F("start_date").asc(nulls_last=True), "title")
+    )
+    years = []
+    for year, group in itertools.groupby(cases, key=lambda case: case.year):
+        years.append({"year": year, "cases": list(group)})
+    bars = [
+        Bar(
+            label=str(entry["year"]),
+            value=len(entry["cases"]),
+            text=str(len(entry["cases"])),
+            url=f"#year-{entry['year']}",
+        )
+        for entry in years
+        if entry["year"] is not None
+    ]
+    return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
+
+
+def about(request):
+    """What the catalogue is, how entries are sourced and checked, and how to read figures."""
+    return render(request, "campaigns/about.html")

@@ -1,0 +1,114 @@
+"""What every public page shares: what the public may see, pagination, numbered references."""
+
+from collections import OrderedDict
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from taggit.models import Tag
+
+from ..models import (
+    Campaign,
+    Metric,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Status,
+    TaggedCampaign,
+)
+
+CATALOGUE_NAME = gettext_lazy("Social Media for Social Good")
+"""The catalogue's name, as publisher in citations."""
+
+CAMPAIGNS_PER_PAGE = 20
+FIGURES_PER_PAGE = 100
+SOURCES_PER_PAGE = 50
+FEATURED_CASES = 4
+RECENT_CASES = 6
+CASES_ON_ENTITY_PAGES = 12
+"""Organisation, platform and tag pages show this many cases and link to the full list."""
+RELATED_CASES = 4
+MAX_COMPARED = 4
+MAX_COMPARE_SLUGS = 50
+"""More c= values than this are not even looked up."""
+CHART_BARS = 20
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def published_campaigns():
+    """Campaigns the public may see."""
+    return Campaign.objects.published()
+
+
+def public_sources():
+    """Sources behind something public: a published case, a public figure, or their references."""
+    backing = Q(campaigns__status=Status.PUBLISHED) | Q(
+        metrics__in=Metric.objects.published().values("pk")
+    )
+    backing_ids = Source.objects.filter(backing).values("pk")
+    return Source.objects.filter(Q(pk__in=backing_ids) | Q(cited_by__in=backing_ids))
+
+
+def public_organisations():
+    """Organisations with a part in a published case, a platform, or a public figure."""
+    return Organisation.objects.filter(
+        Q(
+            pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
+                "organisation_id"
+            )
+        )
+        | Q(pk__in=Platform.objects.values("operator_id"))
+        | Q(pk__in=Metric.objects.published().values("organisation_id"))
+    )
+
+
+def public_tags():
+    """Tags on at least one published case."""
+    return Tag.objects.filter(
+        pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
+            "tag_id"
+        )
+    )
+
+
+def cited_figures():
+    """Figures with their source, ready to be shown with a citation."""
+    return Metric.objects.published().select_related("source").order_by("order", "pk")
+
+
+def paginate(request, items, per_page):
+    """The page the query string asks for, or the nearest real page and a note saying so."""
+    paginator = Paginator(items, per_page)
+    asked = request.GET.get("page", "1")
+    try:
+        number = int(asked)
+    except ValueError:
+        return paginator.page(1), _("“%(page)s” is not a page number; showing page 1.") % {
+            "page": Truncator(asked).chars(20)
+        }
+    if number < 1:
+        return paginator.page(1), _("There is no page %(page)d; showing page 1.") % {"page": number}
+    if number > paginator.num_pages:
+        return paginator.page(paginator.num_pages), _(
+            "There is no page %(page)d; showing the last page, %(last)d."
+        ) % {"page": number, "last": paginator.num_pages}
+    return paginator.page(number), ""
+
+
+def number_references(figures, sources=()):
+    """Number sources in the order figures first cite them, then ``sources`` not yet cited.
+
+    Each figure gets ``citation`` (its source's number); returns the numbered sources.
+    """
+    numbered = OrderedDict()
+    for figure in figures:
+        numbered.setdefault(figure.source_id, figure.source)
+        figure.citation = list(numbered).index(figure.source_id) + 1
+    for source in sources:
+        numbered.setdefault(source.pk, source)
+    return list(numbered.values())

@@ -1,0 +1,178 @@
+"""The organisations, platforms, sources and tags behind the cases."""
+
+from collections import OrderedDict
+
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404, render
+
+from ..models import (
+    Metric,
+    Participation,
+    Platform,
+    Role,
+    Status,
+    TaggedCampaign,
+)
+from .common import (
+    CASES_ON_ENTITY_PAGES,
+    SOURCES_PER_PAGE,
+    cited_figures,
+    number_references,
+    paginate,
+    public_organisations,
+    public_sources,
+    public_tags,
+    published_campaigns,
+)
+from .figures import chart_over_time, figure_series
+
+
+def organisation_list(request):
+    """Every organisation behind a published case, platform or figure."""
+    organisations = public_organisations().annotate(
+        case_count=Count(
+            "participations__campaign",
+            filter=Q(participations__campaign__status=Status.PUBLISHED),
+            distinct=True,
+        )
+    )
+    return render(request, "campaigns/organisation_list.html", {"organisations": organisations})
+
+
+def organisation_detail(request, slug):
+    """An organisation, its published cases grouped by its role, and the figures about it."""
+    organisation = get_object_or_404(public_organisations(), slug=slug)
+    participations = (
+        Participation.objects.filter(organisation=organisation, campaign__status=Status.PUBLISHED)
+        .select_related("campaign")
+        .order_by(F("campaign__start_date").desc(nulls_last=True), "campaign__title")
+    )
+    by_role = OrderedDict((role, []) for role in Role.values)
+    for participation in participations:
+        by_role.setdefault(participation.role, []).append(participation)
+    figures = list(cited_figures().filter(organisation=organisation))
+    references = number_references(figures)
+    return render(
+        request,
+        "campaigns/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "roles": [
+                (Role(role).label if role in Role.values else role, items)
+                for role, items in by_role.items()
+                if items
+            ],
+            "platforms": organisation.platforms.all(),
+            "series": figure_series(figures),
+            "charts": chart_over_time(figures),
+            "references": references,
+        },
+    )
+
+
+def platform_list(request):
+    """Every platform with its operator and number of published cases."""
+    platforms = Platform.objects.select_related("operator").annotate(
+        case_count=Count("campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True)
+    )
+    return render(request, "campaigns/platform_list.html", {"platforms": platforms})
+
+
+def platform_detail(request, slug):
+    """A platform, its figures over time (chart and table), and the cases run on it."""
+    platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
+    figures = list(cited_figures().filter(platform=platform))
+    references = number_references(figures)
+    cases = published_campaigns().filter(platforms=platform)
+    return render(
+        request,
+        "campaigns/platform_detail.html",
+        {
+            "platform": platform,
+            "series": figure_series(figures),
+            "charts": chart_over_time(figures),
+            "references": references,
+            "cases": cases.for_listing()[:CASES_ON_ENTITY_PAGES],
+            "case_count": cases.count(),
+        },
+    )
+
+
+def source_list(request):
+    """Every public source, newest first, with what it supports."""
+    sources = (
+        public_sources()
+        .annotate(
+            case_count=Count(
+                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
+            ),
+            figure_count=Count(
+                "metrics",
+                filter=Q(metrics__campaign__isnull=True)
+                | Q(metrics__campaign__status=Status.PUBLISHED),
+                distinct=True,
+            ),
+        )
+        .order_by(F("published_on").desc(nulls_last=True), "title")
+    )
+    page, page_note = paginate(request, sources, SOURCES_PER_PAGE)
+    return render(
+        request,
+        "campaigns/source_list.html",
+        {"page": page, "paginator": page.paginator, "notes": [page_note] if page_note else []},
+    )
+
+
+def source_detail(request, slug):
+    """A source, the cases and figures it supports, and the sources it cites."""
+    source = get_object_or_404(public_sources().select_related("cited_by"), slug=slug)
+    figures = (
+        Metric.objects.published()
+        .filter(source=source)
+        .select_related("campaign", "platform", "organisation")
+        .order_by("campaign__title", "order", "pk")
+    )
+    return render(
+        request,
+        "campaigns/source_detail.html",
+        {
+            "source": source,
+            "cases": published_campaigns()
+            .filter(sources=source)
+            .order_by(F("start_date").desc(nulls_last=True), "title"),
+            "figures": figures,
+            "cited_references": source.references.order_by("reference_number"),
+        },
+    )
+
+
+def tag_list(request):
+    """Every tag on a published case, with how many cases carry it."""
+    tags = (
+        public_tags()
+        .annotate(
+            case_count=Count(
+                "campaigns_taggedcampaign_items",
+                filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
+            )
+        )
+        .order_by("name")
+    )
+    return render(request, "campaigns/tag_list.html", {"tags": tags})
+
+
+def tag_detail(request, slug):
+    """The published cases carrying a tag."""
+    tag = get_object_or_404(public_tags(), slug=slug)
+    cases = published_campaigns().filter(
+        pk__in=TaggedCampaign.objects.filter(tag=tag).values("content_object_id")
+    )
+    return render(
+        request,
+        "campaigns/tag_detail.html",
+        {
+            "tag": tag,
+            "cases": cases.for_listing()[:CASES_ON_ENTITY_PAGES],
+            "case_count": cases.count(),
+        },
+    )

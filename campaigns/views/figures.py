@@ -1,0 +1,156 @@
+"""The table of every figure, and figures grouped for reading: before/after pairs, charts."""
+
+import datetime
+import os
+from collections import OrderedDict
+
+from django.db.models import Count
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from ..filters import FigureFilterForm, FigureSort
+from ..models import (
+    Metric,
+    Unit,
+)
+from ..templatetags.charts import Bar
+from ..templatetags.figures import figure_number
+from .common import (
+    CHART_BARS,
+    FIGURES_PER_PAGE,
+    paginate,
+)
+
+PAIR_SUFFIXES = ("-before", "-after")
+"""Figures keyed "x-before" and "x-after" are a before/after pair (see the README)."""
+
+
+def common_label(labels):
+    """What labels have in common, in whole words: "Awareness before" + "Awareness after"."""
+    prefix = os.path.commonprefix(labels)
+    if prefix == labels[0]:
+        return prefix
+    return prefix.rsplit(" ", 1)[0].strip() if " " in prefix else ""
+
+
+class FigureSeries:
+    """Figures of one subject that measure the same thing at different times: "5% → 19%".
+
+    A series is one figure, or a before/after pair, or figures sharing a label and unit.
+    ``label`` and ``label_zh`` are what their labels have in common.
+    """
+
+    def __init__(self, figures):
+        self.figures = figures
+        self.first = figures[0]
+        self.label = self.first.label
+        self.label_zh = self.first.label_zh
+        if self.is_change:
+            self.label = common_label([figure.label for figure in figures]) or self.label
+            self.label_zh = common_label([figure.label_zh for figure in figures]) or ""
+        for figure in figures:
+            # What sets each figure of a change apart: "before the campaign".
+            figure.distinction = figure.label[len(self.label) :].strip() if self.is_change else ""
+
+    @property
+    def is_change(self):
+        return len(self.figures) > 1
+
+
+def series_key(figure):
+    """Figures with the same key are one series."""
+    for suffix in PAIR_SUFFIXES:
+        if figure.key.endswith(suffix):
+            return ("pair", figure.key.removesuffix(suffix), figure.unit)
+    return ("label", figure.label.strip().lower(), figure.unit)
+
+
+def series_order(figure):
+    """Date order, "before" ahead of "after" when the dates are the same or unknown."""
+    after = figure.key.endswith("-after")
+    return (figure.as_of is None, figure.as_of or datetime.date.min, after, figure.order)
+
+
+def figure_series(figures):
+    """Group figures into series: before/after pairs and repeated measures of one label."""
+    groups = OrderedDict()
+    for figure in figures:
+        groups.setdefault(series_key(figure), []).append(figure)
+    return [FigureSeries(sorted(group, key=series_order)) for group in groups.values()]
+
+
+def chart_over_time(figures):
+    """One chart per unit of a platform's or organisation's figures, in date order."""
+    by_unit = OrderedDict()
+    for figure in sorted(figures, key=series_order):
+        by_unit.setdefault(figure.unit, []).append(figure)
+    charts = []
+    for unit, unit_figures in by_unit.items():
+        unit_figures = unit_figures[-CHART_BARS:]  # the latest, when there are very many
+        label = Unit(unit).label if unit in Unit.values else unit
+        charts.append(
+            {
+                "id": f"chart-{len(charts) + 1}",
+                "title": _("Figures in %(unit)s, by date") % {"unit": label},
+                "unit": label,
+                "bars": [
+                    Bar(
+                        label=f"{figure.as_of_display or _('date unknown')}: {figure.label}",
+                        value=figure.value,
+                        text=figure_number(figure),
+                    )
+                    for figure in unit_figures
+                ],
+            }
+        )
+    return charts
+
+
+def figure_list(request):
+    """Every public figure in one filterable, sortable table, with a chart of one unit."""
+    form = FigureFilterForm(data=request.GET)
+    figures = form.filter(Metric.objects.published().for_listing())
+    page, page_note = paginate(request, figures, FIGURES_PER_PAGE)
+    chart_unit = form.cleaned_data.get("unit") or (
+        figures.order_by()
+        .values_list("unit", flat=True)
+        .annotate(count=Count("pk"))
+        .order_by("-count", "unit")
+        .first()
+    )
+    chart = None
+    if chart_unit:
+        of_unit = figures.filter(unit=chart_unit)
+        largest = of_unit.order_by("-value", "label", "pk")[:CHART_BARS]
+        chart = {
+            "unit": Unit(chart_unit).label if chart_unit in Unit.values else chart_unit,
+            "total": of_unit.count(),
+            "bars": [
+                Bar(
+                    label=figure_subject_label(figure),
+                    value=figure.value,
+                    text=figure_number(figure),
+                    url=figure.campaign.get_absolute_url() if figure.campaign else "",
+                )
+                for figure in largest
+            ],
+        }
+    return render(
+        request,
+        "campaigns/figure_list.html",
+        {
+            "form": form,
+            "page": page,
+            "paginator": page.paginator,
+            "notes": [*form.notes, page_note] if page_note else form.notes,
+            "chart": chart,
+            "sort_choices": FigureSort.choices,
+            "sort_urls": {value: form.query_string(sort=value) for value, _ in FigureSort.choices},
+        },
+    )
+
+
+def figure_subject_label(figure):
+    """A figure's label with what it is about: "Donations raised — Ya'an earthquake"."""
+    subject = figure.campaign or figure.platform or figure.organisation
+    return f"{figure.label} — {subject}" if subject else figure.label
