@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
 ]
 OUT_DIR = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
-CASE_SLUG = "weibo-yaan-earthquake-fundraising"
+CASE_SLUG = "yaan-earthquake-weibo-fundraising"
 """The case the README shows: Weibo's fundraising after the 2013 Ya'an earthquake."""
 
 DESKTOP = {"width": 1280, "height": 860}

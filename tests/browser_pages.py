@@ -1,0 +1,55 @@
+"""One page of every type on the public site, with examples from the seed catalogue, and the
+seed catalogue loaded once for a whole test module. Shared by test_browser.py and test_i18n.py.
+"""
+
+from contextlib import contextmanager
+
+from django.core.management import call_command
+
+from campaigns.loading import SEED_FIXTURES
+
+CASE = "yaan-earthquake-weibo-fundraising"
+CASE_TITLE = "Sina Weibo fundraising after the Ya'an earthquake"
+CASE_SOURCE_TITLE = "The Power of Social Media – New Case Studies and Best Practices From China"
+
+PAGES = {
+    "home": "/",
+    "case list": "/campaigns/",
+    "case list with filters": (
+        "/campaigns/?platform=sina-weibo&cause=disaster_relief&year_from=2013"
+    ),
+    "search results": "/campaigns/?q=%E5%BE%AE%E5%8D%9A",
+    "no search results": "/campaigns/?q=zzzz-nothing-matches",
+    "case": f"/campaigns/{CASE}/",
+    "organisation list": "/organisations/",
+    "organisation": "/organisations/sina/",
+    "platform list": "/platforms/",
+    "platform": "/platforms/sina-weibo/",
+    "source list": "/sources/",
+    "source": "/sources/cgpi-2020-communication-for-social-good-pandemic/",
+    "tag list": "/tags/",
+    "tag": "/tags/earthquake/",
+    "figures": "/figures/",
+    "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
+    "timeline": "/timeline/",
+    "about": "/about/",
+    "data": "/data/",
+}
+"""The English address of one page of each type, by the name a failure report uses.
+
+The Chinese page is the same address under /zh-hans/.
+"""
+
+
+@contextmanager
+def seed_catalogue_loaded(django_db_blocker):
+    """The seed catalogue in the test database until the block ends, then an empty database.
+
+    For modules whose tests only read: loading it for every test would cost a second each.
+    """
+    with django_db_blocker.unblock():
+        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)

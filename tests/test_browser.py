@@ -1,0 +1,247 @@
+"""The public site in a real browser: Playwright drives Debian's Chromium against a live test
+server with the seed catalogue loaded.
+
+Skipped when /usr/bin/chromium is missing (browsers cannot be downloaded here). One browser, one
+server and one load of the catalogue serve the whole module, since its tests only read; every
+test gets a fresh browser context (cookies, viewport).
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from campaigns.models import Campaign
+from tests.browser_pages import (
+    CASE,
+    CASE_SOURCE_TITLE,
+    CASE_TITLE,
+    PAGES,
+    seed_catalogue_loaded,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    # Sets up the test database; the catalogue itself is loaded once, by the ``site`` fixture.
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: browser tests skipped"
+    ),
+]
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for the module.
+
+    Playwright's sync API runs an event loop on this thread, so Django is told that database
+    calls from it (loading data, emptying the database) are safe while the browser is open.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(browser, django_db_setup, django_db_blocker):
+    """A live server of the seed catalogue, for the whole module.
+
+    pytest-django's ``live_server`` empties the database after every test, so each test would
+    load the catalogue again. These tests only read, so it is loaded once.
+    """
+    with seed_catalogue_loaded(django_db_blocker):
+        server = LiveServer("localhost")
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A fresh tab at desktop width; it records every sub-resource that fails to load."""
+    context = browser.new_context(
+        base_url=site.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    tab.failed_resources = []
+    tab.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.request.resource_type != "document"
+            and tab.failed_resources.append(f"{response.status} {response.url}")
+        ),
+    )
+    tab.on("requestfailed", lambda request: tab.failed_resources.append(f"failed {request.url}"))
+    yield tab
+    context.close()
+
+
+def visit(page, path, status=200):
+    """Open ``path`` and check it answered ``status`` with its styles and scripts loaded."""
+    response = page.goto(path)
+    assert response is not None and response.status == status, (
+        f"{path} answered {response.status if response else 'nothing'}, expected {status}"
+    )
+    assert page.failed_resources == [], f"{path} failed to load: {page.failed_resources}"
+    return response
+
+
+def card_titles(page):
+    """The titles of the case cards on the page, as a reader sees them."""
+    return [title.strip() for title in page.locator(".card .card-title").all_inner_texts()]
+
+
+def test_a_reader_filters_by_platform_opens_a_case_and_follows_a_figure_to_its_reference(page):
+    visit(page, "/campaigns/")
+    page.get_by_text("Filter by platform").click()
+    page.get_by_label("Sina Weibo (新浪微博)").check()
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page).to_have_url(re.compile(r"[?&]platform=sina-weibo"))
+    expect(page.locator(".chips")).to_contain_text("Platform: Sina Weibo")
+    titles = card_titles(page)
+    assert CASE_TITLE in titles
+    assert "Kwai's rural support plans" not in titles
+    for card in page.locator(".card").all():
+        expect(card).to_contain_text("Sina Weibo")
+
+    page.get_by_role("link", name=CASE_TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(CASE_TITLE)
+    figure = page.locator(".figure").filter(has_text="Donations raised").first
+    expect(figure).to_contain_text("110")
+    citation = figure.locator("sup.cite a").first
+    number = re.search(r"\[(\d+)\]", citation.inner_text()).group(1)
+    citation.click()
+
+    expect(page).to_have_url(re.compile(f"#ref-{number}$"))
+    reference = page.locator(".references li:target")
+    expect(reference).to_have_attribute("id", f"ref-{number}")
+    expect(reference).to_contain_text(CASE_SOURCE_TITLE)
+    expect(reference).to_be_in_viewport()
+
+
+def test_searching_in_chinese_finds_the_cases_on_that_platform(page):
+    visit(page, "/")
+    search = page.get_by_role("searchbox", name="Search the cases")
+    search.fill("快手")
+    search.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cases")
+    expect(page).to_have_title(re.compile("快手"))
+    titles = card_titles(page)
+    assert "Kwai's agricultural assistance and Spring plowing plan" in titles
+    assert "Kwai's rural support plans" in titles
+    assert CASE_TITLE not in titles
+    expected = Campaign.objects.published().search("快手").count()
+    expect(page.locator(".result-count")).to_contain_text(f"{expected} case")
+    assert len(titles) == expected
+
+
+def test_two_ticked_cases_are_compared_side_by_side(page):
+    visit(page, "/campaigns/?q=Ya%27an")
+    other = "Volunteer groups coordinate Ya'an relief on WeChat"
+    page.get_by_label(f"Compare {CASE_TITLE}").check()
+    page.get_by_label(f"Compare {other}").check()
+    page.get_by_role("button", name="Compare selected").click()
+
+    expect(page).to_have_url(re.compile(r"/compare/\?"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Compare cases")
+    headers = page.locator(".compare-table thead th")
+    expect(headers).to_have_count(2)
+    expect(headers.nth(0)).to_contain_text(CASE_TITLE)
+    expect(headers.nth(1)).to_contain_text(other)
+    first, second = headers.nth(0).bounding_box(), headers.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"] + first["width"] - 1
+    expect(page.locator(".compare-table")).to_contain_text("Sina Weibo")
+    expect(page.locator(".compare-table")).to_contain_text("WeChat")
+
+
+def test_the_language_switcher_turns_the_interface_chinese_and_back(page, site):
+    visit(page, f"/campaigns/{CASE}/")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Cases")).to_be_visible()
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="简体中文").click()
+
+    expect(page).to_have_url(f"{site.url}/zh-hans/campaigns/{CASE}/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans")
+    nav = page.get_by_role("navigation", name="主导航")
+    expect(nav.get_by_role("link", name="案例")).to_be_visible()
+    expect(page.get_by_role("heading", name="参考文献")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(CASE_TITLE)
+
+    page.get_by_role("navigation", name="语言").get_by_role("link", name="English").click()
+
+    expect(page).to_have_url(f"{site.url}/campaigns/{CASE}/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role("link", name="Cases")
+    ).to_be_visible()
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_page_scrolls_sideways_on_a_360_pixel_phone(page, path):
+    page.set_viewport_size(PHONE)
+    visit(page, path)
+
+    widths = page.evaluate(
+        "() => ({page: document.documentElement.scrollWidth, window: window.innerWidth})"
+    )
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(node => node.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(node => !node.closest('.table-wrap, pre, .visually-hidden'))
+            .slice(0, 5)
+            .map(node => node.tagName.toLowerCase() + '.' + node.className)"""
+    )
+    assert widths["page"] <= widths["window"], f"{path} is {widths['page']} px wide: {wide}"
+
+
+def axe_report(results):
+    """The violations of an axe run, one line per element: "rule-id (impact): selector"."""
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {', '.join(map(str, node['target']))}"
+        f" — {node['failureSummary'].splitlines()[-1].strip()}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_axe_finds_no_accessibility_violations(page, path, language):
+    visit(page, path if language == "en" else f"/zh-hans{path}")
+
+    results = Axe().run(page)
+
+    assert results.violations_count == 0, f"axe violations on {page.url}:\n{axe_report(results)}"
+
+
+def test_a_missing_page_has_no_accessibility_violations(page):
+    visit(page, "/campaigns/no-such-case/", status=404)
+
+    results = Axe().run(page)
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert results.violations_count == 0, f"axe violations on {page.url}:\n{axe_report(results)}"
