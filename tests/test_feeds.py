@@ -140,3 +140,120 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
     assert "User-agent: *" in lines
+
+
+# --------------------------------------------------------------------------- case page metadata
+
+
+def head_of(response):
+    page = response.content.decode()
+    return page[: page.index("</head>")]
+
+
+def json_ld_of(response):
+    import json
+    import re
+
+    [block] = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+    )
+    return json.loads(block)
+
+
+@pytest.fixture
+def described_case(db, campaign):
+    """The Wesee case with a Chinese title, an end month, an organiser and a partner."""
+    campaign.title_zh = "微视助农"
+    campaign.start_date = datetime.date(2020, 2, 1)
+    campaign.start_precision = "month"
+    campaign.save()
+    factories.ParticipationFactory(
+        campaign=campaign,
+        organisation=factories.OrganisationFactory(name="Tencent", slug="tencent"),
+        role="organiser",
+    )
+    factories.ParticipationFactory(
+        campaign=campaign,
+        organisation=factories.OrganisationFactory(name="CGPI", slug="cgpi"),
+        role="partner",
+    )
+    return campaign
+
+
+def test_a_case_page_describes_itself_to_link_previews(client, described_case):
+    response = client.get("/campaigns/wesee-agricultural-assistance/")
+
+    assert response.status_code == 200
+    head = head_of(response)
+    url = "http://testserver/campaigns/wesee-agricultural-assistance/"
+    assert '<meta property="og:type" content="article">' in head
+    assert '<meta property="og:title" content="Wesee agricultural assistance">' in head
+    assert f'<meta property="og:url" content="{url}">' in head
+    assert (
+        '<meta property="og:description" '
+        'content="A campaign used short videos to help farmers sell produce.">'
+    ) in head
+    assert '<meta property="og:locale" content="en_GB">' in head
+    assert '<meta property="article:tag" content="agriculture">' in head
+    assert '<meta name="twitter:card" content="summary">' in head
+    assert '<meta name="twitter:title" content="Wesee agricultural assistance">' in head
+    assert f'<link rel="canonical" href="{url}">' in head
+
+
+def test_a_case_page_carries_schema_org_json_ld(client, described_case, source):
+    data = json_ld_of(client.get("/campaigns/wesee-agricultural-assistance/"))
+
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Wesee agricultural assistance"
+    assert data["alternativeHeadline"] == "微视助农"
+    assert data["url"] == "http://testserver/campaigns/wesee-agricultural-assistance/"
+    assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert data["keywords"] == ["agriculture"]
+    event = data["about"]
+    assert event["@type"] == "Event"
+    assert event["startDate"] == "2020-02"
+    assert "endDate" not in event
+    assert event["location"]["address"]["addressCountry"] == "CN"
+    assert [o["name"] for o in event["organizer"]] == ["Tencent"]
+    assert [o["name"] for o in event["contributor"]] == ["CGPI"]
+    assert [c["name"] for c in data["citation"]] == ["Short video for good"]
+
+
+def test_the_chinese_case_page_says_so_in_its_metadata(client, described_case):
+    response = client.get("/zh-hans/campaigns/wesee-agricultural-assistance/")
+
+    head = head_of(response)
+    assert '<meta property="og:title" content="微视助农">' in head
+    assert '<meta property="og:locale" content="zh_CN">' in head
+    assert json_ld_of(response)["inLanguage"] == "zh-Hans"
+
+
+def test_json_ld_cannot_be_closed_early_by_text_in_a_title(client, described_case):
+    described_case.title = "</script><script>alert(1)</script>"
+    described_case.save()
+
+    response = client.get("/campaigns/wesee-agricultural-assistance/")
+
+    assert "<script>alert(1)" not in response.content.decode()
+    assert json_ld_of(response)["headline"] == "</script><script>alert(1)</script>"
+
+
+def test_a_case_with_an_image_offers_it_to_link_previews(client, described_case, media_root):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="PNG")
+    described_case.images.create(
+        image=SimpleUploadedFile("field.png", buffer.getvalue(), content_type="image/png"),
+        alt_text="Farmers filming apples",
+    )
+
+    head = head_of(client.get("/campaigns/wesee-agricultural-assistance/"))
+
+    assert '<meta name="twitter:card" content="summary_large_image">' in head
+    assert '<meta property="og:image:alt" content="Farmers filming apples">' in head
+    assert 'property="og:image" content="http://testserver/media/campaigns/' in head
