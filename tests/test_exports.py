@@ -380,3 +380,33 @@ def test_the_figures_counted_in_the_export_are_only_public(db, yaan, draft, sect
 
     assert keys == {"yaan-donations", "weibo-users"}
     assert Metric.objects.count() == 3
+
+
+# --------------------------------------------------------------------------- links from the pages
+
+
+def download_links(page, path):
+    import html
+    import re
+
+    return [html.unescape(link) for link in re.findall(rf'href="({re.escape(path)}[^"]*)"', page)]
+
+
+def test_the_filtered_case_list_links_to_the_same_cases_as_a_download(client, yaan, campaign):
+    page = client.get("/campaigns/?cause=disaster_relief").content.decode()
+
+    [csv_link] = download_links(page, "/campaigns/export.csv")
+    [json_link] = download_links(page, "/campaigns/export.json")
+    assert "cause=disaster_relief" in csv_link
+    assert [row["slug"] for row in csv_rows(client.get(csv_link))] == ["yaan-earthquake-relief"]
+    assert json.loads(body(client.get(json_link)))["campaigns"][0]["slug"] == (
+        "yaan-earthquake-relief"
+    )
+
+
+def test_the_figures_table_links_to_its_download_with_its_filters(client, yaan, metric):
+    page = client.get("/figures/?unit=CNY").content.decode()
+
+    [csv_link] = download_links(page, "/figures/export.csv")
+    assert [row["key"] for row in csv_rows(client.get(csv_link))] == ["yaan-donations"]
+    assert download_links(page, "/figures/export.json")
