@@ -91,6 +91,16 @@ class ForgivingMultipleChoiceField(forms.MultipleChoiceField):
         return list(dict.fromkeys(item for item in values if item in known))
 
 
+class SearchTextField(forms.CharField):
+    """Free text that never fails: control characters (NUL, which PostgreSQL refuses) go."""
+
+    default_validators = []
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return "".join(char if char.isprintable() else " " for char in value)
+
+
 class ForgivingYearField(forms.CharField):
     """A year that never fails: anything but a year from 1900 to 2100 becomes None."""
 
@@ -223,7 +233,7 @@ class CampaignSort:
 class CampaignFilterForm(ForgivingFilterForm):
     """Filters, search and sort order for the list of published campaigns."""
 
-    q = forms.CharField(
+    q = SearchTextField(
         label=_("Search"),
         required=False,
         strip=True,

@@ -476,9 +476,10 @@ class CampaignQuerySet(models.QuerySet):
         names of its platforms and participants. On PostgreSQL a full-text match of its
         titles, summary and description (English stemming) also counts and ranks the results.
         """
-        terms = q.split()[:SEARCH_MAX_TERMS]
+        terms = q.replace("\x00", " ").split()[:SEARCH_MAX_TERMS]  # PostgreSQL refuses NUL
         if not terms:
             return self
+        q = " ".join(terms)
         every_term = Q()
         for term in terms:
             every_term &= campaign_text_contains(term)
@@ -501,7 +502,7 @@ class CampaignQuerySet(models.QuerySet):
             + SearchVector("summary", weight="B", config="english")
             + SearchVector("description", weight="C", config="english")
         )
-        query = SearchQuery(" ".join(terms), search_type="websearch", config="english")
+        query = SearchQuery(q, search_type="websearch", config="english")
         full_text = Campaign.objects.annotate(document=vector).filter(document=query)
         return (
             self.filter(Q(pk__in=full_text.values("pk")) | every_term)

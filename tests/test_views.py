@@ -636,3 +636,21 @@ def test_the_list_offers_its_filtered_results_as_downloads(client, catalogue):
     assert 'href="/campaigns/export.csv?cause=public_health">CSV</a>' in html
     html = page(client, "/figures/?unit=percent")
     assert 'href="/figures/export.json?unit=percent">JSON</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/campaigns/?q=%00", 200),
+        ("/campaigns/?q=earth%00quake", 200),
+        ("/campaigns/?organisation=%00&tag=%00&country=%00", 200),
+        ("/compare/?c=%00&c=yaan-earthquake", 200),
+        ("/figures/?year=%00&unit=%00&platform=%00", 200),
+        ("/sources/?page=%00", 200),
+        ("/tags/%00/", 404),
+    ],
+)
+def test_a_nul_character_anywhere_in_the_address_never_breaks_a_page(
+    client, catalogue, url, status
+):
+    page(client, url, status=status)

@@ -232,6 +232,10 @@ def role_order(role):
     return Role.values.index(role) if role in Role.values else len(Role.values)
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+"""What a case's slug can look like; anything else is not looked up."""
+
+
 def compare(request):
     """Two to four published cases side by side, their figures aligned by kind and unit."""
     asked = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("c") if slug.strip()))
@@ -245,7 +249,7 @@ def compare(request):
     found = {
         campaign.slug: campaign
         for campaign in published_campaigns()
-        .filter(slug__in=asked)
+        .filter(slug__in=[slug for slug in asked if SLUG.fullmatch(slug)])
         .prefetch_related(
             "platforms",
             Prefetch(

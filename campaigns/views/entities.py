@@ -3,6 +3,7 @@
 from collections import OrderedDict
 
 from django.db.models import Count, F, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ..models import (
@@ -163,6 +164,8 @@ def tag_list(request):
 
 def tag_detail(request, slug):
     """The published cases carrying a tag."""
+    if not slug.isprintable():
+        raise Http404("No such tag.")  # and PostgreSQL refuses NUL in a query
     tag = get_object_or_404(public_tags(), slug=slug)
     cases = published_campaigns().filter(
         pk__in=TaggedCampaign.objects.filter(tag=tag).values("content_object_id")
