@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.openapi.docs import Swagger
+from ninja.renderers import JSONRenderer
 from pydantic import StringConstraints
 
 from . import exports, views
@@ -55,6 +56,13 @@ COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
 """Free text in a query parameter: anything but control characters."""
 
+
+class ReadableJSONRenderer(JSONRenderer):
+    """JSON with Chinese written as itself rather than as \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="socialgood catalogue API",
     version="1",
@@ -66,6 +74,7 @@ api = NinjaAPI(
         f"{exports.LICENCE_NOTE}"
     ),
     urls_namespace="api",
+    renderer=ReadableJSONRenderer(),
     docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
 )
 

@@ -82,6 +82,7 @@ def test_the_campaign_list_shows_published_campaigns_with_their_chinese_titles(c
     [campaign] = data["items"]
     assert campaign["slug"] == "yaan-earthquake-relief"
     assert campaign["title_zh"] == "雅安地震救援"
+    assert "雅安地震救援" in response.content.decode()  # written as itself, not \u escaped
     assert campaign["start_date"] == "2013-04-01"
     assert campaign["start_precision"] == "month"
     assert campaign["end_date"] is None
