@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from campaigns.models import Cause, Qualifier, Role, Status, Unit
@@ -654,3 +655,9 @@ def test_a_nul_character_anywhere_in_the_address_never_breaks_a_page(
     client, catalogue, url, status
 ):
     page(client, url, status=status)
+
+
+def test_the_server_error_page_is_plain_and_needs_no_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        html = render_to_string("500.html")
+    assert "<h1>Something went wrong</h1>" in html
