@@ -18,8 +18,8 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.http import urlencode
 from django.utils.text import Truncator
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries import countries
 from taggit.models import Tag
 
@@ -57,8 +57,12 @@ class ActiveFilter:
 
 
 def both_names(name, name_zh):
-    """ "Sina Weibo (新浪微博)" when there is a Chinese name, else just the name."""
-    return f"{name} ({name_zh})" if name_zh else name
+    """Both names, the page's language first: "Sina Weibo (新浪微博)" or "新浪微博 (Sina Weibo)"."""
+    if not name_zh:
+        return name
+    if (get_language() or "").startswith("zh"):
+        return f"{name_zh} ({name})"
+    return f"{name} ({name_zh})"
 
 
 def shorten(value):

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 
 from campaigns.filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
 from campaigns.models import Campaign, Cause, Metric, Status, Unit
@@ -171,3 +172,9 @@ def test_figure_filter_selects_by_unit_and_platform(catalogue, weibo):
         "“abc” is not a year; ignored.",
     ]
     assert form.filter(Metric.objects.published()).count() == 4
+
+
+def test_on_chinese_pages_choices_put_the_chinese_name_first(catalogue):
+    with translation.override("zh-hans"):
+        form, _slugs = campaign_filter("platform=kwai")
+        assert ("kwai", "快手 (Kwai)") in form.fields["platform"].choices
