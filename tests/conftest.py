@@ -1,6 +1,7 @@
 """Fixtures shared by every test file."""
 
 import pytest
+from django.utils import translation
 
 from tests import factories
 
@@ -10,6 +11,14 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def language_restored():
+    """A request for a Chinese page leaves Chinese active on the thread; the next test starts
+    in the language this one started in."""
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture
