@@ -410,3 +410,10 @@ def test_the_figures_table_links_to_its_download_with_its_filters(client, yaan, 
     [csv_link] = download_links(page, "/figures/export.csv")
     assert [row["key"] for row in csv_rows(client.get(csv_link))] == ["yaan-donations"]
     assert download_links(page, "/figures/export.json")
+
+
+def test_a_search_with_control_characters_still_downloads(client, yaan):
+    response = client.get("/campaigns/export.csv?q=%00雅安%07")
+
+    assert response.status_code == 200
+    assert [row["slug"] for row in csv_rows(response)] == ["yaan-earthquake-relief"]
