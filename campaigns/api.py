@@ -640,7 +640,7 @@ def list_platforms(request, paging: Query[PageParams]):
 @conditional
 def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A platform with its published campaigns and the figures about it."""
-    platform = get_object_or_404(exports.public_platforms().select_related("operator"), slug=slug)
+    platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
     campaigns = (
         exports.published_campaigns()
         .filter(platforms=platform)

@@ -311,7 +311,7 @@ CODE_LISTS = [
 """The code lists the codebook page explains: (anchor, heading, choices)."""
 
 
-# --------------------------------------------------------------------------- public rows
+# --------------------------------------------------------------------------- rows
 
 
 def platforms_by_slug(lookup, queryset=None):
@@ -343,29 +343,29 @@ def published_figures():
     )
 
 
-def public_platforms():
-    """Platforms a published campaign runs on or a public figure describes."""
+def exported_platforms():
+    """Platforms the export needs: those published campaigns run on or public figures describe."""
     return Platform.objects.filter(
         Exists(Campaign.objects.published().filter(platforms=OuterRef("pk")))
         | Exists(Metric.objects.published().filter(platform=OuterRef("pk")))
     )
 
 
-def public_organisations():
-    """Organisations taking part in a published campaign, operating a public platform,
-    or described by a public figure."""
+def exported_organisations():
+    """Organisations the export needs: those taking part in a published campaign, operating an
+    exported platform, or described by a public figure."""
     return Organisation.objects.filter(
         Exists(
             Participation.objects.filter(
                 organisation=OuterRef("pk"), campaign__status=Status.PUBLISHED
             )
         )
-        | Exists(public_platforms().filter(operator=OuterRef("pk")))
+        | Exists(exported_platforms().filter(operator=OuterRef("pk")))
         | Exists(Metric.objects.published().filter(organisation=OuterRef("pk")))
     )
 
 
-def public_source_ids():
+def exported_source_ids():
     """The ids of the sources published content cites, with the sources that cite those
     (a numbered reference needs its citing document) and the references of every such source."""
     direct = Source.objects.filter(
@@ -390,9 +390,9 @@ def public_source_ids():
     return ids
 
 
-def public_sources():
-    """Sources of published content (see ``public_source_ids``)."""
-    return Source.objects.filter(pk__in=public_source_ids())
+def exported_sources():
+    """Sources the export needs (see ``exported_source_ids``)."""
+    return Source.objects.filter(pk__in=exported_source_ids())
 
 
 # --------------------------------------------------------------------------- conditional GET
@@ -422,7 +422,9 @@ def catalogue_etag(request, *args, **kwargs):
     """ETag for downloads and the API: the catalogue's state and the exact address asked for.
 
     A change to a campaign (the admin saves the campaign with its figures and participants),
-    a figure added or removed, or a campaign added or removed gives a new ETag.
+    a figure added or removed, or a campaign added or removed gives a new ETag. Sources,
+    organisations and platforms have no change time, so an edit to one of them alone shows
+    in the ETag only once a campaign is saved (Last-Modified likewise).
     """
     latest, counts = catalogue_state(request)
     fingerprint = f"{latest.isoformat() if latest else '-'}|{counts}|{request.get_full_path()}"
@@ -648,11 +650,11 @@ def catalogue_fixtures():
     tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
     return {
         "sources.json": fixture_records(
-            public_sources().select_related("cited_by").order_by("slug")
+            exported_sources().select_related("cited_by").order_by("slug")
         ),
-        "organisations.json": fixture_records(public_organisations().order_by("slug")),
+        "organisations.json": fixture_records(exported_organisations().order_by("slug")),
         "platforms.json": fixture_records(
-            public_platforms().select_related("operator").order_by("slug")
+            exported_platforms().select_related("operator").order_by("slug")
         ),
         "campaigns.json": fixture_records(tags)
         + fixture_records(campaigns.prefetch_related("platforms", "sources"))

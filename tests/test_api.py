@@ -366,3 +366,13 @@ def test_the_api_is_read_only(client, yaan):
     response = client.post("/api/campaigns", data={}, content_type="application/json")
 
     assert response.status_code == 405
+
+
+def test_every_platform_the_site_shows_is_in_the_api_list_and_found_by_slug(client, yaan):
+    factories.PlatformFactory(name="Volcano Video", slug="volcano-video")
+
+    slugs = [item["slug"] for item in client.get("/api/platforms").json()["items"]]
+
+    assert slugs == ["sina-weibo", "volcano-video"]
+    assert client.get("/platforms/volcano-video/").status_code == 200
+    assert client.get("/api/platforms/volcano-video").json()["campaigns"] == []
