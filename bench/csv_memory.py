@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import warnings
 from decimal import Decimal
 from pathlib import Path
 
@@ -119,6 +120,7 @@ def main():
 
     import django
 
+    warnings.filterwarnings("ignore", message="No directory at")  # no collectstatic here
     django.setup()
     from django.core.management import call_command
     from django.test import Client

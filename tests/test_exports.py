@@ -417,3 +417,8 @@ def test_a_search_with_control_characters_still_downloads(client, yaan):
 
     assert response.status_code == 200
     assert [row["slug"] for row in csv_rows(response)] == ["yaan-earthquake-relief"]
+
+
+def test_the_codebook_page_needs_no_queries(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/data/").status_code == 200

@@ -257,3 +257,30 @@ def test_a_case_with_an_image_offers_it_to_link_previews(client, described_case,
     assert '<meta name="twitter:card" content="summary_large_image">' in head
     assert '<meta property="og:image:alt" content="Farmers filming apples">' in head
     assert 'property="og:image" content="http://testserver/media/campaigns/' in head
+
+
+# --------------------------------------------------------------------------- query counts
+
+
+def test_the_feed_and_sitemap_query_counts_stay_the_same_as_the_catalogue_grows(
+    client, campaign, metric, django_assert_num_queries
+):
+    def count_queries(path):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = {path: count_queries(path) for path in ("/feeds/campaigns/", "/sitemap.xml")}
+    for number in range(3):
+        case = factories.CampaignFactory(
+            tags=[f"tag-{number}"], platforms=[metric.campaign.platforms.get()]
+        )
+        factories.ParticipationFactory(campaign=case)
+        factories.MetricFactory(campaign=case)
+
+    for path, queries in before.items():
+        with django_assert_num_queries(queries):
+            assert client.get(path).status_code == 200
