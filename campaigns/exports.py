@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -566,8 +567,10 @@ def data(request):
 
 # --------------------------------------------------------------------------- catalogue export
 
-TIMESTAMP_FIELDS = {"created_at", "updated_at", "published_at"}
-"""Left out of the catalogue export, so exporting the same catalogue twice gives the same bytes."""
+TIMESTAMP_FIELDS = {"created_at", "updated_at"}
+"""The database's bookkeeping, left out of the catalogue export. ``published_at`` stays: when a
+case was first published is part of the catalogue (the feed is ordered by it), and it does not
+change, so exporting the same catalogue twice still gives the same bytes."""
 
 FIXTURE_FILES = (
     "sources.json",
@@ -619,8 +622,8 @@ def fixture_records(objects):
         for name, value in record["fields"].items():
             if isinstance(value, Decimal):
                 record["fields"][name] = plain_number(value)
-            elif isinstance(value, datetime.date):
-                record["fields"][name] = value.isoformat()
+            elif isinstance(value, datetime.date):  # datetimes as Django's JSON fixtures write them
+                record["fields"][name] = DjangoJSONEncoder().default(value)
             elif isinstance(value, list) and value and isinstance(value[0], list | tuple):
                 record["fields"][name] = sorted(list(key) for key in value)
             elif isinstance(value, tuple):

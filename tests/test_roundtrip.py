@@ -112,7 +112,7 @@ def test_the_export_uses_the_seeds_file_names_models_and_order(seed, tmp_path):
         assert {r["model"] for r in exported} == {r["model"] for r in seeded}
 
 
-def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_timestamps(seed, tmp_path):
+def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_bookkeeping(seed, tmp_path):
     export_catalogue(directory=tmp_path)
 
     text = (tmp_path / "campaigns.json").read_text(encoding="utf-8")
@@ -120,7 +120,8 @@ def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_timestamps
     campaigns = [r["fields"] for r in records if r["model"] == "campaigns.campaign"]
     assert [c["slug"] for c in campaigns] == sorted(c["slug"] for c in campaigns)
     assert all("pk" not in r for r in records)
-    assert not {"created_at", "updated_at", "published_at"} & set(campaigns[0])
+    assert not {"created_at", "updated_at"} & set(campaigns[0])
+    assert campaigns[0]["published_at"].endswith("Z")
     assert text.startswith('[\n  {\n    "model": ')
     assert text.endswith("]\n")
     figures = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
@@ -214,3 +215,16 @@ def test_the_command_refuses_a_folder_inside_a_file(db, tmp_path):
 
     with pytest.raises(CommandError, match="Cannot create the folder"):
         call_command("export_catalogue", str(tmp_path / "a-file" / "export"))
+
+
+def test_a_restored_export_keeps_when_each_case_was_first_published(seed, tmp_path):
+    first_published = dict(Campaign.objects.values_list("slug", "published_at"))
+    export_catalogue(directory=tmp_path)
+    empty_the_catalogue()
+
+    load_catalogue(paths=[tmp_path / name for name in FIXTURE_FILES])
+
+    restored = dict(Campaign.objects.values_list("slug", "published_at"))
+    assert restored == {
+        slug: when for slug, when in first_published.items() if slug != "draft-only-case"
+    }
