@@ -19,7 +19,7 @@ from ninja.openapi.docs import Swagger
 from ninja.renderers import JSONRenderer
 from pydantic import StringConstraints
 
-from . import exports, views
+from . import exports
 from .filters import FIRST_YEAR as EARLIEST_YEAR
 from .filters import LAST_YEAR as LATEST_YEAR
 from .filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
@@ -29,11 +29,13 @@ from .models import (
     DatePrecision,
     Language,
     MetricKind,
+    Organisation,
     OrganisationKind,
     Platform,
     PlatformKind,
     Qualifier,
     Role,
+    Source,
     SourceKind,
     Unit,
 )
@@ -520,7 +522,7 @@ conditional = decorate_view(exports.conditional)
 @conditional
 def list_campaigns(request, filters: Query[CampaignFilters], paging: Query[PageParams]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    campaigns = apply_filter_form(CampaignFilterForm, filters, exports.published_campaigns())
+    campaigns = apply_filter_form(CampaignFilterForm, filters, exports.campaign_rows())
     return page(campaigns, paging, lambda campaign: campaign_out(request, campaign))
 
 
@@ -533,7 +535,7 @@ def list_campaigns(request, filters: Query[CampaignFilters], paging: Query[PageP
 @conditional
 def get_campaign(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A published campaign with its participants, figures and sources."""
-    campaign = get_object_or_404(exports.published_campaigns(), slug=slug)
+    campaign = get_object_or_404(exports.campaign_rows(), slug=slug)
     figures = campaign.metrics.select_related("platform", "organisation", "source")
     return {
         **campaign_out(request, campaign),
@@ -560,7 +562,7 @@ def _with_campaign(metric, campaign):
 @conditional
 def list_figures(request, filters: Query[FigureFilters], paging: Query[PageParams]):
     """Figures of published campaigns and about platforms, organisations and the sector."""
-    figures = exports.published_figures()
+    figures = exports.figure_rows()
     if filters.campaign:
         figures = figures.filter(campaign__slug=filters.campaign)
     figures = apply_filter_form(FigureFilterForm, filters, figures)
@@ -576,7 +578,7 @@ def list_figures(request, filters: Query[FigureFilters], paging: Query[PageParam
 @conditional
 def get_figure(request, key: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A public figure with its source."""
-    return figure_out(get_object_or_404(exports.published_figures(), key=key))
+    return figure_out(get_object_or_404(exports.figure_rows(), key=key))
 
 
 @api.get(
@@ -589,7 +591,7 @@ def get_figure(request, key: str = Path(..., pattern=SLUG_PATTERN, max_length=12
 def list_organisations(request, paging: Query[PageParams]):
     """Organisations the site shows (taking part in published campaigns, running a platform, or
     described by public figures); in slug order."""
-    organisations = views.public_organisations().order_by("slug")
+    organisations = Organisation.objects.public().order_by("slug")
     return page(organisations, paging, lambda item: organisation_out(request, item))
 
 
@@ -602,15 +604,15 @@ def list_organisations(request, paging: Query[PageParams]):
 @conditional
 def get_organisation(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """An organisation with its published campaigns and the figures about it."""
-    organisation = get_object_or_404(views.public_organisations(), slug=slug)
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     campaigns = (
-        exports.published_campaigns()
+        exports.campaign_rows()
         .filter(participations__organisation=organisation)
         .order_by("slug")
         .values_list("slug", flat=True)
         .distinct()
     )
-    figures = exports.published_figures().filter(organisation=organisation, campaign__isnull=True)
+    figures = exports.figure_rows().filter(organisation=organisation, campaign__isnull=True)
     return {
         **organisation_out(request, organisation),
         "campaigns": list(campaigns),
@@ -642,12 +644,12 @@ def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length
     """A platform with its published campaigns and the figures about it."""
     platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
     campaigns = (
-        exports.published_campaigns()
+        exports.campaign_rows()
         .filter(platforms=platform)
         .order_by("slug")
         .values_list("slug", flat=True)
     )
-    figures = exports.published_figures().filter(platform=platform, campaign__isnull=True)
+    figures = exports.figure_rows().filter(platform=platform, campaign__isnull=True)
     return {
         **platform_out(request, platform),
         "campaigns": list(campaigns),
@@ -665,7 +667,7 @@ def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length
 def list_sources(request, paging: Query[PageParams]):
     """Documents behind published content, with their numbered references, as the site shows
     them; in slug order."""
-    sources = views.public_sources().select_related("cited_by").order_by("slug")
+    sources = Source.objects.public().select_related("cited_by").order_by("slug")
     return page(sources, paging, lambda item: source_out(request, item))
 
 
@@ -678,9 +680,9 @@ def list_sources(request, paging: Query[PageParams]):
 @conditional
 def get_source(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A source with the published campaigns citing it and its numbered references."""
-    source = get_object_or_404(views.public_sources().select_related("cited_by"), slug=slug)
+    source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     campaigns = (
-        exports.published_campaigns()
+        exports.campaign_rows()
         .filter(sources=source)
         .order_by("slug")
         .values_list("slug", flat=True)

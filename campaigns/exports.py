@@ -214,6 +214,7 @@ FIGURE_COLUMNS = [
     Column(
         "value",
         _(
+            # xgettext:no-python-format ("5.36% is" is not a placeholder)
             "The absolute number, without thousands separators: 110 million is 110000000, "
             "5.36% is 5.36. Read with unit and qualifier."
         ),
@@ -324,7 +325,7 @@ def platforms_by_slug(lookup, queryset=None):
     )
 
 
-def published_campaigns():
+def campaign_rows():
     """Published campaigns with everything a download row shows, in a fixed number of queries."""
     return (
         Campaign.objects.published()
@@ -333,7 +334,7 @@ def published_campaigns():
     )
 
 
-def published_figures():
+def figure_rows():
     """Public figures with their campaign, subject and source, for download rows."""
     return (
         Metric.objects.published()
@@ -510,14 +511,14 @@ def filtered_campaigns(request):
     """The published campaigns the list page would show for this request's filters and search."""
     from .filters import CampaignFilterForm
 
-    return CampaignFilterForm(data=request.GET).filter(published_campaigns())
+    return CampaignFilterForm(data=request.GET).filter(campaign_rows())
 
 
 def filtered_figures(request):
     """The public figures the figures table would show for this request's filters."""
     from .filters import FigureFilterForm
 
-    return FigureFilterForm(data=request.GET).filter(published_figures())
+    return FigureFilterForm(data=request.GET).filter(figure_rows())
 
 
 @require_safe
@@ -680,8 +681,8 @@ def catalogue_csv_texts(base_url=""):
     """The campaigns.csv and figures.csv of an export, rows sorted by slug and key."""
     context = _BaseUrlContext(base_url)
     with translation.override(settings.LANGUAGE_CODE):
-        campaigns = list(published_campaigns().order_by("slug"))
-        figures = list(published_figures().order_by("key"))
+        campaigns = list(campaign_rows().order_by("slug"))
+        figures = list(figure_rows().order_by("key"))
         return {
             "campaigns.csv": ("".join(csv_chunks(campaigns, CAMPAIGN_COLUMNS, context)), campaigns),
             "figures.csv": ("".join(csv_chunks(figures, FIGURE_COLUMNS, context)), figures),

@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 # --------------------------------------------------------------------------- choices
 
@@ -268,6 +268,18 @@ class SlugQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+class SourceQuerySet(SlugQuerySet):
+    """Reusable filters for sources."""
+
+    def public(self):
+        """Sources behind something public: a published case or figure, or their references."""
+        backing = Q(campaigns__status=Status.PUBLISHED) | Q(
+            metrics__in=Metric.objects.published().values("pk")
+        )
+        backing_ids = Source.objects.filter(backing).values("pk")
+        return self.filter(Q(pk__in=backing_ids) | Q(cited_by__in=backing_ids))
+
+
 class Source(models.Model):
     """A document facts come from: an article, report, book, statistics release or web page."""
 
@@ -306,7 +318,7 @@ class Source(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
 
-    objects = SlugQuerySet.as_manager()
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("source")
@@ -345,6 +357,22 @@ class Source(models.Model):
 # --------------------------------------------------------------------------- organisations
 
 
+class OrganisationQuerySet(SlugQuerySet):
+    """Reusable filters for organisations."""
+
+    def public(self):
+        """Organisations with a part in a published case, a platform, or a public figure."""
+        return self.filter(
+            Q(
+                pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
+                    "organisation_id"
+                )
+            )
+            | Q(pk__in=Platform.objects.values("operator_id"))
+            | Q(pk__in=Metric.objects.published().values("organisation_id"))
+        )
+
+
 class Organisation(models.Model):
     """A company, nonprofit, public body, network or person that takes part in campaigns."""
 
@@ -359,7 +387,7 @@ class Organisation(models.Model):
         _("logo"), upload_to="logos/organisations/", blank=True, validators=[validate_image_size]
     )
 
-    objects = SlugQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -447,6 +475,15 @@ class TaggedCampaign(TaggedItemBase):
         return (self.content_object.slug, self.tag.name)
 
     natural_key.dependencies = ["campaigns.campaign", "taggit.tag"]
+
+
+def public_tags():
+    """Tags on at least one published case (taggit's Tag has no QuerySet of ours to extend)."""
+    return Tag.objects.filter(
+        pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
+            "tag_id"
+        )
+    )
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -762,6 +799,10 @@ class MetricQuerySet(models.QuerySet):
         """Figures with what a table of them shows, in a fixed number of queries."""
         return self.select_related("campaign", "platform", "organisation", "source")
 
+    def cited(self):
+        """Public figures with their source, in display order, ready to show with a citation."""
+        return self.published().select_related("source").order_by("order", "pk")
+
 
 class Metric(models.Model):
     """A figure a source states, with its unit, qualifier, period and as-of date.
@@ -809,6 +850,7 @@ class Metric(models.Model):
         _("value"),
         max_digits=20,
         decimal_places=4,
+        # xgettext:no-python-format ("5.36% is" is not a placeholder)
         help_text=_("The absolute number: 110 million is 110000000, 5.36% is 5.36."),
     )
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)

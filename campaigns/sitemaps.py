@@ -6,8 +6,7 @@ The object pages listed are exactly those the site serves (the same querysets as
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import views
-from .models import Campaign, Platform
+from .models import Campaign, Organisation, Platform, Source, public_tags
 
 STATIC_PAGES = [
     "campaigns:home",
@@ -60,7 +59,7 @@ class OrganisationSitemap(I18nSitemap):
     """Every organisation the site shows: those in published content."""
 
     def items(self):
-        return views.public_organisations().only("slug").order_by("slug")
+        return Organisation.objects.public().only("slug").order_by("slug")
 
 
 class PlatformSitemap(I18nSitemap):
@@ -74,14 +73,14 @@ class SourceSitemap(I18nSitemap):
     """Every source the site shows: those behind published content, and their references."""
 
     def items(self):
-        return views.public_sources().only("slug").order_by("slug")
+        return Source.objects.public().only("slug").order_by("slug")
 
 
 class TagSitemap(I18nSitemap):
     """Every tag on a published case study."""
 
     def items(self):
-        return list(views.public_tags().order_by("slug").values_list("slug", flat=True))
+        return list(public_tags().order_by("slug").values_list("slug", flat=True))
 
     def location(self, item):
         return reverse("campaigns:tag_detail", args=[item])

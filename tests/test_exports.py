@@ -376,7 +376,7 @@ def test_the_codebook_is_served_in_chinese_under_the_prefix(client, db):
 
 
 def test_the_figures_counted_in_the_export_are_only_public(db, yaan, draft, sector_figure):
-    keys = set(exports.published_figures().values_list("key", flat=True))
+    keys = set(exports.figure_rows().values_list("key", flat=True))
 
     assert keys == {"yaan-donations", "weibo-users"}
     assert Metric.objects.count() == 3

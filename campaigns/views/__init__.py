@@ -8,13 +8,6 @@ runs a fixed number of queries whatever the size of the catalogue.
 """
 
 from .cases import about, campaign_detail, campaign_list, compare, home, timeline
-from .common import (
-    cited_figures,
-    public_organisations,
-    public_sources,
-    public_tags,
-    published_campaigns,
-)
 from .entities import (
     organisation_detail,
     organisation_list,
@@ -31,7 +24,6 @@ __all__ = [
     "about",
     "campaign_detail",
     "campaign_list",
-    "cited_figures",
     "compare",
     "figure_list",
     "home",
@@ -39,10 +31,6 @@ __all__ = [
     "organisation_list",
     "platform_detail",
     "platform_list",
-    "public_organisations",
-    "public_sources",
-    "public_tags",
-    "published_campaigns",
     "source_detail",
     "source_list",
     "tag_detail",

@@ -33,11 +33,8 @@ from .common import (
     MAX_COMPARED,
     RECENT_CASES,
     RELATED_CASES,
-    cited_figures,
     number_references,
     paginate,
-    public_sources,
-    published_campaigns,
 )
 from .figures import figure_series
 
@@ -83,7 +80,7 @@ def related_cases(campaign):
     ).values("campaign_id")
     with_shared_tag = TaggedCampaign.objects.filter(tag_id__in=tag_ids).values("content_object_id")
     return (
-        published_campaigns()
+        Campaign.objects.published()
         .exclude(pk=campaign.pk)
         .filter(Q(cause=campaign.cause) | Q(pk__in=on_shared_platform) | Q(pk__in=with_shared_tag))
         .for_listing()
@@ -113,11 +110,13 @@ def related_cases(campaign):
 
 def home(request):
     """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
-    published = published_campaigns()
+    published = Campaign.objects.published()
     featured = list(
         published.filter(featured=True)
         .for_listing()
-        .prefetch_related(Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"))
+        .prefetch_related(
+            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list")
+        )
         .order_by(F("start_date").desc(nulls_last=True), "pk")[:FEATURED_CASES]
     )
     headline_figures = [case.figure_list[0] for case in featured if case.figure_list]
@@ -155,7 +154,7 @@ def home(request):
             "headline_figures": headline_figures,
             "case_count": published.count(),
             "figure_count": Metric.objects.published().count(),
-            "source_count": public_sources().count(),
+            "source_count": Source.objects.public().count(),
             "platforms": platforms,
             "causes": causes,
             "years": years,
@@ -168,7 +167,7 @@ def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
     form = CampaignFilterForm(data=request.GET)
     page, page_note = paginate(
-        request, form.filter(published_campaigns().for_listing()), CAMPAIGNS_PER_PAGE
+        request, form.filter(Campaign.objects.published().for_listing()), CAMPAIGNS_PER_PAGE
     )
     return render(
         request,
@@ -190,7 +189,7 @@ def campaign_list(request):
 def campaign_detail(request, slug):
     """One case with its figures, each citing a numbered reference at the foot of the page."""
     campaign = get_object_or_404(
-        published_campaigns().prefetch_related(
+        Campaign.objects.published().prefetch_related(
             Prefetch("platforms", queryset=Platform.objects.select_related("operator")),
             Prefetch(
                 "participations",
@@ -198,7 +197,7 @@ def campaign_detail(request, slug):
             ),
             "tags",
             "images",
-            Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"),
+            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list"),
             Prefetch("sources", queryset=Source.objects.order_by("title")),
         ),
         slug=slug,
@@ -248,7 +247,7 @@ def compare(request):
         asked = asked[:MAX_COMPARE_SLUGS]
     found = {
         campaign.slug: campaign
-        for campaign in published_campaigns()
+        for campaign in Campaign.objects.published()
         .filter(slug__in=[slug for slug in asked if SLUG.fullmatch(slug)])
         .prefetch_related(
             "platforms",
@@ -256,7 +255,7 @@ def compare(request):
                 "participations",
                 queryset=Participation.objects.select_related("organisation"),
             ),
-            Prefetch("metrics", queryset=cited_figures(), to_attr="figure_list"),
+            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list"),
         )
     }
     for slug in asked:
@@ -309,7 +308,7 @@ def aligned_figures(cases):
 def timeline(request):
     """Published cases by the year they started, with a chart of cases per year."""
     cases = (
-        published_campaigns()
+        Campaign.objects.published()
         .prefetch_related("platforms")
         .order_by(F("start_date").asc(nulls_last=True), "title")
     )

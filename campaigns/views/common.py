@@ -3,22 +3,9 @@
 from collections import OrderedDict
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import Tag
-
-from ..models import (
-    Campaign,
-    Metric,
-    Organisation,
-    Participation,
-    Platform,
-    Source,
-    Status,
-    TaggedCampaign,
-)
 
 CATALOGUE_NAME = gettext_lazy("Social Media for Social Good")
 """The catalogue's name, as publisher in citations."""
@@ -38,47 +25,6 @@ CHART_BARS = 20
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def published_campaigns():
-    """Campaigns the public may see."""
-    return Campaign.objects.published()
-
-
-def public_sources():
-    """Sources behind something public: a published case, a public figure, or their references."""
-    backing = Q(campaigns__status=Status.PUBLISHED) | Q(
-        metrics__in=Metric.objects.published().values("pk")
-    )
-    backing_ids = Source.objects.filter(backing).values("pk")
-    return Source.objects.filter(Q(pk__in=backing_ids) | Q(cited_by__in=backing_ids))
-
-
-def public_organisations():
-    """Organisations with a part in a published case, a platform, or a public figure."""
-    return Organisation.objects.filter(
-        Q(
-            pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
-                "organisation_id"
-            )
-        )
-        | Q(pk__in=Platform.objects.values("operator_id"))
-        | Q(pk__in=Metric.objects.published().values("organisation_id"))
-    )
-
-
-def public_tags():
-    """Tags on at least one published case."""
-    return Tag.objects.filter(
-        pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
-            "tag_id"
-        )
-    )
-
-
-def cited_figures():
-    """Figures with their source, ready to be shown with a citation."""
-    return Metric.objects.published().select_related("source").order_by("order", "pk")
 
 
 def paginate(request, items, per_page):

@@ -7,30 +7,29 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ..models import (
+    Campaign,
     Metric,
+    Organisation,
     Participation,
     Platform,
     Role,
+    Source,
     Status,
     TaggedCampaign,
+    public_tags,
 )
 from .common import (
     CASES_ON_ENTITY_PAGES,
     SOURCES_PER_PAGE,
-    cited_figures,
     number_references,
     paginate,
-    public_organisations,
-    public_sources,
-    public_tags,
-    published_campaigns,
 )
 from .figures import chart_over_time, figure_series
 
 
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
-    organisations = public_organisations().annotate(
+    organisations = Organisation.objects.public().annotate(
         case_count=Count(
             "participations__campaign",
             filter=Q(participations__campaign__status=Status.PUBLISHED),
@@ -42,7 +41,7 @@ def organisation_list(request):
 
 def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
-    organisation = get_object_or_404(public_organisations(), slug=slug)
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     participations = (
         Participation.objects.filter(organisation=organisation, campaign__status=Status.PUBLISHED)
         .select_related("campaign")
@@ -51,7 +50,7 @@ def organisation_detail(request, slug):
     by_role = OrderedDict((role, []) for role in Role.values)
     for participation in participations:
         by_role.setdefault(participation.role, []).append(participation)
-    figures = list(cited_figures().filter(organisation=organisation))
+    figures = list(Metric.objects.cited().filter(organisation=organisation))
     references = number_references(figures)
     return render(
         request,
@@ -82,9 +81,9 @@ def platform_list(request):
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
-    figures = list(cited_figures().filter(platform=platform))
+    figures = list(Metric.objects.cited().filter(platform=platform))
     references = number_references(figures)
-    cases = published_campaigns().filter(platforms=platform)
+    cases = Campaign.objects.published().filter(platforms=platform)
     return render(
         request,
         "campaigns/platform_detail.html",
@@ -102,7 +101,7 @@ def platform_detail(request, slug):
 def source_list(request):
     """Every public source, newest first, with what it supports."""
     sources = (
-        public_sources()
+        Source.objects.public()
         .annotate(
             case_count=Count(
                 "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
@@ -126,7 +125,7 @@ def source_list(request):
 
 def source_detail(request, slug):
     """A source, the cases and figures it supports, and the sources it cites."""
-    source = get_object_or_404(public_sources().select_related("cited_by"), slug=slug)
+    source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     figures = (
         Metric.objects.published()
         .filter(source=source)
@@ -138,7 +137,7 @@ def source_detail(request, slug):
         "campaigns/source_detail.html",
         {
             "source": source,
-            "cases": published_campaigns()
+            "cases": Campaign.objects.published()
             .filter(sources=source)
             .order_by(F("start_date").desc(nulls_last=True), "title"),
             "figures": figures,
@@ -167,7 +166,7 @@ def tag_detail(request, slug):
     if not slug.isprintable():
         raise Http404("No such tag.")  # and PostgreSQL refuses NUL in a query
     tag = get_object_or_404(public_tags(), slug=slug)
-    cases = published_campaigns().filter(
+    cases = Campaign.objects.published().filter(
         pk__in=TaggedCampaign.objects.filter(tag=tag).values("content_object_id")
     )
     return render(
