@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Prefetch, Value
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -400,22 +400,36 @@ def exported_sources():
 # --------------------------------------------------------------------------- conditional GET
 
 
+TRACKED_MODELS = (Campaign, Metric, Source, Organisation, Platform)
+"""The catalogue's models that record when a row last changed (``updated_at``)."""
+
+
 def catalogue_state(request=None):
-    """The newest campaign change and the row counts: two cheap aggregate queries, made once
-    per request."""
+    """The newest change and the row count of every catalogue model, in one query per request.
+
+    The counts catch deletions, which leave no change time behind.
+    """
     cached = getattr(request, "_catalogue_state", None)
     if cached is not None:
         return cached
-    campaigns = Campaign.objects.aggregate(latest=Max("updated_at"), count=Count("pk"))
-    figures = Metric.objects.aggregate(count=Count("pk"), newest=Max("pk"))
-    state = campaigns["latest"], (campaigns["count"], figures["count"], figures["newest"])
+    per_model = [
+        model.objects.order_by()
+        .annotate(everything=Value(1, output_field=IntegerField()))
+        .values("everything")
+        .annotate(latest=Max("updated_at"), count=Count("pk"))
+        .values_list("latest", "count")
+        for model in TRACKED_MODELS
+    ]
+    rows = list(per_model[0].union(*per_model[1:], all=True))
+    latest = max((row[0] for row in rows if row[0] is not None), default=None)
+    state = latest, tuple(row[1] for row in rows)
     if request is not None:
         request._catalogue_state = state
     return state
 
 
 def catalogue_last_modified(request, *args, **kwargs):
-    """Last-Modified for downloads and the API: the newest campaign change."""
+    """Last-Modified for downloads and the API: the newest change to the catalogue."""
     latest, _counts = catalogue_state(request)
     return latest
 
@@ -423,10 +437,8 @@ def catalogue_last_modified(request, *args, **kwargs):
 def catalogue_etag(request, *args, **kwargs):
     """ETag for downloads and the API: the catalogue's state and the exact address asked for.
 
-    A change to a campaign (the admin saves the campaign with its figures and participants),
-    a figure added or removed, or a campaign added or removed gives a new ETag. Sources,
-    organisations and platforms have no change time, so an edit to one of them alone shows
-    in the ETag only once a campaign is saved (Last-Modified likewise).
+    Saving any campaign, figure, source, organisation or platform, or adding or deleting one,
+    gives a new ETag and a new Last-Modified.
     """
     latest, counts = catalogue_state(request)
     fingerprint = f"{latest.isoformat() if latest else '-'}|{counts}|{request.get_full_path()}"

@@ -257,6 +257,27 @@ def validate_image_size(file):
         )
 
 
+# --------------------------------------------------------------------------- change tracking
+
+
+class ChangeTracked(models.Model):
+    """A row that records when it last changed, so downloads and the API can answer 304s.
+
+    Unlike ``auto_now`` the field has a default, so ``loaddata`` (which saves raw rows) fills it.
+    """
+
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
+
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -280,7 +301,7 @@ class SourceQuerySet(SlugQuerySet):
         return self.filter(Q(pk__in=backing_ids) | Q(cited_by__in=backing_ids))
 
 
-class Source(models.Model):
+class Source(ChangeTracked):
     """A document facts come from: an article, report, book, statistics release or web page."""
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -373,7 +394,7 @@ class OrganisationQuerySet(SlugQuerySet):
         )
 
 
-class Organisation(models.Model):
+class Organisation(ChangeTracked):
     """A company, nonprofit, public body, network or person that takes part in campaigns."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -407,7 +428,7 @@ class Organisation(models.Model):
 # --------------------------------------------------------------------------- platforms
 
 
-class Platform(models.Model):
+class Platform(ChangeTracked):
     """A social media service campaigns run on, such as Sina Weibo or Kwai."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -804,7 +825,7 @@ class MetricQuerySet(models.QuerySet):
         return self.published().select_related("source").order_by("order", "pk")
 
 
-class Metric(models.Model):
+class Metric(ChangeTracked):
     """A figure a source states, with its unit, qualifier, period and as-of date.
 
     Most figures are the outcome of one campaign. Figures about a platform, an organisation
