@@ -18,6 +18,7 @@ PAGES = {
     "case list with filters": (
         "/campaigns/?platform=sina-weibo&cause=disaster_relief&year_from=2013"
     ),
+    "case list, page 2": "/campaigns/?page=2",
     "search results": "/campaigns/?q=%E5%BE%AE%E5%8D%9A",
     "no search results": "/campaigns/?q=zzzz-nothing-matches",
     "case": f"/campaigns/{CASE}/",
@@ -30,7 +31,9 @@ PAGES = {
     "tag list": "/tags/",
     "tag": "/tags/earthquake/",
     "figures": "/figures/",
+    "figures with filters": "/figures/?unit=CNY&platform=sina-weibo",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
+    "compare with one case": f"/compare/?c={CASE}",
     "timeline": "/timeline/",
     "about": "/about/",
     "data": "/data/",
