@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Prefetch, Value
+from django.db.models import Count, IntegerField, Max, Prefetch, Value
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -42,7 +42,6 @@ from .models import (
     Qualifier,
     Role,
     Source,
-    Status,
     TaggedCampaign,
     Unit,
     kind_of_unit,
@@ -346,55 +345,18 @@ def figure_rows():
 
 
 def exported_platforms():
-    """Platforms the export needs: those published campaigns run on or public figures describe."""
-    return Platform.objects.filter(
-        Exists(Campaign.objects.published().filter(platforms=OuterRef("pk")))
-        | Exists(Metric.objects.published().filter(platform=OuterRef("pk")))
-    )
+    """Platforms the export holds: every platform, as the site lists them all."""
+    return Platform.objects.all()
 
 
 def exported_organisations():
-    """Organisations the export needs: those taking part in a published campaign, operating an
-    exported platform, or described by a public figure."""
-    return Organisation.objects.filter(
-        Exists(
-            Participation.objects.filter(
-                organisation=OuterRef("pk"), campaign__status=Status.PUBLISHED
-            )
-        )
-        | Exists(exported_platforms().filter(operator=OuterRef("pk")))
-        | Exists(Metric.objects.published().filter(organisation=OuterRef("pk")))
-    )
-
-
-def exported_source_ids():
-    """The ids of the sources published content cites, with the sources that cite those
-    (a numbered reference needs its citing document) and the references of every such source."""
-    direct = Source.objects.filter(
-        Exists(Campaign.objects.published().filter(sources=OuterRef("pk")))
-        | Exists(Metric.objects.published().filter(source=OuterRef("pk")))
-    )
-    ids = set(direct.values_list("pk", flat=True))
-    frontier = ids
-    while frontier:  # walk up cited_by until every citing document is in
-        parents = set(
-            Source.objects.filter(pk__in=frontier, cited_by__isnull=False).values_list(
-                "cited_by", flat=True
-            )
-        )
-        frontier = parents - ids
-        ids |= frontier
-    frontier = ids
-    while frontier:  # and down to the numbered references of each
-        children = set(Source.objects.filter(cited_by__in=frontier).values_list("pk", flat=True))
-        frontier = children - ids
-        ids |= frontier
-    return ids
+    """Organisations the export holds: the ones the site shows."""
+    return Organisation.objects.public()
 
 
 def exported_sources():
-    """Sources the export needs (see ``exported_source_ids``)."""
-    return Source.objects.filter(pk__in=exported_source_ids())
+    """Sources the export holds: the ones the site shows."""
+    return Source.objects.public()
 
 
 # --------------------------------------------------------------------------- conditional GET

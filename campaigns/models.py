@@ -293,12 +293,16 @@ class SourceQuerySet(SlugQuerySet):
     """Reusable filters for sources."""
 
     def public(self):
-        """Sources behind something public: a published case or figure, or their references."""
+        """Sources behind a published case or a public figure, with the documents that cite
+        them and their own numbered references."""
         backing = Q(campaigns__status=Status.PUBLISHED) | Q(
             metrics__in=Metric.objects.published().values("pk")
         )
         backing_ids = Source.objects.filter(backing).values("pk")
-        return self.filter(Q(pk__in=backing_ids) | Q(cited_by__in=backing_ids))
+        citing_ids = Source.objects.filter(pk__in=backing_ids).values("cited_by")
+        return self.filter(
+            Q(pk__in=backing_ids) | Q(pk__in=citing_ids) | Q(cited_by__in=backing_ids)
+        )
 
 
 class Source(ChangeTracked):

@@ -228,3 +228,22 @@ def test_a_restored_export_keeps_when_each_case_was_first_published(seed, tmp_pa
     assert restored == {
         slug: when for slug, when in first_published.items() if slug != "draft-only-case"
     }
+
+
+def test_the_export_holds_exactly_what_the_site_shows(seed, tmp_path, client):
+    export_catalogue(directory=tmp_path)
+
+    def slugs(name):
+        records = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        return {record["fields"]["slug"] for record in records if "slug" in record["fields"]}
+
+    assert slugs("platforms.json") == set(Platform.objects.values_list("slug", flat=True))
+    assert "volcano-video" in slugs("platforms.json")
+    assert slugs("organisations.json") == set(
+        Organisation.objects.public().values_list("slug", flat=True)
+    )
+    assert slugs("sources.json") == set(Source.objects.public().values_list("slug", flat=True))
+    assert "draft-only-source" not in slugs("sources.json")
+    assert "draft-only-partner" not in slugs("organisations.json")
+    for slug in slugs("sources.json"):
+        assert client.get(f"/sources/{slug}/").status_code == 200
