@@ -66,8 +66,8 @@ deploy-check: install  ## Django's deployment checks with production settings
 check: lint migrations-check deploy-check test  ## everything CI checks on SQLite
 
 messages: install  ## update the Chinese translation file from the code and compile it
-	DJANGO_DEBUG=1 $(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=tests \
-		--ignore=docs --ignore=scripts --ignore=staticfiles --ignore=media
+	DJANGO_DEBUG=1 $(MANAGE) makemessages -l zh_Hans --no-obsolete --add-location=file --ignore=.venv \
+		--ignore=tests --ignore=docs --ignore=scripts --ignore=staticfiles --ignore=media
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages -l zh_Hans --ignore=.venv
 
 # Serves a throwaway copy of the seed catalogue (SQLite in a temp dir) on a free port, runs
