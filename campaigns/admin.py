@@ -7,6 +7,7 @@ autocompletes of inline rows are labelled from the selected objects (see forms.p
 """
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,10 @@ from .models import (
 admin.site.site_header = _("socialgood catalogue")
 admin.site.site_title = _("socialgood catalogue")
 admin.site.index_title = _("Curation")
+
+
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+"""An address typed without a scheme is taken to be https://, as Django 6 will."""
 
 
 def plain_number(value):
@@ -74,7 +79,9 @@ class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     ]
     list_filter = ["kind", "language"]
     search_fields = ["title", "title_zh", "publisher", "author", "slug", "url"]
+    ordering = ["-published_on", "title"]
     prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = HTTPS_URL_FIELDS
     autocomplete_fields = ["cited_by"]
     fieldsets = [
         (None, {"fields": ["title", "title_zh", "slug", "kind", "language"]}),
@@ -106,7 +113,9 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = HTTPS_URL_FIELDS
 
     def get_queryset(self, request):
         return (
@@ -128,8 +137,10 @@ class PlatformAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["operator"]
+    formfield_overrides = HTTPS_URL_FIELDS
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(campaign_count=Count("campaigns"))
@@ -214,6 +225,7 @@ class CampaignAdmin(admin.ModelAdmin):
         "tags__name",
     ]
     date_hierarchy = "start_date"
+    ordering = ["-start_date", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["platforms", "sources"]
     readonly_fields = ["published_at", "created_at", "updated_at"]
