@@ -317,6 +317,37 @@ def test_related_cases_share_a_platform_cause_or_tag_and_are_published(client, c
     assert "Unchecked draft" not in related
 
 
+def test_a_case_with_no_platforms_still_shows_cases_of_the_same_cause_and_tag(client, db):
+    factories.CampaignFactory(
+        title="Passive smoking day",
+        slug="passive-smoking",
+        cause=Cause.PUBLIC_HEALTH,
+        tags=["public-health"],
+    )
+    factories.CampaignFactory(
+        title="TB awareness",
+        slug="tb-awareness",
+        cause=Cause.PUBLIC_HEALTH,
+        tags=["public-health"],
+    )
+    html = page(client, "/campaigns/passive-smoking/")
+    assert 'id="related-heading"' in html
+    assert "TB awareness" in html.split('id="related-heading"')[1]
+
+
+def test_a_case_with_no_tags_still_shows_cases_on_the_same_platform(client, db, weibo):
+    factories.CampaignFactory(title="Untagged appeal", slug="untagged", platforms=[weibo])
+    factories.CampaignFactory(
+        title="Another Weibo appeal",
+        slug="weibo-appeal",
+        platforms=[weibo],
+        cause=Cause.CLIMATE_ENVIRONMENT,
+    )
+    html = page(client, "/campaigns/untagged/")
+    assert 'id="related-heading"' in html
+    assert "Another Weibo appeal" in html.split('id="related-heading"')[1]
+
+
 def test_unknown_case_is_not_found(client, catalogue):
     html = page(client, "/campaigns/no-such-case/", status=404)
     assert "Page not found" in html

@@ -71,6 +71,17 @@ def citations(campaign, url):
     }
 
 
+def shared_count(relation, shared, ids):
+    """How many of ``relation`` each case shares: a count filtered by ``shared``, or 0.
+
+    With no ``ids`` the filter would be ``__in=[]``, which Django cannot compile inside an
+    ordering expression (it raises EmptyResultSet and the whole query comes back empty).
+    """
+    if not ids:
+        return Value(0, output_field=IntegerField())
+    return Count(relation, filter=shared, distinct=True)
+
+
 def related_cases(campaign):
     """Published cases sharing most platforms, tags and the cause with ``campaign``."""
     platform_ids = [platform.pk for platform in campaign.platforms.all()]
@@ -85,12 +96,8 @@ def related_cases(campaign):
         .filter(Q(cause=campaign.cause) | Q(pk__in=on_shared_platform) | Q(pk__in=with_shared_tag))
         .for_listing()
         .annotate(
-            shared_platforms=Count(
-                "platforms", filter=Q(platforms__in=platform_ids), distinct=True
-            ),
-            shared_tags=Count(
-                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True
-            ),
+            shared_platforms=shared_count("platforms", Q(platforms__in=platform_ids), platform_ids),
+            shared_tags=shared_count("tagged_items", Q(tagged_items__tag_id__in=tag_ids), tag_ids),
             same_cause=Case(
                 When(cause=campaign.cause, then=Value(1)),
                 default=Value(0),
