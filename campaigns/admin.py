@@ -195,17 +195,28 @@ class ParticipationInline(PrefetchedAutocompleteMixin, admin.TabularInline):
     fields = ["organisation", "role", "note", "order"]
 
 
+@admin.display(description=_("preview"))
+def image_preview(image):
+    """A thumbnail of a campaign image, for the inline and the image list."""
+    if not image.image:
+        return ""
+    return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
+
+
 class CampaignImageInline(admin.TabularInline):
     model = CampaignImage
     extra = 0
-    fields = ["preview", "image", "alt_text", "caption", "credit", "order"]
-    readonly_fields = ["preview"]
+    fields = [image_preview, "image", "alt_text", "caption", "credit", "order"]
+    readonly_fields = [image_preview]
 
-    @admin.display(description=_("preview"))
-    def preview(self, image):
-        if not image.image:
-            return ""
-        return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
+
+@admin.register(CampaignImage)
+class CampaignImageAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    list_display = [image_preview, "alt_text", "campaign", "caption", "credit", "order"]
+    list_display_links = ["alt_text"]
+    search_fields = ["alt_text", "caption", "credit", "campaign__title", "campaign__title_zh"]
+    autocomplete_fields = ["campaign"]
+    ordering = ["campaign__title", "order", "pk"]
 
 
 @admin.register(Campaign)

@@ -6,3 +6,6 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "campaigns"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

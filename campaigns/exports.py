@@ -663,6 +663,13 @@ def catalogue_csv_texts(base_url=""):
         }
 
 
+def current_umask():
+    """The process's file-creation mask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def export_catalogue(*, directory, force=False, base_url=""):
     """Write the published catalogue to ``directory``: fixtures and CSVs, deterministically.
 
@@ -700,6 +707,8 @@ def export_catalogue(*, directory, force=False, base_url=""):
         for temporary, _name, _rows in written:
             Path(temporary).unlink(missing_ok=True)
         raise ExportError(f"Cannot write to {directory}: {error.strerror}.") from None
+    mode = 0o666 & ~current_umask()  # mkstemp makes owner-only files; exports are for sharing
     for temporary, name, _rows in written:
+        os.chmod(temporary, mode)
         os.replace(temporary, directory / name)
     return [ExportedFile(name=name, rows=rows) for _temporary, name, rows in written]

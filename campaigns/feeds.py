@@ -48,6 +48,3 @@ class NewCampaignsFeed(Feed):
 
     def item_categories(self, item):
         return sorted(tag.name for tag in item.tags.all())
-
-    def item_guid(self, item):
-        return self.item_link(item)

@@ -177,7 +177,9 @@ def test_admin_is_titled_socialgood_catalogue(admin_client):
     assert 'id="site-name"><a href="/admin/">socialgood catalogue</a>' in response.content.decode()
 
 
-@pytest.mark.parametrize("model", [Source, Organisation, Platform, Campaign, Participation, Metric])
+@pytest.mark.parametrize(
+    "model", [Source, Organisation, Platform, Campaign, Participation, Metric, CampaignImage]
+)
 def test_every_catalogue_model_has_a_list_and_an_add_page(admin_client, model):
     assert admin_client.get(changelist_url(model)).status_code == 200
     add_url = reverse(f"admin:campaigns_{model._meta.model_name}_add")
@@ -908,6 +910,22 @@ LIST_PAGES = [
     (Platform, 5),
     (Participation, 5),
 ]
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_image_list_shows_previews_in_the_same_number_of_queries_at_any_size(
+    admin_client, django_assert_num_queries, rows
+):
+    campaign = build_big_campaign(rows)
+
+    with django_assert_num_queries(5):
+        response = admin_client.get(changelist_url(CampaignImage))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('alt="" style="max-height: 4em"') == rows
+    assert "Picture 0" in page
+    assert campaign.title in page
 
 
 @pytest.mark.parametrize("rows", [3, 30])

@@ -455,3 +455,16 @@ def test_a_search_with_control_characters_still_downloads(client, yaan):
 def test_the_codebook_page_needs_no_queries(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/data/").status_code == 200
+
+
+def test_editing_a_participant_changes_the_api_etag(client, yaan):
+    participation = factories.ParticipationFactory(campaign=yaan)
+    address = f"/api/campaigns/{yaan.slug}"
+    etag = client.get(address)["ETag"]
+    participation.note = "Edited by a curator"
+    participation.save()
+
+    again = client.get(address, headers={"if-none-match": etag})
+
+    assert again.status_code == 200
+    assert "Edited by a curator" in again.content.decode()

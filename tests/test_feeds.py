@@ -47,6 +47,7 @@ def test_the_feed_is_atom_with_the_newest_published_case_first(client, published
     ]
     newest = entries[0]
     assert newest.find(f"{ATOM}link").get("href") == "http://testserver/campaigns/third-case/"
+    assert newest.findtext(f"{ATOM}id") == "http://testserver/campaigns/third-case/"
     assert newest.findtext(f"{ATOM}published") == "2024-05-03T09:00:00+00:00"
     assert newest.findtext(f"{ATOM}summary") == (
         "A campaign used short videos to help farmers sell produce."

@@ -247,3 +247,14 @@ def test_the_export_holds_exactly_what_the_site_shows(seed, tmp_path, client):
     assert "draft-only-partner" not in slugs("organisations.json")
     for slug in slugs("sources.json"):
         assert client.get(f"/sources/{slug}/").status_code == 200
+
+
+def test_exported_files_can_be_read_by_others_as_the_umask_allows(seed, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        export_catalogue(directory=tmp_path)
+    finally:
+        os.umask(previous)
+
+    for name in EXPORT_FILES:
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
