@@ -1,11 +1,14 @@
 """Server-drawn SVG bar charts: accessible, proportional and paired with a table."""
 
+import datetime
 import re
 from decimal import Decimal
 
 from django.template import Context, Template
 
+from campaigns.models import Metric, Unit
 from campaigns.templatetags.charts import BAR_MAX_WIDTH, MIN_BAR_WIDTH, Bar, bar_chart
+from campaigns.views.figures import chart_over_time
 
 
 def render(bars, title="Money raised"):
@@ -75,3 +78,81 @@ def test_long_labels_are_shortened_in_the_drawing_but_whole_in_the_table():
 
 def test_a_chart_without_bars_draws_nothing():
     assert render([]).strip() == ""
+
+
+# --------------------------------------------------------------------------- figures over time
+
+
+def figure(key, label, value, as_of, unit=Unit.USERS, **subject):
+    """An unsaved figure, as a platform or organisation page holds them."""
+    return Metric(key=key, label=label, value=Decimal(value), unit=unit, as_of=as_of, **subject)
+
+
+def chart_rows(chart):
+    """What each bar of a chart says: its label and its value."""
+    return [(bar.label, bar.text) for bar in chart["bars"]]
+
+
+def test_each_measure_over_time_gets_its_own_chart_and_single_figures_none():
+    charts = chart_over_time(
+        [
+            figure("dau-2020", "Daily active users", 300_000_000, datetime.date(2020, 3, 6)),
+            figure("gained", "Users gained", 40_000_000, datetime.date(2020, 2, 9)),
+            figure("dau-2019", "Daily active users", 160_000_000, datetime.date(2019, 5, 17)),
+            figure("mau-2019", "monthly active users ", 400, datetime.date(2019, 1, 1)),
+            figure("mau-2018", "Monthly active users", 300, datetime.date(2018, 1, 1)),
+        ]
+    )
+    assert [chart["title"] for chart in charts] == [
+        "Daily active users, by date",
+        "Monthly active users, by date",
+    ]
+    assert chart_rows(charts[0]) == [
+        ("May 17, 2019", "160 million users"),
+        ("March 6, 2020", "300 million users"),
+    ]
+    assert chart_rows(charts[1]) == [("Jan. 1, 2018", "300 users"), ("Jan. 1, 2019", "400 users")]
+
+
+def test_the_same_label_in_two_units_is_two_measures():
+    charts = chart_over_time(
+        [
+            figure("a", "Raised", 5, datetime.date(2019, 1, 1), unit=Unit.CNY),
+            figure("b", "Raised", 6, datetime.date(2020, 1, 1), unit=Unit.USD),
+        ]
+    )
+    assert charts == []
+
+
+def test_the_same_label_about_two_cases_is_not_one_measure():
+    charts = chart_over_time(
+        [
+            figure("a", "Fans", 5, datetime.date(2019, 1, 1), campaign_id=1),
+            figure("b", "Fans", 6, datetime.date(2020, 1, 1), campaign_id=2),
+        ]
+    )
+    assert charts == []
+
+
+def test_a_figure_with_no_date_is_left_out_of_a_chart_over_time():
+    charts = chart_over_time(
+        [
+            figure("a", "Users", 5, datetime.date(2019, 1, 1)),
+            figure("b", "Users", 6, None),
+        ]
+    )
+    assert charts == []
+
+
+def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which():
+    charts = chart_over_time(
+        [
+            figure("aware-after", "Awareness after", 19, datetime.date(2013, 6, 1), Unit.PERCENT),
+            figure("aware-before", "Awareness before", 5, datetime.date(2013, 4, 1), Unit.PERCENT),
+        ]
+    )
+    assert [chart["title"] for chart in charts] == ["Awareness, by date"]
+    assert chart_rows(charts[0]) == [
+        ("April 1, 2013 — before", "5%"),
+        ("June 1, 2013 — after", "19%"),
+    ]

@@ -445,12 +445,60 @@ def test_platform_page_charts_its_figures_over_time_beside_a_table(client, catal
     html = page(client, "/platforms/sina-weibo/")
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg
-    assert '<title id="chart-1-title">Figures in users, by date</title>' in svg
-    assert "The largest is 2013: Registered users (500 million users)" in svg
+    assert '<title id="chart-1-title">Registered users, by date</title>' in svg
+    assert "The largest is 2013 (500 million users)" in svg
     table = html.split("</svg>")[1]
-    assert '2012: Registered users</th><td class="num">300 million users' in table
+    assert '2012</th><td class="num">300 million users' in table
     assert "300 million users [1] → 500 million users [2]" in text(html).replace("Reference ", "")
     assert "1 case on this platform" in text(html)
+
+
+@pytest.fixture
+def kwai(db, gates_post):
+    """Kwai's figures as the seed catalogue has them: two measures of users, one of videos."""
+    kwai = factories.PlatformFactory(name="Kwai", name_zh="快手", slug="kwai")
+    for key, label, value, unit, as_of in (
+        ("kwai-dau-2019", "Daily active users", 160, Unit.USERS, datetime.date(2019, 5, 17)),
+        (
+            "kwai-spring",
+            "Users gained over Spring Festival",
+            40,
+            Unit.USERS,
+            datetime.date(2020, 2, 9),
+        ),
+        ("kwai-dau-2020", "Daily active users", 300, Unit.USERS, datetime.date(2020, 3, 6)),
+        ("kwai-videos", "Videos uploaded", 15, Unit.VIDEOS, datetime.date(2019, 5, 17)),
+    ):
+        factories.MetricFactory(
+            key=key,
+            campaign=None,
+            platform=kwai,
+            source=gates_post,
+            label=label,
+            value=Decimal(value * 1_000_000),
+            unit=unit,
+            stated_as=f"{value} million",
+            as_of=as_of,
+        )
+    return kwai
+
+
+def test_a_platform_chart_draws_one_measure_over_time_and_leaves_single_figures_to_the_list(
+    client, kwai
+):
+    html = page(client, "/platforms/kwai/")
+    charts = re.findall(r"<figure class=\"chart\">.*?</figure>", html, re.S)
+    assert len(charts) == 1
+    svg, table = charts[0].split("</svg>")
+    assert '<title id="chart-1-title">Daily active users, by date</title>' in svg
+    assert "The largest is March 6, 2020 (300 million users)" in svg
+    assert "the smallest is May 17, 2019 (160 million users)" in svg
+    rows = re.findall(r'<th scope="row">(.*?)</th><td class="num">(.*?)</td>', table)
+    assert rows == [("May 17, 2019", "160 million users"), ("March 6, 2020", "300 million users")]
+    assert "Spring Festival" not in charts[0] and "Videos uploaded" not in charts[0]
+    listed = text(html.split("</figure>")[-1])
+    assert "Users gained over Spring Festival 40 million users" in listed
+    assert "Videos uploaded 15 million videos" in listed
 
 
 def test_source_page_lists_what_it_supports_and_its_numbered_references(client, catalogue):

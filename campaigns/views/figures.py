@@ -13,6 +13,7 @@ from ..models import (
     Metric,
     Unit,
 )
+from ..templatetags.catalogue import primary_name
 from ..templatetags.charts import Bar
 from ..templatetags.figures import figure_number
 from .common import (
@@ -58,11 +59,12 @@ class FigureSeries:
 
 
 def series_key(figure):
-    """Figures with the same key are one series."""
+    """Figures with the same key are one series: one measure of one subject."""
+    subject = (figure.campaign_id, figure.platform_id, figure.organisation_id)
     for suffix in PAIR_SUFFIXES:
         if figure.key.endswith(suffix):
-            return ("pair", figure.key.removesuffix(suffix), figure.unit)
-    return ("label", figure.label.strip().lower(), figure.unit)
+            return ("pair", figure.key.removesuffix(suffix), figure.unit, subject)
+    return ("label", figure.label.strip().lower(), figure.unit, subject)
 
 
 def series_order(figure):
@@ -80,26 +82,31 @@ def figure_series(figures):
 
 
 def chart_over_time(figures):
-    """One chart per unit of a platform's or organisation's figures, in date order."""
-    by_unit = OrderedDict()
-    for figure in sorted(figures, key=series_order):
-        by_unit.setdefault(figure.unit, []).append(figure)
+    """One chart per measure (a series) with at least two dated figures, in date order.
+
+    Different measures in the same unit ("daily active users", "users gained") are never
+    drawn as one series; a measure known at only one date is left to the list of figures.
+    """
     charts = []
-    for unit, unit_figures in by_unit.items():
-        unit_figures = unit_figures[-CHART_BARS:]  # the latest, when there are very many
-        label = Unit(unit).label if unit in Unit.values else unit
+    for series in figure_series(figures):
+        dated = [figure for figure in series.figures if figure.as_of][-CHART_BARS:]
+        if len(dated) < 2:
+            continue
+        unit = (
+            Unit(series.first.unit).label if series.first.unit in Unit.values else series.first.unit
+        )
         charts.append(
             {
                 "id": f"chart-{len(charts) + 1}",
-                "title": _("Figures in %(unit)s, by date") % {"unit": label},
-                "unit": label,
+                "title": _("%(measure)s, by date") % {"measure": primary_name(series)},
+                "unit": unit,
                 "bars": [
                     Bar(
-                        label=f"{figure.as_of_display or _('date unknown')}: {figure.label}",
+                        label=" — ".join(filter(None, [figure.as_of_display, figure.distinction])),
                         value=figure.value,
                         text=figure_number(figure),
                     )
-                    for figure in unit_figures
+                    for figure in dated
                 ],
             }
         )
