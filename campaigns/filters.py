@@ -21,19 +21,19 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from taggit.models import Tag
 
 from .models import (
     Approach,
     Campaign,
     Cause,
+    Metric,
     MetricKind,
     Organisation,
     Participation,
     Platform,
-    Status,
     TaggedCampaign,
     Unit,
+    public_tags,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -283,23 +283,16 @@ class CampaignFilterForm(ForgivingFilterForm):
         published = Campaign.objects.published()
         self.fields["platform"].choices = [
             (platform.slug, both_names(platform.name, platform.name_zh))
-            for platform in Platform.objects.filter(campaigns__in=published)
-            .distinct()
-            .only("slug", "name", "name_zh")
+            for platform in Platform.objects.with_published_cases().only("slug", "name", "name_zh")
         ]
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
             (organisation.slug, both_names(organisation.name, organisation.name_zh))
-            for organisation in Organisation.objects.filter(
-                pk__in=Participation.objects.filter(campaign__in=published).values(
-                    "organisation_id"
-                )
-            ).only("slug", "name", "name_zh")
+            for organisation in Organisation.objects.with_published_cases().only(
+                "slug", "name", "name_zh"
+            )
         ]
         self.fields["tag"].choices = [("", _("Any tag"))] + [
-            (tag.slug, tag.name)
-            for tag in Tag.objects.filter(
-                pk__in=TaggedCampaign.objects.filter(content_object__in=published).values("tag_id")
-            ).order_by("name")
+            (tag.slug, tag.name) for tag in public_tags().order_by("name")
         ]
         codes = (
             published.exclude(country="").order_by().values_list("country", flat=True).distinct()
@@ -449,10 +442,9 @@ class FigureFilterForm(ForgivingFilterForm):
         self.fields["platform"].choices = [
             (platform.slug, both_names(platform.name, platform.name_zh))
             for platform in Platform.objects.filter(
-                Q(campaigns__status=Status.PUBLISHED) | Q(metrics__isnull=False)
-            )
-            .distinct()
-            .only("slug", "name", "name_zh")
+                Q(pk__in=Platform.objects.with_published_cases().values("pk"))
+                | Q(pk__in=Metric.objects.values("platform_id"))
+            ).only("slug", "name", "name_zh")
         ]
 
     @property

@@ -304,6 +304,25 @@ class SourceQuerySet(SlugQuerySet):
             Q(pk__in=backing_ids) | Q(pk__in=citing_ids) | Q(cited_by__in=backing_ids)
         )
 
+    def with_published_case_count(self):
+        """Annotate each source with the number of published cases it backs (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+    def with_public_figure_count(self):
+        """Annotate each source with the number of public figures it states (``figure_count``)."""
+        return self.annotate(
+            figure_count=Count(
+                "metrics",
+                filter=Q(metrics__campaign__isnull=True)
+                | Q(metrics__campaign__status=Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
 
 class Source(ChangeTracked):
     """A document facts come from: an article, report, book, statistics release or web page."""
@@ -388,13 +407,27 @@ class OrganisationQuerySet(SlugQuerySet):
     def public(self):
         """Organisations with a part in a published case, a platform, or a public figure."""
         return self.filter(
-            Q(
-                pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
-                    "organisation_id"
-                )
-            )
+            Q(pk__in=Organisation.objects.with_published_cases().values("pk"))
             | Q(pk__in=Platform.objects.values("operator_id"))
             | Q(pk__in=Metric.objects.published().values("organisation_id"))
+        )
+
+    def with_published_cases(self):
+        """Organisations with a part in at least one published case."""
+        return self.filter(
+            pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
+                "organisation_id"
+            )
+        )
+
+    def with_published_case_count(self):
+        """Annotate each organisation with its number of published cases (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "participations__campaign",
+                filter=Q(participations__campaign__status=Status.PUBLISHED),
+                distinct=True,
+            )
         )
 
 
@@ -432,6 +465,26 @@ class Organisation(ChangeTracked):
 # --------------------------------------------------------------------------- platforms
 
 
+class PlatformQuerySet(SlugQuerySet):
+    """Reusable filters for platforms."""
+
+    def with_published_cases(self):
+        """Platforms at least one published case ran on."""
+        return self.filter(
+            pk__in=Campaign.platforms.through.objects.filter(
+                campaign__status=Status.PUBLISHED
+            ).values("platform_id")
+        )
+
+    def with_published_case_count(self):
+        """Annotate each platform with the number of published cases run on it (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+
 class Platform(ChangeTracked):
     """A social media service campaigns run on, such as Sina Weibo or Kwai."""
 
@@ -454,7 +507,7 @@ class Platform(ChangeTracked):
         _("logo"), upload_to="logos/platforms/", blank=True, validators=[validate_image_size]
     )
 
-    objects = SlugQuerySet.as_manager()
+    objects = PlatformQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("platform")
@@ -485,6 +538,7 @@ class TaggedCampaign(TaggedItemBase):
 
     class Manager(models.Manager):
         def get_by_natural_key(self, campaign_slug, tag_name):
+            """Find a campaign's tag by the campaign's slug and the tag's name."""
             return self.get(content_object__slug=campaign_slug, tag__name=tag_name)
 
     objects = Manager()
@@ -507,6 +561,16 @@ def public_tags():
     return Tag.objects.filter(
         pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
             "tag_id"
+        )
+    )
+
+
+def tags_with_published_case_count(tags):
+    """Annotate each of ``tags`` with the number of published cases carrying it (``case_count``)."""
+    return tags.annotate(
+        case_count=Count(
+            "campaigns_taggedcampaign_items",
+            filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
         )
     )
 
@@ -740,6 +804,7 @@ class Participation(models.Model):
 
     class Manager(models.Manager):
         def get_by_natural_key(self, campaign_slug, organisation_slug, role):
+            """Find a participation by its campaign's and organisation's slugs and its role."""
             return self.get(
                 campaign__slug=campaign_slug, organisation__slug=organisation_slug, role=role
             )
@@ -785,6 +850,7 @@ class CampaignImage(models.Model):
 
     class Manager(models.Manager):
         def get_by_natural_key(self, campaign_slug, image):
+            """Find a campaign's image by the campaign's slug and the image file's name."""
             return self.get(campaign__slug=campaign_slug, image=image)
 
     objects = Manager()

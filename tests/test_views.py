@@ -9,8 +9,22 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from taggit.models import Tag
 
-from campaigns.models import Cause, Qualifier, Role, Status, Unit
+from campaigns.models import (
+    CampaignImage,
+    Cause,
+    Organisation,
+    Participation,
+    Platform,
+    Qualifier,
+    Role,
+    Source,
+    Status,
+    TaggedCampaign,
+    Unit,
+    tags_with_published_case_count,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -417,6 +431,49 @@ def test_counts_leave_drafts_out(client, catalogue):
     assert "3 sourced figures" in html
     html = text(page(client, "/platforms/"))
     assert "Sina Weibo 新浪微博 Microblog Sina Corporation 新浪 1" in html
+
+
+def test_each_kind_of_entity_counts_only_its_published_cases(catalogue):
+    platforms = Platform.objects.with_published_case_count()
+    assert {platform.slug: platform.case_count for platform in platforms} == {"sina-weibo": 1}
+    organisations = Organisation.objects.with_published_case_count()
+    assert {organisation.slug: organisation.case_count for organisation in organisations} == {
+        "sina": 1,
+        "one-foundation": 1,
+        "hidden-partner": 0,
+    }
+    sources = Source.objects.with_published_case_count().with_public_figure_count()
+    counts = {source.slug: (source.case_count, source.figure_count) for source in sources}
+    assert counts["gates-2013"] == (2, 3)
+    assert counts["draft-only-source"] == (0, 0)
+    tags = tags_with_published_case_count(Tag.objects.all())
+    assert {tag.name: tag.case_count for tag in tags} == {"earthquake": 1, "draft-only-tag": 0}
+
+
+def test_the_entities_with_published_cases_leave_out_those_only_in_drafts(catalogue):
+    assert list(Platform.objects.with_published_cases().values_list("slug", flat=True)) == [
+        "sina-weibo"
+    ]
+    organisations = Organisation.objects.with_published_cases().values_list("slug", flat=True)
+    assert sorted(organisations) == ["one-foundation", "sina"]
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        Platform.objects.with_published_case_count,
+        Organisation.objects.with_published_case_count,
+        Source.objects.with_published_case_count,
+        Source.objects.with_public_figure_count,
+        tags_with_published_case_count,
+        TaggedCampaign.objects.get_by_natural_key,
+        Participation.objects.get_by_natural_key,
+        CampaignImage.objects.get_by_natural_key,
+    ],
+    ids=lambda method: method.__qualname__,
+)
+def test_the_querysets_and_managers_behind_the_pages_say_what_they_are_for(method):
+    assert method.__doc__ and method.__doc__.strip()
 
 
 # --------------------------------------------------------------------------- other pages

@@ -20,7 +20,6 @@ from ..models import (
     Platform,
     Role,
     Source,
-    Status,
     TaggedCampaign,
     Unit,
 )
@@ -128,9 +127,7 @@ def home(request):
     )
     headline_figures = [case.figure_list[0] for case in featured if case.figure_list]
     platforms = (
-        Platform.objects.annotate(
-            case_count=Count("campaigns", filter=Q(campaigns__status=Status.PUBLISHED))
-        )
+        Platform.objects.with_published_case_count()
         .filter(case_count__gt=0)
         .order_by("-case_count", "name")
     )

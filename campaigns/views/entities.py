@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -17,6 +17,7 @@ from ..models import (
     Status,
     TaggedCampaign,
     public_tags,
+    tags_with_published_case_count,
 )
 from .common import (
     CASES_ON_ENTITY_PAGES,
@@ -29,13 +30,7 @@ from .figures import chart_over_time, figure_series
 
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
-    organisations = Organisation.objects.public().annotate(
-        case_count=Count(
-            "participations__campaign",
-            filter=Q(participations__campaign__status=Status.PUBLISHED),
-            distinct=True,
-        )
-    )
+    organisations = Organisation.objects.public().with_published_case_count()
     return render(request, "campaigns/organisation_list.html", {"organisations": organisations})
 
 
@@ -72,9 +67,7 @@ def organisation_detail(request, slug):
 
 def platform_list(request):
     """Every platform with its operator and number of published cases."""
-    platforms = Platform.objects.select_related("operator").annotate(
-        case_count=Count("campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True)
-    )
+    platforms = Platform.objects.select_related("operator").with_published_case_count()
     return render(request, "campaigns/platform_list.html", {"platforms": platforms})
 
 
@@ -102,17 +95,8 @@ def source_list(request):
     """Every public source, newest first, with what it supports."""
     sources = (
         Source.objects.public()
-        .annotate(
-            case_count=Count(
-                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
-            ),
-            figure_count=Count(
-                "metrics",
-                filter=Q(metrics__campaign__isnull=True)
-                | Q(metrics__campaign__status=Status.PUBLISHED),
-                distinct=True,
-            ),
-        )
+        .with_published_case_count()
+        .with_public_figure_count()
         .order_by(F("published_on").desc(nulls_last=True), "title")
     )
     page, page_note = paginate(request, sources, SOURCES_PER_PAGE)
@@ -148,16 +132,7 @@ def source_detail(request, slug):
 
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
-    tags = (
-        public_tags()
-        .annotate(
-            case_count=Count(
-                "campaigns_taggedcampaign_items",
-                filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
-            )
-        )
-        .order_by("name")
-    )
+    tags = tags_with_published_case_count(public_tags()).order_by("name")
     return render(request, "campaigns/tag_list.html", {"tags": tags})
 
 
