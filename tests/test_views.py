@@ -579,6 +579,39 @@ def test_tag_page_lists_the_published_cases_with_that_tag(client, catalogue):
     assert "1 case" in text(html)
 
 
+def build_entities(count):
+    """``count`` platforms, each run by its own organisation and carrying one tagged case."""
+    for number in range(count):
+        operator = factories.OrganisationFactory(
+            name=f"Operator {number:03}", slug=f"operator-{number:03}"
+        )
+        platform = factories.PlatformFactory(
+            name=f"Platform {number:03}", slug=f"platform-{number:03}", operator=operator
+        )
+        factories.CampaignFactory(
+            slug=f"case-{number:03}", platforms=[platform], tags=[f"tag {number:03}"]
+        )
+
+
+@pytest.mark.parametrize(
+    ("url", "row"),
+    [
+        ("/organisations/", r'<th scope="row"><a href="/organisations/operator-(\d+)/">'),
+        ("/platforms/", r'<th scope="row"><a href="/platforms/platform-(\d+)/">'),
+        ("/tags/", r'<a class="tag" href="/tags/tag-(\d+)/">'),
+    ],
+    ids=["organisations", "platforms", "tags"],
+)
+def test_long_lists_of_organisations_platforms_and_tags_come_in_pages_of_50(client, db, url, row):
+    build_entities(60)
+    first = page(client, url)
+    assert re.findall(row, first) == [f"{number:03}" for number in range(50)]
+    assert '<a href="?page=2" rel="next">Next →</a>' in first
+    second = page(client, f"{url}?page=2")
+    assert re.findall(row, second) == [f"{number:03}" for number in range(50, 60)]
+    assert "There is no page 9; showing the last page, 2." in page(client, f"{url}?page=9")
+
+
 def test_figures_page_charts_the_most_common_unit_with_the_same_numbers_in_a_table(
     client, catalogue
 ):
@@ -638,6 +671,55 @@ def test_timeline_groups_cases_by_year_with_a_chart(client, catalogue):
     assert '<title id="years-chart-title">Cases started each year</title>' in html
 
 
+def test_the_timeline_lists_a_dozen_cases_a_year_and_links_to_the_rest(client, db):
+    for number in range(30):
+        factories.CampaignFactory(
+            slug=f"case-{number:02}",
+            title=f"Case {number:02}",
+            start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+        )
+    factories.CampaignFactory(
+        slug="older", title="Older case", start_date=datetime.date(2019, 6, 1)
+    )
+    html = page(client, "/timeline/")
+    year = html.split('<h2 id="year-2020">')[1]
+    assert re.findall(r'<a href="/campaigns/case-(\d+)/">', year) == [
+        f"{number:02}" for number in range(12)
+    ]
+    assert (
+        '<a href="/campaigns/?year_from=2020&amp;year_to=2020">See all 30 cases from 2020' in year
+    )
+    assert "Older case" in html.split('<h2 id="year-2019">')[1]
+    assert "See all 1 case" not in html
+    chart = re.search(r'<table class="chart-table">.*?</table>', html, re.S).group(0)
+    assert re.findall(r'<a href="#year-(\d+)">\1</a></th><td class="num">(\d+)<', chart) == [
+        ("2019", "1"),
+        ("2020", "30"),
+    ]
+
+
+def test_the_timeline_shows_cases_with_no_known_start_last_and_says_how_many_more(client, db):
+    for number in range(15):
+        factories.CampaignFactory(slug=f"undated-{number:02}", start_date=None)
+    html = page(client, "/timeline/")
+    undated = html.split('<h2 id="year-unknown">Date not known</h2>')[1]
+    assert len(re.findall(r'<a href="/campaigns/undated-\d+/">', undated)) == 12
+    assert "and 3 more cases with no known start date" in text(undated)
+
+
+def test_home_page_lists_the_dozen_platforms_with_most_cases_and_links_to_the_rest(client, db):
+    build_entities(20)
+    busy = factories.PlatformFactory(name="Busy platform", slug="busy")
+    for number in range(3):
+        factories.CampaignFactory(slug=f"busy-{number}", platforms=[busy])
+    html = page(client, "/")
+    ways = html.split("<h3>By platform</h3>")[1].split("</div>")[0]
+    assert re.findall(r"\?platform=([-\w]+)\"", ways) == ["busy"] + [
+        f"platform-{number:03}" for number in range(11)
+    ]
+    assert f'<a href="{reverse("campaigns:platform_list")}">See every platform</a>' in ways
+
+
 def test_about_page_explains_qualifiers_units_and_as_of_dates(client, db):
     html = page(client, "/about/")
     for words in ("Qualifier", "As-of date", "Value and unit", "How entries are sourced"):
@@ -679,7 +761,8 @@ def test_every_page_has_landmarks_one_h1_and_a_skip_link(client, catalogue, url)
 
 
 def build_catalogue(size):
-    """``size`` published cases sharing a platform, organisation, source and tag, with figures."""
+    """``size`` published cases sharing a platform, organisation, source and tag, with figures;
+    each case also has a platform, organisation and tag of its own, so the lists of those grow."""
     operator = factories.OrganisationFactory(name="Operator", slug="operator")
     platform = factories.PlatformFactory(name="Shared platform", slug="shared", operator=operator)
     organiser = factories.OrganisationFactory(name="Organiser", slug="organiser")
@@ -689,17 +772,26 @@ def build_catalogue(size):
             slug=f"reference-{number}", cited_by=source, reference_number=number + 1
         )
     for number in range(size):
+        own_organisation = factories.OrganisationFactory(
+            name=f"Own organisation {number}", slug=f"own-organisation-{number}"
+        )
+        own_platform = factories.PlatformFactory(
+            name=f"Own platform {number}", slug=f"own-platform-{number}", operator=own_organisation
+        )
         campaign = factories.CampaignFactory(
             slug=f"case-{number}",
             title=f"Case number {number} about farming",
             start_date=datetime.date(2000 + number % 20, 1 + number % 12, 1),
-            platforms=[platform],
+            platforms=[platform, own_platform],
             sources=[source],
             tags=["shared", f"own-{number}"],
             featured=number % 2 == 0,
             cause=list(Cause.values)[number % len(Cause.values)],
         )
         factories.ParticipationFactory(campaign=campaign, organisation=organiser)
+        factories.ParticipationFactory(
+            campaign=campaign, organisation=own_organisation, role=Role.PARTNER
+        )
         factories.ParticipationFactory(
             campaign=campaign, organisation=operator, role=Role.PLATFORM_OPERATOR
         )
@@ -732,19 +824,22 @@ QUERY_COUNTS = {
     "/campaigns/": 8,
     "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 8,
     "/campaigns/case-0/": 10,
-    "/organisations/": 1,
+    "/organisations/": 2,
+    "/organisations/?page=2": 2,
     "/organisations/organiser/": 4,
     "/organisations/operator/": 4,
-    "/platforms/": 1,
+    "/platforms/": 2,
+    "/platforms/?page=2": 2,
     "/platforms/shared/": 6,
     "/sources/": 2,
     "/sources/shared-source/": 4,
-    "/tags/": 1,
+    "/tags/": 2,
+    "/tags/?page=2": 2,
     "/tags/shared/": 5,
     "/figures/": 6,
     "/figures/?unit=CNY&platform=shared&sort=largest": 5,
     "/compare/?c=case-0&c=case-1&c=case-2": 4,
-    "/timeline/": 2,
+    "/timeline/": 3,
     "/about/": 0,
 }
 """The number of queries each page runs, whatever the size of the catalogue."""

@@ -4,8 +4,8 @@ import itertools
 import re
 from collections import OrderedDict
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When
-from django.db.models.functions import ExtractYear
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
+from django.db.models.functions import ExtractYear, RowNumber
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -28,10 +28,12 @@ from .common import (
     CAMPAIGNS_PER_PAGE,
     CATALOGUE_NAME,
     FEATURED_CASES,
+    HOME_PLATFORMS,
     MAX_COMPARE_SLUGS,
     MAX_COMPARED,
     RECENT_CASES,
     RELATED_CASES,
+    TIMELINE_CASES_PER_YEAR,
     number_references,
     paginate,
 )
@@ -129,7 +131,7 @@ def home(request):
     platforms = (
         Platform.objects.with_published_case_count()
         .filter(case_count__gt=0)
-        .order_by("-case_count", "name")
+        .order_by("-case_count", "name")[:HOME_PLATFORMS]
     )
     causes = [
         {"value": row["cause"], "label": Cause(row["cause"]).label, "count": row["count"]}
@@ -310,24 +312,32 @@ def aligned_figures(cases):
 
 
 def timeline(request):
-    """Published cases by the year they started, with a chart of cases per year."""
-    cases = (
-        Campaign.objects.published()
+    """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
+    published = Campaign.objects.published().annotate(start_year=ExtractYear("start_date"))
+    counts = dict(
+        published.order_by()
+        .values("start_year")
+        .annotate(count=Count("pk"))
+        .values_list("start_year", "count")
+    )
+    in_order = [F("start_date").asc(nulls_last=True), F("title").asc(), F("pk").asc()]
+    first_of_each_year = (
+        published.annotate(
+            place_in_year=Window(RowNumber(), partition_by=F("start_year"), order_by=in_order)
+        )
+        .filter(place_in_year__lte=TIMELINE_CASES_PER_YEAR)
         .prefetch_related("platforms")
-        .order_by(F("start_date").asc(nulls_last=True), "title")
+        .order_by(*in_order)
     )
     years = []
-    for year, group in itertools.groupby(cases, key=lambda case: case.year):
-        years.append({"year": year, "cases": list(group)})
-    bars = [
-        Bar(
-            label=str(entry["year"]),
-            value=len(entry["cases"]),
-            text=str(len(entry["cases"])),
-            url=f"#year-{entry['year']}",
+    for year, group in itertools.groupby(first_of_each_year, key=lambda case: case.start_year):
+        cases = list(group)
+        years.append(
+            {"year": year, "cases": cases, "count": counts[year], "more": counts[year] - len(cases)}
         )
-        for entry in years
-        if entry["year"] is not None
+    bars = [
+        Bar(label=str(year), value=counts[year], text=str(counts[year]), url=f"#year-{year}")
+        for year in sorted(year for year in counts if year is not None)
     ]
     return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
 

@@ -13,11 +13,17 @@ CATALOGUE_NAME = gettext_lazy("Social Media for Social Good")
 CAMPAIGNS_PER_PAGE = 20
 FIGURES_PER_PAGE = 100
 SOURCES_PER_PAGE = 50
+ENTITIES_PER_PAGE = 50
+"""Organisations, platforms and tags per page of their lists."""
 FEATURED_CASES = 4
 RECENT_CASES = 6
+HOME_PLATFORMS = 12
+"""The home page's "by platform" list shows the platforms with most cases, this many."""
 CASES_ON_ENTITY_PAGES = 12
 """Organisation, platform and tag pages show this many cases and link to the full list."""
 RELATED_CASES = 4
+TIMELINE_CASES_PER_YEAR = 12
+"""The timeline lists this many cases a year and links to the list for the rest."""
 MAX_COMPARED = 4
 MAX_COMPARE_SLUGS = 50
 """More c= values than this are not even looked up."""

@@ -21,6 +21,7 @@ from ..models import (
 )
 from .common import (
     CASES_ON_ENTITY_PAGES,
+    ENTITIES_PER_PAGE,
     SOURCES_PER_PAGE,
     number_references,
     paginate,
@@ -28,10 +29,20 @@ from .common import (
 from .figures import chart_over_time, figure_series
 
 
+def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
+    """A list page showing the page of ``items`` the query string asks for."""
+    page, page_note = paginate(request, items, per_page)
+    return render(
+        request,
+        template_name,
+        {"page": page, "paginator": page.paginator, "notes": [page_note] if page_note else []},
+    )
+
+
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
-    organisations = Organisation.objects.public().with_published_case_count()
-    return render(request, "campaigns/organisation_list.html", {"organisations": organisations})
+    organisations = Organisation.objects.public().with_published_case_count().order_by("name", "pk")
+    return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
 def organisation_detail(request, slug):
@@ -67,8 +78,12 @@ def organisation_detail(request, slug):
 
 def platform_list(request):
     """Every platform with its operator and number of published cases."""
-    platforms = Platform.objects.select_related("operator").with_published_case_count()
-    return render(request, "campaigns/platform_list.html", {"platforms": platforms})
+    platforms = (
+        Platform.objects.select_related("operator")
+        .with_published_case_count()
+        .order_by("name", "pk")
+    )
+    return render_page(request, "campaigns/platform_list.html", platforms)
 
 
 def platform_detail(request, slug):
@@ -99,12 +114,7 @@ def source_list(request):
         .with_public_figure_count()
         .order_by(F("published_on").desc(nulls_last=True), "title")
     )
-    page, page_note = paginate(request, sources, SOURCES_PER_PAGE)
-    return render(
-        request,
-        "campaigns/source_list.html",
-        {"page": page, "paginator": page.paginator, "notes": [page_note] if page_note else []},
-    )
+    return render_page(request, "campaigns/source_list.html", sources, SOURCES_PER_PAGE)
 
 
 def source_detail(request, slug):
@@ -132,8 +142,8 @@ def source_detail(request, slug):
 
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
-    tags = tags_with_published_case_count(public_tags()).order_by("name")
-    return render(request, "campaigns/tag_list.html", {"tags": tags})
+    tags = tags_with_published_case_count(public_tags()).order_by("name", "pk")
+    return render_page(request, "campaigns/tag_list.html", tags)
 
 
 def tag_detail(request, slug):
