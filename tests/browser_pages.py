@@ -10,6 +10,7 @@ from campaigns.loading import SEED_FIXTURES
 
 CASE = "yaan-earthquake-weibo-fundraising"
 CASE_TITLE = "Sina Weibo fundraising after the Ya'an earthquake"
+CASE_TITLE_ZH = "雅安地震新浪微博募捐"
 CASE_SOURCE_TITLE = "The Power of Social Media – New Case Studies and Best Practices From China"
 
 PAGES = {

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from tests.browser_pages import CASE_TITLE, PAGES, seed_catalogue_loaded
+from tests.browser_pages import CASE_TITLE_ZH, PAGES, seed_catalogue_loaded
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
 PO_FILE = LOCALE_DIR / "django.po"
@@ -330,7 +330,7 @@ CHINESE_PAGES = {
     "case list, page 2": ("案例", ["显示第 21–28 个", "上一页"]),
     "search results": ("案例", ["与“微博”匹配的案例"]),
     "no search results": ("案例", ["没有匹配的案例", "显示全部案例"]),
-    "case": (CASE_TITLE, ["成效数据", "超过1.1亿元", "参考文献", "引用本案例", "救灾"]),
+    "case": (CASE_TITLE_ZH, ["成效数据", "超过1.1亿元", "参考文献", "引用本案例", "救灾"]),
     "organisation list": ("机构", ["新浪"]),
     "organisation": ("新浪 Sina", ["运营的平台", "新浪微博"]),
     "platform list": ("平台", ["新浪微博", "微博客"]),

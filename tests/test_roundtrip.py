@@ -77,15 +77,15 @@ def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_iden
     first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
     assert first == second
     assert Campaign.objects.published().count() == 28
-    assert Metric.objects.count() == 64
+    assert Metric.objects.count() == 65
 
 
 def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft(seed, tmp_path):
     files = export_catalogue(directory=tmp_path)
 
     counts = {file.name: file.rows for file in files}
-    assert counts["metrics.json"] == 64
-    assert counts["figures.csv"] == 64
+    assert counts["metrics.json"] == 65
+    assert counts["figures.csv"] == 65
     assert counts["campaigns.csv"] == 28
     everything = "".join(data.decode() for data in read_export(tmp_path).values())
     for hidden in [

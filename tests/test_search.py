@@ -6,6 +6,7 @@ The same cases pass on SQLite (substring matching) and PostgreSQL (full text plu
 import datetime
 
 import pytest
+from django.core.management import call_command
 
 from campaigns.models import Campaign, Role, Status
 from tests import factories
@@ -103,3 +104,38 @@ def test_a_title_match_ranks_first(catalogue):
         start_date=datetime.date(2021, 1, 1),
     )
     assert search("earthquake")[0] == "yaan-earthquake"
+
+
+YAAN_SEED_CASES = {
+    "yaan-earthquake-weibo-fundraising",
+    "yaan-earthquake-china-earthquake-network-alert",
+    "yaan-earthquake-missing-person-search",
+    "yaan-earthquake-wechat-volunteers",
+}
+"""The four cases of the Ya'an earthquake response in the seed catalogue."""
+
+
+@pytest.fixture
+def seed_catalogue(db):
+    """The seed catalogue from fixtures/, loaded with loaddata."""
+    call_command(
+        "loaddata", "sources", "organisations", "platforms", "campaigns", "metrics", verbosity=0
+    )
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("雅安", YAAN_SEED_CASES),
+        ("地震", YAAN_SEED_CASES),
+        ("王帅", {"wang-shuai-flower-videos-wesee"}),
+        # Only the participant's Chinese name says 王相军: the title calls him 冰川哥.
+        ("王相军", {"greenovation-hub-kwai-madrid-climate-conference"}),
+        ("冰川哥", {"greenovation-hub-kwai-madrid-climate-conference"}),
+        ("惠农网", {"wesee-navel-orange-video"}),
+    ],
+)
+def test_a_chinese_search_of_the_seed_catalogue_finds_the_cases_a_reader_expects(
+    seed_catalogue, q, expected
+):
+    assert set(search(q)) == expected

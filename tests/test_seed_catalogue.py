@@ -92,7 +92,7 @@ def cited(source):
 
 def test_the_catalogue_holds_the_number_of_records_entered(catalogue):
     assert Campaign.objects.count() == 28
-    assert Metric.objects.count() == 64
+    assert Metric.objects.count() == 65
     assert Source.objects.count() == 21
     assert Organisation.objects.count() == 44
     assert Platform.objects.count() == 13
@@ -111,7 +111,7 @@ def test_every_record_passes_full_clean(catalogue):
 def test_loading_the_catalogue_twice_adds_nothing(catalogue):
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert Campaign.objects.count() == 28
-    assert Metric.objects.count() == 64
+    assert Metric.objects.count() == 65
     assert Participation.objects.count() == 57
     assert TaggedCampaign.objects.count() == 96
 
@@ -239,6 +239,14 @@ def test_the_shared_missing_person_search_names_all_four_services(catalogue):
             IWOM_2011,
         ),
         (
+            "weibo-save-girls-and-guys-photo-uploaders",
+            "1000",
+            "users",
+            "at_least",
+            "thousands of users",
+            IWOM_2011,
+        ),
+        (
             "groupon-clones-in-china-2011",
             "1200",
             "websites",
@@ -326,6 +334,14 @@ def test_the_weibo_donations_were_raised_within_72_hours_of_the_april_2013_earth
     assert figure.campaign.slug == "yaan-earthquake-weibo-fundraising"
     assert figure.period == "within 72 hours"
     assert figure.as_of_display == "April 2013"
+
+
+def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(catalogue):
+    figure = Metric.objects.get(key="weibo-save-girls-and-guys-photo-uploaders")
+    assert figure.campaign.slug == "weibo-taking-photos-to-save-girls-and-guys"
+    assert (figure.label, figure.label_zh) == ("Users who uploaded photos", "上传照片的用户")
+    assert figure.as_of == datetime.date(2011, 2, 22)
+    assert figure.period == "Chinese New Year 2011"
 
 
 def test_the_wesee_figures_are_as_of_18_april_2020(catalogue):
@@ -431,6 +447,48 @@ def test_campaigns_with_a_chinese_title_in_the_sources_show_it(catalogue):
     assert titles["take-photos-to-save-kidnapped-children"] == "微博打拐"
     assert titles["mountain-products-on-toutiao"] == "山货上头条"
     assert titles["fighting-the-virus-helping-the-farmers"] == "战疫助农"
+    assert titles["sound-volume-plan"] == "音量计划"
+
+
+def test_every_campaign_has_a_chinese_title_and_every_figure_a_chinese_label(catalogue):
+    assert list(Campaign.objects.filter(title_zh="").values_list("slug", flat=True)) == []
+    assert list(Metric.objects.filter(label_zh="").values_list("key", flat=True)) == []
+
+
+def test_chinese_titles_and_labels_are_written_in_chinese(catalogue):
+    for title_zh in Campaign.objects.values_list("title_zh", flat=True):
+        assert any("\u4e00" <= char <= "\u9fff" for char in title_zh), title_zh
+    for label_zh in Metric.objects.values_list("label_zh", flat=True):
+        assert any("\u4e00" <= char <= "\u9fff" for char in label_zh), label_zh
+
+
+def test_the_four_yaan_cases_and_only_they_are_titled_as_the_yaan_earthquake(catalogue):
+    titled = set(
+        Campaign.objects.filter(title_zh__contains="雅安地震").values_list("slug", flat=True)
+    )
+    assert titled == YAAN_CAMPAIGNS
+    fundraising = Campaign.objects.get(slug="yaan-earthquake-weibo-fundraising")
+    assert fundraising.title_zh == "雅安地震新浪微博募捐"
+
+
+def test_the_yaan_fundraising_total_has_its_chinese_label(catalogue):
+    figure = Metric.objects.get(key="yaan-weibo-donations-cny")
+    assert (figure.label, figure.label_zh) == ("Donations raised", "募集善款")
+
+
+def test_the_officials_and_the_glacier_influencer_have_their_chinese_names(catalogue):
+    names = dict(Organisation.objects.values_list("slug", "name_zh"))
+    assert names["wang-shuai"] == "王帅"
+    assert names["song-xiaoying"] == "宋晓英"
+    assert names["wang-xiangjun"] == "王相军"
+    assert names["greenovation-hub"] == "绿色创新发展中心"
+    assert names["china-charities-aid-foundation-for-children"] == "中华少年儿童慈善救助基金会"
+
+
+def test_names_the_sources_give_only_in_english_translation_get_no_guessed_chinese(catalogue):
+    names = dict(Organisation.objects.values_list("slug", "name_zh"))
+    for slug in ("xiao-ying-and-xiao-ping", "county-girl", "wanrong-youpin"):
+        assert names[slug] == "", slug
 
 
 def test_song_xiaoying_took_part_as_deputy_county_magistrate_of_wanrong_county(catalogue):
