@@ -573,6 +573,20 @@ def test_source_page_lists_what_it_supports_and_its_numbered_references(client, 
     assert "Reference [5] in The Power of Social Media" in cited_page
 
 
+def test_a_source_cited_everywhere_shows_its_figures_in_pages_and_its_newest_cases(client):
+    build_catalogue(30)
+
+    first = page(client, "/sources/shared-source/")
+    second = page(client, "/sources/shared-source/?page=2")
+
+    assert first.count('<tr><th scope="row">') == 50
+    assert second.count('<tr><th scope="row">') == 40
+    assert 'href="?page=2" rel="next"' in first
+    assert "Showing the newest 12 of the 30 cases that cite this source." in text(first)
+    too_far = text(page(client, "/sources/shared-source/?page=9"))
+    assert "There is no page 9; showing the last page, 2." in too_far
+
+
 def test_tag_page_lists_the_published_cases_with_that_tag(client, catalogue):
     html = page(client, "/tags/earthquake/")
     assert "Cases tagged “earthquake”" in html
@@ -832,7 +846,8 @@ QUERY_COUNTS = {
     "/platforms/?page=2": 2,
     "/platforms/shared/": 6,
     "/sources/": 2,
-    "/sources/shared-source/": 4,
+    "/sources/shared-source/": 6,
+    "/sources/shared-source/?page=2": 6,
     "/tags/": 2,
     "/tags/?page=2": 2,
     "/tags/shared/": 5,

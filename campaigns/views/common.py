@@ -12,6 +12,7 @@ CATALOGUE_NAME = gettext_lazy("Social Media for Social Good")
 
 CAMPAIGNS_PER_PAGE = 20
 FIGURES_PER_PAGE = 100
+FIGURES_ON_SOURCE_PAGES = 50
 SOURCES_PER_PAGE = 50
 ENTITIES_PER_PAGE = 50
 """Organisations, platforms and tags per page of their lists."""

@@ -22,6 +22,7 @@ from ..models import (
 from .common import (
     CASES_ON_ENTITY_PAGES,
     ENTITIES_PER_PAGE,
+    FIGURES_ON_SOURCE_PAGES,
     SOURCES_PER_PAGE,
     number_references,
     paginate,
@@ -118,7 +119,7 @@ def source_list(request):
 
 
 def source_detail(request, slug):
-    """A source, the cases and figures it supports, and the sources it cites."""
+    """A source, the cases and figures it supports (in pages), and the sources it cites."""
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     figures = (
         Metric.objects.published()
@@ -126,15 +127,19 @@ def source_detail(request, slug):
         .select_related("campaign", "platform", "organisation")
         .order_by("campaign__title", "order", "pk")
     )
+    page, page_note = paginate(request, figures, FIGURES_ON_SOURCE_PAGES)
+    cases = Campaign.objects.published().filter(sources=source)
     return render(
         request,
         "campaigns/source_detail.html",
         {
             "source": source,
-            "cases": Campaign.objects.published()
-            .filter(sources=source)
-            .order_by(F("start_date").desc(nulls_last=True), "title"),
-            "figures": figures,
+            "cases": cases.order_by(F("start_date").desc(nulls_last=True), "title")[
+                :CASES_ON_ENTITY_PAGES
+            ],
+            "case_count": cases.count(),
+            "page": page,
+            "notes": [page_note] if page_note else [],
             "cited_references": source.references.order_by("reference_number"),
         },
     )
