@@ -5,6 +5,7 @@ seed catalogue loaded once for a whole test module. Shared by test_browser.py an
 from contextlib import contextmanager
 
 from django.core.management import call_command
+from django.db import connections
 
 from campaigns.loading import SEED_FIXTURES
 
@@ -57,3 +58,6 @@ def seed_catalogue_loaded(django_db_blocker):
             yield
         finally:
             call_command("flush", interactive=False, verbosity=0)
+            # Playwright's sync API runs in greenlets, and each has its own Django connection:
+            # close this one, or PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()
