@@ -750,6 +750,26 @@ def test_the_language_switcher_links_to_the_same_page_in_chinese(client, catalog
     assert '<p class="subtitle" lang="en">Weibo fundraising' in chinese
 
 
+def test_the_language_switcher_never_links_to_another_site(client, catalogue):
+    # Under gunicorn a request for "//evil.com/" arrives with that path; the test client
+    # would parse "//evil.com/" as a host, so the path is set the way the server sets it.
+    response = client.get("/", PATH_INFO="//evil.com/")
+    html = response.content.decode()
+
+    assert response.wsgi_request.path == "//evil.com/"
+    assert "evil.com" not in html
+    assert 'href="/zh-hans/" hreflang="zh-hans"' in html
+
+
+def test_the_language_switcher_on_a_missing_chinese_page_leads_to_the_english_home_page(
+    client, catalogue
+):
+    response = client.get("/zh-hans/nothing-here/")
+
+    assert response.status_code == 404
+    assert 'href="/" hreflang="en"' in response.content.decode()
+
+
 def test_chinese_pages_write_large_numbers_in_wan_and_yi(client, catalogue):
     html = page(client, "/zh-hans/campaigns/yaan-earthquake/")
     assert "1.1亿" in html

@@ -2,9 +2,10 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, get_language_info, override
 
 register = template.Library()
 
@@ -47,11 +48,38 @@ def primary_name(entity):
     return chinese if chinese and is_chinese_page() else english
 
 
+def local_path(request):
+    """This page's path and query, always starting with exactly one "/" so it stays on this site.
+
+    A request for "//evil.com/" must not become a link to another host.
+    """
+    if request is None:
+        return "/"
+    path = "/" + request.path.lstrip("/")
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if query else path
+
+
+def home_url(code):
+    """The home page in the language ``code``."""
+    with override(code):
+        return reverse("campaigns:home")
+
+
+def page_in_language(path, code, current):
+    """``path`` in the language ``code``, or that language's home page when it has no such page."""
+    url = translate_url(path, code)
+    if code != current and url == path:
+        return home_url(code)
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return home_url(code)
+    return url
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The same page in each language: dicts of code, name, url and whether it is this page."""
-    request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path = local_path(context.get("request"))
     current = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
@@ -60,7 +88,7 @@ def language_links(context):
             {
                 "code": code,
                 "name": info["name_local"],
-                "url": translate_url(path, code),
+                "url": page_in_language(path, code, current),
                 "current": code == current,
             }
         )
