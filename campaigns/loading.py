@@ -238,19 +238,30 @@ def _read_records(path: Path) -> list[_Record]:
     """The records of one JSON file, or a LoadError saying why the file cannot be read."""
     name = _display(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark, as some editors on Windows write, is not part of the JSON.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise LoadError(f"{name}: no such file.") from None
     except UnicodeDecodeError:
         raise LoadError(f"{name}: not UTF-8 text.") from None
     except OSError as error:
         raise LoadError(f"{name}: cannot be read ({error.strerror}).") from None
+    if not text.strip():
+        raise LoadError(f"{name}: the file is empty; expected a list of records.")
     try:
         # Decimals as written: 5.36 stays 5.36 rather than a float's 5.3600000000000003.
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise LoadError(
             f"{name}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+        ) from None
+    except ValueError:  # Python refuses to read an integer of more than 4,300 digits
+        raise LoadError(
+            f"{name}: not valid catalogue JSON: a number too long (more than 4,300 digits)."
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            f"{name}: not valid catalogue JSON: lists or objects nested too deeply."
         ) from None
     if not isinstance(data, list):
         raise LoadError(f"{name}: expected a list of records, found {_kind_of(data)}.")

@@ -463,6 +463,16 @@ BAD_FILES = {
         '{"model": "campaigns.source", "fields": {"slug": "x"}}',
         "expected a list of records, found an object.",
     ),
+    "a_number_too_long": (
+        '[{"model": "campaigns.metric", "fields": {"value": ' + "9" * 5001 + "}}]",
+        "not valid catalogue JSON: a number too long (more than 4,300 digits).",
+    ),
+    "nested_too_deeply": (
+        "[" * 100_000 + "]" * 100_000,
+        "not valid catalogue JSON: lists or objects nested too deeply.",
+    ),
+    "empty": ("", "the file is empty; expected a list of records."),
+    "only_whitespace": (" \n\t\n", "the file is empty; expected a list of records."),
 }
 
 
@@ -477,6 +487,15 @@ def test_a_file_that_is_not_a_list_of_records_is_refused(case, loaded, tmp_path)
 
     assert str(error.value) == f"{bad}: {problem}"
     assert snapshot() == before
+
+
+def test_a_file_starting_with_a_byte_order_mark_loads(tmp_path):
+    with_bom = tmp_path / "sources.json"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + json.dumps([source("weibo-report")]).encode())
+
+    load_catalogue(paths=[with_bom])
+
+    assert list(Source.objects.values_list("slug", flat=True)) == ["weibo-report"]
 
 
 def test_a_file_that_does_not_exist_is_named(loaded, tmp_path):
