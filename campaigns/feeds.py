@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Campaign
@@ -38,7 +39,9 @@ class NewCampaignsFeed(Feed):
         return f"{item.title} ({item.title_zh})" if item.title_zh else item.title
 
     def item_description(self, item):
-        return item.summary
+        # Atom1Feed writes the description as <summary type="html">, and a summary is plain text:
+        # escaped, "<img …>" and "A & B" reach the reader as the words the curator typed.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

@@ -55,6 +55,22 @@ def test_the_feed_is_atom_with_the_newest_published_case_first(client, published
     assert [c.get("term") for c in newest.findall(f"{ATOM}category")] == ["relief"]
 
 
+def test_a_summary_reaches_feed_readers_as_plain_text_not_html(client, db):
+    case = factories.CampaignFactory(
+        title="Escaped case", summary="Tips <img src=x onerror=alert(1)> for A & B."
+    )
+    case.published_at = timezone.now()
+    case.save()
+
+    response = client.get("/feeds/campaigns/")
+
+    summary = ET.fromstring(response.content).find(f"{ATOM}entry/{ATOM}summary")
+    assert summary.get("type") == "html"
+    # A reader decodes the HTML once and must be left with the text, not an <img> element.
+    assert summary.text == "Tips &lt;img src=x onerror=alert(1)&gt; for A &amp; B."
+    assert b"<img" not in response.content
+
+
 def test_the_feed_leaves_out_drafts(client, published_in_order):
     assert b"Draft case" not in client.get("/feeds/campaigns/").content
 
