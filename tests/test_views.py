@@ -311,6 +311,19 @@ def test_case_page_offers_apa_and_bibtex_citations_with_its_address(client, cata
     assert f"url = {{{address}}}" in html
 
 
+def test_the_bibtex_title_escapes_every_tex_special_character(client, db):
+    factories.CampaignFactory(
+        slug="tex-title", title="5^2 ~ 25 & 100% of $3 #1 for a_b {braced} back\\slash"
+    )
+
+    html = unescape(page(client, "/campaigns/tex-title/"))
+
+    assert (
+        "title = {{5\\textasciicircum{}2 \\textasciitilde{} 25 \\& 100\\% of \\$3 \\#1 "
+        "for a\\_b braced back\\textbackslash{}slash}},"
+    ) in html
+
+
 def test_case_page_has_breadcrumbs_and_a_meta_block_for_open_data(client, catalogue):
     html = page(client, "/campaigns/yaan-earthquake/")
     assert '<nav class="breadcrumbs" aria-label="Breadcrumbs">' in html

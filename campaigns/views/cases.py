@@ -41,9 +41,23 @@ from .figures import figure_series
 
 
 def bibtex_escape(text):
-    """Text safe inside a BibTeX field: braces dropped, TeX's special characters escaped."""
-    text = str(text).replace("{", "").replace("}", "").replace("\\", "")
-    return re.sub(r"([&%$#_])", r"\\\1", text)
+    """Text safe inside a BibTeX field: braces dropped, TeX's other special characters escaped.
+
+    Braces are dropped rather than escaped because BibTeX counts even an escaped brace, so a
+    lone one in a title would leave the entry unbalanced.
+    """
+    specials = {
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+        "\\": r"\textbackslash{}",
+    }
+    text = str(text).replace("{", "").replace("}", "")
+    return re.sub(r"[&%$#_~^\\]", lambda match: specials[match.group()], text)
 
 
 def citations(campaign, url):
