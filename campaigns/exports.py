@@ -673,17 +673,36 @@ def current_umask():
 def export_catalogue(*, directory, force=False, base_url=""):
     """Write the published catalogue to ``directory``: fixtures and CSVs, deterministically.
 
-    The folder is created if missing. Existing export files are refused unless ``force``.
-    Everything is written to temporary files first and renamed into place only when all were
-    written, so a failure never leaves half an export. Returns the files written.
+    The folder is created if missing, but not its parents: a mistyped path is refused rather
+    than built. Existing export files are refused unless ``force``, and anything at an export
+    file's name that is not a regular file (a folder, a socket) is always refused, before
+    anything is written. Everything is written to temporary files first and renamed into place
+    only when all were written; the temporary files never outlive a failure. Returns the files
+    written.
     """
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise ExportError(f"{directory} is a file, not a folder: give a folder to export to.")
+    if not directory.exists() and not directory.parent.exists():
+        raise ExportError(
+            f"Cannot create the folder {directory}: {directory.parent} does not exist. "
+            "Only the last folder of the path is created; check the path for a typo."
+        )
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(exist_ok=True)
     except OSError as error:
         raise ExportError(f"Cannot create the folder {directory}: {error.strerror}.") from None
+    not_files = [
+        name
+        for name in EXPORT_FILES
+        if os.path.lexists(directory / name) and not (directory / name).is_file()
+    ]
+    if not_files:
+        raise ExportError(
+            f"{directory} holds {', '.join(not_files)}, which "
+            f"{'is not a file' if len(not_files) == 1 else 'are not files'}: "
+            "move it away before exporting there. Nothing was written."
+        )
     existing = [name for name in EXPORT_FILES if (directory / name).exists()]
     if existing and not force:
         raise ExportError(
@@ -696,6 +715,7 @@ def export_catalogue(*, directory, force=False, base_url=""):
     texts.update(catalogue_csv_texts(base_url))
 
     written = []
+    replaced = []
     try:
         for name in EXPORT_FILES:
             text, rows = texts[name]
@@ -703,12 +723,17 @@ def export_catalogue(*, directory, force=False, base_url=""):
             written.append((temporary, name, len(rows)))
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
                 file.write(text)
+        mode = 0o666 & ~current_umask()  # mkstemp makes owner-only files; exports are for sharing
+        for temporary, name, _rows in written:
+            os.chmod(temporary, mode)
+            os.replace(temporary, directory / name)
+            replaced.append(name)
     except OSError as error:
+        problem = f"Cannot write to {directory}: {error.strerror}."
+        if replaced:
+            problem += f" Already replaced: {', '.join(replaced)}; the other files are unchanged."
+        raise ExportError(problem) from None
+    finally:
         for temporary, _name, _rows in written:
             Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"Cannot write to {directory}: {error.strerror}.") from None
-    mode = 0o666 & ~current_umask()  # mkstemp makes owner-only files; exports are for sharing
-    for temporary, name, _rows in written:
-        os.chmod(temporary, mode)
-        os.replace(temporary, directory / name)
     return [ExportedFile(name=name, rows=rows) for _temporary, name, rows in written]

@@ -217,6 +217,60 @@ def test_the_command_refuses_a_folder_inside_a_file(db, tmp_path):
         call_command("export_catalogue", str(tmp_path / "a-file" / "export"))
 
 
+def test_a_folder_in_place_of_an_export_file_is_refused_before_anything_is_written(
+    db, campaign, tmp_path
+):
+    (tmp_path / "campaigns.json").write_text("an older export")
+    (tmp_path / "figures.csv").mkdir()
+
+    with pytest.raises(CommandError) as error:
+        call_command("export_catalogue", str(tmp_path), "--force")
+
+    assert str(error.value) == (
+        f"{tmp_path} holds figures.csv, which is not a file: "
+        "move it away before exporting there. Nothing was written."
+    )
+    assert (tmp_path / "campaigns.json").read_text() == "an older export"
+    assert sorted(os.listdir(tmp_path)) == ["campaigns.json", "figures.csv"]
+
+
+def test_a_failure_while_renaming_names_what_was_replaced_and_leaves_no_temporary_files(
+    db, campaign, tmp_path, monkeypatch
+):
+    rename = os.replace
+    renamed = []
+
+    def replace_two_then_fail(source, target):
+        if len(renamed) == 2:
+            raise OSError(28, "No space left on device")
+        renamed.append(target)
+        rename(source, target)
+
+    monkeypatch.setattr(os, "replace", replace_two_then_fail)
+
+    with pytest.raises(CommandError) as error:
+        call_command("export_catalogue", str(tmp_path), "--force")
+
+    assert str(error.value) == (
+        f"Cannot write to {tmp_path}: No space left on device. "
+        "Already replaced: sources.json, organisations.json; the other files are unchanged."
+    )
+    assert sorted(os.listdir(tmp_path)) == ["organisations.json", "sources.json"]
+
+
+def test_the_command_creates_the_folder_but_not_missing_parents(db, campaign, tmp_path):
+    typo = tmp_path / "typo" / "sub" / "dir"
+
+    with pytest.raises(CommandError) as error:
+        call_command("export_catalogue", str(typo))
+
+    assert str(error.value) == (
+        f"Cannot create the folder {typo}: {typo.parent} does not exist. "
+        "Only the last folder of the path is created; check the path for a typo."
+    )
+    assert not (tmp_path / "typo").exists()
+
+
 def test_a_restored_export_keeps_when_each_case_was_first_published(seed, tmp_path):
     first_published = dict(Campaign.objects.values_list("slug", "published_at"))
     export_catalogue(directory=tmp_path)

@@ -17,7 +17,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("directory", type=Path, metavar="DIR", help="The folder to write to.")
+        parser.add_argument(
+            "directory",
+            type=Path,
+            metavar="DIR",
+            help="The folder to write to (created if missing; its parent must exist).",
+        )
         parser.add_argument(
             "--force", action="store_true", help="Overwrite export files already in DIR."
         )
