@@ -34,11 +34,15 @@ class DatePrecision(models.TextChoices):
 
 
 def format_partial_date(value, precision):
-    """Show a date as precisely as it is known: "2013", "April 2013" (in the active language)."""
+    """Show a date as precisely as it is known: "2013", "April 2013" (in the active language).
+
+    A year alone reads "2013" in English and "2013年" in Chinese.
+    """
     if value is None:
         return ""
     if precision == DatePrecision.YEAR:
-        return str(value.year)
+        # Translators: a year on its own, e.g. "2013"; in Chinese "2013年".
+        return _("%(year)s") % {"year": value.year}
     if precision == DatePrecision.MONTH:
         return date_format(value, "YEAR_MONTH_FORMAT")
     return date_format(value, "DATE_FORMAT")

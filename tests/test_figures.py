@@ -50,7 +50,23 @@ def test_chinese_counts_large_numbers_in_wan_and_yi():
         assert humane_number(Decimal("110000000")) == "1.1亿"
         assert humane_number(Decimal("52000000")) == "5200万"
         assert humane_number(Decimal("20000000000")) == "200亿"
-        assert humane_number(Decimal("35575")) == "35575"  # Chinese number format: no separator
+        assert humane_number(Decimal("35575")) == "35,575"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "expected"),
+    [
+        ("424262", Unit.USD, Qualifier.NEARLY, "近424,262美元"),
+        ("35575", Unit.KG, Qualifier.UP_TO, "高达35,575千克"),
+        ("52000000", Unit.PLAYS, Qualifier.UP_TO, "高达5200万次播放"),
+        ("72", Unit.HOURS, Qualifier.UP_TO, "72小时内"),
+        ("30", Unit.SECONDS, Qualifier.UP_TO, "30秒内"),
+        ("1000", Unit.USERS, Qualifier.AT_LEAST, "至少1,000名用户"),
+    ],
+)
+def test_chinese_figures_group_digits_and_read_naturally(value, unit, qualifier, expected):
+    with translation.override("zh-hans"):
+        assert figure_text(figure(value, unit, qualifier)) == expected
 
 
 def test_an_empty_value_is_an_empty_string():

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from campaigns.models import (
     Campaign,
@@ -104,6 +105,12 @@ def test_partial_dates_show_only_what_is_known():
     assert format_partial_date(datetime.date(2012, 1, 1), DatePrecision.YEAR) == "2012"
     assert format_partial_date(datetime.date(2013, 4, 1), DatePrecision.MONTH) == "April 2013"
     assert format_partial_date(datetime.date(2013, 4, 20), DatePrecision.DAY) == "April 20, 2013"
+
+
+def test_partial_dates_in_chinese_carry_the_year_sign():
+    with translation.override("zh-hans"):
+        assert format_partial_date(datetime.date(2012, 1, 1), DatePrecision.YEAR) == "2012年"
+        assert format_partial_date(datetime.date(2013, 4, 1), DatePrecision.MONTH) == "2013年4月"
 
 
 def test_draft_campaign_is_not_public(campaign):

@@ -940,3 +940,83 @@ def test_the_server_error_page_is_plain_and_needs_no_database(django_assert_num_
     with django_assert_num_queries(0):
         html = render_to_string("500.html")
     assert "<h1>Something went wrong</h1>" in html
+
+
+# --------------------------------------------------------------------------- Chinese pages
+
+
+def test_a_before_and_after_pair_reads_in_chinese_on_chinese_pages(client, catalogue):
+    for when, chinese in (("before", "活动前"), ("after", "活动后")):
+        catalogue["tobacco"].metrics.filter(key=f"tobacco-awareness-{when}").update(
+            label_zh=f"{chinese}公众对被动吸烟危害的知晓率"
+        )
+
+    html = page(client, "/zh-hans/campaigns/no-tobacco-day/")
+    english = text(page(client, "/campaigns/no-tobacco-day/"))
+
+    assert '<span lang="zh-Hans">公众对被动吸烟危害的知晓率</span>' in html
+    assert "<li>5%（活动前）：截至 2013年5月；原文为“5%”</li>" in html
+    assert "<li>19%（活动后）：截至 2013年5月；原文为“19%”</li>" in html
+    assert "before the campaign" not in html
+    assert "5% before the campaign: as of May 2013; stated as “5%”" in english
+
+
+def test_the_figures_chart_names_figures_and_cases_in_chinese_on_chinese_pages(client, catalogue):
+    html = page(client, "/zh-hans/figures/?unit=CNY")
+    labels = re.findall(r'class="chart-label">([^<]*)<', html)
+
+    assert "募集善款 — 雅安地震微博募捐" in labels
+    assert "Donations raised — " not in html
+
+
+def test_the_citation_stays_english_apa_under_a_chinese_heading(client, catalogue):
+    html = page(client, "/zh-hans/campaigns/yaan-earthquake/")
+    today = datetime.date.today()
+    month = today.strftime("%B")
+
+    assert '<h2 id="cite-heading">引用本案例</h2>' in html
+    assert '<p class="apa" lang="en">Social Media for Social Good. (' in html
+    assert f"Retrieved {month} {today.day}, {today.year}, from http://testserver/zh-hans/" in html
+    assert "author = {{Social Media for Social Good}}" in html
+    assert "检索自" not in html
+
+
+def test_the_compare_checkbox_names_the_case_in_the_page_language(client, catalogue):
+    html = page(client, "/zh-hans/campaigns/")
+
+    assert '<span class="visually-hidden"> 雅安地震微博募捐</span>' in html
+
+
+def test_a_person_page_heads_its_figures_as_about_this_person(client, catalogue):
+    person = factories.OrganisationFactory(
+        name="Deng Fei", name_zh="邓飞", slug="deng-fei", kind="individual"
+    )
+    factories.ParticipationFactory(
+        campaign=catalogue["yaan"], organisation=person, role=Role.ORGANISER
+    )
+    factories.MetricFactory(
+        key="deng-fei-followers",
+        organisation=person,
+        source=catalogue["yaan"].sources.first(),
+        label="Weibo followers",
+        label_zh="微博粉丝",
+        value=Decimal("1000"),
+        unit=Unit.FOLLOWERS,
+        stated_as="1,000 followers",
+    )
+
+    assert "关于此人的数据" in page(client, "/zh-hans/organisations/deng-fei/")
+    assert "Figures about this person" in page(client, "/organisations/deng-fei/")
+
+
+def test_a_source_page_calls_its_date_the_publication_date_in_chinese(client, catalogue):
+    html = page(client, "/zh-hans/sources/gates-2013/")
+
+    assert "<dt>发布日期</dt><dd>2013年5月13日</dd>" in html
+    assert "已发布" not in text(html).split("引用")[0]
+
+
+def test_a_filter_chip_uses_a_full_width_colon_in_chinese(client, catalogue):
+    html = text(page(client, "/zh-hans/campaigns/?q=earthquake"))
+
+    assert "搜索：earthquake" in html

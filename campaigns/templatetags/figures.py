@@ -10,7 +10,7 @@ than the source gave — nor less.
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
+from django.utils import numberformat
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
@@ -34,14 +34,27 @@ MAX_SHORT_DECIMALS = 2
 """A number is shortened only when its short form needs at most this many decimals."""
 
 
-def plain_number(value):
-    """A number with thousands separators and no trailing zeros: 35,575 and 5.36."""
+def plain_number(value, grouped=True):
+    """A number with thousands separators and no trailing zeros: 35,575 and 5.36.
+
+    Digits are grouped in threes in both languages: Django's Chinese locale sets no
+    thousands separator, but figures read "424,262美元" on Chinese pages too. A count of
+    万 is not grouped: "5200万".
+    """
     value = Decimal(value)
     if value == value.to_integral_value():
-        return number_format(int(value), force_grouping=True)
-    text = format(value.normalize(), "f")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    return number_format(value, decimal_pos=decimals, force_grouping=True)
+        value, decimals = int(value), 0
+    else:
+        text = format(value.normalize(), "f")
+        decimals = len(text.split(".")[1])
+    return numberformat.format(
+        value,
+        decimal_sep=".",
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=",",
+        force_grouping=grouped,
+    )
 
 
 @register.filter
@@ -56,7 +69,7 @@ def humane_number(value):
             short = value / scale
             rounded = round(short, MAX_SHORT_DECIMALS)
             if short == rounded:
-                return write(plain_number(rounded))
+                return write(plain_number(rounded, grouped=not chinese))
             break
     return plain_number(value)
 
@@ -78,16 +91,35 @@ QUALIFIER_PATTERNS = {
 }
 """How each qualifier reads in front of a figure; "exactly" reads as the bare figure."""
 
+DURATION_UNITS = {Unit.SECONDS, Unit.HOURS, Unit.DAYS}
+"""Units of time: "up to 72 hours" reads "72小时内" (within 72 hours) in Chinese."""
+
+
+def qualified(metric, text):
+    """``text`` (a number and unit) with the figure's qualifier: "up to 52 million plays"."""
+    if metric.qualifier == Qualifier.UP_TO and metric.unit in DURATION_UNITS:
+        return pgettext("up to, of a length of time", "up to %(figure)s") % {"figure": text}
+    pattern = QUALIFIER_PATTERNS.get(metric.qualifier)
+    return pattern(text) if pattern else text
+
 
 @register.filter
 def figure_text(metric, with_qualifier=True):
     """A figure as a person would say it: "over 110 million CNY", "52 million plays"."""
     text = unit_text(humane_number(metric.value), metric.unit)
-    pattern = QUALIFIER_PATTERNS.get(metric.qualifier) if with_qualifier else None
-    return pattern(text) if pattern else text
+    return qualified(metric, text) if with_qualifier else text
 
 
 @register.filter
 def figure_number(metric):
     """Just the number and unit, without the qualifier: "110 million CNY"."""
     return figure_text(metric, with_qualifier=False)
+
+
+@register.filter
+def distinction(figure):
+    """What sets a figure of a before/after pair apart, in the page's language: "活动前"."""
+    chinese = getattr(figure, "distinction_zh", "")
+    if chinese and (get_language() or "").startswith("zh"):
+        return chinese
+    return getattr(figure, "distinction", "")

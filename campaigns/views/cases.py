@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from ..filters import CampaignFilterForm, CampaignSort
 from ..models import (
@@ -60,14 +61,37 @@ def bibtex_escape(text):
     return re.sub(r"[&%$#_~^\\]", lambda match: specials[match.group()], text)
 
 
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+"""Month names for the APA citation, which is English whichever language the page is in."""
+
+
 def citations(campaign, url):
-    """What "Cite this case" needs: APA's parts and a BibTeX entry, accessed today."""
+    """What "Cite this case" needs: APA's parts and a BibTeX entry, accessed today.
+
+    APA is an English style, so the citation (catalogue name, dates, title) is English on the
+    Chinese pages too; only the page around it is translated.
+    """
     today = timezone.localdate()
     updated = timezone.localtime(campaign.updated_at).date()
+    with override("en"):
+        publisher = str(CATALOGUE_NAME)
     bibtex = "\n".join(
         [
             f"@misc{{socialgood-{campaign.slug},",
-            f"  author = {{{{{bibtex_escape(CATALOGUE_NAME)}}}}},",
+            f"  author = {{{{{bibtex_escape(publisher)}}}}},",
             f"  title = {{{{{bibtex_escape(campaign.title)}}}}},",
             f"  year = {{{updated.year}}},",
             f"  howpublished = {{\\url{{{url}}}}},",
@@ -78,9 +102,9 @@ def citations(campaign, url):
         ]
     )
     return {
-        "publisher": CATALOGUE_NAME,
-        "updated": f"{updated.year}, {updated:%B} {updated.day}",
-        "accessed": f"{today:%B} {today.day}, {today.year}",
+        "publisher": publisher,
+        "updated": f"{updated.year}, {ENGLISH_MONTHS[updated.month - 1]} {updated.day}",
+        "accessed": f"{ENGLISH_MONTHS[today.month - 1]} {today.day}, {today.year}",
         "url": url,
         "bibtex": bibtex,
     }

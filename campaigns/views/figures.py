@@ -15,7 +15,7 @@ from ..models import (
 )
 from ..templatetags.catalogue import primary_name
 from ..templatetags.charts import Bar
-from ..templatetags.figures import figure_number
+from ..templatetags.figures import distinction, figure_number
 from .common import (
     CHART_BARS,
     FIGURES_PER_PAGE,
@@ -34,11 +34,33 @@ def common_label(labels):
     return prefix.rsplit(" ", 1)[0].strip() if " " in prefix else ""
 
 
+def common_label_zh(labels):
+    """What Chinese labels have in common, by characters, and what is left of each.
+
+    Chinese puts what sets a measure apart in front of it ("活动前" + "公众…知晓率"), so
+    the longer of the shared start and the shared end is the label:
+    ("公众…知晓率", ["活动前", "活动后"]).
+    A shared part of one character says too little to head the pair: ("", labels).
+    """
+    if not all(labels):
+        return "", ["" for _label in labels]
+    prefix = os.path.commonprefix(labels)
+    suffix = os.path.commonprefix([label[::-1] for label in labels])[::-1]
+    if len(prefix) >= len(suffix):
+        common, rests = prefix, [label[len(prefix) :] for label in labels]
+    else:
+        common, rests = suffix, [label[: len(label) - len(suffix)] for label in labels]
+    if len(common) < 2:
+        return "", list(labels)
+    return common, rests
+
+
 class FigureSeries:
     """Figures of one subject that measure the same thing at different times: "5% → 19%".
 
     A series is one figure, or a before/after pair, or figures sharing a label and unit.
-    ``label`` and ``label_zh`` are what their labels have in common.
+    ``label`` and ``label_zh`` are what their labels have in common; each figure's
+    ``distinction`` and ``distinction_zh`` say what sets it apart ("before the campaign", "活动前").
     """
 
     def __init__(self, figures):
@@ -46,12 +68,15 @@ class FigureSeries:
         self.first = figures[0]
         self.label = self.first.label
         self.label_zh = self.first.label_zh
+        distinctions_zh = ["" for _figure in figures]
         if self.is_change:
             self.label = common_label([figure.label for figure in figures]) or self.label
-            self.label_zh = common_label([figure.label_zh for figure in figures]) or ""
-        for figure in figures:
-            # What sets each figure of a change apart: "before the campaign".
+            self.label_zh, distinctions_zh = common_label_zh(
+                [figure.label_zh for figure in figures]
+            )
+        for figure, distinction_zh in zip(figures, distinctions_zh, strict=True):
             figure.distinction = figure.label[len(self.label) :].strip() if self.is_change else ""
+            figure.distinction_zh = distinction_zh.strip()
 
     @property
     def is_change(self):
@@ -102,7 +127,7 @@ def chart_over_time(figures):
                 "unit": unit,
                 "bars": [
                     Bar(
-                        label=" — ".join(filter(None, [figure.as_of_display, figure.distinction])),
+                        label=" — ".join(filter(None, [figure.as_of_display, distinction(figure)])),
                         value=figure.value,
                         text=figure_number(figure),
                     )
@@ -158,6 +183,10 @@ def figure_list(request):
 
 
 def figure_subject_label(figure):
-    """A figure's label with what it is about: "Donations raised — Ya'an earthquake"."""
+    """A figure's label with what it is about: "Donations raised — Ya'an earthquake".
+
+    Both names are Chinese on Chinese pages when known: "募集善款 — 雅安地震微博募捐".
+    """
     subject = figure.campaign or figure.platform or figure.organisation
-    return f"{figure.label} — {subject}" if subject else figure.label
+    label = primary_name(figure)
+    return f"{label} — {primary_name(subject)}" if subject else label
