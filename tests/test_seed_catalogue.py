@@ -487,8 +487,37 @@ def test_the_officials_and_the_glacier_influencer_have_their_chinese_names(catal
 
 def test_names_the_sources_give_only_in_english_translation_get_no_guessed_chinese(catalogue):
     names = dict(Organisation.objects.values_list("slug", "name_zh"))
-    for slug in ("xiao-ying-and-xiao-ping", "county-girl", "wanrong-youpin"):
+    for slug in ("xiao-ying-and-xiao-ping", "wanrong-youpin"):
         assert names[slug] == "", slug
+
+
+def test_an_organisation_named_in_a_chinese_case_title_has_that_chinese_name(catalogue):
+    names = dict(Organisation.objects.values_list("slug", "name_zh"))
+    titles = dict(Campaign.objects.values_list("slug", "title_zh"))
+    for organisation, campaign, chinese in (
+        ("county-girl", "county-girl-xigua-video", "县城姑娘"),
+        ("leeds-city-council", "leeds-city-council-trulysocial", "利兹市议会"),
+        (
+            "unc-wilmington",
+            "unc-wilmington-students-save-sports-teams",
+            "北卡罗来纳大学威尔明顿分校",
+        ),
+    ):
+        assert names[organisation] == chinese
+        assert chinese in titles[campaign]
+
+
+def test_the_tuberculosis_campaign_worked_with_the_ministry_of_health(catalogue):
+    titles = Campaign.objects.values_list("title_zh", flat=True)
+    assert "与卫生部合作开展结核病防治宣传" in titles
+    assert "联合卫生部开展结核病防治宣传" not in titles
+
+
+def test_a_publisher_misspelt_by_the_citing_article_is_named_correctly_with_a_note(catalogue):
+    source = Source.objects.get(url="http://it.gmw.cn/2020-02/19/content_33570814.htm")
+    assert source.publisher == "Guangming Online"
+    assert "misspells" in source.note
+    assert "it.gmx.cn" in source.note
 
 
 def test_song_xiaoying_took_part_as_deputy_county_magistrate_of_wanrong_county(catalogue):
