@@ -434,6 +434,22 @@ class RowContext:
         return f"{before}{campaign.slug}{after}"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula rather than as text."""
+
+
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet shows as text: a quote ' before text that would start a formula.
+
+    A title such as ``=HYPERLINK(…)`` would otherwise run when the file is opened. No value
+    the downloads hold starts with these characters legitimately (figures are never negative,
+    dates start with the year), so every such cell is quoted; the JSON keeps the text as is.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def csv_chunks(rows, columns, context):
     """The CSV text in chunks: a UTF-8 byte-order mark, the header, then the rows."""
     buffer = io.StringIO()
@@ -442,7 +458,7 @@ def csv_chunks(rows, columns, context):
     writer.writerow([column.name for column in columns])
     pending = 1
     for obj in rows:
-        writer.writerow([column.for_csv(obj, context) for column in columns])
+        writer.writerow([spreadsheet_safe(column.for_csv(obj, context)) for column in columns])
         pending += 1
         if pending >= ROWS_PER_WRITE:
             yield buffer.getvalue()

@@ -121,6 +121,46 @@ def test_the_campaign_csv_is_a_utf8_attachment_with_the_chinese_title_intact(cli
     assert row["url"] == "http://testserver/campaigns/yaan-earthquake-relief/"
 
 
+FORMULAS = {
+    "=": '=HYPERLINK("https://evil.example.org","click")',
+    "+": "+1 more relief drive",
+    "-": "-2+3 volunteers",
+    "@": "@SUM(A1:A9)",
+    "tab": "\t=1+1",
+    "carriage return": "\r=1+1",
+}
+
+
+@pytest.mark.parametrize("start", FORMULAS, ids=list(FORMULAS))
+def test_a_csv_cell_that_would_start_a_formula_is_quoted_as_text(client, db, start):
+    title = FORMULAS[start]
+    case = factories.CampaignFactory(slug="formula-case", title=title)
+    factories.MetricFactory(key="formula-figure", campaign=case, label=title, stated_as=title)
+
+    [campaign] = csv_rows(client.get("/campaigns/export.csv"))
+    [figure] = csv_rows(client.get("/figures/export.csv"))
+
+    assert campaign["title"] == f"'{title}"
+    assert figure["label"] == f"'{title}"
+    assert figure["stated_as"] == f"'{title}"
+    assert figure["campaign_title"] == f"'{title}"
+
+
+def test_ordinary_csv_cells_and_the_json_keep_their_text_unquoted(client, db):
+    case = factories.CampaignFactory(slug="formula-case", title="=SUM(1,2) is not run")
+    factories.MetricFactory(
+        key="formula-figure", campaign=case, label="Reposts", value=Decimal("5.36")
+    )
+
+    [figure] = csv_rows(client.get("/figures/export.csv"))
+    [campaign] = json.loads(body(client.get("/campaigns/export.json")))["campaigns"]
+
+    assert figure["label"] == "Reposts"
+    assert figure["value"] == "5.36"
+    assert figure["campaign"] == "formula-case"
+    assert campaign["title"] == "=SUM(1,2) is not run"
+
+
 def test_the_campaign_csv_columns_are_those_the_codebook_documents(client, yaan):
     text = body(client.get("/campaigns/export.csv"))
 

@@ -148,6 +148,21 @@ def test_the_exported_csvs_keep_chinese_and_the_figures_as_stated(seed, tmp_path
     assert any("\u4e00" <= char <= "\u9fff" for char in chinese[0]["title_zh"])
 
 
+def test_the_exported_csvs_quote_a_formula_and_the_fixtures_keep_it_as_written(db, tmp_path):
+    factories.CampaignFactory(slug="formula-case", title='=HYPERLINK("https://evil.example")')
+
+    export_catalogue(directory=tmp_path / "first")
+    empty_the_catalogue()
+    load_catalogue(paths=[tmp_path / "first" / name for name in FIXTURE_FILES])
+    export_catalogue(directory=tmp_path / "second")
+
+    text = (tmp_path / "first" / "campaigns.csv").read_text(encoding="utf-8")
+    [row] = csv.DictReader(io.StringIO(text[1:]))
+    assert row["title"] == '\'=HYPERLINK("https://evil.example")'
+    assert Campaign.objects.get().title == '=HYPERLINK("https://evil.example")'
+    assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
+
+
 def test_exporting_the_same_catalogue_twice_gives_the_same_bytes(seed, tmp_path):
     export_catalogue(directory=tmp_path / "a")
     export_catalogue(directory=tmp_path / "b")
