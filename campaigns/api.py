@@ -9,10 +9,13 @@ slug or key 404. Responses carry ETag and Last-Modified and answer conditional G
 """
 
 import datetime
+import functools
 from enum import Enum, StrEnum
 from typing import Annotated, Any
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import URLPattern
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.openapi.docs import Swagger
@@ -65,7 +68,52 @@ class ReadableJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+READ_METHODS = ("GET", "HEAD")
+"""The methods the API answers: it is read-only."""
+
+
+def answer_head_and_refuse_writes_in_json(view):
+    """The view, answering HEAD as GET and any method but GET and HEAD with a JSON 405.
+
+    django-ninja routes only the methods an operation declares, and declaring HEAD beside GET
+    would list every endpoint twice in the OpenAPI schema; so HEAD is run here as GET, and the
+    server drops the body as it does for every Django view.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in READ_METHODS:
+            refusal = JsonResponse(
+                {"detail": f"The API is read-only: use GET or HEAD, not {request.method}."},
+                status=405,
+            )
+            refusal["Allow"] = ", ".join(READ_METHODS)
+            return refusal
+        if request.method == "GET":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+
+    # Safe: every method CSRF guards is refused above, so the refusal is JSON rather than a 403.
+    wrapper.csrf_exempt = True
+    return wrapper
+
+
+class ReadOnlyAPI(NinjaAPI):
+    """A NinjaAPI whose GET endpoints answer HEAD too and whose refusals of a method are JSON."""
+
+    def _get_urls(self):
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = answer_head_and_refuse_writes_in_json(pattern.callback)
+        return urls
+
+
+api = ReadOnlyAPI(
     title="socialgood catalogue API",
     version="1",
     description=(

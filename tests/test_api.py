@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.test import Client
 
 from campaigns.api import MAX_LIMIT
 from campaigns.models import Approach, Cause, Qualifier, Role, Status, Unit
@@ -371,6 +372,38 @@ def test_the_api_is_read_only(client, yaan):
     response = client.post("/api/campaigns", data={}, content_type="application/json")
 
     assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.json() == {"detail": "The API is read-only: use GET or HEAD, not POST."}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_every_api_address_refuses_writes_in_json_even_with_csrf_checks(method, yaan):
+    client = Client(enforce_csrf_checks=True)
+    for path in ["/api/campaigns/yaan-earthquake-relief", "/api/figures", "/api/openapi.json"]:
+        response = getattr(client, method)(path)
+
+        assert response.status_code == 405, path
+        assert response["Content-Type"] == "application/json"
+        assert response["Allow"] == "GET, HEAD"
+        assert response.json()["detail"].startswith("The API is read-only: use GET or HEAD")
+
+
+def test_head_answers_like_get_without_the_body(client, yaan):
+    got = client.get("/api/campaigns/yaan-earthquake-relief")
+
+    head = client.head("/api/campaigns/yaan-earthquake-relief")
+
+    assert head.status_code == 200
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head["ETag"] == got["ETag"]
+    assert head.content == b""
+    assert client.head("/api/campaigns").status_code == 200
+    assert client.head("/api/campaigns/no-such-case").status_code == 404
+    assert client.head("/api/campaigns?limit=0").status_code == 422
+    again = client.head(
+        "/api/campaigns/yaan-earthquake-relief", headers={"if-none-match": got["ETag"]}
+    )
+    assert again.status_code == 304
 
 
 def test_every_platform_the_site_shows_is_in_the_api_list_and_found_by_slug(client, yaan):
