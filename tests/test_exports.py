@@ -511,5 +511,5 @@ def test_editing_a_participant_changes_the_api_etag(client, yaan):
 
 
 def test_the_codebook_explains_the_apostrophe_before_formula_like_cells(client, db):
-    assert "starts with an apostrophe (&#x27;)" in client.get("/data/").content.decode()
+    assert "starts with an apostrophe (')" in client.get("/data/").content.decode()
     assert "撇号" in client.get("/zh-hans/data/").content.decode()
