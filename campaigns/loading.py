@@ -41,6 +41,7 @@ from django.core.exceptions import (
 )
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, models, transaction
+from taggit.models import Tag
 
 SEED_FIXTURES = (
     "sources.json",
@@ -516,6 +517,9 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         raise record.error(f"repeats {first.where()}.", label)
     load.seen[key] = record
 
+    if obj.pk is None and isinstance(obj, Tag) and obj.slug:
+        # A curator may have renamed a seeded tag; its slug still says which row it is.
+        obj.pk = Tag.objects.filter(slug=obj.slug).values_list("pk", flat=True).first()
     existing = model._default_manager.filter(pk=obj.pk).first() if obj.pk is not None else None
     managed = [f for f in model._meta.concrete_fields if not f.editable and not f.primary_key]
     if existing is not None:

@@ -217,6 +217,16 @@ def test_a_second_run_changes_nothing_and_says_so(loaded):
     assert snapshot() == before
 
 
+def test_a_tag_renamed_by_a_curator_is_found_by_its_slug_and_named_back(loaded):
+    Tag.objects.filter(slug="missing-children").update(name="Missing Children")
+
+    output = run_command(loaded)
+
+    assert "taggit.tag                      0        1          0" in output.splitlines()
+    assert list(Tag.objects.values_list("name", flat=True)) == ["missing children"]
+    assert list(Campaign.objects.get().tags.names()) == ["missing children"]
+
+
 def test_a_changed_summary_is_reported_as_updated_and_saved(loaded, tmp_path):
     case = Campaign.objects.get()
     records = catalogue()
