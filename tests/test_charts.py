@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 from django.template import Context, Template
+from django.utils import translation
 
 from campaigns.models import Metric, Unit
 from campaigns.templatetags.charts import BAR_MAX_WIDTH, MIN_BAR_WIDTH, Bar, bar_chart
@@ -33,6 +34,23 @@ def test_a_chart_has_a_title_and_a_description_it_is_labelled_by():
     assert (
         '<desc id="money-desc">A bar chart of 3 values. The largest is Ya&#x27;an earthquake '
         "(110 million CNY); the smallest is Apple live stream (550,000 CNY).</desc>"
+    ) in html
+
+
+def test_a_chart_of_one_bar_names_it_in_its_description():
+    html = render(BARS[:1])
+    assert (
+        '<desc id="money-desc">A bar chart of one value: Ya&#x27;an earthquake '
+        "(110 million CNY).</desc>"
+    ) in html
+
+
+def test_the_chinese_description_is_one_sentence_run_without_a_space():
+    with translation.override("zh-hans"):
+        html = render(BARS)
+    assert (
+        '<desc id="money-desc">包含 3 个数值的条形图。最大的是 Ya&#x27;an earthquake'
+        "（110 million CNY）；最小的是 Apple live stream（550,000 CNY）。</desc>"
     ) in html
 
 
@@ -70,10 +88,13 @@ def test_long_labels_are_shortened_in_the_drawing_but_whole_in_the_table():
     label = "Share of short-video users who are young people in third- and fourth-tier cities"
     html = render([Bar(label, Decimal(50), "50%")])
     drawing, table = html.split("</svg>")
-    assert label not in drawing
+    drawn_texts = re.findall(r"<text[^>]*>(.*?)</text>", drawing)
+    assert drawn_texts and label not in drawn_texts
     shortened = re.search(r'class="chart-label">(.*?)</text>', drawing).group(1)
     assert shortened.endswith("…") and label.startswith(shortened[:-1])
     assert label in table
+    # The description, which is read out rather than drawn, names the bar in full.
+    assert f"A bar chart of one value: {label} (50%)." in drawing
 
 
 def test_a_chart_without_bars_draws_nothing():

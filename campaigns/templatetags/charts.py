@@ -59,24 +59,28 @@ class DrawnBar:
 
 def describe(bars):
     """A sentence saying what the chart shows, for people who cannot see it."""
+    if len(bars) == 1:
+        return _("A bar chart of one value: %(label)s (%(value)s).") % {
+            "label": bars[0].label,
+            "value": bars[0].text,
+        }
     largest = max(bars, key=lambda bar: bar.value)
     smallest = min(bars, key=lambda bar: bar.value)
-    sentence = ngettext(
-        "A bar chart of %(count)d value.",
-        "A bar chart of %(count)d values.",
+    # One message, not two sentences glued with a space: Chinese puts no space
+    # between sentences.
+    return ngettext(
+        "A bar chart of %(count)d value. The largest is %(largest)s "
+        "(%(largest_value)s); the smallest is %(smallest)s (%(smallest_value)s).",
+        "A bar chart of %(count)d values. The largest is %(largest)s "
+        "(%(largest_value)s); the smallest is %(smallest)s (%(smallest_value)s).",
         len(bars),
-    ) % {"count": len(bars)}
-    if len(bars) > 1:
-        sentence += " " + _(
-            "The largest is %(largest)s (%(largest_value)s); "
-            "the smallest is %(smallest)s (%(smallest_value)s)."
-        ) % {
-            "largest": largest.label,
-            "largest_value": largest.text,
-            "smallest": smallest.label,
-            "smallest_value": smallest.text,
-        }
-    return sentence
+    ) % {
+        "count": len(bars),
+        "largest": largest.label,
+        "largest_value": largest.text,
+        "smallest": smallest.label,
+        "smallest_value": smallest.text,
+    }
 
 
 @register.inclusion_tag("includes/bar_chart.html")
