@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.models import Tag as TaggitTag
 
 from . import services
 from .forms import (
@@ -30,6 +31,7 @@ from .models import (
     Platform,
     Source,
     Status,
+    Tag,
 )
 
 admin.site.site_header = _("socialgood catalogue")
@@ -127,6 +129,33 @@ class OrganisationAdmin(admin.ModelAdmin):
     @admin.display(description=_("campaigns"), ordering="campaign_count")
     def campaign_count(self, organisation):
         return organisation.campaign_count
+
+
+# --------------------------------------------------------------------------- tags
+
+# The catalogue keeps its tags in its own model (with Chinese names); taggit's would only
+# confuse curators with an empty second list of tags.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_zh", "slug", "campaign_count"]
+    search_fields = ["name", "name_zh", "slug"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(campaign_count=Count("campaigns_taggedcampaign_items", distinct=True))
+        )
+
+    @admin.display(description=_("campaigns"), ordering="campaign_count")
+    def campaign_count(self, tag):
+        return tag.campaign_count
 
 
 # --------------------------------------------------------------------------- platforms

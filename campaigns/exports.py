@@ -27,7 +27,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_safe
-from taggit.models import Tag
 
 from .models import (
     Approach,
@@ -42,6 +41,7 @@ from .models import (
     Qualifier,
     Role,
     Source,
+    Tag,
     TaggedCampaign,
     Unit,
     kind_of_unit,

@@ -31,10 +31,11 @@ from .models import (
     Organisation,
     Participation,
     Platform,
+    Tag,
     TaggedCampaign,
     Unit,
-    public_tags,
 )
+from .templatetags.catalogue import primary_name
 
 MAX_QUERY_LENGTH = 200
 """Longer searches are cut to this many characters (with a note)."""
@@ -292,7 +293,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             )
         ]
         self.fields["tag"].choices = [("", _("Any tag"))] + [
-            (tag.slug, tag.name) for tag in public_tags().order_by("name")
+            (tag.slug, primary_name(tag)) for tag in Tag.objects.public().order_by("name")
         ]
         codes = (
             published.exclude(country="").order_by().values_list("country", flat=True).distinct()

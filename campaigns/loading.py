@@ -41,7 +41,8 @@ from django.core.exceptions import (
 )
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, models, transaction
-from taggit.models import Tag
+
+from .models import Tag
 
 SEED_FIXTURES = (
     "sources.json",
@@ -52,7 +53,7 @@ SEED_FIXTURES = (
 )
 """The seed catalogue, in the order it loads: each file refers only to the ones before it."""
 
-CATALOGUE_APPS = ("campaigns", "taggit")
+CATALOGUE_APPS = ("campaigns",)
 """Only models of these apps can be loaded: the catalogue, never users or sessions."""
 
 PROGRESS_ABOVE = 1000

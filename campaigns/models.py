@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 # --------------------------------------------------------------------------- choices
 
@@ -533,11 +533,55 @@ class Platform(ChangeTracked):
 # --------------------------------------------------------------------------- campaigns
 
 
+class TagQuerySet(models.QuerySet):
+    """Reusable filters for tags."""
+
+    def public(self):
+        """Tags on at least one published case."""
+        return self.filter(
+            pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
+                "tag_id"
+            )
+        )
+
+    def with_published_case_count(self):
+        """Annotate each tag with the number of published cases carrying it (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "campaigns_taggedcampaign_items",
+                filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
+            )
+        )
+
+
+class Tag(TagBase):
+    """A word readers browse cases by, with the Chinese name the Chinese pages show.
+
+    taggit's own tag model has no room for a second language, so the catalogue keeps its
+    tags here; the name stays the natural key, as in taggit.
+    """
+
+    name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("campaigns:tag_detail", args=[self.slug])
+
+
 class TaggedCampaign(TaggedItemBase):
     """A tag on a campaign; keyed by campaign slug and tag name so fixtures never hold ids."""
 
     content_object = models.ForeignKey(
         "Campaign", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
     )
 
     class Manager(models.Manager):
@@ -557,26 +601,7 @@ class TaggedCampaign(TaggedItemBase):
     def natural_key(self):
         return (self.content_object.slug, self.tag.name)
 
-    natural_key.dependencies = ["campaigns.campaign", "taggit.tag"]
-
-
-def public_tags():
-    """Tags on at least one published case (taggit's Tag has no QuerySet of ours to extend)."""
-    return Tag.objects.filter(
-        pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
-            "tag_id"
-        )
-    )
-
-
-def tags_with_published_case_count(tags):
-    """Annotate each of ``tags`` with the number of published cases carrying it (``case_count``)."""
-    return tags.annotate(
-        case_count=Count(
-            "campaigns_taggedcampaign_items",
-            filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
-        )
-    )
+    natural_key.dependencies = ["campaigns.campaign", "campaigns.tag"]
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -654,9 +679,9 @@ def campaign_text_contains(term):
         | Q(description__icontains=term)
         | Q(location__icontains=term)
         | Q(
-            pk__in=TaggedCampaign.objects.filter(tag__name__icontains=term).values(
-                "content_object_id"
-            )
+            pk__in=TaggedCampaign.objects.filter(
+                Q(tag__name__icontains=term) | Q(tag__name_zh__icontains=term)
+            ).values("content_object_id")
         )
         | Q(
             pk__in=Campaign.platforms.through.objects.filter(

@@ -8,9 +8,8 @@ edited or removed must count as a change to its campaign.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
-from taggit.models import Tag
 
-from .models import Campaign, CampaignImage, Participation, TaggedCampaign
+from .models import Campaign, CampaignImage, Participation, Tag, TaggedCampaign
 
 
 def touch_campaigns(campaigns):

@@ -6,7 +6,7 @@ The object pages listed are exactly those the site serves (the same querysets as
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Campaign, Organisation, Platform, Source, public_tags
+from .models import Campaign, Organisation, Platform, Source, Tag
 
 STATIC_PAGES = [
     "campaigns:home",
@@ -80,7 +80,7 @@ class TagSitemap(I18nSitemap):
     """Every tag on a published case study."""
 
     def items(self):
-        return list(public_tags().order_by("slug").values_list("slug", flat=True))
+        return list(Tag.objects.public().order_by("slug").values_list("slug", flat=True))
 
     def location(self, item):
         return reverse("campaigns:tag_detail", args=[item])

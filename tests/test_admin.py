@@ -23,6 +23,7 @@ from campaigns.models import (
     Platform,
     Source,
     Status,
+    Tag,
 )
 from tests import factories
 
@@ -178,12 +179,26 @@ def test_admin_is_titled_socialgood_catalogue(admin_client):
 
 
 @pytest.mark.parametrize(
-    "model", [Source, Organisation, Platform, Campaign, Participation, Metric, CampaignImage]
+    "model", [Source, Organisation, Platform, Campaign, Participation, Metric, CampaignImage, Tag]
 )
 def test_every_catalogue_model_has_a_list_and_an_add_page(admin_client, model):
     assert admin_client.get(changelist_url(model)).status_code == 200
     add_url = reverse(f"admin:campaigns_{model._meta.model_name}_add")
     assert admin_client.get(add_url).status_code == 200
+
+
+def test_tags_are_curated_with_their_chinese_names_and_case_counts(admin_client, yaan_campaign):
+    Tag.objects.filter(name="earthquake").update(name_zh="地震")
+    Tag.objects.create(name="unused", slug="unused")
+
+    response = admin_client.get(changelist_url(Tag), {"q": "地震"})
+
+    assert column(response, "name") == ["earthquake"]
+    assert column(response, "name_zh") == ["地震"]
+    assert column(response, "campaign_count") == ["1"]
+    index = admin_client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:campaigns_tag_changelist") in index
+    assert "/admin/taggit/" not in index
 
 
 def test_the_admin_is_closed_to_visitors_who_are_not_signed_in(client):
@@ -909,6 +924,7 @@ LIST_PAGES = [
     (Organisation, 5),
     (Platform, 5),
     (Participation, 5),
+    (Tag, 5),
 ]
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from taggit.models import Tag
 
 from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import (
@@ -22,6 +21,7 @@ from campaigns.models import (
     Platform,
     Source,
     Status,
+    Tag,
     TaggedCampaign,
 )
 
@@ -137,7 +137,14 @@ def catalogue():
                 "role": "platform_operator",
             },
         },
-        {"model": "taggit.tag", "fields": {"name": "missing children", "slug": "missing-children"}},
+        {
+            "model": "campaigns.tag",
+            "fields": {
+                "name": "missing children",
+                "slug": "missing-children",
+                "name_zh": "失踪儿童",
+            },
+        },
         {
             "model": "campaigns.taggedcampaign",
             "fields": {"content_object": ["weibo-lost-children"], "tag": ["missing children"]},
@@ -196,7 +203,7 @@ def test_the_summary_counts_created_updated_and_unchanged_rows_per_model(catalog
         "campaigns.platform              2        0          0",
         "campaigns.campaign              1        0          0",
         "campaigns.participation         1        0          0",
-        "taggit.tag                      1        0          0",
+        "campaigns.tag                   1        0          0",
         "campaigns.taggedcampaign        1        0          0",
         "campaigns.metric                1        0          0",
         "total                           9        0          0",
@@ -222,7 +229,7 @@ def test_a_tag_renamed_by_a_curator_is_found_by_its_slug_and_named_back(loaded):
 
     output = run_command(loaded)
 
-    assert "taggit.tag                      0        1          0" in output.splitlines()
+    assert "campaigns.tag                   0        1          0" in output.splitlines()
     assert list(Tag.objects.values_list("name", flat=True)) == ["missing children"]
     assert list(Campaign.objects.get().tags.names()) == ["missing children"]
 
@@ -338,7 +345,7 @@ BAD_RECORDS = {
     "model_outside_the_catalogue": (
         [{"model": "auth.user", "fields": {"username": "mallory"}}],
         "record 3: “auth.user” is not part of the catalogue; "
-        "only campaigns.*, taggit.* records can be loaded.",
+        "only campaigns.* records can be loaded.",
     ),
     "fields_not_an_object": (
         [{"model": "campaigns.source", "fields": ["slug", "x"]}],

@@ -7,7 +7,6 @@ import os
 
 import pytest
 from django.core.management import CommandError, call_command
-from taggit.models import Tag
 
 from campaigns.exports import EXPORT_FILES, FIXTURE_FILES, export_catalogue
 from campaigns.loading import load_catalogue, seed_fixture_paths
@@ -20,6 +19,7 @@ from campaigns.models import (
     Platform,
     Source,
     Status,
+    Tag,
     TaggedCampaign,
 )
 from tests import factories

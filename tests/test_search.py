@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from campaigns.models import Campaign, Role, Status
+from campaigns.models import Campaign, Role, Status, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ def catalogue(db):
         platforms=[weibo],
         tags=["disaster", "Sichuan"],
     )
+    Tag.objects.filter(name="disaster").update(name_zh="灾难")
     happy = factories.CampaignFactory(
         title="Happy Village farmers",
         title_zh="快乐乡村",
@@ -73,6 +74,7 @@ def search(q):
         ("Kuaishou Technology", ["happy-village"]),
         ("agriculture", ["happy-village"]),
         ("sichuan", ["yaan-earthquake"]),
+        ("灾难", ["yaan-earthquake"]),
         ("rescue weibo", ["yaan-earthquake"]),
         ("farmers earthquake", []),
         ("nothing-like-this", []),

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from taggit.models import Tag
 
 from campaigns.models import (
     Campaign,
@@ -16,6 +15,7 @@ from campaigns.models import (
     Platform,
     Source,
     Status,
+    Tag,
     TaggedCampaign,
 )
 
@@ -134,6 +134,15 @@ def test_about_four_strong_campaigns_are_featured(catalogue):
         "song-xiaoying-apple-live-stream",
         "greenovation-hub-kwai-madrid-climate-conference",
     }
+
+
+def test_every_seed_tag_has_a_chinese_name_and_a_readable_english_one(catalogue):
+    tags = Tag.objects.all()
+    assert tags.count() == 25
+    assert not tags.filter(name_zh="").exists()
+    hyphenated = {tag.name for tag in tags if "-" in tag.name}
+    assert hyphenated == {"e-commerce", "COVID-19"}  # words, not slugs
+    assert Tag.objects.get(slug="covid-19").name_zh == "新冠肺炎"
 
 
 def test_the_yaan_response_is_four_campaigns_sharing_one_tag(catalogue):

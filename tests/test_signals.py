@@ -4,9 +4,8 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from taggit.models import Tag
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db

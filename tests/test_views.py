@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from taggit.models import Tag
 
 from campaigns.models import (
     CampaignImage,
@@ -21,9 +20,9 @@ from campaigns.models import (
     Role,
     Source,
     Status,
+    Tag,
     TaggedCampaign,
     Unit,
-    tags_with_published_case_count,
 )
 from tests import factories
 
@@ -459,7 +458,7 @@ def test_each_kind_of_entity_counts_only_its_published_cases(catalogue):
     counts = {source.slug: (source.case_count, source.figure_count) for source in sources}
     assert counts["gates-2013"] == (2, 3)
     assert counts["draft-only-source"] == (0, 0)
-    tags = tags_with_published_case_count(Tag.objects.all())
+    tags = Tag.objects.with_published_case_count()
     assert {tag.name: tag.case_count for tag in tags} == {"earthquake": 1, "draft-only-tag": 0}
 
 
@@ -478,7 +477,8 @@ def test_the_entities_with_published_cases_leave_out_those_only_in_drafts(catalo
         Organisation.objects.with_published_case_count,
         Source.objects.with_published_case_count,
         Source.objects.with_public_figure_count,
-        tags_with_published_case_count,
+        Tag.objects.public,
+        Tag.objects.with_published_case_count,
         TaggedCampaign.objects.get_by_natural_key,
         Participation.objects.get_by_natural_key,
         CampaignImage.objects.get_by_natural_key,
@@ -604,6 +604,30 @@ def test_tag_page_lists_the_published_cases_with_that_tag(client, catalogue):
     html = page(client, "/tags/earthquake/")
     assert "Cases tagged “earthquake”" in html
     assert "1 case" in text(html)
+
+
+def test_tags_read_in_the_pages_language_wherever_they_are_shown(client, catalogue):
+    Tag.objects.filter(slug="earthquake").update(name_zh="地震")
+
+    english_case = page(client, "/campaigns/yaan-earthquake/")
+    chinese_case = page(client, "/zh-hans/campaigns/yaan-earthquake/")
+    assert '<a class="tag" href="/tags/earthquake/">earthquake</a>' in english_case
+    assert '<a class="tag" href="/zh-hans/tags/earthquake/">地震</a>' in chinese_case
+    assert '<meta property="article:tag" content="地震">' in chinese_case
+    assert '"keywords": [\n  "地震"\n ]' in chinese_case
+    assert '<a class="tag" href="/zh-hans/tags/earthquake/">地震</a>' in page(
+        client, "/zh-hans/tags/"
+    )
+    chinese_tag_page = page(client, "/zh-hans/tags/earthquake/")
+    assert "<h1>标签为“地震”的案例</h1>" in chinese_tag_page
+    assert '<option value="earthquake">地震</option>' in page(client, "/zh-hans/campaigns/")
+    assert '<option value="earthquake">earthquake</option>' in page(client, "/campaigns/")
+
+
+def test_a_tag_without_a_chinese_name_keeps_its_english_one_on_chinese_pages(client, catalogue):
+    assert '<a class="tag" href="/zh-hans/tags/earthquake/">earthquake</a>' in page(
+        client, "/zh-hans/campaigns/yaan-earthquake/"
+    )
 
 
 def build_entities(count):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from campaigns.exports import LICENCE_URL
 from campaigns.models import DatePrecision, Role
 
+from .catalogue import primary_name
+
 register = template.Library()
 
 OPENGRAPH_LOCALES = {"en": "en_GB", "zh-hans": "zh_CN"}
@@ -73,7 +75,7 @@ def campaign_json_ld(campaign, url, image_url, site_name):
         "inLanguage": SCHEMA_LANGUAGES.get(get_language(), get_language()),
         "datePublished": campaign.published_at.isoformat() if campaign.published_at else None,
         "dateModified": campaign.updated_at.isoformat() if campaign.updated_at else None,
-        "keywords": [tag.name for tag in campaign.tags.all()],
+        "keywords": [primary_name(tag) for tag in campaign.tags.all()],
         "image": image_url,
         "license": LICENCE_URL,
         "publisher": {"@type": "Organization", "name": site_name},
@@ -140,6 +142,6 @@ def campaign_meta(context, campaign):
         "image_alt": image.alt_text if image else "",
         "published": campaign.published_at,
         "modified": campaign.updated_at,
-        "tags": [tag.name for tag in campaign.tags.all()],
+        "tags": [primary_name(tag) for tag in campaign.tags.all()],
         "json_ld": json_ld_script(campaign_json_ld(campaign, url, image_url, site_name)),
     }

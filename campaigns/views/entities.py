@@ -15,9 +15,8 @@ from ..models import (
     Role,
     Source,
     Status,
+    Tag,
     TaggedCampaign,
-    public_tags,
-    tags_with_published_case_count,
 )
 from .common import (
     CASES_ON_ENTITY_PAGES,
@@ -147,7 +146,7 @@ def source_detail(request, slug):
 
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
-    tags = tags_with_published_case_count(public_tags()).order_by("name", "pk")
+    tags = Tag.objects.public().with_published_case_count().order_by("name", "pk")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
@@ -155,7 +154,7 @@ def tag_detail(request, slug):
     """The published cases carrying a tag."""
     if not slug.isprintable():
         raise Http404("No such tag.")  # and PostgreSQL refuses NUL in a query
-    tag = get_object_or_404(public_tags(), slug=slug)
+    tag = get_object_or_404(Tag.objects.public(), slug=slug)
     cases = Campaign.objects.published().filter(
         pk__in=TaggedCampaign.objects.filter(tag=tag).values("content_object_id")
     )

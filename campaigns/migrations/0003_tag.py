@@ -1,0 +1,92 @@
+"""The catalogue's own tag model, with a Chinese name, filled from taggit's tags.
+
+Rows keep their ids, so campaign tags stay valid when their foreign key moves over. Undone,
+the tags are copied back to taggit first, for the same reason.
+"""
+
+import django.db.models.deletion
+import taggit.managers
+from django.core.management.color import no_style
+from django.db import migrations, models
+
+
+def copy_tags(source_model, target_model, schema_editor):
+    """Copy every tag row from one model to the other, keeping ids, names and slugs."""
+    database = schema_editor.connection.alias
+    for tag in source_model.objects.using(database).order_by("pk"):
+        target_model.objects.using(database).update_or_create(
+            pk=tag.pk, defaults={"name": tag.name, "slug": tag.slug}
+        )
+    # Rows written with explicit ids leave PostgreSQL's id sequence behind; move it on.
+    statements = schema_editor.connection.ops.sequence_reset_sql(no_style(), [target_model])
+    with schema_editor.connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def taggit_to_catalogue(apps, schema_editor):
+    copy_tags(apps.get_model("taggit", "Tag"), apps.get_model("campaigns", "Tag"), schema_editor)
+
+
+def catalogue_to_taggit(apps, schema_editor):
+    copy_tags(apps.get_model("campaigns", "Tag"), apps.get_model("taggit", "Tag"), schema_editor)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("campaigns", "0002_change_times"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="Tag",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(
+                        allow_unicode=True, max_length=100, unique=True, verbose_name="slug"
+                    ),
+                ),
+                (
+                    "name_zh",
+                    models.CharField(blank=True, max_length=100, verbose_name="Chinese name"),
+                ),
+            ],
+            options={
+                "verbose_name": "tag",
+                "verbose_name_plural": "tags",
+                "ordering": ["name"],
+            },
+        ),
+        migrations.RunPython(taggit_to_catalogue, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="campaign",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="campaigns.TaggedCampaign",
+                to="campaigns.Tag",
+                verbose_name="tags",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="taggedcampaign",
+            name="tag",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_items",
+                to="campaigns.tag",
+            ),
+        ),
+        # Runs first when the migration is undone, before the key points back at taggit.
+        migrations.RunPython(migrations.RunPython.noop, catalogue_to_taggit),
+    ]

@@ -1,0 +1,64 @@
+"""Migrations that move data: a database made before them keeps every row."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE_OWN_TAGS = [("campaigns", "0002_change_times")]
+
+
+def migrate(targets):
+    """Migrate the test database to ``targets`` and return the models as they stand there."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(targets)
+    executor.loader.build_graph()
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tags_made_with_taggit_move_to_the_catalogues_own_tags_with_their_campaigns():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate(BEFORE_OWN_TAGS)
+    try:
+        OldTag = old.get_model("taggit", "Tag")
+        OldCampaign = old.get_model("campaigns", "Campaign")
+        OldTaggedCampaign = old.get_model("campaigns", "TaggedCampaign")
+        earthquake = OldTag.objects.create(name="earthquake", slug="earthquake")
+        OldTag.objects.create(name="unused", slug="unused")
+        campaign = OldCampaign.objects.create(title="Ya'an earthquake relief", slug="yaan")
+        OldTaggedCampaign.objects.create(content_object=campaign, tag=earthquake)
+    finally:
+        new = migrate(latest)
+
+    Tag = new.get_model("campaigns", "Tag")
+    Campaign = new.get_model("campaigns", "Campaign")
+    assert list(Tag.objects.order_by("name").values_list("name", "slug", "name_zh")) == [
+        ("earthquake", "earthquake", ""),
+        ("unused", "unused", ""),
+    ]
+    yaan = Campaign.objects.get(slug="yaan")
+    assert [tagged.tag.name for tagged in yaan.tagged_items.all()] == ["earthquake"]
+    # Ids were copied, so the next tag must still get a free one (PostgreSQL's sequence).
+    Tag.objects.create(name="climate change", slug="climate-change")
+    assert Tag.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_tag_migration_can_be_undone_without_losing_campaign_tags():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        new = migrate(latest)
+        Tag = new.get_model("campaigns", "Tag")
+        Campaign = new.get_model("campaigns", "Campaign")
+        TaggedCampaign = new.get_model("campaigns", "TaggedCampaign")
+        tag = Tag.objects.create(name="earthquake", slug="earthquake", name_zh="地震")
+        campaign = Campaign.objects.create(title="Ya'an earthquake relief", slug="yaan")
+        TaggedCampaign.objects.create(content_object=campaign, tag=tag)
+
+        old = migrate(BEFORE_OWN_TAGS)
+        OldTaggedCampaign = old.get_model("campaigns", "TaggedCampaign")
+        assert [(t.content_object.slug, t.tag.name) for t in OldTaggedCampaign.objects.all()] == [
+            ("yaan", "earthquake")
+        ]
+    finally:
+        migrate(latest)
