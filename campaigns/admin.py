@@ -263,6 +263,7 @@ class CampaignAdmin(admin.ModelAdmin):
         "organisations__name",
         "organisations__name_zh",
         "tags__name",
+        "tags__name_zh",
     ]
     date_hierarchy = "start_date"
     ordering = ["-start_date", "title"]

@@ -253,6 +253,14 @@ class PlatformRef(Schema):
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
 
 
+class TagRef(Schema):
+    slug: str = Field(
+        ..., description="The tag's identifier, as the campaigns' tag filter takes it."
+    )
+    name: str = Field(..., description="Its name in English.")
+    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
+
+
 class ParticipantOut(Schema):
     organisation: str = Field(..., description="The organisation's slug.")
     name: str = Field(..., description="Its name in English.")
@@ -330,7 +338,7 @@ class CampaignOut(Schema):
     approach: ApproachCode = Field(..., description="How it used social media.")
     platforms: list[PlatformRef] = Field(..., description="The platforms it ran on.")
     participants: list[ParticipantOut] = Field(..., description="Who took part, and how.")
-    tags: list[str] = Field(..., description="Its tags.")
+    tags: list[TagRef] = Field(..., description="Its tags, by English name.")
     figure_count: int = Field(..., description="How many figures the catalogue records for it.")
     featured: bool = Field(..., description="Whether the catalogue features it.")
     published_at: datetime.datetime | None = Field(..., description="When it was published.")
@@ -483,7 +491,10 @@ def campaign_out(request, campaign):
             }
             for p in campaign.participations.all()
         ],
-        "tags": sorted(tag.name for tag in campaign.tags.all()),
+        "tags": [
+            {"slug": tag.slug, "name": tag.name, "name_zh": tag.name_zh}
+            for tag in sorted(campaign.tags.all(), key=lambda tag: tag.name)
+        ],
         "figure_count": campaign.figure_count,
         "featured": campaign.featured,
         "published_at": campaign.published_at,

@@ -123,8 +123,9 @@ def _platform_slugs(campaign):
     return [platform.slug for platform in campaign.platform_list]
 
 
-def _tag_names(campaign):
-    return sorted(tag.name for tag in campaign.tags.all())
+def _tag_slugs(campaign):
+    """The slugs of a campaign's tags, in order."""
+    return sorted(tag.slug for tag in campaign.tags.all())
 
 
 CAMPAIGN_COLUMNS = [
@@ -183,9 +184,12 @@ CAMPAIGN_COLUMNS = [
     ),
     Column(
         "tags",
-        _("Its tags (separated by “; ” in the CSV, a list in JSON)."),
-        lambda c, x: LIST_SEPARATOR.join(_tag_names(c)),
-        lambda c, x: _tag_names(c),
+        _(
+            "The slugs of its tags, as the tag filter takes them (separated by “; ” in the CSV, "
+            "a list in JSON); /tags/ names them in English and Chinese."
+        ),
+        lambda c, x: LIST_SEPARATOR.join(_tag_slugs(c)),
+        lambda c, x: _tag_slugs(c),
     ),
     Column(
         "figure_count",

@@ -56,6 +56,9 @@ SEED_FIXTURES = (
 CATALOGUE_APPS = ("campaigns",)
 """Only models of these apps can be loaded: the catalogue, never users or sessions."""
 
+RENAMED_MODELS = {"taggit.tag": "campaigns.tag"}
+"""Models that older exports name differently: tags were taggit's before they had Chinese names."""
+
 PROGRESS_ABOVE = 1000
 """A file with more records than this reports its progress every tenth of the way."""
 
@@ -291,6 +294,9 @@ def _model_of(record: _Record) -> type[models.Model]:
     if "model" not in data:
         raise record.error("no “model” given.")
     label = data["model"]
+    if isinstance(label, str) and label.lower() in RENAMED_MODELS:
+        # Files exported before the model moved still load, as the model it became.
+        data["model"] = label = RENAMED_MODELS[label.lower()]
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError, TypeError):
@@ -323,7 +329,7 @@ def _label(obj: models.Model) -> str:
 
 
 def _natural_key(obj: models.Model) -> tuple:
-    """The natural key of an object as a tuple (taggit's tags give a list)."""
+    """The natural key of an object as a tuple (tags, on taggit's base, give a list)."""
     if hasattr(obj, "natural_key"):
         return tuple(obj.natural_key())
     return (obj.pk,)

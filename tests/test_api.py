@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from campaigns.api import MAX_LIMIT
-from campaigns.models import Approach, Cause, Qualifier, Role, Status, Unit
+from campaigns.models import Approach, Cause, Qualifier, Role, Status, Tag, Unit
 from tests import factories
 
 
@@ -31,8 +31,9 @@ def yaan(db):
         approach=Approach.FUNDRAISING,
         sources=[report],
         platforms=[weibo],
-        tags=["earthquake"],
+        tags=["Earthquake"],
     )
+    Tag.objects.filter(slug="earthquake").update(name_zh="地震")
     factories.ParticipationFactory(
         campaign=campaign, organisation=sina, role=Role.PLATFORM_OPERATOR, note="ran the account"
     )
@@ -92,7 +93,7 @@ def test_the_campaign_list_shows_published_campaigns_with_their_chinese_titles(c
         {"slug": "sina-weibo", "name": "Sina Weibo", "name_zh": "新浪微博"}
     ]
     assert campaign["participants"][0]["role"] == "platform_operator"
-    assert campaign["tags"] == ["earthquake"]
+    assert campaign["tags"] == [{"slug": "earthquake", "name": "Earthquake", "name_zh": "地震"}]
     assert campaign["figure_count"] == 1
     assert campaign["page_url"] == "http://testserver/campaigns/yaan-earthquake-relief/"
 

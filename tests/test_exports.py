@@ -43,7 +43,7 @@ def yaan(db):
         approach=Approach.FUNDRAISING,
         sources=[report],
         platforms=[weibo],
-        tags=["earthquake"],
+        tags=["Ya'an earthquake"],
     )
     factories.ParticipationFactory(campaign=campaign, organisation=sina, role=Role.ORGANISER)
     factories.MetricFactory(
@@ -116,7 +116,7 @@ def test_the_campaign_csv_is_a_utf8_attachment_with_the_chinese_title_intact(cli
     assert row["approach"] == "fundraising"
     assert row["platforms"] == "sina-weibo"
     assert row["organisations"] == "sina:organiser"
-    assert row["tags"] == "earthquake"
+    assert row["tags"] == "yaan-earthquake"  # the slug the tag filter takes, not the name
     assert row["figure_count"] == "1"
     assert row["url"] == "http://testserver/campaigns/yaan-earthquake-relief/"
 

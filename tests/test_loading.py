@@ -234,6 +234,21 @@ def test_a_tag_renamed_by_a_curator_is_found_by_its_slug_and_named_back(loaded):
     assert list(Campaign.objects.get().tags.names()) == ["missing children"]
 
 
+def test_a_file_exported_while_tags_were_taggits_still_loads(tmp_path):
+    records = catalogue()
+    tag = next(record for record in records if record["model"] == "campaigns.tag")
+    tag["model"] = "taggit.tag"
+    del tag["fields"]["name_zh"]  # taggit's tags had no Chinese name
+    older = write(tmp_path, "older.json", records)
+
+    output = run_command(older)
+
+    assert "campaigns.tag                   1        0          0" in output.splitlines()
+    assert list(Campaign.objects.get().tags.values_list("name", "name_zh")) == [
+        ("missing children", "")
+    ]
+
+
 def test_a_changed_summary_is_reported_as_updated_and_saved(loaded, tmp_path):
     case = Campaign.objects.get()
     records = catalogue()

@@ -41,6 +41,7 @@ def test_tags_made_with_taggit_move_to_the_catalogues_own_tags_with_their_campai
     # Ids were copied, so the next tag must still get a free one (PostgreSQL's sequence).
     Tag.objects.create(name="climate change", slug="climate-change")
     assert Tag.objects.count() == 3
+    assert not new.get_model("taggit", "Tag").objects.exists()  # no stale second list
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,11 +55,23 @@ def test_the_tag_migration_can_be_undone_without_losing_campaign_tags():
         tag = Tag.objects.create(name="earthquake", slug="earthquake", name_zh="地震")
         campaign = Campaign.objects.create(title="Ya'an earthquake relief", slug="yaan")
         TaggedCampaign.objects.create(content_object=campaign, tag=tag)
+        # Curators' later changes: a tag deleted and made again, two tags' names swapped.
+        Tag.objects.create(name="relief", slug="relief").delete()
+        Tag.objects.create(name="relief", slug="relief")
+        first = Tag.objects.create(name="first", slug="first")
+        second = Tag.objects.create(name="second", slug="second")
+        Tag.objects.filter(pk=first.pk).update(name="placeholder", slug="placeholder")
+        Tag.objects.filter(pk=second.pk).update(name="first", slug="first")
+        Tag.objects.filter(pk=first.pk).update(name="second", slug="second")
 
         old = migrate(BEFORE_OWN_TAGS)
         OldTaggedCampaign = old.get_model("campaigns", "TaggedCampaign")
         assert [(t.content_object.slug, t.tag.name) for t in OldTaggedCampaign.objects.all()] == [
             ("yaan", "earthquake")
         ]
+        OldTag = old.get_model("taggit", "Tag")
+        names = dict(OldTag.objects.values_list("pk", "name"))
+        assert sorted(names.values()) == ["earthquake", "first", "relief", "second"]
+        assert names[first.pk] == "second" and names[second.pk] == "first"
     finally:
         migrate(latest)

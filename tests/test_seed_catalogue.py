@@ -142,7 +142,7 @@ def test_every_seed_tag_has_a_chinese_name_and_a_readable_english_one(catalogue)
     assert not tags.filter(name_zh="").exists()
     hyphenated = {tag.name for tag in tags if "-" in tag.name}
     assert hyphenated == {"e-commerce", "COVID-19"}  # words, not slugs
-    assert Tag.objects.get(slug="covid-19").name_zh == "新冠肺炎"
+    assert Tag.objects.get(slug="covid-19").name_zh == "新冠疫情"
 
 
 def test_the_yaan_response_is_four_campaigns_sharing_one_tag(catalogue):

@@ -11,12 +11,13 @@ from django.db import migrations, models
 
 
 def copy_tags(source_model, target_model, schema_editor):
-    """Copy every tag row from one model to the other, keeping ids, names and slugs."""
+    """Make the target's tag rows the source's: same ids, names and slugs, nothing else."""
     database = schema_editor.connection.alias
-    for tag in source_model.objects.using(database).order_by("pk"):
-        target_model.objects.using(database).update_or_create(
-            pk=tag.pk, defaults={"name": tag.name, "slug": tag.slug}
-        )
+    target_model.objects.using(database).all().delete()
+    target_model.objects.using(database).bulk_create(
+        target_model(pk=tag.pk, name=tag.name, slug=tag.slug)
+        for tag in source_model.objects.using(database).order_by("pk")
+    )
     # Rows written with explicit ids leave PostgreSQL's id sequence behind; move it on.
     statements = schema_editor.connection.ops.sequence_reset_sql(no_style(), [target_model])
     with schema_editor.connection.cursor() as cursor:
@@ -26,6 +27,11 @@ def copy_tags(source_model, target_model, schema_editor):
 
 def taggit_to_catalogue(apps, schema_editor):
     copy_tags(apps.get_model("taggit", "Tag"), apps.get_model("campaigns", "Tag"), schema_editor)
+
+
+def forget_taggit_tags(apps, schema_editor):
+    """Empty taggit's table once campaign tags point at the copies: no stale second list."""
+    apps.get_model("taggit", "Tag").objects.using(schema_editor.connection.alias).all().delete()
 
 
 def catalogue_to_taggit(apps, schema_editor):
@@ -87,6 +93,6 @@ class Migration(migrations.Migration):
                 to="campaigns.tag",
             ),
         ),
-        # Runs first when the migration is undone, before the key points back at taggit.
-        migrations.RunPython(migrations.RunPython.noop, catalogue_to_taggit),
+        # Undone, this runs first: taggit gets the tags back before the key points at it.
+        migrations.RunPython(forget_taggit_tags, catalogue_to_taggit),
     ]
