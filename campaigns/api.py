@@ -426,6 +426,10 @@ def platform_ref(platform):
     return {"slug": platform.slug, "name": platform.name, "name_zh": platform.name_zh}
 
 
+def tag_ref(tag):
+    return {"slug": tag.slug, "name": tag.name, "name_zh": tag.name_zh}
+
+
 def figure_out(metric):
     return {
         "key": metric.key,
@@ -491,10 +495,7 @@ def campaign_out(request, campaign):
             }
             for p in campaign.participations.all()
         ],
-        "tags": [
-            {"slug": tag.slug, "name": tag.name, "name_zh": tag.name_zh}
-            for tag in sorted(campaign.tags.all(), key=lambda tag: tag.name)
-        ],
+        "tags": [tag_ref(tag) for tag in sorted(campaign.tags.all(), key=lambda tag: tag.name)],
         "figure_count": campaign.figure_count,
         "featured": campaign.featured,
         "published_at": campaign.published_at,

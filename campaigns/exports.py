@@ -124,7 +124,7 @@ def _platform_slugs(campaign):
 
 
 def _tag_slugs(campaign):
-    """The slugs of a campaign's tags, in order."""
+    """The slugs of a campaign's tags, sorted."""
     return sorted(tag.slug for tag in campaign.tags.all())
 
 
