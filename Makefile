@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/socialgood
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run migrate load test test-postgres test-browser lint format \
+.PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
 	migrations-check deploy-check check screenshots messages bench clean
 
 help:  ## list the targets
@@ -41,6 +41,9 @@ run: migrate  ## install, migrate, load the seed catalogue (first run) and serve
 test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
 	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install  ## the suite without the browser tests (the quick loop while working)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 test-postgres: install  ## run the whole suite on PostgreSQL (PG_URL=...; default: the local server)
 	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,9 +1,20 @@
 """Fixtures shared by every test file."""
 
+import os
+
 import pytest
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories
+
+# CI runs every property-based test on the same examples, so a failure there is one anybody can
+# reproduce; at a desk the examples vary from run to run and keep finding new cases.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("dev", print_blob=True)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+)
 
 
 @pytest.fixture(autouse=True)
