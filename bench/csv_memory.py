@@ -39,7 +39,7 @@ def fill(rows, per_campaign):
         Approach,
         Campaign,
         Cause,
-        Metric,
+        Figure,
         Organisation,
         Platform,
         Source,
@@ -89,8 +89,8 @@ def fill(rows, per_campaign):
     Campaign.platforms.through.objects.bulk_create(links)
     batch = 5000
     for first in range(0, rows, batch):  # in batches, so filling never holds every row
-        Metric.objects.bulk_create(
-            Metric(
+        Figure.objects.bulk_create(
+            Figure(
                 key=f"figure-{n}",
                 campaign=campaigns[n % campaign_count],
                 source=sources[n % campaign_count],

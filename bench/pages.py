@@ -58,7 +58,7 @@ class QueryCounter:
 
 def add_cases(extra):
     """EXTRA published cases on the seed's platforms, citing its sources, with two figures each."""
-    from campaigns.models import Campaign, Metric, Platform, Source, Status
+    from campaigns.models import Campaign, Figure, Platform, Source, Status
 
     platforms = list(Platform.objects.all())
     sources = list(Source.objects.filter(cited_by__isnull=True))
@@ -77,7 +77,7 @@ def add_cases(extra):
         campaign.sources.add(source)
         campaign.tags.add("covid-19")
         for kind in ("videos", "plays"):
-            Metric.objects.create(
+            Figure.objects.create(
                 key=f"benchmark-{number}-{kind}",
                 campaign=campaign,
                 label=f"Benchmark {kind}",

@@ -17,7 +17,7 @@ from taggit.models import Tag as TaggitTag
 from . import services
 from .forms import (
     CampaignAdminForm,
-    MetricAdminForm,
+    FigureAdminForm,
     PrefetchedAutocompleteSelect,
     PrefetchedChoicesForm,
     without_trailing_zeros,
@@ -25,7 +25,7 @@ from .forms import (
 from .models import (
     Campaign,
     CampaignImage,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -96,7 +96,7 @@ class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(figure_count=Count("metrics"))
+        return super().get_queryset(request).annotate(figure_count=Count("figures"))
 
     @admin.display(description=_("published"), ordering="published_on")
     def published(self, source):
@@ -200,9 +200,9 @@ class StartYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_date__year=int(self.value()))
 
 
-class MetricInline(PrefetchedAutocompleteMixin, admin.StackedInline):
-    model = Metric
-    form = MetricAdminForm
+class FigureInline(PrefetchedAutocompleteMixin, admin.StackedInline):
+    model = Figure
+    form = FigureAdminForm
     extra = 0
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
@@ -251,7 +251,7 @@ class CampaignImageAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
     form = CampaignAdminForm
-    inlines = [MetricInline, ParticipationInline, CampaignImageInline]
+    inlines = [FigureInline, ParticipationInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
     list_filter = ["status", "cause", "approach", "platforms", StartYearFilter, "featured"]
     search_fields = [
@@ -376,9 +376,9 @@ class CampaignStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Metric)
-class MetricAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
-    form = MetricAdminForm
+@admin.register(Figure)
+class FigureAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
     list_filter = ["kind", "unit", "qualifier", CampaignStatusFilter]
     search_fields = [
@@ -413,9 +413,9 @@ class MetricAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     ]
 
     @admin.display(description=_("value"), ordering="value")
-    def value_display(self, metric):
-        return plain_number(metric.value)
+    def value_display(self, figure):
+        return plain_number(figure.value)
 
     @admin.display(description=_("about"))
-    def subject(self, metric):
-        return metric.subject or _("the sector")
+    def subject(self, figure):
+        return figure.subject or _("the sector")

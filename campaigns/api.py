@@ -30,8 +30,8 @@ from .models import (
     Approach,
     Cause,
     DatePrecision,
+    FigureKind,
     Language,
-    MetricKind,
     Organisation,
     OrganisationKind,
     Platform,
@@ -138,7 +138,7 @@ CauseCode = choice_enum("Cause", Cause)
 ApproachCode = choice_enum("Approach", Approach)
 RoleCode = choice_enum("Role", Role)
 UnitCode = choice_enum("Unit", Unit)
-KindCode = choice_enum("FigureKind", MetricKind)
+KindCode = choice_enum("FigureKind", FigureKind)
 QualifierCode = choice_enum("Qualifier", Qualifier)
 PrecisionCode = choice_enum("DatePrecision", DatePrecision)
 LanguageCode = choice_enum("Language", Language)
@@ -430,25 +430,25 @@ def tag_ref(tag):
     return {"slug": tag.slug, "name": tag.name, "name_zh": tag.name_zh}
 
 
-def figure_out(metric):
+def figure_out(figure):
     return {
-        "key": metric.key,
-        "label": metric.label,
-        "label_zh": metric.label_zh,
-        "value": exports.json_number(metric.value),
-        "unit": metric.unit,
-        "kind": metric.kind,
-        "qualifier": metric.qualifier,
-        "stated_as": metric.stated_as,
-        "period": metric.period,
-        "as_of": metric.as_of,
-        "as_of_precision": metric.as_of_precision if metric.as_of else None,
-        "campaign": metric.campaign.slug if metric.campaign else None,
-        "platform": metric.platform.slug if metric.platform else None,
-        "organisation": metric.organisation.slug if metric.organisation else None,
-        "source": metric.source.slug,
-        "source_title": metric.source.title,
-        "source_url": metric.source.url,
+        "key": figure.key,
+        "label": figure.label,
+        "label_zh": figure.label_zh,
+        "value": exports.json_number(figure.value),
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "qualifier": figure.qualifier,
+        "stated_as": figure.stated_as,
+        "period": figure.period,
+        "as_of": figure.as_of,
+        "as_of_precision": figure.as_of_precision if figure.as_of else None,
+        "campaign": figure.campaign.slug if figure.campaign else None,
+        "platform": figure.platform.slug if figure.platform else None,
+        "organisation": figure.organisation.slug if figure.organisation else None,
+        "source": figure.source.slug,
+        "source_title": figure.source.title,
+        "source_url": figure.source.url,
     }
 
 
@@ -596,11 +596,11 @@ def list_campaigns(request, filters: Query[CampaignFilters], paging: Query[PageP
 def get_campaign(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
     """A published campaign with its participants, figures and sources."""
     campaign = get_object_or_404(exports.campaign_rows(), slug=slug)
-    figures = campaign.metrics.select_related("platform", "organisation", "source")
+    figures = campaign.figures.select_related("platform", "organisation", "source")
     return {
         **campaign_out(request, campaign),
         "description": campaign.description,
-        "figures": [figure_out(_with_campaign(metric, campaign)) for metric in figures],
+        "figures": [figure_out(_with_campaign(figure, campaign)) for figure in figures],
         "sources": [
             source_out(request, source)
             for source in campaign.sources.select_related("cited_by").order_by("slug")
@@ -608,9 +608,9 @@ def get_campaign(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length
     }
 
 
-def _with_campaign(metric, campaign):
-    metric.campaign = campaign
-    return metric
+def _with_campaign(figure, campaign):
+    figure.campaign = campaign
+    return figure
 
 
 @api.get(
@@ -676,7 +676,7 @@ def get_organisation(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_le
     return {
         **organisation_out(request, organisation),
         "campaigns": list(campaigns),
-        "figures": [figure_out(metric) for metric in figures.order_by("key")],
+        "figures": [figure_out(figure) for figure in figures.order_by("key")],
     }
 
 
@@ -713,7 +713,7 @@ def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length
     return {
         **platform_out(request, platform),
         "campaigns": list(campaigns),
-        "figures": [figure_out(metric) for metric in figures.order_by("key")],
+        "figures": [figure_out(figure) for figure in figures.order_by("key")],
     }
 
 

@@ -33,8 +33,8 @@ from .models import (
     Campaign,
     Cause,
     DatePrecision,
-    Metric,
-    MetricKind,
+    Figure,
+    FigureKind,
     Organisation,
     Participation,
     Platform,
@@ -204,10 +204,10 @@ CAMPAIGN_COLUMNS = [
 ]
 
 
-def _figure_campaign_platforms(metric):
-    if metric.campaign is None:
+def _figure_campaign_platforms(figure):
+    if figure.campaign is None:
         return []
-    return _platform_slugs(metric.campaign)
+    return _platform_slugs(figure.campaign)
 
 
 FIGURE_COLUMNS = [
@@ -309,7 +309,7 @@ CODE_LISTS = [
     ("approach", _("Approaches"), Approach),
     ("role", _("Roles"), Role),
     ("unit", _("Units"), Unit),
-    ("kind", _("Kinds of figure"), MetricKind),
+    ("kind", _("Kinds of figure"), FigureKind),
     ("qualifier", _("Qualifiers"), Qualifier),
     ("precision", _("Date precisions"), DatePrecision),
 ]
@@ -340,7 +340,7 @@ def campaign_rows():
 def figure_rows():
     """Public figures with their campaign, subject and source, for download rows."""
     return (
-        Metric.objects.published()
+        Figure.objects.published()
         .for_listing()
         .prefetch_related(
             platforms_by_slug("campaign__platforms", Platform.objects.only("pk", "slug"))
@@ -366,7 +366,7 @@ def exported_sources():
 # --------------------------------------------------------------------------- conditional GET
 
 
-TRACKED_MODELS = (Campaign, Metric, Source, Organisation, Platform)
+TRACKED_MODELS = (Campaign, Figure, Source, Organisation, Platform)
 """The catalogue's models that record when a row last changed (``updated_at``)."""
 
 
@@ -572,7 +572,7 @@ FIXTURE_FILES = (
     "organisations.json",
     "platforms.json",
     "campaigns.json",
-    "metrics.json",
+    "figures.json",
 )
 """The fixture files of an export: the seed's names, in the order they load."""
 
@@ -658,8 +658,8 @@ def catalogue_fixtures():
         + fixture_records(campaigns.prefetch_related("platforms", "sources"))
         + fixture_records(participations)
         + fixture_records(tagged),
-        "metrics.json": fixture_records(
-            Metric.objects.published()
+        "figures.json": fixture_records(
+            Figure.objects.published()
             .select_related("campaign", "platform", "organisation", "source")
             .order_by("key")
         ),

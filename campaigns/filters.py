@@ -26,8 +26,8 @@ from .models import (
     Approach,
     Campaign,
     Cause,
-    Metric,
-    MetricKind,
+    Figure,
+    FigureKind,
     Organisation,
     Participation,
     Platform,
@@ -411,7 +411,7 @@ class FigureFilterForm(ForgivingFilterForm):
     """Filters and sort order for the table of published figures."""
 
     kind = ForgivingChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any kind")), *MetricKind.choices]
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *FigureKind.choices]
     )
     unit = ForgivingChoiceField(
         label=_("Unit"), required=False, choices=[("", _("Any unit")), *Unit.choices]
@@ -444,7 +444,7 @@ class FigureFilterForm(ForgivingFilterForm):
             (platform.slug, both_names(platform.name, platform.name_zh))
             for platform in Platform.objects.filter(
                 Q(pk__in=Platform.objects.with_published_cases().values("pk"))
-                | Q(pk__in=Metric.objects.values("platform_id"))
+                | Q(pk__in=Figure.objects.values("platform_id"))
             ).only("slug", "name", "name_zh")
         ]
 

@@ -52,7 +52,7 @@ def without_trailing_zeros(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-class MetricAdminForm(PrefetchedChoicesForm):
+class FigureAdminForm(PrefetchedChoicesForm):
     """A figure's form in the admin, on its own page and inline on its campaign's page."""
 
     def __init__(self, *args, **kwargs):

@@ -49,15 +49,16 @@ SEED_FIXTURES = (
     "organisations.json",
     "platforms.json",
     "campaigns.json",
-    "metrics.json",
+    "figures.json",
 )
 """The seed catalogue, in the order it loads: each file refers only to the ones before it."""
 
 CATALOGUE_APPS = ("campaigns",)
 """Only models of these apps can be loaded: the catalogue, never users or sessions."""
 
-RENAMED_MODELS = {"taggit.tag": "campaigns.tag"}
-"""Models that older exports name differently: tags were taggit's before they had Chinese names."""
+RENAMED_MODELS = {"taggit.tag": "campaigns.tag", "campaigns.metric": "campaigns.figure"}
+"""Models that older exports name differently: tags were taggit's before they had Chinese names,
+and figures were called metrics (in ``metrics.json``) until the code took the site's word."""
 
 PROGRESS_ABOVE = 1000
 """A file with more records than this reports its progress every tenth of the way."""

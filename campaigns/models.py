@@ -164,7 +164,7 @@ class Role(models.TextChoices):
     BENEFICIARY = "beneficiary", _("Beneficiary")
 
 
-class MetricKind(models.TextChoices):
+class FigureKind(models.TextChoices):
     """What a figure measures."""
 
     MONEY = "money", _("Money")
@@ -206,21 +206,21 @@ class Unit(models.TextChoices):
 
 
 UNIT_KIND = {
-    Unit.CNY: MetricKind.MONEY,
-    Unit.USD: MetricKind.MONEY,
-    Unit.PERCENT: MetricKind.PERCENTAGE,
-    Unit.KG: MetricKind.MASS,
-    Unit.TONNES: MetricKind.MASS,
-    Unit.SECONDS: MetricKind.DURATION,
-    Unit.HOURS: MetricKind.DURATION,
-    Unit.DAYS: MetricKind.DURATION,
+    Unit.CNY: FigureKind.MONEY,
+    Unit.USD: FigureKind.MONEY,
+    Unit.PERCENT: FigureKind.PERCENTAGE,
+    Unit.KG: FigureKind.MASS,
+    Unit.TONNES: FigureKind.MASS,
+    Unit.SECONDS: FigureKind.DURATION,
+    Unit.HOURS: FigureKind.DURATION,
+    Unit.DAYS: FigureKind.DURATION,
 }
 """The kind each unit belongs to; every unit not named here counts things."""
 
 
 def kind_of_unit(unit):
     """The kind of figure a unit measures."""
-    return UNIT_KIND.get(unit, MetricKind.COUNT)
+    return UNIT_KIND.get(unit, FigureKind.COUNT)
 
 
 class Qualifier(models.TextChoices):
@@ -300,7 +300,7 @@ class SourceQuerySet(SlugQuerySet):
         """Sources behind a published case or a public figure, with the documents that cite
         them and their own numbered references."""
         backing = Q(campaigns__status=Status.PUBLISHED) | Q(
-            metrics__in=Metric.objects.published().values("pk")
+            figures__in=Figure.objects.published().values("pk")
         )
         backing_ids = Source.objects.filter(backing).values("pk")
         citing_ids = Source.objects.filter(pk__in=backing_ids).values("cited_by")
@@ -320,9 +320,9 @@ class SourceQuerySet(SlugQuerySet):
         """Annotate each source with the number of public figures it states (``figure_count``)."""
         return self.annotate(
             figure_count=Count(
-                "metrics",
-                filter=Q(metrics__campaign__isnull=True)
-                | Q(metrics__campaign__status=Status.PUBLISHED),
+                "figures",
+                filter=Q(figures__campaign__isnull=True)
+                | Q(figures__campaign__status=Status.PUBLISHED),
                 distinct=True,
             )
         )
@@ -413,7 +413,7 @@ class OrganisationQuerySet(SlugQuerySet):
         return self.filter(
             Q(pk__in=Organisation.objects.with_published_cases().values("pk"))
             | Q(pk__in=Platform.objects.values("operator_id"))
-            | Q(pk__in=Metric.objects.published().values("organisation_id"))
+            | Q(pk__in=Figure.objects.published().values("organisation_id"))
         )
 
     def with_published_cases(self):
@@ -617,7 +617,7 @@ class CampaignQuerySet(models.QuerySet):
 
     def with_figure_count(self):
         """Annotate each campaign with the number of figures it has (``figure_count``)."""
-        return self.annotate(figure_count=Count("metrics", distinct=True))
+        return self.annotate(figure_count=Count("figures", distinct=True))
 
     def for_listing(self):
         """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
@@ -904,7 +904,7 @@ class CampaignImage(models.Model):
 # --------------------------------------------------------------------------- figures
 
 
-class MetricQuerySet(models.QuerySet):
+class FigureQuerySet(models.QuerySet):
     """Reusable filters for figures."""
 
     def get_by_natural_key(self, key):
@@ -924,7 +924,7 @@ class MetricQuerySet(models.QuerySet):
         return self.published().select_related("source").order_by("order", "pk")
 
 
-class Metric(ChangeTracked):
+class Figure(ChangeTracked):
     """A figure a source states, with its unit, qualifier, period and as-of date.
 
     Most figures are the outcome of one campaign. Figures about a platform, an organisation
@@ -944,7 +944,7 @@ class Metric(ChangeTracked):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="metrics",
+        related_name="figures",
     )
     platform = models.ForeignKey(
         Platform,
@@ -952,7 +952,7 @@ class Metric(ChangeTracked):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="metrics",
+        related_name="figures",
         help_text=_("The platform this figure describes, when it is not a campaign's outcome."),
     )
     organisation = models.ForeignKey(
@@ -961,7 +961,7 @@ class Metric(ChangeTracked):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="metrics",
+        related_name="figures",
         help_text=_("The organisation this figure describes, when it is not a campaign's outcome."),
     )
     label = models.CharField(_("label"), max_length=200, help_text=_('E.g. "Donations raised".'))
@@ -977,7 +977,7 @@ class Metric(ChangeTracked):
     kind = models.CharField(
         _("kind"),
         max_length=12,
-        choices=MetricKind.choices,
+        choices=FigureKind.choices,
         blank=True,
         help_text=_("Filled in from the unit when left empty."),
     )
@@ -1000,21 +1000,21 @@ class Metric(ChangeTracked):
         default=DatePrecision.DAY,
     )
     source = models.ForeignKey(
-        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="metrics"
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
-    objects = MetricQuerySet.as_manager()
+    objects = FigureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = ["order", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(value__gte=0), name="metric_value_not_negative"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
             models.CheckConstraint(
                 condition=~Q(unit="percent") | Q(value__lte=100),
-                name="metric_percentage_at_most_100",
+                name="figure_percentage_at_most_100",
             ),
         ]
 
@@ -1058,13 +1058,13 @@ class Metric(ChangeTracked):
             if not self.kind:
                 self.kind = expected
             elif self.kind != expected:
-                if self.kind == MetricKind.MONEY:
+                if self.kind == FigureKind.MONEY:
                     errors["unit"] = _("Money needs a currency unit (CNY or USD).")
                 else:
                     errors["kind"] = _("The unit %(unit)s measures %(kind)s, not %(chosen)s.") % {
                         "unit": self.get_unit_display(),
-                        "kind": MetricKind(expected).label,
-                        "chosen": MetricKind(self.kind).label,
+                        "kind": FigureKind(expected).label,
+                        "chosen": FigureKind(self.kind).label,
                     }
         # The campaign may be a new one not saved yet, added in the admin with its figures.
         campaign = self.campaign

@@ -61,5 +61,5 @@ def campaign(db, source, platform):
 
 
 @pytest.fixture
-def metric(db, campaign, source):
-    return factories.MetricFactory(campaign=campaign, source=source)
+def figure(db, campaign, source):
+    return factories.FigureFactory(campaign=campaign, source=source)

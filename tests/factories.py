@@ -91,11 +91,11 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     role = models.Role.ORGANISER
 
 
-class MetricFactory(factory.django.DjangoModelFactory):
+class FigureFactory(factory.django.DjangoModelFactory):
     """A campaign's figure citing one of the campaign's own sources."""
 
     class Meta:
-        model = models.Metric
+        model = models.Figure
 
     key = factory.Sequence(lambda n: f"figure-{n}")
     campaign = factory.SubFactory(CampaignFactory)

@@ -17,7 +17,7 @@ from campaigns import services
 from campaigns.models import (
     Campaign,
     CampaignImage,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -96,7 +96,7 @@ def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **ch
         data["sources"] = [source.pk for source in campaign.sources.all()]
         data["tags"] = ", ".join(tag.name for tag in campaign.tags.all())
     data.update(changes)
-    data.update(formset_data("metrics", figures))
+    data.update(formset_data("figures", figures))
     data.update(formset_data("participations", participants))
     data.update(formset_data("images", images))
     return data
@@ -179,7 +179,7 @@ def test_admin_is_titled_socialgood_catalogue(admin_client):
 
 
 @pytest.mark.parametrize(
-    "model", [Source, Organisation, Platform, Campaign, Participation, Metric, CampaignImage, Tag]
+    "model", [Source, Organisation, Platform, Campaign, Participation, Figure, CampaignImage, Tag]
 )
 def test_every_catalogue_model_has_a_list_and_an_add_page(admin_client, model):
     assert admin_client.get(changelist_url(model)).status_code == 200
@@ -226,7 +226,7 @@ def test_campaign_list_shows_status_dates_platforms_and_number_of_figures(admin_
         sources=[source],
         tags=["agriculture", "live commerce"],
     )
-    factories.MetricFactory.create_batch(3, campaign=campaign)
+    factories.FigureFactory.create_batch(3, campaign=campaign)
 
     response = admin_client.get(changelist_url(Campaign))
 
@@ -331,7 +331,7 @@ def test_search_matching_several_platforms_lists_a_campaign_once_with_its_true_c
             factories.PlatformFactory(name="Weibo Live"),
         ],
     )
-    factories.MetricFactory.create_batch(2, campaign=campaign)
+    factories.FigureFactory.create_batch(2, campaign=campaign)
 
     response = admin_client.get(changelist_url(Campaign), {"q": "weibo"})
 
@@ -474,7 +474,7 @@ def test_view_on_site_of_an_organisation_platform_or_source_leads_to_its_public_
 
 
 def test_campaign_page_edits_its_figures_participants_and_images_inline(admin_client, campaign):
-    factories.MetricFactory(campaign=campaign, label="Videos published", stated_as="2234 videos")
+    factories.FigureFactory(campaign=campaign, label="Videos published", stated_as="2234 videos")
     tencent = Organisation.objects.get(slug="tencent")
     factories.ParticipationFactory(campaign=campaign, organisation=tencent)
 
@@ -483,12 +483,12 @@ def test_campaign_page_edits_its_figures_participants_and_images_inline(admin_cl
     assert response.status_code == 200
     page = response.content.decode()
     assert [formset.formset.prefix for formset in response.context["inline_admin_formsets"]] == [
-        "metrics",
+        "figures",
         "participations",
         "images",
     ]
     assert 'value="Videos published"' in page
-    assert 'name="metrics-0-value" value="2234"' in page  # not 2234.0000 as stored
+    assert 'name="figures-0-value" value="2234"' in page  # not 2234.0000 as stored
     # The chosen source and organisation are shown by name in their autocompletes.
     assert (
         f'<option value="{campaign.sources.get().pk}" selected>Short video for good</option>'
@@ -505,7 +505,7 @@ def test_autocomplete_finds_sources_for_a_figure(admin_client, source):
         reverse("admin:autocomplete"),
         {
             "app_label": "campaigns",
-            "model_name": "metric",
+            "model_name": "figure",
             "field_name": "source",
             "term": "short video",
         },
@@ -527,7 +527,7 @@ def test_figure_citing_a_source_added_in_the_same_save_is_accepted(admin_client,
 
     assert response.status_code == 302, response.context["errors"]
     assert new_source in campaign.sources.all()
-    figure = Metric.objects.get(key="yaan-donations")
+    figure = Figure.objects.get(key="yaan-donations")
     assert (figure.campaign, figure.source, figure.kind) == (campaign, new_source, "money")
 
 
@@ -546,7 +546,7 @@ def test_figure_citing_a_source_not_on_the_campaign_is_refused_and_nothing_is_sa
         "add it to the campaign first."
     ]
     assert "add it to the campaign first" in response.content.decode()
-    assert not Metric.objects.exists()
+    assert not Figure.objects.exists()
     campaign.refresh_from_db()
     assert campaign.title == "Wesee agricultural assistance"
 
@@ -590,7 +590,7 @@ def test_new_campaign_with_a_figure_citing_its_source_is_saved(admin_client, sou
 
     assert response.status_code == 302, response.context["errors"]
     saved = Campaign.objects.get(slug="yaan")
-    assert saved.metrics.get().source == source
+    assert saved.figures.get().source == source
     assert sorted(saved.tags.names()) == ["Weibo", "earthquake"]
 
 
@@ -615,7 +615,7 @@ def test_figure_with_a_unit_of_another_kind_is_refused_with_a_message(admin_clie
     assert response.status_code == 200
     figure_form = response.context["inline_admin_formsets"][0].formset.forms[0]
     assert figure_form.errors["unit"] == ["Money needs a currency unit (CNY or USD)."]
-    assert not Metric.objects.exists()
+    assert not Figure.objects.exists()
 
 
 # --------------------------------------------------------------------------- images
@@ -749,11 +749,11 @@ def test_campaign_whose_stored_image_file_is_missing_can_still_be_saved(admin_cl
 
 
 def test_figure_list_shows_value_unit_qualifier_subject_and_source(admin_client, campaign, weibo):
-    factories.MetricFactory(
+    factories.FigureFactory(
         campaign=campaign, label="Videos published", value="2234", stated_as="2,234 videos"
     )
     sector_source = factories.SourceFactory(title="CNNIC statistics")
-    factories.MetricFactory(
+    factories.FigureFactory(
         campaign=None,
         platform=weibo,
         source=sector_source,
@@ -765,7 +765,7 @@ def test_figure_list_shows_value_unit_qualifier_subject_and_source(admin_client,
         stated_as="about 5.36%",
     )
 
-    response = admin_client.get(changelist_url(Metric), {"o": "1"})
+    response = admin_client.get(changelist_url(Figure), {"o": "1"})
 
     assert response.status_code == 200
     assert column(response, "label") == ["Monthly users", "Videos published"]
@@ -779,33 +779,33 @@ def test_figure_list_shows_value_unit_qualifier_subject_and_source(admin_client,
 
 def test_figure_list_filters_by_the_status_of_the_campaign(admin_client, campaign, source):
     draft = factories.CampaignFactory(status=Status.DRAFT, sources=[source])
-    factories.MetricFactory(campaign=draft, label="Draft figure")
-    factories.MetricFactory(campaign=campaign, label="Public figure")
+    factories.FigureFactory(campaign=draft, label="Draft figure")
+    factories.FigureFactory(campaign=campaign, label="Public figure")
 
-    response = admin_client.get(changelist_url(Metric), {"campaign_status": "draft"})
+    response = admin_client.get(changelist_url(Figure), {"campaign_status": "draft"})
 
     assert column(response, "label") == ["Draft figure"]
 
 
 def test_figure_about_the_whole_sector_is_listed_as_about_the_sector(admin_client, source):
-    factories.MetricFactory(campaign=None, source=source, label="Internet users in China")
+    factories.FigureFactory(campaign=None, source=source, label="Internet users in China")
 
-    response = admin_client.get(changelist_url(Metric))
+    response = admin_client.get(changelist_url(Figure))
 
     assert column(response, "subject") == ["the sector"]
 
 
 def test_figure_citing_a_source_its_campaign_lacks_is_refused_on_the_figure_page(
-    admin_client, metric
+    admin_client, figure
 ):
     outside_source = factories.SourceFactory(title="Weibo charity report")
     data = {
-        "label": metric.label,
+        "label": figure.label,
         "label_zh": "",
-        "stated_as": metric.stated_as,
+        "stated_as": figure.stated_as,
         "source": outside_source.pk,
-        "key": metric.key,
-        "campaign": metric.campaign.pk,
+        "key": figure.key,
+        "campaign": figure.campaign.pk,
         "value": "2234",
         "unit": "videos",
         "kind": "count",
@@ -816,18 +816,18 @@ def test_figure_citing_a_source_its_campaign_lacks_is_refused_on_the_figure_page
         "order": "0",
     }
 
-    response = admin_client.post(change_url(metric), data)
+    response = admin_client.post(change_url(figure), data)
 
     assert response.status_code == 200
     assert "add it to the campaign first" in response.context["adminform"].form.errors["source"][0]
-    metric.refresh_from_db()
-    assert metric.source != outside_source
+    figure.refresh_from_db()
+    assert figure.source != outside_source
 
 
 # --------------------------------------------------------------------------- other lists
 
 
-def test_source_list_shows_publication_date_as_known_and_number_of_figures(admin_client, metric):
+def test_source_list_shows_publication_date_as_known_and_number_of_figures(admin_client, figure):
     factories.SourceFactory(
         title="Weibo charity report",
         published_on=datetime.date(2013, 4, 1),
@@ -884,10 +884,10 @@ def build_catalogue(rows):
         campaign = factories.CampaignFactory(
             platforms=platforms, sources=[source, reference], tags=[f"tag {number}", "common"]
         )
-        factories.MetricFactory.create_batch(2, campaign=campaign)
+        factories.FigureFactory.create_batch(2, campaign=campaign)
         factories.ParticipationFactory(campaign=campaign, organisation=operator)
         factories.ParticipationFactory(campaign=campaign)
-        factories.MetricFactory(campaign=None, platform=platforms[0], source=reference)
+        factories.FigureFactory(campaign=None, platform=platforms[0], source=reference)
 
 
 def build_big_campaign(rows):
@@ -899,7 +899,7 @@ def build_big_campaign(rows):
         tags=[f"tag {number}" for number in range(rows)],
     )
     for number, source in enumerate(sources):
-        factories.MetricFactory(campaign=campaign, source=source)
+        factories.FigureFactory(campaign=campaign, source=source)
         factories.ParticipationFactory(campaign=campaign)
         CampaignImage.objects.create(
             campaign=campaign,
@@ -919,7 +919,7 @@ def build_big_campaign(rows):
 # The figure page: the figure with everything it names, its content type.
 LIST_PAGES = [
     (Campaign, 11),
-    (Metric, 5),
+    (Figure, 5),
     (Source, 5),
     (Organisation, 5),
     (Platform, 5),
@@ -1007,7 +1007,7 @@ def test_figure_page_runs_the_same_number_of_queries_at_any_size(
     admin_client, django_assert_num_queries, rows
 ):
     build_catalogue(rows)
-    figure = Metric.objects.filter(campaign__isnull=False).last()
+    figure = Figure.objects.filter(campaign__isnull=False).last()
     ContentType.objects.clear_cache()
 
     with django_assert_num_queries(4):

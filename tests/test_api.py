@@ -37,7 +37,7 @@ def yaan(db):
     factories.ParticipationFactory(
         campaign=campaign, organisation=sina, role=Role.PLATFORM_OPERATOR, note="ran the account"
     )
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="yaan-donations",
         campaign=campaign,
         source=report,
@@ -60,7 +60,7 @@ def draft(db):
         title="Unpublished draft", slug="unpublished-draft", status=Status.DRAFT, sources=[secret]
     )
     factories.ParticipationFactory(campaign=campaign, organisation=hidden)
-    factories.MetricFactory(key="draft-figure", campaign=campaign, source=secret)
+    factories.FigureFactory(key="draft-figure", campaign=campaign, source=secret)
     return campaign
 
 
@@ -206,12 +206,12 @@ def test_the_figure_list_holds_public_figures_only(client, yaan, draft):
     assert [item["key"] for item in response.json()["items"]] == ["yaan-donations"]
 
 
-def test_the_figure_list_filters_by_kind_unit_and_campaign(client, yaan, metric):
+def test_the_figure_list_filters_by_kind_unit_and_campaign(client, yaan, figure):
     def keys(query):
         return [item["key"] for item in client.get(f"/api/figures?{query}").json()["items"]]
 
     assert keys("kind=money") == ["yaan-donations"]
-    assert keys("unit=videos") == [metric.key]
+    assert keys("unit=videos") == [figure.key]
     assert keys("campaign=yaan-earthquake-relief") == ["yaan-donations"]
     assert keys("campaign=unpublished-draft") == []
     assert_json_error(client.get("/api/figures?unit=furlongs"), 422)
@@ -227,7 +227,7 @@ def test_one_figure_is_found_by_its_key_and_a_draft_figure_is_not(client, yaan, 
 
 def test_a_figure_about_a_platform_is_public_without_a_campaign(client, db):
     weibo = factories.PlatformFactory(slug="sina-weibo")
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="weibo-share", campaign=None, platform=weibo, value=Decimal("5.36"), unit="percent"
     )
 

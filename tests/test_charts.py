@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.template import Context, Template
 from django.utils import translation
 
-from campaigns.models import Metric, Unit
+from campaigns.models import Figure, Unit
 from campaigns.templatetags.charts import BAR_MAX_WIDTH, MIN_BAR_WIDTH, Bar, bar_chart
 from campaigns.views.figures import chart_over_time
 
@@ -106,7 +106,7 @@ def test_a_chart_without_bars_draws_nothing():
 
 def figure(key, label, value, as_of, unit=Unit.USERS, **subject):
     """An unsaved figure, as a platform or organisation page holds them."""
-    return Metric(key=key, label=label, value=Decimal(value), unit=unit, as_of=as_of, **subject)
+    return Figure(key=key, label=label, value=Decimal(value), unit=unit, as_of=as_of, **subject)
 
 
 def chart_rows(chart):

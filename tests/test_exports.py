@@ -12,7 +12,7 @@ from campaigns import exports
 from campaigns.models import (
     Approach,
     Cause,
-    Metric,
+    Figure,
     Qualifier,
     Role,
     Status,
@@ -46,7 +46,7 @@ def yaan(db):
         tags=["Ya'an earthquake"],
     )
     factories.ParticipationFactory(campaign=campaign, organisation=sina, role=Role.ORGANISER)
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="yaan-donations",
         campaign=campaign,
         source=report,
@@ -68,7 +68,7 @@ def draft(db):
     campaign = factories.CampaignFactory(
         title="Unpublished draft", slug="unpublished-draft", status=Status.DRAFT
     )
-    factories.MetricFactory(key="draft-figure", campaign=campaign, label="Draft figure")
+    factories.FigureFactory(key="draft-figure", campaign=campaign, label="Draft figure")
     return campaign
 
 
@@ -76,7 +76,7 @@ def draft(db):
 def sector_figure(db):
     """A figure about a platform, not about any campaign."""
     weibo = factories.PlatformFactory(name="Sina Weibo", slug="sina-weibo")
-    return factories.MetricFactory(
+    return factories.FigureFactory(
         key="weibo-users",
         campaign=None,
         platform=weibo,
@@ -135,7 +135,7 @@ FORMULAS = {
 def test_a_csv_cell_that_would_start_a_formula_is_quoted_as_text(client, db, start):
     title = FORMULAS[start]
     case = factories.CampaignFactory(slug="formula-case", title=title)
-    factories.MetricFactory(key="formula-figure", campaign=case, label=title, stated_as=title)
+    factories.FigureFactory(key="formula-figure", campaign=case, label=title, stated_as=title)
 
     [campaign] = csv_rows(client.get("/campaigns/export.csv"))
     [figure] = csv_rows(client.get("/figures/export.csv"))
@@ -148,7 +148,7 @@ def test_a_csv_cell_that_would_start_a_formula_is_quoted_as_text(client, db, sta
 
 def test_ordinary_csv_cells_and_the_json_keep_their_text_unquoted(client, db):
     case = factories.CampaignFactory(slug="formula-case", title="=SUM(1,2) is not run")
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="formula-figure", campaign=case, label="Reposts", value=Decimal("5.36")
     )
 
@@ -192,7 +192,7 @@ def test_the_figure_csv_row_has_the_value_its_campaign_and_its_source(client, ya
 
 
 def test_a_percentage_keeps_its_decimals_and_loses_only_trailing_zeros(client, campaign):
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="share", campaign=campaign, value=Decimal("5.3600"), unit=Unit.PERCENT
     )
 
@@ -244,7 +244,7 @@ def test_an_invalid_filter_in_a_download_is_ignored_as_on_the_list_page(client, 
     assert [row["slug"] for row in csv_rows(response)] == ["yaan-earthquake-relief"]
 
 
-def test_the_figure_download_follows_the_table_filters(client, yaan, metric):
+def test_the_figure_download_follows_the_table_filters(client, yaan, figure):
     money = csv_rows(client.get("/figures/export.csv?kind=money"))
     videos = csv_rows(client.get("/figures/export.csv?unit=videos"))
 
@@ -311,7 +311,7 @@ def test_the_download_query_count_stays_the_same_as_the_catalogue_grows(
 
     baseline = len(download(4))
     for number in range(5):
-        factories.MetricFactory(key=f"extra-{number}", campaign=factories.CampaignFactory())
+        factories.FigureFactory(key=f"extra-{number}", campaign=factories.CampaignFactory())
 
     assert len(download(4)) == baseline + 5
 
@@ -372,7 +372,7 @@ def test_changing_a_campaign_changes_the_etag_and_the_download(client, yaan):
 
 def test_adding_a_figure_changes_the_etag(client, yaan):
     etag = client.get("/figures/export.csv")["ETag"]
-    factories.MetricFactory(key="new-figure", campaign=yaan, source=yaan.sources.first())
+    factories.FigureFactory(key="new-figure", campaign=yaan, source=yaan.sources.first())
 
     again = client.get("/figures/export.csv", headers={"if-none-match": etag})
 
@@ -381,7 +381,7 @@ def test_adding_a_figure_changes_the_etag(client, yaan):
 
 
 def test_correcting_a_figure_alone_changes_the_etag(client, yaan):
-    figure = factories.MetricFactory(key="corrected", campaign=yaan, source=yaan.sources.first())
+    figure = factories.FigureFactory(key="corrected", campaign=yaan, source=yaan.sources.first())
     etag = client.get("/figures/export.csv")["ETag"]
     figure.value = 2235
     figure.save()
@@ -393,7 +393,7 @@ def test_correcting_a_figure_alone_changes_the_etag(client, yaan):
 
 
 def test_renaming_a_source_alone_changes_the_etag(client, yaan):
-    factories.MetricFactory(key="cited", campaign=yaan, source=yaan.sources.first())
+    factories.FigureFactory(key="cited", campaign=yaan, source=yaan.sources.first())
     etag = client.get("/figures/export.csv")["ETag"]
     source = yaan.sources.first()
     source.title = "A corrected source title"
@@ -406,7 +406,7 @@ def test_renaming_a_source_alone_changes_the_etag(client, yaan):
 
 
 def test_deleting_a_figure_changes_the_etag(client, yaan):
-    figure = factories.MetricFactory(key="doomed", campaign=yaan, source=yaan.sources.first())
+    figure = factories.FigureFactory(key="doomed", campaign=yaan, source=yaan.sources.first())
     etag = client.get("/figures/export.csv")["ETag"]
     figure.delete()
 
@@ -452,7 +452,7 @@ def test_the_figures_counted_in_the_export_are_only_public(db, yaan, draft, sect
     keys = set(exports.figure_rows().values_list("key", flat=True))
 
     assert keys == {"yaan-donations", "weibo-users"}
-    assert Metric.objects.count() == 3
+    assert Figure.objects.count() == 3
 
 
 # --------------------------------------------------------------------------- links from the pages
@@ -477,7 +477,7 @@ def test_the_filtered_case_list_links_to_the_same_cases_as_a_download(client, ya
     )
 
 
-def test_the_figures_table_links_to_its_download_with_its_filters(client, yaan, metric):
+def test_the_figures_table_links_to_its_download_with_its_filters(client, yaan, figure):
     page = client.get("/figures/?unit=CNY").content.decode()
 
     [csv_link] = download_links(page, "/figures/export.csv")

@@ -94,7 +94,7 @@ def sitemap_locations(client):
     return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
 
 
-def test_the_sitemap_lists_every_public_page_in_both_languages(client, campaign, metric):
+def test_the_sitemap_lists_every_public_page_in_both_languages(client, campaign, figure):
     locations = sitemap_locations(client)
 
     for path in [
@@ -118,7 +118,7 @@ def test_the_sitemap_lists_every_public_page_in_both_languages(client, campaign,
         assert f"http://testserver/zh-hans{path}" in locations
 
 
-def test_every_page_in_the_sitemap_answers_200(client, campaign, metric):
+def test_every_page_in_the_sitemap_answers_200(client, campaign, figure):
     for location in sitemap_locations(client):
         response = client.get(location)
         assert response.status_code == 200, location
@@ -283,7 +283,7 @@ def test_a_case_with_an_image_offers_it_to_link_previews(client, described_case,
 
 
 def test_the_feed_and_sitemap_query_counts_stay_the_same_as_the_catalogue_grows(
-    client, campaign, metric, django_assert_num_queries
+    client, campaign, figure, django_assert_num_queries
 ):
     def count_queries(path):
         from django.db import connection
@@ -296,10 +296,10 @@ def test_the_feed_and_sitemap_query_counts_stay_the_same_as_the_catalogue_grows(
     before = {path: count_queries(path) for path in ("/feeds/campaigns/", "/sitemap.xml")}
     for number in range(3):
         case = factories.CampaignFactory(
-            tags=[f"tag-{number}"], platforms=[metric.campaign.platforms.get()]
+            tags=[f"tag-{number}"], platforms=[figure.campaign.platforms.get()]
         )
         factories.ParticipationFactory(campaign=case)
-        factories.MetricFactory(campaign=case)
+        factories.FigureFactory(campaign=case)
 
     for path, queries in before.items():
         with django_assert_num_queries(queries):

@@ -5,13 +5,13 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from campaigns.models import Metric, Qualifier, Unit
+from campaigns.models import Figure, Qualifier, Unit
 from campaigns.templatetags.figures import figure_number, figure_text, humane_number
 
 
 def figure(value, unit, qualifier=Qualifier.EXACTLY):
     """An unsaved figure: formatting needs no database."""
-    return Metric(value=Decimal(value), unit=unit, qualifier=qualifier)
+    return Figure(value=Decimal(value), unit=unit, qualifier=qualifier)
 
 
 @pytest.mark.parametrize(

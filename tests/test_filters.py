@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from campaigns.filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
-from campaigns.models import Campaign, Cause, Metric, Status, Unit
+from campaigns.models import Campaign, Cause, Figure, Status, Unit
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -57,9 +57,9 @@ def catalogue(weibo, kwai):
         platforms=[kwai, weibo],
         country="US",
     )
-    factories.MetricFactory(campaign=farmers)
-    factories.MetricFactory(campaign=farmers)
-    factories.MetricFactory(campaign=both)
+    factories.FigureFactory(campaign=farmers)
+    factories.FigureFactory(campaign=farmers)
+    factories.FigureFactory(campaign=both)
     factories.CampaignFactory(
         title="Secret draft", slug="secret-draft", status=Status.DRAFT, platforms=[weibo]
     )
@@ -160,18 +160,18 @@ def test_query_string_replaces_a_value_and_drops_empty_ones(catalogue):
 
 
 def test_figure_filter_selects_by_unit_and_platform(catalogue, weibo):
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="weibo-users", campaign=None, platform=weibo, unit=Unit.USERS, value=500
     )
     form = FigureFilterForm(data=QueryDict("unit=users&platform=sina-weibo"))
-    figures = form.filter(Metric.objects.published())
+    figures = form.filter(Figure.objects.published())
     assert [figure.key for figure in figures] == ["weibo-users"]
     form = FigureFilterForm(data=QueryDict("unit=nonsense&year=abc&sort=largest"))
     assert form.notes == [
         "Unknown unit “nonsense” was ignored.",
         "“abc” is not a year; ignored.",
     ]
-    assert form.filter(Metric.objects.published()).count() == 4
+    assert form.filter(Figure.objects.published()).count() == 4
 
 
 def test_on_chinese_pages_choices_put_the_chinese_name_first(catalogue):

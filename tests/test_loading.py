@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -40,7 +40,7 @@ CATALOGUE_MODELS = [
     Participation,
     Tag,
     TaggedCampaign,
-    Metric,
+    Figure,
 ]
 
 
@@ -91,9 +91,9 @@ def campaign(slug, **fields):
     }
 
 
-def metric(key, **fields):
+def figure_record(key, **fields):
     return {
-        "model": "campaigns.metric",
+        "model": "campaigns.figure",
         "fields": {
             "key": key,
             "campaign": ["weibo-lost-children"],
@@ -149,7 +149,7 @@ def catalogue():
             "model": "campaigns.taggedcampaign",
             "fields": {"content_object": ["weibo-lost-children"], "tag": ["missing children"]},
         },
-        metric("weibo-lost-children-reposts"),
+        figure_record("weibo-lost-children-reposts"),
     ]
 
 
@@ -185,7 +185,7 @@ def test_loading_a_file_creates_every_record_with_its_relations(catalogue_file):
     assert list(case.tags.names()) == ["missing children"]
     assert case.participations.get().organisation.name == "Sina"
     assert case.published_at is not None
-    figure = Metric.objects.get(key="weibo-lost-children-reposts")
+    figure = Figure.objects.get(key="weibo-lost-children-reposts")
     assert figure.value == Decimal("5.36")
     assert figure.kind == "percentage"
     assert report.records == 9
@@ -205,7 +205,7 @@ def test_the_summary_counts_created_updated_and_unchanged_rows_per_model(catalog
         "campaigns.participation         1        0          0",
         "campaigns.tag                   1        0          0",
         "campaigns.taggedcampaign        1        0          0",
-        "campaigns.metric                1        0          0",
+        "campaigns.figure                1        0          0",
         "total                           9        0          0",
     ]
 
@@ -249,6 +249,18 @@ def test_a_file_exported_while_tags_were_taggits_still_loads(tmp_path):
     ]
 
 
+def test_a_file_exported_while_figures_were_metrics_still_loads(tmp_path):
+    records = catalogue()
+    figure = next(record for record in records if record["model"] == "campaigns.figure")
+    figure["model"] = "campaigns.metric"  # the model's name, and metrics.json's, until 2026-11
+    older = write(tmp_path, "metrics.json", records)
+
+    output = run_command(older)
+
+    assert "campaigns.figure                1        0          0" in output.splitlines()
+    assert Figure.objects.get().key == "weibo-lost-children-reposts"
+
+
 def test_a_changed_summary_is_reported_as_updated_and_saved(loaded, tmp_path):
     case = Campaign.objects.get()
     records = catalogue()
@@ -273,7 +285,7 @@ def test_an_update_keeps_the_rows_id_and_its_figures(loaded, tmp_path):
     load_catalogue(paths=[write(tmp_path, "changed.json", records)])
 
     assert Campaign.objects.get().pk == case.pk
-    assert Metric.objects.get().campaign_id == case.pk
+    assert Figure.objects.get().campaign_id == case.pk
 
 
 def test_a_changed_platform_list_is_reported_as_an_update(loaded, tmp_path):
@@ -300,7 +312,7 @@ def test_figures_given_with_trailing_zeros_count_as_unchanged(loaded, tmp_path):
 
 
 def test_records_refer_to_rows_already_in_the_database(campaign, source, tmp_path):
-    figure = metric(
+    figure = figure_record(
         "wesee-videos",
         campaign=["wesee-agricultural-assistance"],
         source=["short-video-for-good"],
@@ -311,7 +323,7 @@ def test_records_refer_to_rows_already_in_the_database(campaign, source, tmp_pat
 
     load_catalogue(paths=[write(tmp_path, "figures.json", [figure])])
 
-    assert Metric.objects.get(key="wesee-videos").campaign == campaign
+    assert Figure.objects.get(key="wesee-videos").campaign == campaign
 
 
 def test_a_record_may_refer_to_a_row_that_comes_later_in_the_load(tmp_path):
@@ -372,8 +384,8 @@ BAD_RECORDS = {
         "did you mean “title”?",
     ),
     "missing_slug": (
-        [metric("figure-of-nothing", source=["no-such-source"])],
-        "record 3 (campaigns.metric “figure-of-nothing”): "
+        [figure_record("figure-of-nothing", source=["no-such-source"])],
+        "record 3 (campaigns.figure “figure-of-nothing”): "
         "source: there is no campaigns.source “no-such-source”.",
     ),
     "missing_slug_in_a_natural_key": (
@@ -391,8 +403,8 @@ BAD_RECORDS = {
         "campaign: there is no campaigns.campaign “no-such-case”.",
     ),
     "negative_figure": (
-        [metric("negative", value=-3)],
-        "record 3 (campaigns.metric “negative”): value: A figure cannot be negative.",
+        [figure_record("negative", value=-3)],
+        "record 3 (campaigns.figure “negative”): value: A figure cannot be negative.",
     ),
     "bad_choice": (
         [source("an-essay", kind="essay")],
@@ -421,8 +433,8 @@ BAD_RECORDS = {
         "record 3 (campaigns.campaign “unsourced”): sources: at least one is required.",
     ),
     "figure_citing_another_campaigns_source": (
-        [source("elsewhere"), metric("unsourced-figure", source=["elsewhere"])],
-        "record 4 (campaigns.metric “unsourced-figure”): source: The source “Report elsewhere” "
+        [source("elsewhere"), figure_record("unsourced-figure", source=["elsewhere"])],
+        "record 4 (campaigns.figure “unsourced-figure”): source: The source “Report elsewhere” "
         "is not among the sources of “Weibo helps find lost children”: "
         "add it to the campaign first.",
     ),
@@ -432,12 +444,12 @@ BAD_RECORDS = {
         "give them as campaigns.taggedcampaign records.",
     ),
     "figure_given_as_true": (
-        [metric("yes-figure", value=True)],
-        "record 3 (campaigns.metric “yes-figure”): value: expected a number, found true or false.",
+        [figure_record("yes-figure", value=True)],
+        "record 3 (campaigns.figure “yes-figure”): value: expected a number, found true or false.",
     ),
     "order_given_as_a_fraction": (
-        [metric("half-ordered", order=1.5)],
-        "record 3 (campaigns.metric “half-ordered”): "
+        [figure_record("half-ordered", order=1.5)],
+        "record 3 (campaigns.figure “half-ordered”): "
         "order: expected a whole number, found the number 1.5.",
     ),
     "date_given_as_a_number": (
@@ -496,7 +508,7 @@ BAD_FILES = {
         "expected a list of records, found an object.",
     ),
     "a_number_too_long": (
-        '[{"model": "campaigns.metric", "fields": {"value": ' + "9" * 5001 + "}}]",
+        '[{"model": "campaigns.figure", "fields": {"value": ' + "9" * 5001 + "}}]",
         "not valid catalogue JSON: a number too long (more than 4,300 digits).",
     ),
     "nested_too_deeply": (
@@ -556,13 +568,13 @@ def test_a_bad_second_file_leaves_out_the_first_files_rows(tmp_path):
 
 
 def test_a_bad_record_in_a_dry_run_is_reported_the_same_way(loaded, tmp_path):
-    bad = write(tmp_path, "bad.json", [metric("negative", value=-1)])
+    bad = write(tmp_path, "bad.json", [figure_record("negative", value=-1)])
 
     with pytest.raises(CommandError) as error:
         run_command("--dry-run", bad)
 
     assert str(error.value) == (
-        f"{bad}, record 1 (campaigns.metric “negative”): value: A figure cannot be negative."
+        f"{bad}, record 1 (campaigns.figure “negative”): value: A figure cannot be negative."
     )
 
 
@@ -640,7 +652,7 @@ def test_the_seed_fixtures_are_found_in_fixture_dirs_in_load_order(settings, tmp
         "organisations.json",
         "platforms.json",
         "campaigns.json",
-        "metrics.json",
+        "figures.json",
     ]
 
 
@@ -652,7 +664,7 @@ def test_the_seed_catalogue_loads_and_a_second_run_changes_nothing():
     output = run_command()
 
     assert Campaign.objects.filter(status=Status.PUBLISHED).exists()
-    assert Metric.objects.exists()
+    assert Figure.objects.exists()
     assert first.changed == first.records
     assert output.splitlines()[0] == (
         f"Nothing changed: all {first.records:,} records in 5 files already match the database."

@@ -9,8 +9,8 @@ from django.utils import translation
 from campaigns.models import (
     Campaign,
     DatePrecision,
-    Metric,
-    MetricKind,
+    Figure,
+    FigureKind,
     Status,
     Unit,
     format_partial_date,
@@ -20,52 +20,52 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_negative_figure_is_refused(metric):
-    metric.value = Decimal("-1")
+def test_negative_figure_is_refused(figure):
+    figure.value = Decimal("-1")
     with pytest.raises(ValidationError) as error:
-        metric.full_clean()
+        figure.full_clean()
     assert "value" in error.value.message_dict
 
 
-def test_percentage_over_one_hundred_is_refused(metric):
-    metric.unit, metric.kind, metric.value = Unit.PERCENT, MetricKind.PERCENTAGE, Decimal("100.5")
+def test_percentage_over_one_hundred_is_refused(figure):
+    figure.unit, figure.kind, figure.value = Unit.PERCENT, FigureKind.PERCENTAGE, Decimal("100.5")
     with pytest.raises(ValidationError) as error:
-        metric.full_clean()
+        figure.full_clean()
     assert error.value.message_dict["value"] == ["A percentage cannot be more than 100."]
 
 
-def test_percentage_of_exactly_one_hundred_is_accepted(metric):
-    metric.unit, metric.kind, metric.value = Unit.PERCENT, MetricKind.PERCENTAGE, Decimal("100")
-    metric.full_clean()
+def test_percentage_of_exactly_one_hundred_is_accepted(figure):
+    figure.unit, figure.kind, figure.value = Unit.PERCENT, FigureKind.PERCENTAGE, Decimal("100")
+    figure.full_clean()
 
 
-def test_money_without_a_currency_unit_is_refused(metric):
-    metric.kind, metric.unit = MetricKind.MONEY, Unit.PEOPLE
+def test_money_without_a_currency_unit_is_refused(figure):
+    figure.kind, figure.unit = FigureKind.MONEY, Unit.PEOPLE
     with pytest.raises(ValidationError) as error:
-        metric.full_clean()
+        figure.full_clean()
     assert "currency" in error.value.message_dict["unit"][0]
 
 
-def test_kind_is_filled_from_the_unit_when_left_empty(metric):
-    metric.kind, metric.unit = "", Unit.KG
-    metric.full_clean()
-    assert metric.kind == MetricKind.MASS
+def test_kind_is_filled_from_the_unit_when_left_empty(figure):
+    figure.kind, figure.unit = "", Unit.KG
+    figure.full_clean()
+    assert figure.kind == FigureKind.MASS
 
 
-def test_database_refuses_a_negative_figure_even_without_full_clean(metric):
+def test_database_refuses_a_negative_figure_even_without_full_clean(figure):
     with pytest.raises(IntegrityError):
-        Metric.objects.filter(pk=metric.pk).update(value=Decimal("-5"))
+        Figure.objects.filter(pk=figure.pk).update(value=Decimal("-5"))
 
 
-def test_figure_must_cite_one_of_its_campaigns_sources(metric):
-    metric.source = factories.SourceFactory(slug="unrelated")
+def test_figure_must_cite_one_of_its_campaigns_sources(figure):
+    figure.source = factories.SourceFactory(slug="unrelated")
     with pytest.raises(ValidationError) as error:
-        metric.full_clean()
+        figure.full_clean()
     assert "not among the sources" in error.value.message_dict["source"][0]
 
 
 def test_figure_about_a_platform_needs_no_campaign(platform, source):
-    figure = factories.MetricFactory.build(
+    figure = factories.FigureFactory.build(
         campaign=None, platform=platform, source=source, unit=Unit.USERS, stated_as="500 million"
     )
     figure.full_clean()
@@ -126,15 +126,15 @@ def test_publishing_records_when_a_campaign_was_first_published():
     assert draft.published_at is not None
 
 
-def test_figures_of_draft_campaigns_are_not_public(metric, platform, source):
+def test_figures_of_draft_campaigns_are_not_public(figure, platform, source):
     draft = factories.CampaignFactory(slug="draft", status=Status.DRAFT, sources=[source])
-    factories.MetricFactory(campaign=draft, source=source)
-    sector = factories.MetricFactory(campaign=None, source=source, unit=Unit.ORGANISATIONS)
-    assert set(Metric.objects.published()) == {metric, sector}
+    factories.FigureFactory(campaign=draft, source=source)
+    sector = factories.FigureFactory(campaign=None, source=source, unit=Unit.ORGANISATIONS)
+    assert set(Figure.objects.published()) == {figure, sector}
 
 
-def test_natural_keys_round_trip(campaign, metric):
+def test_natural_keys_round_trip(campaign, figure):
     tagged = campaign.tagged_items.get()
     assert Campaign.objects.get_by_natural_key(*campaign.natural_key()) == campaign
-    assert Metric.objects.get_by_natural_key(*metric.natural_key()) == metric
+    assert Figure.objects.get_by_natural_key(*figure.natural_key()) == figure
     assert type(tagged).objects.get_by_natural_key(*tagged.natural_key()) == tagged

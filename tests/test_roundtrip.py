@@ -13,7 +13,7 @@ from campaigns.loading import load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
     CampaignImage,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -40,13 +40,13 @@ def seed(db):
     factories.ParticipationFactory(
         campaign=draft, organisation=factories.OrganisationFactory(slug="draft-only-partner")
     )
-    factories.MetricFactory(key="draft-only-figure", campaign=draft, source=hidden_source)
+    factories.FigureFactory(key="draft-only-figure", campaign=draft, source=hidden_source)
 
 
 def empty_the_catalogue():
     """Delete every catalogue row, children before the rows they protect."""
     for model in (
-        Metric,
+        Figure,
         CampaignImage,
         Participation,
         TaggedCampaign,
@@ -77,14 +77,14 @@ def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_iden
     first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
     assert first == second
     assert Campaign.objects.published().count() == 28
-    assert Metric.objects.count() == 65
+    assert Figure.objects.count() == 65
 
 
 def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft(seed, tmp_path):
     files = export_catalogue(directory=tmp_path)
 
     counts = {file.name: file.rows for file in files}
-    assert counts["metrics.json"] == 65
+    assert counts["figures.json"] == 65
     assert counts["figures.csv"] == 65
     assert counts["campaigns.csv"] == 28
     everything = "".join(data.decode() for data in read_export(tmp_path).values())
@@ -124,7 +124,7 @@ def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_bookkeepin
     assert campaigns[0]["published_at"].endswith("Z")
     assert text.startswith('[\n  {\n    "model": ')
     assert text.endswith("]\n")
-    figures = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
+    figures = json.loads((tmp_path / "figures.json").read_text(encoding="utf-8"))
     keys = [r["fields"]["key"] for r in figures]
     assert keys == sorted(keys)
 
@@ -173,7 +173,7 @@ def test_exporting_the_same_catalogue_twice_gives_the_same_bytes(seed, tmp_path)
 # --------------------------------------------------------------------------- the command
 
 
-def test_the_command_reports_what_it_wrote(db, campaign, metric, tmp_path):
+def test_the_command_reports_what_it_wrote(db, campaign, figure, tmp_path):
     out = io.StringIO()
 
     call_command("export_catalogue", str(tmp_path / "export"), stdout=out)

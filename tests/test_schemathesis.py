@@ -36,8 +36,8 @@ def keep_the_test_connection():
 @pytest.fixture
 def catalogue(db, keep_the_test_connection):
     """A little published and draft content, so lookups by real slugs find something."""
-    factories.MetricFactory(key="a", campaign=factories.CampaignFactory(slug="a", tags=["a"]))
-    factories.MetricFactory(key="b", campaign=factories.CampaignFactory(slug="b", status="draft"))
+    factories.FigureFactory(key="a", campaign=factories.CampaignFactory(slug="a", tags=["a"]))
+    factories.FigureFactory(key="b", campaign=factories.CampaignFactory(slug="b", status="draft"))
 
 
 @schema.parametrize()

@@ -121,7 +121,7 @@ YAAN_SEED_CASES = {
 def seed_catalogue(db):
     """The seed catalogue from fixtures/, loaded with loaddata."""
     call_command(
-        "loaddata", "sources", "organisations", "platforms", "campaigns", "metrics", verbosity=0
+        "loaddata", "sources", "organisations", "platforms", "campaigns", "figures", verbosity=0
     )
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from campaigns.models import (
     Campaign,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -19,7 +19,7 @@ from campaigns.models import (
     TaggedCampaign,
 )
 
-FIXTURES = ("sources", "organisations", "platforms", "campaigns", "metrics")
+FIXTURES = ("sources", "organisations", "platforms", "campaigns", "figures")
 
 GATES_MAY_2013 = "gates-2013-power-of-social-media-china"
 GATES_NOV_2013 = "gates-2013-momentum-continues-china"
@@ -92,7 +92,7 @@ def cited(source):
 
 def test_the_catalogue_holds_the_number_of_records_entered(catalogue):
     assert Campaign.objects.count() == 28
-    assert Metric.objects.count() == 65
+    assert Figure.objects.count() == 65
     assert Source.objects.count() == 21
     assert Organisation.objects.count() == 44
     assert Platform.objects.count() == 13
@@ -104,14 +104,14 @@ def test_every_record_passes_full_clean(catalogue):
     for model in (Tag, Source, Organisation, Platform, Campaign, Participation, TaggedCampaign):
         for record in model.objects.all():
             record.full_clean()
-    for figure in Metric.objects.select_related("campaign", "source"):
+    for figure in Figure.objects.select_related("campaign", "source"):
         figure.full_clean()
 
 
 def test_loading_the_catalogue_twice_adds_nothing(catalogue):
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert Campaign.objects.count() == 28
-    assert Metric.objects.count() == 65
+    assert Figure.objects.count() == 65
     assert Participation.objects.count() == 57
     assert TaggedCampaign.objects.count() == 96
 
@@ -330,7 +330,7 @@ def test_the_shared_missing_person_search_names_all_four_services(catalogue):
 def test_figures_carry_over_exactly_as_the_documents_state_them(
     catalogue, key, value, unit, qualifier, stated_as, source
 ):
-    figure = Metric.objects.select_related("source__cited_by").get(key=key)
+    figure = Figure.objects.select_related("source__cited_by").get(key=key)
     assert figure.value == Decimal(value)
     assert figure.unit == unit
     assert figure.qualifier == qualifier
@@ -339,14 +339,14 @@ def test_figures_carry_over_exactly_as_the_documents_state_them(
 
 
 def test_the_weibo_donations_were_raised_within_72_hours_of_the_april_2013_earthquake(catalogue):
-    figure = Metric.objects.get(key="yaan-weibo-donations-cny")
+    figure = Figure.objects.get(key="yaan-weibo-donations-cny")
     assert figure.campaign.slug == "yaan-earthquake-weibo-fundraising"
     assert figure.period == "within 72 hours"
     assert figure.as_of_display == "April 2013"
 
 
 def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(catalogue):
-    figure = Metric.objects.get(key="weibo-save-girls-and-guys-photo-uploaders")
+    figure = Figure.objects.get(key="weibo-save-girls-and-guys-photo-uploaders")
     assert figure.campaign.slug == "weibo-taking-photos-to-save-girls-and-guys"
     assert (figure.label, figure.label_zh) == ("Users who uploaded photos", "上传照片的用户")
     assert figure.as_of == datetime.date(2011, 2, 22)
@@ -354,7 +354,7 @@ def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(c
 
 
 def test_the_wesee_figures_are_as_of_18_april_2020(catalogue):
-    figure = Metric.objects.get(key="wesee-agricultural-assistance-plays")
+    figure = Figure.objects.get(key="wesee-agricultural-assistance-plays")
     assert (figure.as_of, figure.value, figure.qualifier) == (
         datetime.date(2020, 4, 18),
         Decimal("52000000"),
@@ -363,14 +363,14 @@ def test_the_wesee_figures_are_as_of_18_april_2020(catalogue):
 
 
 def test_every_figure_cites_one_of_its_campaigns_sources(catalogue):
-    for figure in Metric.objects.filter(campaign__isnull=False).select_related("campaign"):
+    for figure in Figure.objects.filter(campaign__isnull=False).select_related("campaign"):
         assert figure.campaign.sources.filter(pk=figure.source_id).exists(), figure.key
 
 
 def test_figures_about_a_platform_name_the_platform_and_no_campaign(catalogue):
-    wechat_users = Metric.objects.get(key="wechat-users-worldwide-2013")
+    wechat_users = Figure.objects.get(key="wechat-users-worldwide-2013")
     assert (wechat_users.campaign, wechat_users.platform.slug) == (None, "wechat")
-    kwai_users = Metric.objects.filter(platform__slug="kwai", campaign__isnull=True)
+    kwai_users = Figure.objects.filter(platform__slug="kwai", campaign__isnull=True)
     assert set(kwai_users.values_list("key", flat=True)) == {
         "kwai-daily-active-users-2019",
         "kwai-daily-active-users-2020",
@@ -380,7 +380,7 @@ def test_figures_about_a_platform_name_the_platform_and_no_campaign(catalogue):
 
 
 def test_sector_figures_describe_no_campaign_platform_or_organisation(catalogue):
-    sector = Metric.objects.filter(
+    sector = Figure.objects.filter(
         campaign__isnull=True, platform__isnull=True, organisation__isnull=True
     )
     assert set(sector.values_list("key", flat=True)) == {
@@ -461,13 +461,13 @@ def test_campaigns_with_a_chinese_title_in_the_sources_show_it(catalogue):
 
 def test_every_campaign_has_a_chinese_title_and_every_figure_a_chinese_label(catalogue):
     assert list(Campaign.objects.filter(title_zh="").values_list("slug", flat=True)) == []
-    assert list(Metric.objects.filter(label_zh="").values_list("key", flat=True)) == []
+    assert list(Figure.objects.filter(label_zh="").values_list("key", flat=True)) == []
 
 
 def test_chinese_titles_and_labels_are_written_in_chinese(catalogue):
     for title_zh in Campaign.objects.values_list("title_zh", flat=True):
         assert any("\u4e00" <= char <= "\u9fff" for char in title_zh), title_zh
-    for label_zh in Metric.objects.values_list("label_zh", flat=True):
+    for label_zh in Figure.objects.values_list("label_zh", flat=True):
         assert any("\u4e00" <= char <= "\u9fff" for char in label_zh), label_zh
 
 
@@ -481,7 +481,7 @@ def test_the_four_yaan_cases_and_only_they_are_titled_as_the_yaan_earthquake(cat
 
 
 def test_the_yaan_fundraising_total_has_its_chinese_label(catalogue):
-    figure = Metric.objects.get(key="yaan-weibo-donations-cny")
+    figure = Figure.objects.get(key="yaan-weibo-donations-cny")
     assert (figure.label, figure.label_zh) == ("Donations raised", "募集善款")
 
 

@@ -83,7 +83,7 @@ def yaan(db, weibo, gates_post):
     factories.ParticipationFactory(
         campaign=campaign, organisation=weibo.operator, role=Role.PLATFORM_OPERATOR
     )
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="yaan-donations",
         campaign=campaign,
         source=gates_post,
@@ -112,7 +112,7 @@ def tobacco(db, gates_post):
         start_date=datetime.date(2012, 5, 31),
     )
     for when, value in (("before", 5), ("after", 19)):
-        factories.MetricFactory(
+        factories.FigureFactory(
             key=f"tobacco-awareness-{when}",
             campaign=campaign,
             source=gates_post,
@@ -145,7 +145,7 @@ def draft(db, weibo, gates_post):
     factories.ParticipationFactory(campaign=campaign, organisation=hidden, role=Role.ORGANISER)
     only_source = factories.SourceFactory(slug="draft-only-source", title="Draft-only source")
     campaign.sources.add(only_source)
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="draft-figure",
         campaign=campaign,
         source=gates_post,
@@ -501,7 +501,7 @@ def test_organisation_page_lists_its_cases_by_role(client, catalogue):
 
 def test_platform_page_charts_its_figures_over_time_beside_a_table(client, catalogue, weibo):
     for year, users in ((2012, 300), (2013, 500)):
-        factories.MetricFactory(
+        factories.FigureFactory(
             key=f"weibo-users-{year}",
             campaign=None,
             platform=weibo,
@@ -539,7 +539,7 @@ def kwai(db, gates_post):
         ("kwai-dau-2020", "Daily active users", 300, Unit.USERS, datetime.date(2020, 3, 6)),
         ("kwai-videos", "Videos uploaded", 15, Unit.VIDEOS, datetime.date(2019, 5, 17)),
     ):
-        factories.MetricFactory(
+        factories.FigureFactory(
             key=key,
             campaign=None,
             platform=kwai,
@@ -866,8 +866,8 @@ def build_catalogue(size):
         factories.ParticipationFactory(
             campaign=campaign, organisation=operator, role=Role.PLATFORM_OPERATOR
         )
-        factories.MetricFactory(key=f"videos-{number}", campaign=campaign, source=source)
-        factories.MetricFactory(
+        factories.FigureFactory(key=f"videos-{number}", campaign=campaign, source=source)
+        factories.FigureFactory(
             key=f"money-{number}",
             campaign=campaign,
             source=source,
@@ -876,7 +876,7 @@ def build_catalogue(size):
             unit=Unit.CNY,
             stated_as="money",
         )
-        factories.MetricFactory(
+        factories.FigureFactory(
             key=f"users-{number}",
             campaign=None,
             platform=platform,
@@ -971,7 +971,7 @@ def test_the_server_error_page_is_plain_and_needs_no_database(django_assert_num_
 
 def test_a_before_and_after_pair_reads_in_chinese_on_chinese_pages(client, catalogue):
     for when, chinese in (("before", "活动前"), ("after", "活动后")):
-        catalogue["tobacco"].metrics.filter(key=f"tobacco-awareness-{when}").update(
+        catalogue["tobacco"].figures.filter(key=f"tobacco-awareness-{when}").update(
             label_zh=f"{chinese}公众对被动吸烟危害的知晓率"
         )
 
@@ -1018,7 +1018,7 @@ def test_a_person_page_heads_its_figures_as_about_this_person(client, catalogue)
     factories.ParticipationFactory(
         campaign=catalogue["yaan"], organisation=person, role=Role.ORGANISER
     )
-    factories.MetricFactory(
+    factories.FigureFactory(
         key="deng-fei-followers",
         organisation=person,
         source=catalogue["yaan"].sources.first(),

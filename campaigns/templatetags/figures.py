@@ -95,25 +95,25 @@ DURATION_UNITS = {Unit.SECONDS, Unit.HOURS, Unit.DAYS}
 """Units of time: "up to 72 hours" reads "72小时内" (within 72 hours) in Chinese."""
 
 
-def qualified(metric, text):
+def qualified(figure, text):
     """``text`` (a number and unit) with the figure's qualifier: "up to 52 million plays"."""
-    if metric.qualifier == Qualifier.UP_TO and metric.unit in DURATION_UNITS:
+    if figure.qualifier == Qualifier.UP_TO and figure.unit in DURATION_UNITS:
         return pgettext("up to, of a length of time", "up to %(figure)s") % {"figure": text}
-    pattern = QUALIFIER_PATTERNS.get(metric.qualifier)
+    pattern = QUALIFIER_PATTERNS.get(figure.qualifier)
     return pattern(text) if pattern else text
 
 
 @register.filter
-def figure_text(metric, with_qualifier=True):
+def figure_text(figure, with_qualifier=True):
     """A figure as a person would say it: "over 110 million CNY", "52 million plays"."""
-    text = unit_text(humane_number(metric.value), metric.unit)
-    return qualified(metric, text) if with_qualifier else text
+    text = unit_text(humane_number(figure.value), figure.unit)
+    return qualified(figure, text) if with_qualifier else text
 
 
 @register.filter
-def figure_number(metric):
+def figure_number(figure):
     """Just the number and unit, without the qualifier: "110 million CNY"."""
-    return figure_text(metric, with_qualifier=False)
+    return figure_text(figure, with_qualifier=False)
 
 
 @register.filter

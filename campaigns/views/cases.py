@@ -16,7 +16,7 @@ from ..filters import CampaignFilterForm, CampaignSort
 from ..models import (
     Campaign,
     Cause,
-    Metric,
+    Figure,
     Participation,
     Platform,
     Role,
@@ -161,7 +161,7 @@ def home(request):
         published.filter(featured=True)
         .for_listing()
         .prefetch_related(
-            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list")
+            Prefetch("figures", queryset=Figure.objects.cited(), to_attr="figure_list")
         )
         .order_by(F("start_date").desc(nulls_last=True), "pk")[:FEATURED_CASES]
     )
@@ -197,7 +197,7 @@ def home(request):
             "featured": featured,
             "headline_figures": headline_figures,
             "case_count": published.count(),
-            "figure_count": Metric.objects.published().count(),
+            "figure_count": Figure.objects.published().count(),
             "source_count": Source.objects.public().count(),
             "platforms": platforms,
             "causes": causes,
@@ -241,7 +241,7 @@ def campaign_detail(request, slug):
             ),
             "tags",
             "images",
-            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list"),
+            Prefetch("figures", queryset=Figure.objects.cited(), to_attr="figure_list"),
             Prefetch("sources", queryset=Source.objects.order_by("title")),
         ),
         slug=slug,
@@ -299,7 +299,7 @@ def compare(request):
                 "participations",
                 queryset=Participation.objects.select_related("organisation"),
             ),
-            Prefetch("metrics", queryset=Metric.objects.cited(), to_attr="figure_list"),
+            Prefetch("figures", queryset=Figure.objects.cited(), to_attr="figure_list"),
         )
     }
     for slug in asked:

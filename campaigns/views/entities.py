@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import (
     Campaign,
-    Metric,
+    Figure,
     Organisation,
     Participation,
     Platform,
@@ -56,7 +56,7 @@ def organisation_detail(request, slug):
     by_role = OrderedDict((role, []) for role in Role.values)
     for participation in participations:
         by_role.setdefault(participation.role, []).append(participation)
-    figures = list(Metric.objects.cited().filter(organisation=organisation))
+    figures = list(Figure.objects.cited().filter(organisation=organisation))
     references = number_references(figures)
     return render(
         request,
@@ -89,7 +89,7 @@ def platform_list(request):
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
-    figures = list(Metric.objects.cited().filter(platform=platform))
+    figures = list(Figure.objects.cited().filter(platform=platform))
     references = number_references(figures)
     cases = Campaign.objects.published().filter(platforms=platform)
     return render(
@@ -121,7 +121,7 @@ def source_detail(request, slug):
     """A source, the cases and figures it supports (in pages), and the sources it cites."""
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     figures = (
-        Metric.objects.published()
+        Figure.objects.published()
         .filter(source=source)
         .select_related("campaign", "platform", "organisation")
         .order_by("campaign__title", "order", "pk")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ..filters import FigureFilterForm, FigureSort
 from ..models import (
-    Metric,
+    Figure,
     Unit,
 )
 from ..templatetags.catalogue import primary_name
@@ -141,7 +141,7 @@ def chart_over_time(figures):
 def figure_list(request):
     """Every public figure in one filterable, sortable table, with a chart of one unit."""
     form = FigureFilterForm(data=request.GET)
-    figures = form.filter(Metric.objects.published().for_listing())
+    figures = form.filter(Figure.objects.published().for_listing())
     page, page_note = paginate(request, figures, FIGURES_PER_PAGE)
     chart_unit = form.cleaned_data.get("unit") or (
         figures.order_by()
