@@ -81,6 +81,7 @@ class ModelCounts:
 
     @property
     def total(self) -> int:
+        """How many records of the model the load met."""
         return self.created + self.updated + self.unchanged
 
 
@@ -568,11 +569,7 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
     if outcome == "unchanged":
         return
 
-    given = {f.attname: getattr(obj, f.attname) for f in managed if f.name in fields}
-    obj.save()
-    if existing is None and given:
-        # save() stamps created_at and updated_at; keep the times the file gives.
-        model._base_manager.filter(pk=obj.pk).update(**given)
+    obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
     for name, pks in changed_m2m.items():
         getattr(obj, name).set(pks)
 

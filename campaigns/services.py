@@ -18,14 +18,11 @@ def publish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
     Campaigns already published are left alone. A campaign published for the first time has
     ``published_at`` stamped; one published before keeps the date it first went public.
     """
-    now = timezone.now()
     drafts = Campaign.objects.filter(
         pk__in=list(campaigns.filter(status=Status.DRAFT).values_list("pk", flat=True))
     )
     return drafts.update(
-        status=Status.PUBLISHED,
-        published_at=Coalesce("published_at", Value(now)),
-        updated_at=now,
+        status=Status.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
     )
 
 
@@ -38,4 +35,4 @@ def unpublish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
     published = Campaign.objects.filter(
         pk__in=list(campaigns.filter(status=Status.PUBLISHED).values_list("pk", flat=True))
     )
-    return published.update(status=Status.DRAFT, updated_at=timezone.now())
+    return published.update(status=Status.DRAFT)

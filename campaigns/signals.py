@@ -1,5 +1,7 @@
 """Keep a campaign's ``updated_at`` true when a row that belongs to it changes.
 
+The change is recorded the catalogue's one way, ``ChangeTrackedQuerySet.touch()``.
+
 Downloads and the API answer conditional GETs from the catalogue's change times (see
 ``exports.catalogue_state``), so a participant, image, tag or platform/source link added,
 edited or removed must count as a change to its campaign.
@@ -7,14 +9,8 @@ edited or removed must count as a change to its campaign.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from .models import Campaign, CampaignImage, Participation, Tag, TaggedCampaign
-
-
-def touch_campaigns(campaigns):
-    """Mark the given campaigns as changed now, without running their save()."""
-    campaigns.update(updated_at=timezone.now())
 
 
 @receiver(post_save, sender=Participation)
@@ -24,7 +20,7 @@ def touch_campaigns(campaigns):
 def campaign_part_changed(sender, instance, raw=False, **kwargs):
     """A participant or image of a campaign was saved or deleted."""
     if not raw:
-        touch_campaigns(Campaign.objects.filter(pk=instance.campaign_id))
+        Campaign.objects.filter(pk=instance.campaign_id).touch()
 
 
 @receiver(post_save, sender=TaggedCampaign)
@@ -32,14 +28,14 @@ def campaign_part_changed(sender, instance, raw=False, **kwargs):
 def campaign_tagged(sender, instance, raw=False, **kwargs):
     """A tag was put on or taken off a campaign."""
     if not raw:
-        touch_campaigns(Campaign.objects.filter(pk=instance.content_object_id))
+        Campaign.objects.filter(pk=instance.content_object_id).touch()
 
 
 @receiver(post_save, sender=Tag)
 def tag_renamed(sender, instance, created, raw=False, **kwargs):
     """A tag was renamed: every campaign carrying it now reads differently."""
     if not raw and not created:
-        touch_campaigns(Campaign.objects.filter(tagged_items__tag=instance))
+        Campaign.objects.filter(tagged_items__tag=instance).touch()
 
 
 @receiver(m2m_changed, sender=Campaign.platforms.through)
@@ -47,8 +43,8 @@ def tag_renamed(sender, instance, created, raw=False, **kwargs):
 def campaign_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """Platforms or sources were linked to or unlinked from campaigns."""
     if not reverse and action in {"post_add", "post_remove", "post_clear"}:
-        touch_campaigns(Campaign.objects.filter(pk=instance.pk))
+        Campaign.objects.filter(pk=instance.pk).touch()
     elif reverse and action in {"post_add", "post_remove"}:
-        touch_campaigns(Campaign.objects.filter(pk__in=pk_set))
+        Campaign.objects.filter(pk__in=pk_set).touch()
     elif reverse and action == "pre_clear":  # a platform or source loses all its campaigns
-        touch_campaigns(instance.campaigns.all())
+        instance.campaigns.all().touch()

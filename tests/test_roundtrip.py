@@ -327,3 +327,15 @@ def test_exported_files_can_be_read_by_others_as_the_umask_allows(seed, tmp_path
 
     for name in EXPORT_FILES:
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+
+
+def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically(seed, tmp_path):
+    export_catalogue(directory=tmp_path / "first")
+    empty_the_catalogue()
+
+    call_command("loaddata", *(tmp_path / "first" / name for name in FIXTURE_FILES), verbosity=0)
+    export_catalogue(directory=tmp_path / "second")
+
+    assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
+    assert Campaign.objects.published().count() == 28
+    assert Campaign.objects.filter(created_at__isnull=True).count() == 0

@@ -11,17 +11,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from campaigns.models import (
-    CampaignImage,
     Cause,
     Organisation,
-    Participation,
     Platform,
     Qualifier,
     Role,
     Source,
     Status,
     Tag,
-    TaggedCampaign,
     Unit,
 )
 from tests import factories
@@ -468,25 +465,6 @@ def test_the_entities_with_published_cases_leave_out_those_only_in_drafts(catalo
     ]
     organisations = Organisation.objects.with_published_cases().values_list("slug", flat=True)
     assert sorted(organisations) == ["one-foundation", "sina"]
-
-
-@pytest.mark.parametrize(
-    "method",
-    [
-        Platform.objects.with_published_case_count,
-        Organisation.objects.with_published_case_count,
-        Source.objects.with_published_case_count,
-        Source.objects.with_public_figure_count,
-        Tag.objects.public,
-        Tag.objects.with_published_case_count,
-        TaggedCampaign.objects.get_by_natural_key,
-        Participation.objects.get_by_natural_key,
-        CampaignImage.objects.get_by_natural_key,
-    ],
-    ids=lambda method: method.__qualname__,
-)
-def test_the_querysets_and_managers_behind_the_pages_say_what_they_are_for(method):
-    assert method.__doc__ and method.__doc__.strip()
 
 
 # --------------------------------------------------------------------------- other pages

@@ -1,0 +1,82 @@
+"""
+The catalogue: case studies (campaigns) of social media used for social good, the
+organisations and platforms behind them, the figures that measure them and the sources
+every figure comes from.
+
+One module per family of models; everything is imported from here (``campaigns.models``).
+"""
+
+from .base import ChangeTracked, ChangeTrackedQuerySet, SlugQuerySet, validate_image_size
+from .campaigns import (
+    SEARCH_MAX_TERMS,
+    Campaign,
+    CampaignImage,
+    CampaignImageQuerySet,
+    CampaignQuerySet,
+    Participation,
+    ParticipationQuerySet,
+)
+from .choices import (
+    UNIT_KIND,
+    Approach,
+    Cause,
+    DatePrecision,
+    FigureKind,
+    Language,
+    OrganisationKind,
+    PlatformKind,
+    Qualifier,
+    Role,
+    SourceKind,
+    Status,
+    Unit,
+    kind_of_unit,
+)
+from .dates import format_partial_date, partial_date_end, validate_partial_date
+from .figures import Figure, FigureQuerySet
+from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
+from .sources import Source, SourceQuerySet
+from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
+
+__all__ = [
+    "SEARCH_MAX_TERMS",
+    "UNIT_KIND",
+    "Approach",
+    "Campaign",
+    "CampaignImage",
+    "CampaignImageQuerySet",
+    "CampaignQuerySet",
+    "Cause",
+    "ChangeTracked",
+    "ChangeTrackedQuerySet",
+    "DatePrecision",
+    "Figure",
+    "FigureKind",
+    "FigureQuerySet",
+    "Language",
+    "Organisation",
+    "OrganisationKind",
+    "OrganisationQuerySet",
+    "Participation",
+    "ParticipationQuerySet",
+    "Platform",
+    "PlatformKind",
+    "PlatformQuerySet",
+    "Qualifier",
+    "Role",
+    "SlugQuerySet",
+    "Source",
+    "SourceKind",
+    "SourceQuerySet",
+    "Status",
+    "Tag",
+    "TagQuerySet",
+    "TaggedCampaign",
+    "TaggedCampaignQuerySet",
+    "Unit",
+    "format_partial_date",
+    "kind_of_unit",
+    "partial_date_end",
+    "validate_image_size",
+    "validate_partial_date",
+]

@@ -1,0 +1,329 @@
+"""The case studies: campaigns, the parts organisations played in them, and their pictures."""
+
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from taggit.managers import TaggableManager
+
+from .base import ChangeTracked, ChangeTrackedQuerySet, validate_image_size
+from .choices import Approach, Cause, DatePrecision, Role, Status
+from .dates import format_partial_date, partial_date_end, validate_partial_date
+from .organisations import Organisation, Platform
+from .sources import Source
+from .tags import TaggedCampaign
+
+
+class CampaignQuerySet(ChangeTrackedQuerySet):
+    """Reusable filters for campaigns."""
+
+    def get_by_natural_key(self, slug):
+        """Find a campaign by its slug."""
+        return self.get(slug=slug)
+
+    def published(self):
+        """Only the campaigns the public may see."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def with_figure_count(self):
+        """Annotate each campaign with the number of figures it has (``figure_count``)."""
+        return self.annotate(figure_count=Count("figures", distinct=True))
+
+    def for_listing(self):
+        """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
+        return self.with_figure_count().prefetch_related("platforms", "tags")
+
+    def search(self, q):
+        """Campaigns matching the words of ``q``, best matches first.
+
+        A campaign matches when every word appears (as a substring, so Chinese works without
+        word breaks) in its titles, summary, description, tags, or the English or Chinese
+        names of its platforms and participants. On PostgreSQL a full-text match of its
+        titles, summary and description (English stemming) also counts and ranks the results.
+        """
+        terms = q.replace("\x00", " ").split()[:SEARCH_MAX_TERMS]  # PostgreSQL refuses NUL
+        if not terms:
+            return self
+        q = " ".join(terms)
+        every_term = Q()
+        for term in terms:
+            every_term &= campaign_text_contains(term)
+        title_bonus = Case(
+            When(Q(title__icontains=q) | Q(title_zh__icontains=q), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if connection.vendor != "postgresql":
+            return (
+                self.filter(every_term)
+                .annotate(search_rank=title_bonus)
+                .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+            )
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = (
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("title_zh", weight="A", config="simple")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("description", weight="C", config="english")
+        )
+        query = SearchQuery(q, search_type="websearch", config="english")
+        full_text = Campaign.objects.annotate(document=vector).filter(document=query)
+        return (
+            self.filter(Q(pk__in=full_text.values("pk")) | every_term)
+            .annotate(search_rank=SearchRank(vector, query) + title_bonus)
+            .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+        )
+
+
+SEARCH_MAX_TERMS = 10
+"""A search uses at most this many words (a pasted essay must not build a huge query)."""
+
+
+def campaign_text_contains(term):
+    """Campaigns whose own text, tags, platforms or participants contain ``term``."""
+    return (
+        Q(title__icontains=term)
+        | Q(title_zh__icontains=term)
+        | Q(summary__icontains=term)
+        | Q(description__icontains=term)
+        | Q(location__icontains=term)
+        | Q(
+            pk__in=TaggedCampaign.objects.filter(
+                Q(tag__name__icontains=term) | Q(tag__name_zh__icontains=term)
+            ).values("content_object_id")
+        )
+        | Q(
+            pk__in=Campaign.platforms.through.objects.filter(
+                Q(platform__name__icontains=term) | Q(platform__name_zh__icontains=term)
+            ).values("campaign_id")
+        )
+        | Q(
+            pk__in=Participation.objects.filter(
+                Q(organisation__name__icontains=term) | Q(organisation__name_zh__icontains=term)
+            ).values("campaign_id")
+        )
+    )
+
+
+class Campaign(ChangeTracked):
+    """A case study: a campaign in which social media served a public cause, and its outcome."""
+
+    title = models.CharField(_("title"), max_length=250)
+    title_zh = models.CharField(_("Chinese title"), max_length=250, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    summary = models.CharField(
+        _("summary"), max_length=500, help_text=_("One or two sentences, in our own words.")
+    )
+    description = models.TextField(_("description"), help_text=_("In our own words."))
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    cause = models.CharField(_("cause"), max_length=30, choices=Cause.choices)
+    approach = models.CharField(_("approach"), max_length=30, choices=Approach.choices)
+    platforms = models.ManyToManyField(
+        Platform, verbose_name=_("platforms"), related_name="campaigns", blank=True
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("participants"),
+        through="Participation",
+        related_name="campaigns",
+        blank=True,
+    )
+    sources = models.ManyToManyField(Source, verbose_name=_("sources"), related_name="campaigns")
+    tags = TaggableManager(_("tags"), through=TaggedCampaign, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-start_date", "title"]
+        indexes = [models.Index(fields=["status", "start_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Save the campaign, stamping when it is first published."""
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The address of its page on the public site."""
+        return reverse("campaigns:campaign_detail", args=[self.slug])
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.slug,)
+
+    natural_key.dependencies = ["campaigns.platform", "campaigns.source"]
+
+    @property
+    def is_public(self):
+        """Whether readers may see it: only published campaigns are public."""
+        return self.status == Status.PUBLISHED
+
+    @property
+    def start_display(self):
+        """The start date as precisely as it is known."""
+        return format_partial_date(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self):
+        """The end date as precisely as it is known."""
+        return format_partial_date(self.end_date, self.end_precision)
+
+    @property
+    def year(self):
+        """The year it started, or None when the start is unknown."""
+        return self.start_date.year if self.start_date else None
+
+    def clean(self):
+        """Check the partial dates and that the campaign does not end before it starts."""
+        validate_partial_date(self.start_date, self.start_precision, "start_date")
+        validate_partial_date(self.end_date, self.end_precision, "end_date")
+        if self.end_date and not self.start_date:
+            raise ValidationError({"start_date": _("A campaign with an end date needs a start.")})
+        if (
+            self.start_date
+            and self.end_date
+            and partial_date_end(self.end_date, self.end_precision) < self.start_date
+        ):
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+    def allowed_source_ids(self):
+        """The ids of the sources this campaign's figures may cite.
+
+        The admin saves a campaign's sources after it validates the figures in the same form,
+        so it hands over the sources being saved as ``pending_source_ids``.
+        """
+        pending = getattr(self, "pending_source_ids", None)
+        if pending is not None:
+            return set(pending)
+        if self.pk is None:
+            return set()
+        return set(self.sources.values_list("pk", flat=True))
+
+
+class ParticipationQuerySet(models.QuerySet):
+    """Reusable filters for participations."""
+
+    def get_by_natural_key(self, campaign_slug, organisation_slug, role):
+        """Find a participation by its campaign's and organisation's slugs and its role."""
+        return self.get(
+            campaign__slug=campaign_slug, organisation__slug=organisation_slug, role=role
+        )
+
+
+class Participation(models.Model):
+    """An organisation's or person's part in a campaign."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    note = models.CharField(
+        _("note"), max_length=250, blank=True, help_text=_('E.g. "deputy county magistrate".')
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "organisation", "role"], name="unique_participation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.campaign.slug, self.organisation.slug, self.role)
+
+    natural_key.dependencies = ["campaigns.campaign", "campaigns.organisation"]
+
+
+class CampaignImageQuerySet(models.QuerySet):
+    """Reusable filters for campaign images."""
+
+    def get_by_natural_key(self, campaign_slug, image):
+        """Find a campaign's image by the campaign's slug and the image file's name."""
+        return self.get(campaign__slug=campaign_slug, image=image)
+
+
+class CampaignImage(models.Model):
+    """A picture of a campaign, with a caption and the credit its owner asks for."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("image"), upload_to="campaigns/%Y/", validators=[validate_image_size]
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for screen readers."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CampaignImageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "image"], name="unique_campaign_image")
+        ]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.campaign.slug, self.image.name)
+
+    natural_key.dependencies = ["campaigns.campaign"]

@@ -1,0 +1,178 @@
+"""The catalogue's codes: every fixed list a field chooses from, as the codebook lists them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date is known: sources often say only "April 2013" or "2012"."""
+
+    YEAR = "year", _("year")
+    MONTH = "month", _("month")
+    DAY = "day", _("day")
+
+
+class Language(models.TextChoices):
+    """The language a source is written in."""
+
+    ENGLISH = "en", _("English")
+    CHINESE = "zh", _("Chinese")
+    OTHER = "other", _("Other")
+
+
+class SourceKind(models.TextChoices):
+    """What sort of document a source is."""
+
+    BLOG_POST = "blog_post", _("Blog post")
+    NEWS_ARTICLE = "news_article", _("News article")
+    REPORT = "report", _("Report")
+    BOOK = "book", _("Book")
+    STATISTICS = "statistics", _("Statistics")
+    PRESS_RELEASE = "press_release", _("Press release")
+    WEB_PAGE = "web_page", _("Web page")
+
+
+class OrganisationKind(models.TextChoices):
+    """What sort of body an organisation is; individuals front many campaigns."""
+
+    COMPANY = "company", _("Company")
+    NONPROFIT = "nonprofit", _("Nonprofit or foundation")
+    GOVERNMENT = "government", _("Government body")
+    ACADEMIC = "academic", _("Academic or research body")
+    ALLIANCE = "alliance", _("Alliance or network")
+    MEDIA = "media", _("Media")
+    COMMUNITY = "community", _("Community group")
+    INDIVIDUAL = "individual", _("Individual")
+
+
+class PlatformKind(models.TextChoices):
+    """What a platform mainly does."""
+
+    MICROBLOG = "microblog", _("Microblog")
+    MESSAGING = "messaging", _("Messaging")
+    SHORT_VIDEO = "short_video", _("Short video")
+    LIVE_STREAMING = "live_streaming", _("Live streaming")
+    SEARCH = "search", _("Search")
+    E_COMMERCE = "e_commerce", _("E-commerce")
+    SOCIAL_NETWORK = "social_network", _("Social network")
+    NEWS_FEED = "news_feed", _("News feed")
+    PETITION = "petition", _("Petition")
+
+
+class Cause(models.TextChoices):
+    """The public cause a campaign serves."""
+
+    DISASTER_RELIEF = "disaster_relief", _("Disaster relief")
+    PUBLIC_HEALTH = "public_health", _("Public health")
+    CHILD_PROTECTION = "child_protection", _("Child protection")
+    RURAL_LIVELIHOODS = "rural_livelihoods", _("Rural livelihoods and agriculture")
+    CLIMATE_ENVIRONMENT = "climate_environment", _("Climate and environment")
+    EDUCATION = "education", _("Education")
+    CIVIC_ENGAGEMENT = "civic_engagement", _("Civic engagement")
+    PUBLIC_SERVICES = "public_services", _("Public services")
+    PHILANTHROPY_SECTOR = "philanthropy_sector", _("Philanthropy sector")
+    SOCIAL_CONNECTION = "social_connection", _("Social connection")
+    COMMERCE_MARKETING = "commerce_marketing", _("Commerce and marketing")
+
+
+class Approach(models.TextChoices):
+    """How a campaign used social media."""
+
+    FUNDRAISING = "fundraising", _("Fundraising")
+    AWARENESS = "awareness", _("Awareness")
+    CROWDSOURCED_INFORMATION = "crowdsourced_information", _("Crowdsourced information")
+    INFORMATION_SHARING = "information_sharing", _("Alerts and information sharing")
+    LIVE_COMMERCE = "live_commerce", _("E-commerce and live-stream selling")
+    VOLUNTEER_COORDINATION = "volunteer_coordination", _("Volunteer coordination")
+    ADVOCACY = "advocacy", _("Advocacy")
+    ORGANISATIONAL_CHANGE = "organisational_change", _("Organisational change")
+    BRAND_ENGAGEMENT = "brand_engagement", _("Brand engagement")
+    PRODUCT_LAUNCH = "product_launch", _("Product launch")
+
+
+class Role(models.TextChoices):
+    """The part an organisation or person played in a campaign."""
+
+    ORGANISER = "organiser", _("Organiser")
+    PARTNER = "partner", _("Partner")
+    PLATFORM_OPERATOR = "platform_operator", _("Platform operator")
+    FUNDER = "funder", _("Funder")
+    CHAMPION = "champion", _("Champion or influencer")
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+
+
+class FigureKind(models.TextChoices):
+    """What a figure measures."""
+
+    MONEY = "money", _("Money")
+    COUNT = "count", _("Count")
+    PERCENTAGE = "percentage", _("Percentage")
+    MASS = "mass", _("Mass")
+    DURATION = "duration", _("Duration")
+
+
+class Unit(models.TextChoices):
+    """The unit a figure's value is counted in."""
+
+    CNY = "CNY", _("CNY")
+    USD = "USD", _("USD")
+    PERCENT = "percent", _("percent")
+    KG = "kg", _("kg")
+    TONNES = "t", _("tonnes")
+    SECONDS = "seconds", _("seconds")
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")
+    PEOPLE = "people", _("people")
+    USERS = "users", _("users")
+    FOLLOWERS = "followers", _("followers")
+    FANS = "fans", _("fans")
+    CREATORS = "creators", _("creators")
+    VIDEOS = "videos", _("videos")
+    POSTS = "posts", _("posts")
+    PLAYS = "plays", _("plays")
+    LIKES = "likes", _("likes")
+    REPOSTS = "reposts", _("reposts")
+    CHILDREN = "children", _("children")
+    COUNTIES = "counties", _("counties")
+    PRODUCTS = "products", _("products")
+    ORGANISATIONS = "organisations", _("organisations")
+    WEBSITES = "websites", _("websites")
+    CAMPAIGNS = "campaigns", _("campaigns")
+    TEAMS = "teams", _("teams")
+    ITEMS = "items", _("items")
+
+
+UNIT_KIND = {
+    Unit.CNY: FigureKind.MONEY,
+    Unit.USD: FigureKind.MONEY,
+    Unit.PERCENT: FigureKind.PERCENTAGE,
+    Unit.KG: FigureKind.MASS,
+    Unit.TONNES: FigureKind.MASS,
+    Unit.SECONDS: FigureKind.DURATION,
+    Unit.HOURS: FigureKind.DURATION,
+    Unit.DAYS: FigureKind.DURATION,
+}
+"""The kind each unit belongs to; every unit not named here counts things."""
+
+
+def kind_of_unit(unit):
+    """The kind of figure a unit measures."""
+    return UNIT_KIND.get(unit, FigureKind.COUNT)
+
+
+class Qualifier(models.TextChoices):
+    """How exact a figure is, as the source states it."""
+
+    EXACTLY = "exactly", _("exactly")
+    OVER = "over", _("over")
+    AT_LEAST = "at_least", _("at least")
+    ABOUT = "about", _("about")
+    NEARLY = "nearly", _("nearly")
+    UP_TO = "up_to", _("up to")
+
+
+class Status(models.TextChoices):
+    """Only published campaigns are ever shown to the public."""
+
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")

@@ -1,0 +1,193 @@
+"""The figures sources state: a value with its unit, qualifier, period, as-of date and source."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .base import ChangeTracked, ChangeTrackedQuerySet
+from .campaigns import Campaign
+from .choices import DatePrecision, FigureKind, Qualifier, Status, Unit, kind_of_unit
+from .dates import format_partial_date, validate_partial_date
+from .organisations import Organisation, Platform
+from .sources import Source
+
+
+class FigureQuerySet(ChangeTrackedQuerySet):
+    """Reusable filters for figures."""
+
+    def get_by_natural_key(self, key):
+        """Find a figure by its key."""
+        return self.get(key=key)
+
+    def published(self):
+        """Figures the public may see: those of published campaigns and those about no campaign."""
+        return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
+
+    def for_listing(self):
+        """Figures with what a table of them shows, in a fixed number of queries."""
+        return self.select_related("campaign", "platform", "organisation", "source")
+
+    def cited(self):
+        """Public figures with their source, in display order, ready to show with a citation."""
+        return self.published().select_related("source").order_by("order", "pk")
+
+
+class Figure(ChangeTracked):
+    """A figure a source states, with its unit, qualifier, period and as-of date.
+
+    Most figures are the outcome of one campaign. Figures about a platform, an organisation
+    or the whole sector (a platform's users, national totals, market shares) leave
+    ``campaign`` empty and name the platform or organisation they describe, or neither.
+    """
+
+    key = models.SlugField(
+        _("key"),
+        max_length=120,
+        unique=True,
+        help_text=_("A stable name for this figure, used in fixtures and exports."),
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("campaign"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+    )
+    platform = models.ForeignKey(
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+        help_text=_("The platform this figure describes, when it is not a campaign's outcome."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="figures",
+        help_text=_("The organisation this figure describes, when it is not a campaign's outcome."),
+    )
+    label = models.CharField(_("label"), max_length=200, help_text=_('E.g. "Donations raised".'))
+    label_zh = models.CharField(_("Chinese label"), max_length=200, blank=True)
+    value = models.DecimalField(
+        _("value"),
+        max_digits=20,
+        decimal_places=4,
+        # xgettext:no-python-format ("5.36% is" is not a placeholder)
+        help_text=_("The absolute number: 110 million is 110000000, 5.36% is 5.36."),
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=FigureKind.choices,
+        blank=True,
+        help_text=_("Filled in from the unit when left empty."),
+    )
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACTLY
+    )
+    stated_as = models.CharField(
+        _("stated as"),
+        max_length=300,
+        help_text=_('The figure as the source writes it, e.g. "over 110 million RMB".'),
+    )
+    period = models.CharField(
+        _("period"), max_length=200, blank=True, help_text=_('E.g. "within 72 hours".')
+    )
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    as_of_precision = models.CharField(
+        _("as-of date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
+    )
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    objects = FigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
+            models.CheckConstraint(
+                condition=~Q(unit="percent") | Q(value__lte=100),
+                name="figure_percentage_at_most_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.stated_as}"
+
+    def save(self, *args, **kwargs):
+        """Save the figure, its kind filled in from its unit when left empty."""
+        if not self.kind and self.unit:
+            self.kind = kind_of_unit(self.unit)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.key,)
+
+    natural_key.dependencies = [
+        "campaigns.campaign",
+        "campaigns.platform",
+        "campaigns.organisation",
+        "campaigns.source",
+    ]
+
+    @property
+    def as_of_display(self):
+        """The as-of date as precisely as it is known."""
+        return format_partial_date(self.as_of, self.as_of_precision)
+
+    @property
+    def subject(self):
+        """What the figure describes: a campaign, platform or organisation; None for the sector."""
+        return self.campaign or self.platform or self.organisation
+
+    def clean(self):
+        """Check the value against its unit and kind, and that the source is the campaign's."""
+        errors = {}
+        validate_partial_date(self.as_of, self.as_of_precision, "as_of")
+        if self.value is not None:
+            if self.value < 0:
+                errors["value"] = _("A figure cannot be negative.")
+            elif self.unit == Unit.PERCENT and self.value > Decimal(100):
+                errors["value"] = _("A percentage cannot be more than 100.")
+        if self.unit:
+            expected = kind_of_unit(self.unit)
+            if not self.kind:
+                self.kind = expected
+            elif self.kind != expected:
+                if self.kind == FigureKind.MONEY:
+                    errors["unit"] = _("Money needs a currency unit (CNY or USD).")
+                else:
+                    errors["kind"] = _("The unit %(unit)s measures %(kind)s, not %(chosen)s.") % {
+                        "unit": self.get_unit_display(),
+                        "kind": FigureKind(expected).label,
+                        "chosen": FigureKind(self.kind).label,
+                    }
+        # The campaign may be a new one not saved yet, added in the admin with its figures.
+        campaign = self.campaign
+        if campaign is not None and self.source_id:
+            if self.source_id not in campaign.allowed_source_ids():
+                errors["source"] = _(
+                    "The source “%(source)s” is not among the sources of “%(campaign)s”: "
+                    "add it to the campaign first."
+                ) % {"source": self.source, "campaign": campaign}
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,126 @@
+"""The documents facts come from, with the numbered references they cite."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import ChangeTracked, SlugQuerySet
+from .choices import DatePrecision, Language, SourceKind, Status
+from .dates import format_partial_date, validate_partial_date
+
+
+class SourceQuerySet(SlugQuerySet):
+    """Reusable filters for sources."""
+
+    def public(self):
+        """Sources behind a published case or a public figure, with the documents that cite
+        them and their own numbered references."""
+        from .figures import Figure
+
+        backing = Q(campaigns__status=Status.PUBLISHED) | Q(
+            figures__in=Figure.objects.published().values("pk")
+        )
+        backing_ids = Source.objects.filter(backing).values("pk")
+        citing_ids = Source.objects.filter(pk__in=backing_ids).values("cited_by")
+        return self.filter(
+            Q(pk__in=backing_ids) | Q(pk__in=citing_ids) | Q(cited_by__in=backing_ids)
+        )
+
+    def with_published_case_count(self):
+        """Annotate each source with the number of published cases it backs (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+    def with_public_figure_count(self):
+        """Annotate each source with the number of public figures it states (``figure_count``)."""
+        return self.annotate(
+            figure_count=Count(
+                "figures",
+                filter=Q(figures__campaign__isnull=True)
+                | Q(figures__campaign__status=Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
+
+class Source(ChangeTracked):
+    """A document facts come from: an article, report, book, statistics release or web page."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    title_zh = models.CharField(_("Chinese title"), max_length=400, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("published"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("published date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
+    cited_by = models.ForeignKey(
+        "self",
+        verbose_name=_("cited by"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="references",
+        help_text=_("The source whose numbered reference list cites this one."),
+    )
+    reference_number = models.PositiveSmallIntegerField(
+        _("reference number"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Its number in the citing source's reference list, e.g. 5 for [5]."),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cited_by", "reference_number"], name="unique_reference_number"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        """The address of its page on the public site."""
+        return reverse("campaigns:source_detail", args=[self.slug])
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.slug,)
+
+    @property
+    def published_display(self):
+        """The publication date as precisely as it is known."""
+        return format_partial_date(self.published_on, self.published_precision)
+
+    def clean(self):
+        """Check the partial date and that a numbered reference names its citing source."""
+        validate_partial_date(self.published_on, self.published_precision, "published_on")
+        if (self.cited_by_id is None) != (self.reference_number is None):
+            raise ValidationError(
+                _("A cited reference needs both the citing source and its reference number.")
+            )
+        if self.cited_by_id is not None and self.cited_by_id == self.pk:
+            raise ValidationError({"cited_by": _("A source cannot cite itself.")})

@@ -1,0 +1,85 @@
+"""The words readers browse campaigns by, in English and Chinese."""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
+
+from .choices import Status
+
+
+class TagQuerySet(models.QuerySet):
+    """Reusable filters for tags."""
+
+    def public(self):
+        """Tags on at least one published case."""
+        return self.filter(
+            pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
+                "tag_id"
+            )
+        )
+
+    def with_published_case_count(self):
+        """Annotate each tag with the number of published cases carrying it (``case_count``)."""
+        return self.annotate(
+            case_count=Count(
+                "campaigns_taggedcampaign_items",
+                filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
+            )
+        )
+
+
+class Tag(TagBase):
+    """A word readers browse cases by, with the Chinese name the Chinese pages show.
+
+    taggit's own tag model has no room for a second language, so the catalogue keeps its
+    tags here; the name stays the natural key, as in taggit.
+    """
+
+    name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        """The address of its page on the public site."""
+        return reverse("campaigns:tag_detail", args=[self.slug])
+
+
+class TaggedCampaignQuerySet(models.QuerySet):
+    """Reusable filters for the tags on campaigns."""
+
+    def get_by_natural_key(self, campaign_slug, tag_name):
+        """Find a campaign's tag by the campaign's slug and the tag's name."""
+        return self.get(content_object__slug=campaign_slug, tag__name=tag_name)
+
+
+class TaggedCampaign(TaggedItemBase):
+    """A tag on a campaign; keyed by campaign slug and tag name so fixtures never hold ids."""
+
+    content_object = models.ForeignKey(
+        "Campaign", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(
+        Tag, on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_items"
+    )
+
+    objects = TaggedCampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign tag")
+        verbose_name_plural = _("campaign tags")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_campaign_tag")
+        ]
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.content_object.slug, self.tag.name)
+
+    natural_key.dependencies = ["campaigns.campaign", "campaigns.tag"]
