@@ -15,12 +15,12 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from . import services
+from .display import grouped_number
 from .forms import (
     CampaignAdminForm,
     FigureAdminForm,
     PrefetchedAutocompleteSelect,
     PrefetchedChoicesForm,
-    without_trailing_zeros,
 )
 from .models import (
     Campaign,
@@ -41,11 +41,6 @@ admin.site.index_title = _("Curation")
 
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 """An address typed without a scheme is taken to be https://, as Django 6 will."""
-
-
-def plain_number(value):
-    """A figure's value without the stored decimal places it does not need: 2,234 or 5.36."""
-    return f"{without_trailing_zeros(value):,f}"
 
 
 class PrefetchedAutocompleteMixin:
@@ -414,7 +409,7 @@ class FigureAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 
     @admin.display(description=_("value"), ordering="value")
     def value_display(self, figure):
-        return plain_number(figure.value)
+        return grouped_number(figure.value)
 
     @admin.display(description=_("about"))
     def subject(self, figure):

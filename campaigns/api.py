@@ -6,31 +6,39 @@ Published content only; every list is paginated with ``limit`` (at most ``MAX_LI
 the docs at /api/docs (Swagger UI served from the bundled static files, no CDN). A parameter
 of the wrong type or outside its range is answered 422 with a JSON explanation, an unknown
 slug or key 404. Responses carry ETag and Last-Modified and answer conditional GETs with 304.
+
+The lists take the site's own filters (the filter forms in ``filters.py``, which combine the
+models' QuerySet methods), so a filtered page, its download and the API always agree. Items
+are model instances; the schemas below say how each field is read from them.
 """
 
 import datetime
 import functools
-from enum import Enum, StrEnum
 from typing import Annotated, Any
 
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.openapi.docs import Swagger
+from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.renderers import JSONRenderer
-from pydantic import StringConstraints
+from pydantic import ConfigDict, StringConstraints
 
-from . import exports
-from .filters import FIRST_YEAR as EARLIEST_YEAR
-from .filters import LAST_YEAR as LATEST_YEAR
-from .filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
+from .conditional import conditional
+from .display import json_number
+from .downloads import LICENCE_NOTE, when_dated
+from .filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
 from .models import (
     Approach,
+    Campaign,
+    CampaignSort,
     Cause,
     DatePrecision,
+    Figure,
     FigureKind,
+    FigureSort,
     Language,
     Organisation,
     OrganisationKind,
@@ -40,7 +48,9 @@ from .models import (
     Role,
     Source,
     SourceKind,
+    Tag,
     Unit,
+    slug_rule,
 )
 
 MAX_LIMIT = 100
@@ -52,9 +62,6 @@ DEFAULT_LIMIT = 20
 MAX_OFFSET = 1_000_000
 """The furthest a list can be paged into (far beyond the catalogue's size)."""
 
-SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
-"""What a slug or figure key looks like."""
-
 COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 """An ISO 3166-1 alpha-2 country code."""
 
@@ -62,11 +69,43 @@ TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
 """Free text in a query parameter: anything but control characters."""
 
 
+def slug_of(model, field_name="slug"):
+    """A slug (or key) of ``model`` as a parameter type: the pattern and length its field allows."""
+    rule = slug_rule(model, field_name)
+    return Annotated[str, StringConstraints(pattern=rule.pattern, max_length=rule.max_length)]
+
+
+CampaignSlug = slug_of(Campaign)
+FigureKey = slug_of(Figure, "key")
+OrganisationSlug = slug_of(Organisation)
+PlatformSlug = slug_of(Platform)
+SourceSlug = slug_of(Source)
+TagSlug = slug_of(Tag)
+
+
+# --------------------------------------------------------------------------- the API
+
+
 class ReadableJSONRenderer(JSONRenderer):
     """JSON with Chinese written as itself rather than as \\u escapes."""
 
     json_dumps_params = {"ensure_ascii": False}
 
+
+api = NinjaAPI(
+    title="socialgood catalogue API",
+    version="1",
+    description=(
+        "Read-only access to the published catalogue of social media for social good case "
+        "studies: campaigns, the figures that measure them, the sources that state those "
+        "figures, and the organisations and platforms involved. Codes (cause, approach, role, "
+        "unit, kind, qualifier, precision) are explained on the codebook page at /data/. "
+        f"{LICENCE_NOTE}"
+    ),
+    urls_namespace="api",
+    renderer=ReadableJSONRenderer(),
+    docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
+)
 
 READ_METHODS = ("GET", "HEAD")
 """The methods the API answers: it is read-only."""
@@ -102,81 +141,48 @@ def answer_head_and_refuse_writes_in_json(view):
     return wrapper
 
 
-class ReadOnlyAPI(NinjaAPI):
-    """A NinjaAPI whose GET endpoints answer HEAD too and whose refusals of a method are JSON."""
-
-    def _get_urls(self):
-        urls = super()._get_urls()
-        for pattern in urls:
-            if isinstance(pattern, URLPattern):
-                pattern.callback = answer_head_and_refuse_writes_in_json(pattern.callback)
-        return urls
+def read_only_urls(ninja_api):
+    """``ninja_api.urls`` (for ``include``), every address answering only GET and HEAD."""
+    patterns, app_name, namespace = ninja_api.urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback = answer_head_and_refuse_writes_in_json(pattern.callback)
+    return patterns, app_name, namespace
 
 
-api = ReadOnlyAPI(
-    title="socialgood catalogue API",
-    version="1",
-    description=(
-        "Read-only access to the published catalogue of social media for social good case "
-        "studies: campaigns, the figures that measure them, the sources that state those "
-        "figures, and the organisations and platforms involved. Codes (cause, approach, role, "
-        "unit, kind, qualifier, precision) are explained on the codebook page at /data/. "
-        f"{exports.LICENCE_NOTE}"
-    ),
-    urls_namespace="api",
-    renderer=ReadableJSONRenderer(),
-    docs=Swagger(settings={"validatorUrl": None, "defaultModelsExpandDepth": 0}),
-)
+class CataloguePagination(LimitOffsetPagination):
+    """ninja's limit/offset pagination, answering with the page's limit and offset too."""
 
+    class Input(Schema):
+        limit: int = Field(
+            DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}."
+        )
+        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
 
-def choice_enum(name, choices):
-    """An Enum of a model choice class's codes, so the schema lists them."""
-    return Enum(name, {member.name: member.value for member in choices}, type=str)
+    class Output(Schema):
+        # ninja gives each list a page schema of its own, whose ``items`` lose the description
+        # given here; the schema's own hook writes it back into each page's JSON schema.
+        model_config = ConfigDict(
+            json_schema_extra=lambda schema, model: schema["properties"]["items"].setdefault(
+                "description", "This page's items."
+            )
+        )
 
+        count: int = Field(..., description="How many items the whole list holds.")
+        limit: int = Field(..., description="The page size used.")
+        offset: int = Field(..., description="How many items were skipped.")
+        items: list[Any] = Field(..., description="This page's items.")
 
-CauseCode = choice_enum("Cause", Cause)
-ApproachCode = choice_enum("Approach", Approach)
-RoleCode = choice_enum("Role", Role)
-UnitCode = choice_enum("Unit", Unit)
-KindCode = choice_enum("FigureKind", FigureKind)
-QualifierCode = choice_enum("Qualifier", Qualifier)
-PrecisionCode = choice_enum("DatePrecision", DatePrecision)
-LanguageCode = choice_enum("Language", Language)
-SourceKindCode = choice_enum("SourceKind", SourceKind)
-OrganisationKindCode = choice_enum("OrganisationKind", OrganisationKind)
-PlatformKindCode = choice_enum("PlatformKind", PlatformKind)
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=MAX_LIMIT, **kwargs)
 
-
-class CampaignSortCode(StrEnum):
-    relevance = "relevance"
-    newest = "newest"
-    oldest = "oldest"
-    title = "title"
-    figures = "figures"
-
-
-class FigureSortCode(StrEnum):
-    newest = "newest"
-    oldest = "oldest"
-    largest = "largest"
-    smallest = "smallest"
-    label = "label"
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        """One page of ``queryset`` with the list's count, limit and offset."""
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        return {**page, "limit": pagination.limit, "offset": pagination.offset}
 
 
 # --------------------------------------------------------------------------- parameters
-
-
-SlugText = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
-"""A slug in a list parameter."""
-
-
-class PageParams(Schema):
-    """Which slice of a list to return."""
-
-    limit: int = Field(
-        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Items per page, 1 to {MAX_LIMIT}."
-    )
-    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
 
 
 class CampaignFilters(Schema):
@@ -189,25 +195,23 @@ class CampaignFilters(Schema):
         description="Words to search for in titles, summaries, descriptions, tags, platforms "
         "and participants (English or Chinese).",
     )
-    platform: list[SlugText] = Field(
+    platform: list[PlatformSlug] = Field(
         None, description="Platform slugs; a campaign on any of them matches."
     )
-    organisation: str = Field(
-        None, description="An organisation slug.", pattern=SLUG_PATTERN, max_length=120
-    )
-    cause: CauseCode = Field(None, description="A cause code.")
-    approach: ApproachCode = Field(None, description="An approach code.")
+    organisation: OrganisationSlug = Field(None, description="An organisation slug.")
+    cause: Cause = Field(None, description="A cause code.")
+    approach: Approach = Field(None, description="An approach code.")
     country: str = Field(
         None, description="An ISO 3166-1 alpha-2 country code, e.g. CN.", pattern=COUNTRY_PATTERN
     )
-    tag: str = Field(None, description="A tag slug.", pattern=SLUG_PATTERN, max_length=120)
+    tag: TagSlug = Field(None, description="A tag slug (Chinese tags have Chinese slugs).")
     year_from: int = Field(
-        None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="Started in or after this year."
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or after this year."
     )
     year_to: int = Field(
-        None, ge=EARLIEST_YEAR, le=LATEST_YEAR, description="Started in or before this year."
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or before this year."
     )
-    sort: CampaignSortCode = Field(
+    sort: CampaignSort = Field(
         None, description="Order: best match for a search, else newest first, by default."
     )
 
@@ -215,28 +219,51 @@ class CampaignFilters(Schema):
 class FigureFilters(Schema):
     """The figures table's filters, as on the site's figures page, plus a campaign."""
 
-    kind: KindCode = Field(None, description="A kind code.")
-    unit: UnitCode = Field(None, description="A unit code.")
-    platform: list[SlugText] = Field(
+    kind: FigureKind = Field(None, description="A kind code.")
+    unit: Unit = Field(None, description="A unit code.")
+    platform: list[PlatformSlug] = Field(
         None, description="Platform slugs: figures about them or about campaigns on them."
     )
-    cause: CauseCode = Field(None, description="The cause code of the figure's campaign.")
+    cause: Cause = Field(None, description="The cause code of the figure's campaign.")
     year: int = Field(
         None,
-        ge=EARLIEST_YEAR,
-        le=LATEST_YEAR,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
         description="The figure's as-of year (or its campaign's start year when it has none).",
     )
-    campaign: str = Field(
-        None,
-        description="Only the figures of this campaign (a slug).",
-        pattern=SLUG_PATTERN,
-        max_length=120,
-    )
-    sort: FigureSortCode = Field(None, description="Order; newest first by default.")
+    campaign: CampaignSlug = Field(None, description="Only the figures of this campaign (a slug).")
+    sort: FigureSort = Field(None, description="Order; newest first by default.")
+
+
+def filtered(form_class, filters, queryset):
+    """``queryset`` filtered as the site's list would be for these parameters; a value the form
+    does not offer (a platform, organisation, tag or country no published campaign has)
+    matches nothing."""
+    query = QueryDict(mutable=True)
+    for name, value in filters.dict(exclude_none=True).items():
+        query.setlist(name, [str(item) for item in (value if isinstance(value, list) else [value])])
+    form = form_class(data=query)
+    if any(getattr(field, "rejected", []) for field in form.fields.values()):
+        return queryset.none()
+    return form.filter(queryset)
 
 
 # --------------------------------------------------------------------------- schemas
+
+
+def absolute_page_url(item, context):
+    """The absolute address of an item's page on the site."""
+    return context["request"].build_absolute_uri(item.get_absolute_url())
+
+
+def country_code(item):
+    """An item's country as its ISO code, or an empty string."""
+    return item.country.code or ""
+
+
+def slug_or_none(item):
+    """A related item's slug, or None when there is none."""
+    return item.slug if item is not None else None
 
 
 class Error(Schema):
@@ -248,12 +275,16 @@ class Error(Schema):
 
 
 class PlatformRef(Schema):
+    """A platform named in another item."""
+
     slug: str = Field(..., description="The platform's identifier.")
     name: str = Field(..., description="Its name in English.")
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
 
 
 class TagRef(Schema):
+    """A tag on a campaign."""
+
     slug: str = Field(
         ..., description="The tag's identifier, as the campaigns' tag filter takes it."
     )
@@ -262,14 +293,30 @@ class TagRef(Schema):
 
 
 class ParticipantOut(Schema):
+    """An organisation's part in a campaign (read from a participation)."""
+
     organisation: str = Field(..., description="The organisation's slug.")
     name: str = Field(..., description="Its name in English.")
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-    role: RoleCode = Field(..., description="The part it played: a role code.")
+    role: Role = Field(..., description="The part it played: a role code.")
     note: str = Field(..., description="A note on its part, or an empty string.")
+
+    @staticmethod
+    def resolve_organisation(participation):
+        return participation.organisation.slug
+
+    @staticmethod
+    def resolve_name(participation):
+        return participation.organisation.name
+
+    @staticmethod
+    def resolve_name_zh(participation):
+        return participation.organisation.name_zh
 
 
 class SourceOut(Schema):
+    """A document facts come from."""
+
     slug: str = Field(..., description="The source's identifier.")
     title: str = Field(..., description="Its title.")
     title_zh: str = Field(..., description="Its Chinese title, or an empty string.")
@@ -278,10 +325,10 @@ class SourceOut(Schema):
     published_on: datetime.date | None = Field(
         ..., description="When it was published; read with published_precision."
     )
-    published_precision: PrecisionCode = Field(..., description="year, month or day.")
+    published_precision: DatePrecision = Field(..., description="year, month or day.")
     url: str = Field(..., description="Its address on the web, or an empty string.")
-    language: LanguageCode = Field(..., description="The language it is written in.")
-    kind: SourceKindCode = Field(..., description="What sort of document it is.")
+    language: Language = Field(..., description="The language it is written in.")
+    kind: SourceKind = Field(..., description="What sort of document it is.")
     cited_by: str | None = Field(
         ..., description="The slug of the source whose numbered reference list cites it."
     )
@@ -290,21 +337,29 @@ class SourceOut(Schema):
     )
     page_url: str = Field(..., description="Its page in the catalogue.")
 
+    @staticmethod
+    def resolve_cited_by(source):
+        return slug_or_none(source.cited_by)
+
+    resolve_page_url = staticmethod(absolute_page_url)
+
 
 class FigureOut(Schema):
+    """A figure with its source."""
+
     key: str = Field(..., description="The figure's identifier.")
     label: str = Field(..., description="What it counts, in English.")
     label_zh: str = Field(..., description="What it counts, in Chinese, or an empty string.")
     value: int | float = Field(
         ..., description="The absolute number: 110 million is 110000000, 5.36% is 5.36."
     )
-    unit: UnitCode = Field(..., description="The unit the value is counted in.")
-    kind: KindCode = Field(..., description="What the figure measures.")
-    qualifier: QualifierCode = Field(..., description="How exact it is, as the source states.")
+    unit: Unit = Field(..., description="The unit the value is counted in.")
+    kind: FigureKind = Field(..., description="What the figure measures.")
+    qualifier: Qualifier = Field(..., description="How exact it is, as the source states.")
     stated_as: str = Field(..., description="The figure exactly as the source writes it.")
     period: str = Field(..., description="The period it covers, or an empty string.")
     as_of: datetime.date | None = Field(..., description="When it was true.")
-    as_of_precision: PrecisionCode | None = Field(
+    as_of_precision: DatePrecision | None = Field(
         ..., description="How much of as_of is known; null when as_of is."
     )
     campaign: str | None = Field(..., description="The slug of its campaign, if any.")
@@ -318,24 +373,58 @@ class FigureOut(Schema):
     source_title: str = Field(..., description="That document's title.")
     source_url: str = Field(..., description="That document's address, or an empty string.")
 
+    @staticmethod
+    def resolve_value(figure):
+        return json_number(figure.value)
+
+    @staticmethod
+    def resolve_as_of_precision(figure):
+        return when_dated(figure.as_of, figure.as_of_precision)
+
+    @staticmethod
+    def resolve_campaign(figure):
+        return slug_or_none(figure.campaign)
+
+    @staticmethod
+    def resolve_platform(figure):
+        return slug_or_none(figure.platform)
+
+    @staticmethod
+    def resolve_organisation(figure):
+        return slug_or_none(figure.organisation)
+
+    @staticmethod
+    def resolve_source(figure):
+        return figure.source.slug
+
+    @staticmethod
+    def resolve_source_title(figure):
+        return figure.source.title
+
+    @staticmethod
+    def resolve_source_url(figure):
+        return figure.source.url
+
 
 class CampaignOut(Schema):
+    """A published case study (read from a campaign fetched with ``for_download()``)."""
+
     slug: str = Field(..., description="The case study's identifier.")
     title: str = Field(..., description="Its title in English.")
     title_zh: str = Field(..., description="Its title in Chinese, or an empty string.")
     summary: str = Field(..., description="One or two sentences in the catalogue's own words.")
     start_date: datetime.date | None = Field(..., description="When it started.")
-    start_precision: PrecisionCode | None = Field(
+    start_precision: DatePrecision | None = Field(
         ..., description="How much of start_date is known; null when start_date is."
     )
     end_date: datetime.date | None = Field(..., description="When it ended.")
-    end_precision: PrecisionCode | None = Field(
+    end_precision: DatePrecision | None = Field(
         ..., description="How much of end_date is known; null when end_date is."
     )
     location: str = Field(..., description="Where it took place, or an empty string.")
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
-    cause: CauseCode = Field(..., description="The public cause it served.")
-    approach: ApproachCode = Field(..., description="How it used social media.")
+    cause: Cause = Field(..., description="The public cause it served.")
+    approach: Approach = Field(..., description="How it used social media.")
     platforms: list[PlatformRef] = Field(..., description="The platforms it ran on.")
     participants: list[ParticipantOut] = Field(..., description="Who took part, and how.")
     tags: list[TagRef] = Field(..., description="Its tags, by English name.")
@@ -344,246 +433,156 @@ class CampaignOut(Schema):
     published_at: datetime.datetime | None = Field(..., description="When it was published.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
+    @staticmethod
+    def resolve_start_precision(campaign):
+        return when_dated(campaign.start_date, campaign.start_precision)
+
+    @staticmethod
+    def resolve_end_precision(campaign):
+        return when_dated(campaign.end_date, campaign.end_precision)
+
+    resolve_country = staticmethod(country_code)
+
+    @staticmethod
+    def resolve_platforms(campaign):
+        return campaign.platform_list
+
+    @staticmethod
+    def resolve_participants(campaign):
+        return campaign.participations.all()
+
+    @staticmethod
+    def resolve_tags(campaign):
+        return sorted(campaign.tags.all(), key=lambda tag: tag.name)
+
+    resolve_page_url = staticmethod(absolute_page_url)
+
 
 class CampaignDetailOut(CampaignOut):
+    """A published case study with its description, figures and sources."""
+
     description: str = Field(..., description="The case study in the catalogue's own words.")
     figures: list[FigureOut] = Field(..., description="Its figures, each with its source.")
     sources: list[SourceOut] = Field(..., description="The documents it is drawn from.")
 
+    @staticmethod
+    def resolve_figures(campaign):
+        return campaign.figures.select_related("platform", "organisation", "source")
+
+    @staticmethod
+    def resolve_sources(campaign):
+        return campaign.sources.select_related("cited_by").order_by("slug")
+
 
 class OrganisationOut(Schema):
+    """An organisation or person in published content."""
+
     slug: str = Field(..., description="The organisation's identifier.")
     name: str = Field(..., description="Its name in English.")
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-    kind: OrganisationKindCode = Field(..., description="What sort of body it is.")
+    kind: OrganisationKind = Field(..., description="What sort of body it is.")
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
     website: str = Field(..., description="Its website, or an empty string.")
     description: str = Field(..., description="A description, or an empty string.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
+    resolve_country = staticmethod(country_code)
+    resolve_page_url = staticmethod(absolute_page_url)
+
 
 class OrganisationDetailOut(OrganisationOut):
+    """An organisation with its published campaigns and the figures about it."""
+
     campaigns: list[str] = Field(
         ..., description="Slugs of the published campaigns it took part in."
     )
     figures: list[FigureOut] = Field(..., description="Figures about the organisation itself.")
 
+    @staticmethod
+    def resolve_campaigns(organisation):
+        campaigns = Campaign.objects.published().with_participant(organisation.slug)
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
+
+    @staticmethod
+    def resolve_figures(organisation):
+        figures = Figure.objects.published().for_listing()
+        return figures.filter(organisation=organisation, campaign__isnull=True).order_by("key")
+
 
 class PlatformOut(Schema):
+    """A platform campaigns run on."""
+
     slug: str = Field(..., description="The platform's identifier.")
     name: str = Field(..., description="Its name in English.")
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-    kind: PlatformKindCode = Field(..., description="What the platform mainly does.")
+    kind: PlatformKind = Field(..., description="What the platform mainly does.")
     operator: str | None = Field(..., description="The slug of the organisation that runs it.")
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
     website: str = Field(..., description="Its website, or an empty string.")
     description: str = Field(..., description="A description, or an empty string.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
+    @staticmethod
+    def resolve_operator(platform):
+        return slug_or_none(platform.operator)
+
+    resolve_country = staticmethod(country_code)
+    resolve_page_url = staticmethod(absolute_page_url)
+
 
 class PlatformDetailOut(PlatformOut):
+    """A platform with its published campaigns and the figures about it."""
+
     campaigns: list[str] = Field(..., description="Slugs of the published campaigns on it.")
     figures: list[FigureOut] = Field(..., description="Figures about the platform itself.")
 
+    @staticmethod
+    def resolve_campaigns(platform):
+        campaigns = Campaign.objects.published().on_platforms([platform.slug])
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
+
+    @staticmethod
+    def resolve_figures(platform):
+        figures = Figure.objects.published().for_listing()
+        return figures.filter(platform=platform, campaign__isnull=True).order_by("key")
+
 
 class SourceDetailOut(SourceOut):
+    """A source with the published campaigns citing it and its numbered references."""
+
     campaigns: list[str] = Field(..., description="Slugs of the published campaigns citing it.")
     references: list[str] = Field(..., description="Slugs of its numbered references, in order.")
 
+    @staticmethod
+    def resolve_campaigns(source):
+        campaigns = Campaign.objects.published().citing(source)
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
 
-def page_of(item_schema, name):
-    """A page schema for a list of ``item_schema``."""
-    return type(
-        name,
-        (Schema,),
-        {
-            "__annotations__": {
-                "count": int,
-                "limit": int,
-                "offset": int,
-                "items": list[item_schema],
-            },
-            "count": Field(..., description="How many items the whole list holds."),
-            "limit": Field(..., description="The page size used."),
-            "offset": Field(..., description="How many items were skipped."),
-            "items": Field(..., description="This page's items."),
-            "__doc__": f"One page of a list of {item_schema.__name__}.",
-        },
-    )
-
-
-CampaignPage = page_of(CampaignOut, "CampaignPage")
-FigurePage = page_of(FigureOut, "FigurePage")
-OrganisationPage = page_of(OrganisationOut, "OrganisationPage")
-PlatformPage = page_of(PlatformOut, "PlatformPage")
-SourcePage = page_of(SourceOut, "SourcePage")
-
-
-# --------------------------------------------------------------------------- serialising
-
-
-def platform_ref(platform):
-    return {"slug": platform.slug, "name": platform.name, "name_zh": platform.name_zh}
-
-
-def tag_ref(tag):
-    return {"slug": tag.slug, "name": tag.name, "name_zh": tag.name_zh}
-
-
-def figure_out(figure):
-    return {
-        "key": figure.key,
-        "label": figure.label,
-        "label_zh": figure.label_zh,
-        "value": exports.json_number(figure.value),
-        "unit": figure.unit,
-        "kind": figure.kind,
-        "qualifier": figure.qualifier,
-        "stated_as": figure.stated_as,
-        "period": figure.period,
-        "as_of": figure.as_of,
-        "as_of_precision": figure.as_of_precision if figure.as_of else None,
-        "campaign": figure.campaign.slug if figure.campaign else None,
-        "platform": figure.platform.slug if figure.platform else None,
-        "organisation": figure.organisation.slug if figure.organisation else None,
-        "source": figure.source.slug,
-        "source_title": figure.source.title,
-        "source_url": figure.source.url,
-    }
-
-
-def source_out(request, source):
-    return {
-        "slug": source.slug,
-        "title": source.title,
-        "title_zh": source.title_zh,
-        "publisher": source.publisher,
-        "author": source.author,
-        "published_on": source.published_on,
-        "published_precision": source.published_precision,
-        "url": source.url,
-        "language": source.language,
-        "kind": source.kind,
-        "cited_by": source.cited_by.slug if source.cited_by else None,
-        "reference_number": source.reference_number,
-        "page_url": request.build_absolute_uri(source.get_absolute_url()),
-    }
-
-
-def campaign_out(request, campaign):
-    return {
-        "slug": campaign.slug,
-        "title": campaign.title,
-        "title_zh": campaign.title_zh,
-        "summary": campaign.summary,
-        "start_date": campaign.start_date,
-        "start_precision": campaign.start_precision if campaign.start_date else None,
-        "end_date": campaign.end_date,
-        "end_precision": campaign.end_precision if campaign.end_date else None,
-        "location": campaign.location,
-        "country": campaign.country.code or "",
-        "cause": campaign.cause,
-        "approach": campaign.approach,
-        "platforms": [platform_ref(platform) for platform in campaign.platform_list],
-        "participants": [
-            {
-                "organisation": p.organisation.slug,
-                "name": p.organisation.name,
-                "name_zh": p.organisation.name_zh,
-                "role": p.role,
-                "note": p.note,
-            }
-            for p in campaign.participations.all()
-        ],
-        "tags": [tag_ref(tag) for tag in sorted(campaign.tags.all(), key=lambda tag: tag.name)],
-        "figure_count": campaign.figure_count,
-        "featured": campaign.featured,
-        "published_at": campaign.published_at,
-        "page_url": request.build_absolute_uri(campaign.get_absolute_url()),
-    }
-
-
-def organisation_out(request, organisation):
-    return {
-        "slug": organisation.slug,
-        "name": organisation.name,
-        "name_zh": organisation.name_zh,
-        "kind": organisation.kind,
-        "country": organisation.country.code or "",
-        "website": organisation.website,
-        "description": organisation.description,
-        "page_url": request.build_absolute_uri(organisation.get_absolute_url()),
-    }
-
-
-def platform_out(request, platform):
-    return {
-        "slug": platform.slug,
-        "name": platform.name,
-        "name_zh": platform.name_zh,
-        "kind": platform.kind,
-        "operator": platform.operator.slug if platform.operator else None,
-        "country": platform.country.code or "",
-        "website": platform.website,
-        "description": platform.description,
-        "page_url": request.build_absolute_uri(platform.get_absolute_url()),
-    }
-
-
-def page(queryset, params, serialise):
-    """One page of ``queryset`` with the list's total count."""
-    items = queryset[params.offset : params.offset + params.limit]
-    return {
-        "count": queryset.count(),
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": [serialise(item) for item in items],
-    }
-
-
-def filter_form_data(filters):
-    """The API's filters as the query-string data the site's filter forms read."""
-    data = {}
-    for name, value in filters.dict(exclude_none=True).items():
-        if isinstance(value, list):
-            data[name] = [str(item) for item in value]
-        else:
-            data[name] = str(value.value if isinstance(value, Enum) else value)
-    return data
-
-
-def apply_filter_form(form_class, filters, queryset):
-    """``queryset`` filtered as the site's list would be; a value the form does not know
-    (a platform, organisation, tag or country no published case has) matches nothing."""
-    from django.http import QueryDict
-
-    query = QueryDict(mutable=True)
-    for name, value in filter_form_data(filters).items():
-        query.setlist(name, value if isinstance(value, list) else [value])
-    form = form_class(data=query)
-    if any(getattr(field, "rejected", []) for field in form.fields.values()):
-        return queryset.none()
-    return form.filter(queryset)
+    @staticmethod
+    def resolve_references(source):
+        references = source.references.order_by("reference_number")
+        return list(references.values_list("slug", flat=True))
 
 
 # --------------------------------------------------------------------------- endpoints
 
 LIST_ERRORS = {422: Error}
 ITEM_ERRORS = {404: Error, 422: Error}
-conditional = decorate_view(exports.conditional)
+conditional_view = decorate_view(conditional)
 
 
 @api.get(
     "/campaigns",
-    response={200: CampaignPage, **LIST_ERRORS},
+    response={200: list[CampaignOut], **LIST_ERRORS},
     tags=["campaigns"],
     summary="List published campaigns",
 )
-@conditional
-def list_campaigns(request, filters: Query[CampaignFilters], paging: Query[PageParams]):
+@conditional_view
+@paginate(CataloguePagination)
+def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    campaigns = apply_filter_form(CampaignFilterForm, filters, exports.campaign_rows())
-    return page(campaigns, paging, lambda campaign: campaign_out(request, campaign))
+    campaigns = Campaign.objects.published().for_download()
+    return filtered(CampaignFilterForm, filters, campaigns)
 
 
 @api.get(
@@ -592,41 +591,26 @@ def list_campaigns(request, filters: Query[CampaignFilters], paging: Query[PageP
     tags=["campaigns"],
     summary="One published campaign with its figures and sources",
 )
-@conditional
-def get_campaign(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
+@conditional_view
+def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
     """A published campaign with its participants, figures and sources."""
-    campaign = get_object_or_404(exports.campaign_rows(), slug=slug)
-    figures = campaign.figures.select_related("platform", "organisation", "source")
-    return {
-        **campaign_out(request, campaign),
-        "description": campaign.description,
-        "figures": [figure_out(_with_campaign(figure, campaign)) for figure in figures],
-        "sources": [
-            source_out(request, source)
-            for source in campaign.sources.select_related("cited_by").order_by("slug")
-        ],
-    }
-
-
-def _with_campaign(figure, campaign):
-    figure.campaign = campaign
-    return figure
+    return get_object_or_404(Campaign.objects.published().for_download(), slug=slug)
 
 
 @api.get(
     "/figures",
-    response={200: FigurePage, **LIST_ERRORS},
+    response={200: list[FigureOut], **LIST_ERRORS},
     tags=["figures"],
     summary="List public figures",
 )
-@conditional
-def list_figures(request, filters: Query[FigureFilters], paging: Query[PageParams]):
+@conditional_view
+@paginate(CataloguePagination)
+def list_figures(request, filters: Query[FigureFilters]):
     """Figures of published campaigns and about platforms, organisations and the sector."""
-    figures = exports.figure_rows()
+    figures = Figure.objects.published().for_listing()
     if filters.campaign:
         figures = figures.filter(campaign__slug=filters.campaign)
-    figures = apply_filter_form(FigureFilterForm, filters, figures)
-    return page(figures, paging, figure_out)
+    return filtered(FigureFilterForm, filters, figures)
 
 
 @api.get(
@@ -635,24 +619,24 @@ def list_figures(request, filters: Query[FigureFilters], paging: Query[PageParam
     tags=["figures"],
     summary="One public figure",
 )
-@conditional
-def get_figure(request, key: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
+@conditional_view
+def get_figure(request, key: Annotated[FigureKey, Path()]):
     """A public figure with its source."""
-    return figure_out(get_object_or_404(exports.figure_rows(), key=key))
+    return get_object_or_404(Figure.objects.published().for_listing(), key=key)
 
 
 @api.get(
     "/organisations",
-    response={200: OrganisationPage, **LIST_ERRORS},
+    response={200: list[OrganisationOut], **LIST_ERRORS},
     tags=["organisations"],
     summary="List organisations in published content",
 )
-@conditional
-def list_organisations(request, paging: Query[PageParams]):
+@conditional_view
+@paginate(CataloguePagination)
+def list_organisations(request):
     """Organisations the site shows (taking part in published campaigns, running a platform, or
     described by public figures); in slug order."""
-    organisations = Organisation.objects.public().order_by("slug")
-    return page(organisations, paging, lambda item: organisation_out(request, item))
+    return Organisation.objects.public().order_by("slug")
 
 
 @api.get(
@@ -661,36 +645,23 @@ def list_organisations(request, paging: Query[PageParams]):
     tags=["organisations"],
     summary="One organisation",
 )
-@conditional
-def get_organisation(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
+@conditional_view
+def get_organisation(request, slug: Annotated[OrganisationSlug, Path()]):
     """An organisation with its published campaigns and the figures about it."""
-    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
-    campaigns = (
-        exports.campaign_rows()
-        .filter(participations__organisation=organisation)
-        .order_by("slug")
-        .values_list("slug", flat=True)
-        .distinct()
-    )
-    figures = exports.figure_rows().filter(organisation=organisation, campaign__isnull=True)
-    return {
-        **organisation_out(request, organisation),
-        "campaigns": list(campaigns),
-        "figures": [figure_out(figure) for figure in figures.order_by("key")],
-    }
+    return get_object_or_404(Organisation.objects.public(), slug=slug)
 
 
 @api.get(
     "/platforms",
-    response={200: PlatformPage, **LIST_ERRORS},
+    response={200: list[PlatformOut], **LIST_ERRORS},
     tags=["platforms"],
     summary="List platforms",
 )
-@conditional
-def list_platforms(request, paging: Query[PageParams]):
+@conditional_view
+@paginate(CataloguePagination)
+def list_platforms(request):
     """Every platform, as the site shows them; in slug order."""
-    platforms = Platform.objects.select_related("operator").order_by("slug")
-    return page(platforms, paging, lambda item: platform_out(request, item))
+    return Platform.objects.public().select_related("operator").order_by("slug")
 
 
 @api.get(
@@ -699,36 +670,24 @@ def list_platforms(request, paging: Query[PageParams]):
     tags=["platforms"],
     summary="One platform",
 )
-@conditional
-def get_platform(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
+@conditional_view
+def get_platform(request, slug: Annotated[PlatformSlug, Path()]):
     """A platform with its published campaigns and the figures about it."""
-    platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
-    campaigns = (
-        exports.campaign_rows()
-        .filter(platforms=platform)
-        .order_by("slug")
-        .values_list("slug", flat=True)
-    )
-    figures = exports.figure_rows().filter(platform=platform, campaign__isnull=True)
-    return {
-        **platform_out(request, platform),
-        "campaigns": list(campaigns),
-        "figures": [figure_out(figure) for figure in figures.order_by("key")],
-    }
+    return get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
 
 
 @api.get(
     "/sources",
-    response={200: SourcePage, **LIST_ERRORS},
+    response={200: list[SourceOut], **LIST_ERRORS},
     tags=["sources"],
     summary="List sources of published content",
 )
-@conditional
-def list_sources(request, paging: Query[PageParams]):
+@conditional_view
+@paginate(CataloguePagination)
+def list_sources(request):
     """Documents behind published content, with their numbered references, as the site shows
     them; in slug order."""
-    sources = Source.objects.public().select_related("cited_by").order_by("slug")
-    return page(sources, paging, lambda item: source_out(request, item))
+    return Source.objects.public().select_related("cited_by").order_by("slug")
 
 
 @api.get(
@@ -737,19 +696,11 @@ def list_sources(request, paging: Query[PageParams]):
     tags=["sources"],
     summary="One source",
 )
-@conditional
-def get_source(request, slug: str = Path(..., pattern=SLUG_PATTERN, max_length=120)):
+@conditional_view
+def get_source(request, slug: Annotated[SourceSlug, Path()]):
     """A source with the published campaigns citing it and its numbered references."""
-    source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
-    campaigns = (
-        exports.campaign_rows()
-        .filter(sources=source)
-        .order_by("slug")
-        .values_list("slug", flat=True)
-    )
-    references = source.references.order_by("reference_number").values_list("slug", flat=True)
-    return {
-        **source_out(request, source),
-        "campaigns": list(campaigns),
-        "references": list(references),
-    }
+    return get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
+
+
+urls = read_only_urls(api)
+"""The API's addresses, for ``include`` under /api/."""

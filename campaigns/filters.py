@@ -15,27 +15,25 @@ always agree.
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import F, Q
 from django.utils.http import urlencode
 from django.utils.text import Truncator
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
+from .display import both_names, primary_name
 from .models import (
     Approach,
     Campaign,
+    CampaignSort,
     Cause,
-    Figure,
     FigureKind,
+    FigureSort,
     Organisation,
-    Participation,
     Platform,
     Tag,
-    TaggedCampaign,
     Unit,
 )
-from .templatetags.catalogue import primary_name
 
 MAX_QUERY_LENGTH = 200
 """Longer searches are cut to this many characters (with a note)."""
@@ -55,15 +53,6 @@ class ActiveFilter:
     label: str
     value: str
     remove_url: str
-
-
-def both_names(name, name_zh):
-    """Both names, the page's language first: "Sina Weibo (新浪微博)" or "新浪微博 (Sina Weibo)"."""
-    if not name_zh:
-        return name
-    if (get_language() or "").startswith("zh"):
-        return f"{name_zh} ({name})"
-    return f"{name} ({name_zh})"
 
 
 def shorten(value):
@@ -217,24 +206,6 @@ class ForgivingFilterForm(forms.Form):
 # --------------------------------------------------------------------------- campaigns
 
 
-class CampaignSort:
-    """The orders a list of campaigns can be shown in."""
-
-    RELEVANCE = "relevance"
-    NEWEST = "newest"
-    OLDEST = "oldest"
-    TITLE = "title"
-    FIGURES = "figures"
-
-    choices = [
-        (RELEVANCE, _("Best match")),
-        (NEWEST, _("Newest first")),
-        (OLDEST, _("Oldest first")),
-        (TITLE, _("Title A–Z")),
-        (FIGURES, _("Most figures")),
-    ]
-
-
 class CampaignFilterForm(ForgivingFilterForm):
     """Filters, search and sort order for the list of published campaigns."""
 
@@ -281,23 +252,22 @@ class CampaignFilterForm(ForgivingFilterForm):
     }
 
     def load_choices(self):
-        published = Campaign.objects.published()
         self.fields["platform"].choices = [
-            (platform.slug, both_names(platform.name, platform.name_zh))
-            for platform in Platform.objects.with_published_cases().only("slug", "name", "name_zh")
+            (platform.slug, both_names(platform))
+            for platform in Platform.objects.with_published_campaigns().only(
+                "slug", "name", "name_zh"
+            )
         ]
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
-            (organisation.slug, both_names(organisation.name, organisation.name_zh))
-            for organisation in Organisation.objects.with_published_cases().only(
+            (organisation.slug, both_names(organisation))
+            for organisation in Organisation.objects.with_published_campaigns().only(
                 "slug", "name", "name_zh"
             )
         ]
         self.fields["tag"].choices = [("", _("Any tag"))] + [
             (tag.slug, primary_name(tag)) for tag in Tag.objects.public().order_by("name")
         ]
-        codes = (
-            published.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        )
+        codes = Campaign.objects.published().countries()
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
             ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
         )
@@ -337,74 +307,21 @@ class CampaignFilterForm(ForgivingFilterForm):
         """The campaigns of ``queryset`` that pass every valid filter, in the chosen order."""
         data = self.cleaned_data
         if data.get("platform"):
-            queryset = queryset.filter(
-                pk__in=Campaign.platforms.through.objects.filter(
-                    platform__slug__in=data["platform"]
-                ).values("campaign_id")
-            )
+            queryset = queryset.on_platforms(data["platform"])
         if data.get("organisation"):
-            queryset = queryset.filter(
-                pk__in=Participation.objects.filter(organisation__slug=data["organisation"]).values(
-                    "campaign_id"
-                )
-            )
+            queryset = queryset.with_participant(data["organisation"])
         if data.get("tag"):
-            queryset = queryset.filter(
-                pk__in=TaggedCampaign.objects.filter(tag__slug=data["tag"]).values(
-                    "content_object_id"
-                )
-            )
+            queryset = queryset.tagged(data["tag"])
         for name in ("cause", "approach", "country"):
             if data.get(name):
                 queryset = queryset.filter(**{name: data[name]})
-        if data.get("year_from"):
-            queryset = queryset.filter(start_date__year__gte=data["year_from"])
-        if data.get("year_to"):
-            queryset = queryset.filter(start_date__year__lte=data["year_to"])
+        queryset = queryset.started_between(data.get("year_from"), data.get("year_to"))
         if data.get("q"):
             queryset = queryset.search(data["q"])
-        return self.apply_sort(queryset)
-
-    def apply_sort(self, queryset):
-        """``queryset`` in the chosen order; a search keeps its best-match order by default."""
-        order = self.sort_order
-        if order == CampaignSort.RELEVANCE:
-            return queryset if self.cleaned_data.get("q") else self.sort_newest(queryset)
-        if order == CampaignSort.OLDEST:
-            return queryset.order_by(F("start_date").asc(nulls_last=True), "title", "pk")
-        if order == CampaignSort.TITLE:
-            return queryset.order_by("title", "pk")
-        if order == CampaignSort.FIGURES:
-            if "figure_count" not in queryset.query.annotations:
-                queryset = queryset.with_figure_count()
-            return queryset.order_by("-figure_count", "title", "pk")
-        return self.sort_newest(queryset)
-
-    @staticmethod
-    def sort_newest(queryset):
-        """Newest first; campaigns with no known start date last."""
-        return queryset.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        return queryset.sorted_by(self.sort_order)
 
 
 # --------------------------------------------------------------------------- figures
-
-
-class FigureSort:
-    """The orders the table of figures can be shown in."""
-
-    NEWEST = "newest"
-    OLDEST = "oldest"
-    LARGEST = "largest"
-    SMALLEST = "smallest"
-    LABEL = "label"
-
-    choices = [
-        (NEWEST, _("Newest first")),
-        (OLDEST, _("Oldest first")),
-        (LARGEST, _("Largest first")),
-        (SMALLEST, _("Smallest first")),
-        (LABEL, _("Label A–Z")),
-    ]
 
 
 class FigureFilterForm(ForgivingFilterForm):
@@ -441,11 +358,10 @@ class FigureFilterForm(ForgivingFilterForm):
 
     def load_choices(self):
         self.fields["platform"].choices = [
-            (platform.slug, both_names(platform.name, platform.name_zh))
-            for platform in Platform.objects.filter(
-                Q(pk__in=Platform.objects.with_published_cases().values("pk"))
-                | Q(pk__in=Figure.objects.values("platform_id"))
-            ).only("slug", "name", "name_zh")
+            (platform.slug, both_names(platform))
+            for platform in Platform.objects.with_published_campaigns_or_figures().only(
+                "slug", "name", "name_zh"
+            )
         ]
 
     @property
@@ -456,33 +372,13 @@ class FigureFilterForm(ForgivingFilterForm):
     def filter(self, queryset):
         """The figures of ``queryset`` that pass every valid filter, in the chosen order."""
         data = self.cleaned_data
-        if data.get("kind"):
-            queryset = queryset.filter(kind=data["kind"])
-        if data.get("unit"):
-            queryset = queryset.filter(unit=data["unit"])
+        for name in ("kind", "unit"):
+            if data.get(name):
+                queryset = queryset.filter(**{name: data[name]})
         if data.get("platform"):
-            queryset = queryset.filter(
-                Q(platform__slug__in=data["platform"])
-                | Q(campaign__in=Campaign.objects.filter(platforms__slug__in=data["platform"]))
-            )
+            queryset = queryset.on_platforms(data["platform"])
         if data.get("cause"):
             queryset = queryset.filter(campaign__cause=data["cause"])
         if data.get("year"):
-            queryset = queryset.filter(
-                Q(as_of__year=data["year"])
-                | Q(as_of__isnull=True, campaign__start_date__year=data["year"])
-            )
-        return self.apply_sort(queryset)
-
-    def apply_sort(self, queryset):
-        """``queryset`` in the chosen order."""
-        order = self.sort_order
-        if order == FigureSort.OLDEST:
-            return queryset.order_by(F("as_of").asc(nulls_last=True), "label", "pk")
-        if order == FigureSort.LARGEST:
-            return queryset.order_by("-value", "label", "pk")
-        if order == FigureSort.SMALLEST:
-            return queryset.order_by("value", "label", "pk")
-        if order == FigureSort.LABEL:
-            return queryset.order_by("label", "pk")
-        return queryset.order_by(F("as_of").desc(nulls_last=True), "label", "pk")
+            queryset = queryset.of_year(data["year"])
+        return queryset.sorted_by(self.sort_order)

@@ -1,9 +1,9 @@
 """Forms and widgets of the curators' admin. (The public site's filter forms are in filters.py.)"""
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+
+from .display import without_trailing_zeros
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -43,13 +43,6 @@ class PrefetchedChoicesForm(forms.ModelForm):
             model_field = self.instance._meta.get_field(name)
             if model_field.is_cached(self.instance):
                 widget.selected_object = getattr(self.instance, name)
-
-
-def without_trailing_zeros(value: Decimal) -> Decimal:
-    """A stored figure as a person writes it: 110000000.0000 → 110000000, 5.3600 → 5.36."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))  # normalize() would write 1.1E+8
-    return value.normalize()
 
 
 class FigureAdminForm(PrefetchedChoicesForm):

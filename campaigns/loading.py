@@ -44,14 +44,15 @@ from django.db import DatabaseError, models, transaction
 
 from .models import Tag
 
-SEED_FIXTURES = (
+FIXTURE_FILES = (
     "sources.json",
     "organisations.json",
     "platforms.json",
     "campaigns.json",
     "figures.json",
 )
-"""The seed catalogue, in the order it loads: each file refers only to the ones before it."""
+"""The catalogue's fixture files, in the order they load: each refers only to the ones before
+it. The seed catalogue in ``fixtures/`` and every export are these files."""
 
 CATALOGUE_APPS = ("campaigns",)
 """Only models of these apps can be loaded: the catalogue, never users or sessions."""
@@ -176,7 +177,7 @@ def seed_fixture_paths() -> list[Path]:
     """The seed fixtures, each found in the first of settings.FIXTURE_DIRS that holds it."""
     folders = [Path(folder) for folder in settings.FIXTURE_DIRS]
     paths = []
-    for name in SEED_FIXTURES:
+    for name in FIXTURE_FILES:
         found = [folder / name for folder in folders if (folder / name).is_file()]
         paths.append(found[0] if found else folders[0] / name)
     return paths

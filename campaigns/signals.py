@@ -3,7 +3,7 @@
 The change is recorded the catalogue's one way, ``ChangeTrackedQuerySet.touch()``.
 
 Downloads and the API answer conditional GETs from the catalogue's change times (see
-``exports.catalogue_state``), so a participant, image, tag or platform/source link added,
+``conditional.catalogue_state``), so a participant, image, tag or platform/source link added,
 edited or removed must count as a change to its campaign.
 """
 

@@ -18,7 +18,7 @@ STATIC_PAGES = [
     "campaigns:source_list",
     "campaigns:tag_list",
     "campaigns:about",
-    "data",
+    "campaigns:data",
 ]
 """The URL names of the pages that are not about one object."""
 
@@ -66,7 +66,7 @@ class PlatformSitemap(I18nSitemap):
     """Every platform (the site shows them all)."""
 
     def items(self):
-        return Platform.objects.only("slug").order_by("slug")
+        return Platform.objects.public().only("slug").order_by("slug")
 
 
 class SourceSitemap(I18nSitemap):

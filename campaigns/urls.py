@@ -1,6 +1,6 @@
 """The public site's URLs, in the "campaigns" namespace (English at /, Chinese at /zh-hans/)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -9,6 +9,9 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.home, name="home"),
     path("campaigns/", views.campaign_list, name="campaign_list"),
+    re_path(
+        r"^campaigns/export\.(?P<fmt>csv|json)$", views.export_campaigns, name="export_campaigns"
+    ),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign_detail"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
@@ -19,7 +22,9 @@ urlpatterns = [
     path("tags/", views.tag_list, name="tag_list"),
     path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("figures/", views.figure_list, name="figure_list"),
+    re_path(r"^figures/export\.(?P<fmt>csv|json)$", views.export_figures, name="export_figures"),
     path("compare/", views.compare, name="compare"),
     path("timeline/", views.timeline, name="timeline"),
     path("about/", views.about, name="about"),
+    path("data/", views.data, name="data"),
 ]

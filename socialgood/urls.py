@@ -5,11 +5,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import TemplateView
 
-from campaigns import exports
-from campaigns.api import api
+from campaigns import api
 from campaigns.feeds import NewCampaignsFeed
 from campaigns.sitemaps import sitemaps
 
@@ -33,11 +32,6 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),
-    re_path(
-        r"^campaigns/export\.(?P<fmt>csv|json)$", exports.export_campaigns, name="export_campaigns"
-    ),
-    re_path(r"^figures/export\.(?P<fmt>csv|json)$", exports.export_figures, name="export_figures"),
-    path("data/", exports.data, name="data"),
     prefix_default_language=False,
 )
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.core.management import call_command
 from django.db import connections
 
-from campaigns.loading import SEED_FIXTURES
+from campaigns.loading import FIXTURE_FILES
 
 CASE = "yaan-earthquake-weibo-fundraising"
 CASE_TITLE = "Sina Weibo fundraising after the Ya'an earthquake"
@@ -53,7 +53,7 @@ def seed_catalogue_loaded(django_db_blocker):
     For modules whose tests only read: loading it for every test would cost a second each.
     """
     with django_db_blocker.unblock():
-        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        call_command("loaddata", *FIXTURE_FILES, verbosity=0)
         try:
             yield
         finally:

@@ -7,9 +7,8 @@ from decimal import Decimal
 from django.template import Context, Template
 from django.utils import translation
 
+from campaigns.charts import BAR_MAX_WIDTH, MIN_BAR_WIDTH, Bar, chart_over_time, drawing
 from campaigns.models import Figure, Unit
-from campaigns.templatetags.charts import BAR_MAX_WIDTH, MIN_BAR_WIDTH, Bar, bar_chart
-from campaigns.views.figures import chart_over_time
 
 
 def render(bars, title="Money raised"):
@@ -67,20 +66,20 @@ def test_the_same_numbers_are_in_a_table_beside_the_chart():
 
 
 def test_bars_are_in_proportion_to_the_largest():
-    drawn = bar_chart(BARS, title="Money", chart_id="m")["bars"]
+    drawn = drawing(BARS, title="Money", chart_id="m")["bars"]
     widths = [bar.width for bar in drawn]
     assert widths[0] == BAR_MAX_WIDTH
     assert widths[2] == round(3 / 110 * BAR_MAX_WIDTH, 1)
 
 
 def test_a_tiny_value_still_gets_a_visible_bar_and_zero_does_not_divide_by_zero():
-    drawn = bar_chart(
+    drawn = drawing(
         [Bar("big", Decimal(10**9), "1 billion"), Bar("tiny", Decimal(1), "1")],
         title="t",
         chart_id="t",
     )["bars"]
     assert drawn[1].width == MIN_BAR_WIDTH
-    zero = bar_chart([Bar("none", Decimal(0), "0")], title="t", chart_id="t")["bars"]
+    zero = drawing([Bar("none", Decimal(0), "0")], title="t", chart_id="t")["bars"]
     assert zero[0].width == MIN_BAR_WIDTH
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from campaigns import exports
+from campaigns import downloads
 from campaigns.models import (
     Approach,
     Cause,
@@ -165,7 +165,7 @@ def test_the_campaign_csv_columns_are_those_the_codebook_documents(client, yaan)
     text = body(client.get("/campaigns/export.csv"))
 
     header = next(csv.reader(io.StringIO(text[1:])))
-    assert header == [column.name for column in exports.CAMPAIGN_COLUMNS]
+    assert header == [column.name for column in downloads.CAMPAIGN_COLUMNS]
     assert header[:4] == ["slug", "title", "title_zh", "summary"]
 
 
@@ -280,7 +280,7 @@ def test_the_figure_json_gives_values_as_numbers(client, yaan):
 
 def test_an_empty_catalogue_downloads_a_header_and_an_empty_list(client, db):
     assert body(client.get("/campaigns/export.csv")).splitlines() == [
-        "\ufeff" + ",".join(column.name for column in exports.CAMPAIGN_COLUMNS)
+        "\ufeff" + ",".join(column.name for column in downloads.CAMPAIGN_COLUMNS)
     ]
     assert json.loads(body(client.get("/figures/export.json")))["figures"] == []
 
@@ -428,9 +428,9 @@ def test_the_codebook_documents_every_column_and_code_and_the_licence(client, db
 
     assert response.status_code == 200
     page = response.content.decode()
-    for column in exports.CAMPAIGN_COLUMNS + exports.FIGURE_COLUMNS:
+    for column in downloads.CAMPAIGN_COLUMNS + downloads.FIGURE_COLUMNS:
         assert f"<code>{column.name}</code>" in page
-    for _anchor, _heading, choices in exports.CODE_LISTS:
+    for _anchor, _heading, choices in downloads.CODE_LISTS:
         for code in choices.values:
             assert f"<code>{code}</code>" in page
     assert "CC BY 4.0" in page
@@ -449,7 +449,7 @@ def test_the_codebook_is_served_in_chinese_under_the_prefix(client, db):
 
 
 def test_the_figures_counted_in_the_export_are_only_public(db, yaan, draft, sector_figure):
-    keys = set(exports.figure_rows().values_list("key", flat=True))
+    keys = set(Figure.objects.published().for_download().values_list("key", flat=True))
 
     assert keys == {"yaan-donations", "weibo-users"}
     assert Figure.objects.count() == 3

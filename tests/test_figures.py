@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from campaigns.display import figure_number, figure_text, humane_number
 from campaigns.models import Figure, Qualifier, Unit
-from campaigns.templatetags.figures import figure_number, figure_text, humane_number
 
 
 def figure(value, unit, qualifier=Qualifier.EXACTLY):

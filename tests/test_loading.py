@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
+from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
     Figure,
@@ -642,11 +642,11 @@ def test_a_small_file_loads_without_progress_lines(catalogue_file):
 
 
 def test_the_seed_fixtures_are_found_in_fixture_dirs_in_load_order(settings, tmp_path):
-    for name in SEED_FIXTURES:
+    for name in FIXTURE_FILES:
         (tmp_path / name).write_text("[]", encoding="utf-8")
     settings.FIXTURE_DIRS = [tmp_path]
 
-    assert seed_fixture_paths() == [tmp_path / name for name in SEED_FIXTURES]
+    assert seed_fixture_paths() == [tmp_path / name for name in FIXTURE_FILES]
     assert [path.name for path in seed_fixture_paths()] == [
         "sources.json",
         "organisations.json",
@@ -674,7 +674,7 @@ def test_the_seed_catalogue_loads_and_a_second_run_changes_nothing():
 
 @pytest.mark.skipif(not SEED_PRESENT, reason="the seed fixtures are not written yet")
 def test_loaddata_and_the_loader_agree_on_the_seed_catalogue():
-    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+    call_command("loaddata", *FIXTURE_FILES, verbosity=0)
 
     report = load_catalogue(paths=seed_fixture_paths())
 

@@ -8,8 +8,8 @@ import os
 import pytest
 from django.core.management import CommandError, call_command
 
-from campaigns.exports import EXPORT_FILES, FIXTURE_FILES, export_catalogue
-from campaigns.loading import load_catalogue, seed_fixture_paths
+from campaigns.exporting import EXPORT_FILES, export_catalogue
+from campaigns.loading import FIXTURE_FILES, load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
     CampaignImage,

@@ -443,27 +443,27 @@ def test_counts_leave_drafts_out(client, catalogue):
 
 
 def test_each_kind_of_entity_counts_only_its_published_cases(catalogue):
-    platforms = Platform.objects.with_published_case_count()
-    assert {platform.slug: platform.case_count for platform in platforms} == {"sina-weibo": 1}
-    organisations = Organisation.objects.with_published_case_count()
-    assert {organisation.slug: organisation.case_count for organisation in organisations} == {
+    platforms = Platform.objects.with_published_campaign_count()
+    assert {platform.slug: platform.campaign_count for platform in platforms} == {"sina-weibo": 1}
+    organisations = Organisation.objects.with_published_campaign_count()
+    assert {organisation.slug: organisation.campaign_count for organisation in organisations} == {
         "sina": 1,
         "one-foundation": 1,
         "hidden-partner": 0,
     }
-    sources = Source.objects.with_published_case_count().with_public_figure_count()
-    counts = {source.slug: (source.case_count, source.figure_count) for source in sources}
+    sources = Source.objects.with_published_campaign_count().with_public_figure_count()
+    counts = {source.slug: (source.campaign_count, source.figure_count) for source in sources}
     assert counts["gates-2013"] == (2, 3)
     assert counts["draft-only-source"] == (0, 0)
-    tags = Tag.objects.with_published_case_count()
-    assert {tag.name: tag.case_count for tag in tags} == {"earthquake": 1, "draft-only-tag": 0}
+    tags = Tag.objects.with_published_campaign_count()
+    assert {tag.name: tag.campaign_count for tag in tags} == {"earthquake": 1, "draft-only-tag": 0}
 
 
 def test_the_entities_with_published_cases_leave_out_those_only_in_drafts(catalogue):
-    assert list(Platform.objects.with_published_cases().values_list("slug", flat=True)) == [
+    assert list(Platform.objects.with_published_campaigns().values_list("slug", flat=True)) == [
         "sina-weibo"
     ]
-    organisations = Organisation.objects.with_published_cases().values_list("slug", flat=True)
+    organisations = Organisation.objects.with_published_campaigns().values_list("slug", flat=True)
     assert sorted(organisations) == ["one-foundation", "sina"]
 
 

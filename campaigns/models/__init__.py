@@ -6,7 +6,15 @@ every figure comes from.
 One module per family of models; everything is imported from here (``campaigns.models``).
 """
 
-from .base import ChangeTracked, ChangeTrackedQuerySet, SlugQuerySet, validate_image_size
+from .base import (
+    ChangeTracked,
+    ChangeTrackedQuerySet,
+    SlugQuerySet,
+    SlugRule,
+    count_of,
+    slug_rule,
+    validate_image_size,
+)
 from .campaigns import (
     SEARCH_MAX_TERMS,
     Campaign,
@@ -19,9 +27,11 @@ from .campaigns import (
 from .choices import (
     UNIT_KIND,
     Approach,
+    CampaignSort,
     Cause,
     DatePrecision,
     FigureKind,
+    FigureSort,
     Language,
     OrganisationKind,
     PlatformKind,
@@ -32,7 +42,12 @@ from .choices import (
     Unit,
     kind_of_unit,
 )
-from .dates import format_partial_date, partial_date_end, validate_partial_date
+from .dates import (
+    format_partial_date,
+    partial_date_end,
+    partial_iso_date,
+    validate_partial_date,
+)
 from .figures import Figure, FigureQuerySet
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .sources import Source, SourceQuerySet
@@ -46,6 +61,7 @@ __all__ = [
     "CampaignImage",
     "CampaignImageQuerySet",
     "CampaignQuerySet",
+    "CampaignSort",
     "Cause",
     "ChangeTracked",
     "ChangeTrackedQuerySet",
@@ -53,6 +69,7 @@ __all__ = [
     "Figure",
     "FigureKind",
     "FigureQuerySet",
+    "FigureSort",
     "Language",
     "Organisation",
     "OrganisationKind",
@@ -65,6 +82,7 @@ __all__ = [
     "Qualifier",
     "Role",
     "SlugQuerySet",
+    "SlugRule",
     "Source",
     "SourceKind",
     "SourceQuerySet",
@@ -74,9 +92,12 @@ __all__ = [
     "TaggedCampaign",
     "TaggedCampaignQuerySet",
     "Unit",
+    "count_of",
     "format_partial_date",
     "kind_of_unit",
     "partial_date_end",
+    "partial_iso_date",
+    "slug_rule",
     "validate_image_size",
     "validate_partial_date",
 ]

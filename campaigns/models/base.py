@@ -1,8 +1,13 @@
 """What every catalogue model shares: change times, slugs as natural keys, image checks."""
 
+import re
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,3 +74,46 @@ class SlugQuerySet(ChangeTrackedQuerySet):
     def get_by_natural_key(self, slug):
         """Find a row by its slug."""
         return self.get(slug=slug)
+
+
+def count_of(rows, link, distinct=None):
+    """How many of ``rows`` point at the outer row through ``link``, as a subquery.
+
+    For annotations such as "published campaigns per platform": the count is taken per row
+    of the outer query, so it costs what that row's own links cost, and joining two
+    relations in one query never multiplies one count by the other. ``distinct`` names a
+    field counted once each (a campaign an organisation took part in under two roles).
+    """
+    counted = Count(distinct, distinct=True) if distinct else Count("*")
+    per_row = (
+        rows.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(count=counted)
+        .values("count")
+    )
+    return Coalesce(Subquery(per_row, output_field=IntegerField()), 0)
+
+
+@dataclass(frozen=True)
+class SlugRule:
+    """What a slug of one model can look like, read from its field: its characters and length.
+
+    The site and the API check an address's slug with it before looking it up, so a tag's
+    Chinese slug (新冠疫情) is found wherever a tag is, and a slug the model could never hold
+    is refused without a query.
+    """
+
+    pattern: str
+    max_length: int
+
+    def matches(self, value):
+        """Whether ``value`` could be such a slug."""
+        return len(value) <= self.max_length and re.fullmatch(self.pattern, value) is not None
+
+
+def slug_rule(model, field_name="slug"):
+    """The ``SlugRule`` of ``model``'s slug field (its figure key, its tag slug …)."""
+    field = model._meta.get_field(field_name)
+    characters = r"[-\w]" if getattr(field, "allow_unicode", False) else r"[-a-zA-Z0-9_]"
+    return SlugRule(pattern=f"^{characters}+$", max_length=field.max_length)

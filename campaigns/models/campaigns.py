@@ -2,42 +2,138 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import ExtractYear, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from .base import ChangeTracked, ChangeTrackedQuerySet, validate_image_size
-from .choices import Approach, Cause, DatePrecision, Role, Status
+from .base import ChangeTracked, ChangeTrackedQuerySet, count_of, validate_image_size
+from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
 from .sources import Source
 from .tags import TaggedCampaign
 
+NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
+"""Campaigns by start date, newest first; those with no known start date last."""
+
+
+def platforms_by_slug(lookup, queryset=None):
+    """Prefetch the platforms at ``lookup`` in slug order, as the list ``platform_list``."""
+    return Prefetch(
+        lookup,
+        queryset=(queryset if queryset is not None else Platform.objects).order_by("slug"),
+        to_attr="platform_list",
+    )
+
+
+def participations_with_organisations():
+    """Prefetch each campaign's participations with their organisations."""
+    return Prefetch("participations", queryset=Participation.objects.select_related("organisation"))
+
 
 class CampaignQuerySet(ChangeTrackedQuerySet):
-    """Reusable filters for campaigns."""
+    """Reusable filters for campaigns: every list, page, download and API route combines these."""
 
     def get_by_natural_key(self, slug):
         """Find a campaign by its slug."""
         return self.get(slug=slug)
 
+    # ----------------------------------------------------------------------- which campaigns
+
     def published(self):
         """Only the campaigns the public may see."""
         return self.filter(status=Status.PUBLISHED)
 
-    def with_figure_count(self):
-        """Annotate each campaign with the number of figures it has (``figure_count``)."""
-        return self.annotate(figure_count=Count("figures", distinct=True))
+    def featured(self):
+        """The campaigns the catalogue features on its home page."""
+        return self.filter(featured=True)
 
-    def for_listing(self):
-        """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
-        return self.with_figure_count().prefetch_related("platforms", "tags")
+    def on_platforms(self, slugs):
+        """Campaigns run on any of the platforms with these slugs."""
+        return self.filter(
+            Exists(
+                Campaign.platforms.through.objects.filter(
+                    campaign=OuterRef("pk"), platform__slug__in=slugs
+                )
+            )
+        )
+
+    def with_participant(self, slug):
+        """Campaigns the organisation with this slug took part in, in any role."""
+        return self.filter(
+            Exists(Participation.objects.filter(campaign=OuterRef("pk"), organisation__slug=slug))
+        )
+
+    def tagged(self, slug):
+        """Campaigns carrying the tag with this slug."""
+        return self.filter(
+            Exists(TaggedCampaign.objects.filter(content_object=OuterRef("pk"), tag__slug=slug))
+        )
+
+    def citing(self, source):
+        """Campaigns that name ``source`` among their sources."""
+        return self.filter(
+            Exists(Campaign.sources.through.objects.filter(campaign=OuterRef("pk"), source=source))
+        )
+
+    def started_between(self, first_year=None, last_year=None):
+        """Campaigns that started in or after ``first_year`` and in or before ``last_year``
+        (either may be None: no limit on that side)."""
+        queryset = self
+        if first_year:
+            queryset = queryset.filter(start_date__year__gte=first_year)
+        if last_year:
+            queryset = queryset.filter(start_date__year__lte=last_year)
+        return queryset
+
+    def related_to(self, campaign):
+        """Campaigns sharing the cause, a platform or a tag with ``campaign`` (not itself),
+        those sharing most first, then the newest."""
+        platform_ids = [platform.pk for platform in campaign.platforms.all()]
+        tag_ids = [tag.pk for tag in campaign.tags.all()]
+        shared_platforms = Campaign.platforms.through.objects.filter(platform_id__in=platform_ids)
+        shared_tags = TaggedCampaign.objects.filter(tag_id__in=tag_ids)
+        return (
+            self.exclude(pk=campaign.pk)
+            .filter(
+                Q(cause=campaign.cause)
+                | Q(pk__in=shared_platforms.values("campaign_id"))
+                | Q(pk__in=shared_tags.values("content_object_id"))
+            )
+            .annotate(
+                shared_platforms=count_of(shared_platforms, "campaign"),
+                shared_tags=count_of(shared_tags, "content_object"),
+                same_cause=Case(
+                    When(cause=campaign.cause, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+            )
+            .order_by(
+                -(F("shared_platforms") + F("shared_tags") + F("same_cause")),
+                F("start_date").desc(nulls_last=True),
+                "pk",
+            )
+        )
 
     def search(self, q):
-        """Campaigns matching the words of ``q``, best matches first.
+        """Campaigns matching the words of ``q``, best matches first (``search_rank``).
 
         A campaign matches when every word appears (as a substring, so Chinese works without
         word breaks) in its titles, summary, description, tags, or the English or Chinese
@@ -60,7 +156,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             return (
                 self.filter(every_term)
                 .annotate(search_rank=title_bonus)
-                .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+                .order_by("-search_rank", *NEWEST_FIRST)
             )
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -75,7 +171,114 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return (
             self.filter(Q(pk__in=full_text.values("pk")) | every_term)
             .annotate(search_rank=SearchRank(vector, query) + title_bonus)
-            .order_by("-search_rank", F("start_date").desc(nulls_last=True), "title", "pk")
+            .order_by("-search_rank", *NEWEST_FIRST)
+        )
+
+    # ----------------------------------------------------------------------- in what order
+
+    def sorted_by(self, order):
+        """In the order ``order`` (a ``CampaignSort``); best match keeps a search's ranking
+        and means newest first when nothing was searched."""
+        if order == CampaignSort.RELEVANCE and "search_rank" in self.query.annotations:
+            return self
+        if order == CampaignSort.OLDEST:
+            return self.order_by(F("start_date").asc(nulls_last=True), "title", "pk")
+        if order == CampaignSort.TITLE:
+            return self.order_by("title", "pk")
+        if order == CampaignSort.FIGURES:
+            queryset = self
+            if "figure_count" not in queryset.query.annotations:
+                queryset = queryset.with_figure_count()
+            return queryset.order_by("-figure_count", "title", "pk")
+        return self.order_by(*NEWEST_FIRST)
+
+    def recently_published(self):
+        """The most recently published first."""
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+    # ----------------------------------------------------------------------- with what
+
+    def with_figure_count(self):
+        """Annotate each campaign with the number of figures it has (``figure_count``)."""
+        from .figures import Figure
+
+        return self.annotate(figure_count=count_of(Figure.objects.all(), "campaign"))
+
+    def with_cited_figures(self):
+        """Prefetch each campaign's public figures with their sources, in display order, as
+        the list ``figure_list``."""
+        from .figures import Figure
+
+        return self.prefetch_related(
+            Prefetch("figures", queryset=Figure.objects.cited(), to_attr="figure_list")
+        )
+
+    def for_listing(self):
+        """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
+        return self.with_figure_count().prefetch_related("platforms", "tags")
+
+    def for_detail(self):
+        """Everything a campaign's page shows, fetched in a fixed number of queries."""
+        return self.with_cited_figures().prefetch_related(
+            Prefetch("platforms", queryset=Platform.objects.select_related("operator")),
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+            "tags",
+            "images",
+            Prefetch("sources", queryset=Source.objects.order_by("title")),
+        )
+
+    def for_comparison(self):
+        """Everything the compare page shows of each campaign."""
+        return self.with_cited_figures().prefetch_related(
+            "platforms",
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+        )
+
+    def for_download(self):
+        """Everything a download row (and an API item) shows, in a fixed number of queries."""
+        return self.with_figure_count().prefetch_related(
+            platforms_by_slug("platforms"), "tags", "participations__organisation"
+        )
+
+    # ----------------------------------------------------------------------- how many
+
+    def countries(self):
+        """The country codes of these campaigns, each once (campaigns with none left out)."""
+        return self.exclude(country="").order_by().values_list("country", flat=True).distinct()
+
+    def count_by_cause(self):
+        """How many of these campaigns serve each cause, most first: dicts of cause and count."""
+        return (
+            self.order_by().values("cause").annotate(count=Count("pk")).order_by("-count", "cause")
+        )
+
+    def count_by_start_year(self):
+        """How many of these campaigns started each year, in year order: dicts of year and
+        count (year None for the campaigns whose start is unknown)."""
+        return (
+            self.annotate(year=ExtractYear("start_date"))
+            .order_by()
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by(F("year").asc(nulls_last=True))
+        )
+
+    def first_of_each_year(self, per_year):
+        """At most ``per_year`` campaigns of each start year, oldest first, each with its
+        ``start_year`` and its platforms."""
+        in_order = [F("start_date").asc(nulls_last=True), F("title").asc(), F("pk").asc()]
+        return (
+            self.annotate(start_year=ExtractYear("start_date"))
+            .annotate(
+                place_in_year=Window(RowNumber(), partition_by=F("start_year"), order_by=in_order)
+            )
+            .filter(place_in_year__lte=per_year)
+            .prefetch_related("platforms")
+            .order_by(*in_order)
         )
 
 
@@ -232,6 +435,10 @@ class Campaign(ChangeTracked):
 
 class ParticipationQuerySet(models.QuerySet):
     """Reusable filters for participations."""
+
+    def in_published_campaigns(self):
+        """The parts organisations played in published campaigns."""
+        return self.filter(campaign__status=Status.PUBLISHED)
 
     def get_by_natural_key(self, campaign_slug, organisation_slug, role):
         """Find a participation by its campaign's and organisation's slugs and its role."""

@@ -176,3 +176,23 @@ class Status(models.TextChoices):
 
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+class CampaignSort(models.TextChoices):
+    """The orders a list of campaigns can be shown in (the site's list, downloads and API)."""
+
+    RELEVANCE = "relevance", _("Best match")
+    NEWEST = "newest", _("Newest first")
+    OLDEST = "oldest", _("Oldest first")
+    TITLE = "title", _("Title A–Z")
+    FIGURES = "figures", _("Most figures")
+
+
+class FigureSort(models.TextChoices):
+    """The orders a table of figures can be shown in (the site's table, downloads and API)."""
+
+    NEWEST = "newest", _("Newest first")
+    OLDEST = "oldest", _("Oldest first")
+    LARGEST = "largest", _("Largest first")
+    SMALLEST = "smallest", _("Smallest first")
+    LABEL = "label", _("Label A–Z")

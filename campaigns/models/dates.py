@@ -50,3 +50,14 @@ def partial_date_end(value, precision):
             value.year, value.month, calendar.monthrange(value.year, value.month)[1]
         )
     return value
+
+
+def partial_iso_date(value, precision):
+    """A date as ISO 8601 only as precisely as it is known: 2012, 2013-04 or 2013-04-20."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()

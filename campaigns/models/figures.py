@@ -4,19 +4,19 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .base import ChangeTracked, ChangeTrackedQuerySet
-from .campaigns import Campaign
-from .choices import DatePrecision, FigureKind, Qualifier, Status, Unit, kind_of_unit
+from .campaigns import Campaign, platforms_by_slug
+from .choices import DatePrecision, FigureKind, FigureSort, Qualifier, Status, Unit, kind_of_unit
 from .dates import format_partial_date, validate_partial_date
 from .organisations import Organisation, Platform
 from .sources import Source
 
 
 class FigureQuerySet(ChangeTrackedQuerySet):
-    """Reusable filters for figures."""
+    """Reusable filters for figures: the figures table, downloads, pages and API combine these."""
 
     def get_by_natural_key(self, key):
         """Find a figure by its key."""
@@ -26,9 +26,52 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """Figures the public may see: those of published campaigns and those about no campaign."""
         return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
 
+    def on_platforms(self, slugs):
+        """Figures about any of the platforms with these slugs, or about campaigns run on them."""
+        return self.filter(
+            Q(platform__slug__in=slugs)
+            | Q(campaign__in=Campaign.objects.on_platforms(slugs).values("pk"))
+        )
+
+    def of_year(self, year):
+        """Figures true in ``year``: by their as-of date, or their campaign's start when they
+        have none."""
+        return self.filter(
+            Q(as_of__year=year) | Q(as_of__isnull=True, campaign__start_date__year=year)
+        )
+
+    def sorted_by(self, order):
+        """In the order ``order`` (a ``FigureSort``); newest first by default."""
+        if order == FigureSort.OLDEST:
+            return self.order_by(F("as_of").asc(nulls_last=True), "label", "pk")
+        if order == FigureSort.LARGEST:
+            return self.order_by("-value", "label", "pk")
+        if order == FigureSort.SMALLEST:
+            return self.order_by("value", "label", "pk")
+        if order == FigureSort.LABEL:
+            return self.order_by("label", "pk")
+        return self.order_by(F("as_of").desc(nulls_last=True), "label", "pk")
+
+    def most_common_unit(self):
+        """The unit most of these figures are counted in (the first by code on a tie), or None."""
+        return (
+            self.order_by()
+            .values_list("unit", flat=True)
+            .annotate(count=Count("pk"))
+            .order_by("-count", "unit")
+            .first()
+        )
+
     def for_listing(self):
         """Figures with what a table of them shows, in a fixed number of queries."""
         return self.select_related("campaign", "platform", "organisation", "source")
+
+    def for_download(self):
+        """Figures with what a download row (and an API item) shows, in a fixed number of
+        queries."""
+        return self.for_listing().prefetch_related(
+            platforms_by_slug("campaign__platforms", Platform.objects.only("pk", "slug"))
+        )
 
     def cited(self):
         """Public figures with their source, in display order, ready to show with a citation."""

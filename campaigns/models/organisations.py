@@ -1,12 +1,12 @@
 """The organisations and people behind campaigns, and the platforms campaigns run on."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .base import ChangeTracked, SlugQuerySet, validate_image_size
+from .base import ChangeTracked, SlugQuerySet, count_of, validate_image_size
 from .choices import OrganisationKind, PlatformKind, Status
 
 
@@ -14,33 +14,31 @@ class OrganisationQuerySet(SlugQuerySet):
     """Reusable filters for organisations."""
 
     def public(self):
-        """Organisations with a part in a published case, a platform, or a public figure."""
+        """Organisations with a part in a published campaign, a platform, or a public figure."""
         from .figures import Figure
 
         return self.filter(
-            Q(pk__in=Organisation.objects.with_published_cases().values("pk"))
+            Q(pk__in=Organisation.objects.with_published_campaigns().values("pk"))
             | Q(pk__in=Platform.objects.values("operator_id"))
             | Q(pk__in=Figure.objects.published().values("organisation_id"))
         )
 
-    def with_published_cases(self):
-        """Organisations with a part in at least one published case."""
+    def with_published_campaigns(self):
+        """Organisations with a part in at least one published campaign."""
         from .campaigns import Participation
 
         return self.filter(
-            pk__in=Participation.objects.filter(campaign__status=Status.PUBLISHED).values(
-                "organisation_id"
-            )
+            pk__in=Participation.objects.in_published_campaigns().values("organisation_id")
         )
 
-    def with_published_case_count(self):
-        """Annotate each organisation with its number of published cases (``case_count``)."""
+    def with_published_campaign_count(self):
+        """Annotate each organisation with its number of published campaigns
+        (``campaign_count``)."""
+        from .campaigns import Participation
+
+        participations = Participation.objects.in_published_campaigns()
         return self.annotate(
-            case_count=Count(
-                "participations__campaign",
-                filter=Q(participations__campaign__status=Status.PUBLISHED),
-                distinct=True,
-            )
+            campaign_count=count_of(participations, "organisation", distinct="campaign")
         )
 
 
@@ -80,8 +78,12 @@ class Organisation(ChangeTracked):
 class PlatformQuerySet(SlugQuerySet):
     """Reusable filters for platforms."""
 
-    def with_published_cases(self):
-        """Platforms at least one published case ran on."""
+    def public(self):
+        """The platforms readers see: every platform."""
+        return self.all()
+
+    def with_published_campaigns(self):
+        """Platforms at least one published campaign ran on."""
         from .campaigns import Campaign
 
         return self.filter(
@@ -90,12 +92,30 @@ class PlatformQuerySet(SlugQuerySet):
             ).values("platform_id")
         )
 
-    def with_published_case_count(self):
-        """Annotate each platform with the number of published cases run on it (``case_count``)."""
-        return self.annotate(
-            case_count=Count(
-                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
-            )
+    def with_published_campaigns_or_figures(self):
+        """Platforms a published campaign ran on or a public figure describes: the ones the
+        figures table can be filtered by."""
+        from .figures import Figure
+
+        return self.filter(
+            Q(pk__in=Platform.objects.with_published_campaigns().values("pk"))
+            | Q(pk__in=Figure.objects.published().values("platform_id"))
+        )
+
+    def with_published_campaign_count(self):
+        """Annotate each platform with the number of published campaigns run on it
+        (``campaign_count``)."""
+        from .campaigns import Campaign
+
+        links = Campaign.platforms.through.objects.filter(campaign__status=Status.PUBLISHED)
+        return self.annotate(campaign_count=count_of(links, "platform"))
+
+    def busiest(self):
+        """Platforms with published campaigns, those with most first (``campaign_count``)."""
+        return (
+            self.with_published_campaign_count()
+            .filter(campaign_count__gt=0)
+            .order_by("-campaign_count", "name")
         )
 
 

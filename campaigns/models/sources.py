@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ChangeTracked, SlugQuerySet
+from .base import ChangeTracked, SlugQuerySet, count_of
 from .choices import DatePrecision, Language, SourceKind, Status
 from .dates import format_partial_date, validate_partial_date
 
@@ -15,38 +15,43 @@ from .dates import format_partial_date, validate_partial_date
 class SourceQuerySet(SlugQuerySet):
     """Reusable filters for sources."""
 
-    def public(self):
-        """Sources behind a published case or a public figure, with the documents that cite
-        them and their own numbered references."""
+    def backing_published_content(self):
+        """Sources a published campaign names or a public figure cites."""
+        from .campaigns import Campaign
         from .figures import Figure
 
-        backing = Q(campaigns__status=Status.PUBLISHED) | Q(
-            figures__in=Figure.objects.published().values("pk")
-        )
-        backing_ids = Source.objects.filter(backing).values("pk")
-        citing_ids = Source.objects.filter(pk__in=backing_ids).values("cited_by")
         return self.filter(
-            Q(pk__in=backing_ids) | Q(pk__in=citing_ids) | Q(cited_by__in=backing_ids)
+            Exists(
+                Campaign.sources.through.objects.filter(
+                    source=OuterRef("pk"), campaign__status=Status.PUBLISHED
+                )
+            )
+            | Exists(Figure.objects.published().filter(source=OuterRef("pk")))
         )
 
-    def with_published_case_count(self):
-        """Annotate each source with the number of published cases it backs (``case_count``)."""
-        return self.annotate(
-            case_count=Count(
-                "campaigns", filter=Q(campaigns__status=Status.PUBLISHED), distinct=True
-            )
+    def public(self):
+        """Sources behind a published campaign or a public figure, with the documents that
+        cite them and their own numbered references."""
+        backing = Source.objects.backing_published_content()
+        return self.filter(
+            Q(pk__in=backing.values("pk"))
+            | Q(pk__in=backing.values("cited_by"))
+            | Q(cited_by__in=backing.values("pk"))
         )
+
+    def with_published_campaign_count(self):
+        """Annotate each source with the number of published campaigns it backs
+        (``campaign_count``)."""
+        from .campaigns import Campaign
+
+        links = Campaign.sources.through.objects.filter(campaign__status=Status.PUBLISHED)
+        return self.annotate(campaign_count=count_of(links, "source"))
 
     def with_public_figure_count(self):
         """Annotate each source with the number of public figures it states (``figure_count``)."""
-        return self.annotate(
-            figure_count=Count(
-                "figures",
-                filter=Q(figures__campaign__isnull=True)
-                | Q(figures__campaign__status=Status.PUBLISHED),
-                distinct=True,
-            )
-        )
+        from .figures import Figure
+
+        return self.annotate(figure_count=count_of(Figure.objects.published(), "source"))
 
 
 class Source(ChangeTracked):

@@ -1,11 +1,11 @@
 """The words readers browse campaigns by, in English and Chinese."""
 
 from django.db import models
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from .base import count_of
 from .choices import Status
 
 
@@ -13,20 +13,14 @@ class TagQuerySet(models.QuerySet):
     """Reusable filters for tags."""
 
     def public(self):
-        """Tags on at least one published case."""
-        return self.filter(
-            pk__in=TaggedCampaign.objects.filter(content_object__status=Status.PUBLISHED).values(
-                "tag_id"
-            )
-        )
+        """Tags on at least one published campaign."""
+        return self.filter(pk__in=TaggedCampaign.objects.in_published_campaigns().values("tag_id"))
 
-    def with_published_case_count(self):
-        """Annotate each tag with the number of published cases carrying it (``case_count``)."""
+    def with_published_campaign_count(self):
+        """Annotate each tag with the number of published campaigns carrying it
+        (``campaign_count``)."""
         return self.annotate(
-            case_count=Count(
-                "campaigns_taggedcampaign_items",
-                filter=Q(campaigns_taggedcampaign_items__content_object__status=Status.PUBLISHED),
-            )
+            campaign_count=count_of(TaggedCampaign.objects.in_published_campaigns(), "tag")
         )
 
 
@@ -53,6 +47,10 @@ class Tag(TagBase):
 
 class TaggedCampaignQuerySet(models.QuerySet):
     """Reusable filters for the tags on campaigns."""
+
+    def in_published_campaigns(self):
+        """The tags on published campaigns."""
+        return self.filter(content_object__status=Status.PUBLISHED)
 
     def get_by_natural_key(self, campaign_slug, tag_name):
         """Find a campaign's tag by the campaign's slug and the tag's name."""

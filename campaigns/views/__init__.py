@@ -1,13 +1,15 @@
 """
 The public site: home, the list of cases with filters and search, each case with its cited
 figures, the organisations, platforms, sources and tags behind them, every figure in one
-table, side-by-side comparison, a timeline and the about page.
+table, side-by-side comparison, a timeline, the about page, and the downloads with their
+codebook.
 
 Only published campaigns and their figures are ever shown; everything else 404s. Every page
 runs a fixed number of queries whatever the size of the catalogue.
 """
 
-from .cases import about, campaign_detail, campaign_list, compare, home, timeline
+from .campaigns import about, campaign_detail, campaign_list, compare, home, timeline
+from .downloads import data, export_campaigns, export_figures
 from .entities import (
     organisation_detail,
     organisation_list,
@@ -25,6 +27,9 @@ __all__ = [
     "campaign_detail",
     "campaign_list",
     "compare",
+    "data",
+    "export_campaigns",
+    "export_figures",
     "figure_list",
     "home",
     "organisation_detail",

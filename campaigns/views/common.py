@@ -5,10 +5,6 @@ from collections import OrderedDict
 from django.core.paginator import Paginator
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-CATALOGUE_NAME = gettext_lazy("Social Media for Social Good")
-"""The catalogue's name, as publisher in citations."""
 
 CAMPAIGNS_PER_PAGE = 20
 FIGURES_PER_PAGE = 100
@@ -16,19 +12,18 @@ FIGURES_ON_SOURCE_PAGES = 50
 SOURCES_PER_PAGE = 50
 ENTITIES_PER_PAGE = 50
 """Organisations, platforms and tags per page of their lists."""
-FEATURED_CASES = 4
-RECENT_CASES = 6
+FEATURED_CAMPAIGNS = 4
+RECENT_CAMPAIGNS = 6
 HOME_PLATFORMS = 12
 """The home page's "by platform" list shows the platforms with most cases, this many."""
-CASES_ON_ENTITY_PAGES = 12
+CAMPAIGNS_ON_ENTITY_PAGES = 12
 """Organisation, platform and tag pages show this many cases and link to the full list."""
-RELATED_CASES = 4
-TIMELINE_CASES_PER_YEAR = 12
+RELATED_CAMPAIGNS = 4
+TIMELINE_CAMPAIGNS_PER_YEAR = 12
 """The timeline lists this many cases a year and links to the list for the rest."""
 MAX_COMPARED = 4
 MAX_COMPARE_SLUGS = 50
 """More c= values than this are not even looked up."""
-CHART_BARS = 20
 
 
 # --------------------------------------------------------------------------- helpers

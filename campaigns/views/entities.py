@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from ..charts import chart_over_time, figure_series
 from ..models import (
     Campaign,
     Figure,
@@ -14,19 +15,16 @@ from ..models import (
     Platform,
     Role,
     Source,
-    Status,
     Tag,
-    TaggedCampaign,
 )
 from .common import (
-    CASES_ON_ENTITY_PAGES,
+    CAMPAIGNS_ON_ENTITY_PAGES,
     ENTITIES_PER_PAGE,
     FIGURES_ON_SOURCE_PAGES,
     SOURCES_PER_PAGE,
     number_references,
     paginate,
 )
-from .figures import chart_over_time, figure_series
 
 
 def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
@@ -41,7 +39,9 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
 
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
-    organisations = Organisation.objects.public().with_published_case_count().order_by("name", "pk")
+    organisations = (
+        Organisation.objects.public().with_published_campaign_count().order_by("name", "pk")
+    )
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
@@ -49,7 +49,8 @@ def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     participations = (
-        Participation.objects.filter(organisation=organisation, campaign__status=Status.PUBLISHED)
+        Participation.objects.in_published_campaigns()
+        .filter(organisation=organisation)
         .select_related("campaign")
         .order_by(F("campaign__start_date").desc(nulls_last=True), "campaign__title")
     )
@@ -79,8 +80,9 @@ def organisation_detail(request, slug):
 def platform_list(request):
     """Every platform with its operator and number of published cases."""
     platforms = (
-        Platform.objects.select_related("operator")
-        .with_published_case_count()
+        Platform.objects.public()
+        .select_related("operator")
+        .with_published_campaign_count()
         .order_by("name", "pk")
     )
     return render_page(request, "campaigns/platform_list.html", platforms)
@@ -88,10 +90,10 @@ def platform_list(request):
 
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
-    platform = get_object_or_404(Platform.objects.select_related("operator"), slug=slug)
+    platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
     figures = list(Figure.objects.cited().filter(platform=platform))
     references = number_references(figures)
-    cases = Campaign.objects.published().filter(platforms=platform)
+    campaigns = Campaign.objects.published().on_platforms([platform.slug])
     return render(
         request,
         "campaigns/platform_detail.html",
@@ -100,8 +102,8 @@ def platform_detail(request, slug):
             "series": figure_series(figures),
             "charts": chart_over_time(figures),
             "references": references,
-            "cases": cases.for_listing()[:CASES_ON_ENTITY_PAGES],
-            "case_count": cases.count(),
+            "campaigns": campaigns.for_listing()[:CAMPAIGNS_ON_ENTITY_PAGES],
+            "campaign_count": campaigns.count(),
         },
     )
 
@@ -110,7 +112,7 @@ def source_list(request):
     """Every public source, newest first, with what it supports."""
     sources = (
         Source.objects.public()
-        .with_published_case_count()
+        .with_published_campaign_count()
         .with_public_figure_count()
         .order_by(F("published_on").desc(nulls_last=True), "title")
     )
@@ -127,16 +129,16 @@ def source_detail(request, slug):
         .order_by("campaign__title", "order", "pk")
     )
     page, page_note = paginate(request, figures, FIGURES_ON_SOURCE_PAGES)
-    cases = Campaign.objects.published().filter(sources=source)
+    campaigns = Campaign.objects.published().citing(source)
     return render(
         request,
         "campaigns/source_detail.html",
         {
             "source": source,
-            "cases": cases.order_by(F("start_date").desc(nulls_last=True), "title")[
-                :CASES_ON_ENTITY_PAGES
+            "campaigns": campaigns.order_by(F("start_date").desc(nulls_last=True), "title")[
+                :CAMPAIGNS_ON_ENTITY_PAGES
             ],
-            "case_count": cases.count(),
+            "campaign_count": campaigns.count(),
             "page": page,
             "notes": [page_note] if page_note else [],
             "cited_references": source.references.order_by("reference_number"),
@@ -146,7 +148,7 @@ def source_detail(request, slug):
 
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
-    tags = Tag.objects.public().with_published_case_count().order_by("name", "pk")
+    tags = Tag.objects.public().with_published_campaign_count().order_by("name", "pk")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
@@ -155,15 +157,13 @@ def tag_detail(request, slug):
     if not slug.isprintable():
         raise Http404("No such tag.")  # and PostgreSQL refuses NUL in a query
     tag = get_object_or_404(Tag.objects.public(), slug=slug)
-    cases = Campaign.objects.published().filter(
-        pk__in=TaggedCampaign.objects.filter(tag=tag).values("content_object_id")
-    )
+    campaigns = Campaign.objects.published().tagged(tag.slug)
     return render(
         request,
         "campaigns/tag_detail.html",
         {
             "tag": tag,
-            "cases": cases.for_listing()[:CASES_ON_ENTITY_PAGES],
-            "case_count": cases.count(),
+            "campaigns": campaigns.for_listing()[:CAMPAIGNS_ON_ENTITY_PAGES],
+            "campaign_count": campaigns.count(),
         },
     )

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.exports import EXPORT_FILES, ExportError, export_catalogue
+from campaigns.exporting import EXPORT_FILES, ExportError, export_catalogue
 
 
 class Command(BaseCommand):

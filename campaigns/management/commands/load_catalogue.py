@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.loading import SEED_FIXTURES, LoadError, load_catalogue, seed_fixture_paths
+from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import Campaign
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = (
         "Load catalogue records (Django fixture JSON with natural keys) in one transaction. "
         "With no FILE, loads the seed catalogue from FIXTURE_DIRS: "
-        + ", ".join(SEED_FIXTURES)
+        + ", ".join(FIXTURE_FILES)
         + ". Every record is validated; only what differs from the database is saved, so "
         "running it again changes nothing. A bad record stops the load and changes nothing."
     )

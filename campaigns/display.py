@@ -1,0 +1,304 @@
+"""
+How the catalogue is written for people: the page's language, names in English and Chinese,
+numbers and figures, and links to the same page in the other language or another page of a list.
+
+Pages, downloads, charts and the admin all write names and numbers through this module; the
+template tags in ``templatetags/`` are one-line wrappers over it.
+
+Figures: 110000000 CNY "over" becomes "over 110 million CNY" in English and "超过1.1亿元" in
+Chinese, 35575 kg stays "35,575 kg", 5.36 percent is "5.36%". Round numbers are shortened
+(110 million, 1.5 billion; in Chinese 1.1亿, 5200万); a number that is not round is written out
+in full, so a shortened figure never claims more precision than the source gave — nor less.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import numberformat
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import (
+    get_language,
+    get_language_info,
+    gettext_lazy,
+    override,
+    pgettext,
+)
+from django.utils.translation import gettext as _
+
+from .models import Qualifier, Unit
+
+SITE_NAME = gettext_lazy("Social Media for Social Good")
+"""The catalogue's name: the publisher in citations, the site name in link previews."""
+
+
+# --------------------------------------------------------------------------- language
+
+
+def is_chinese():
+    """Whether the page (or whatever is being written) is in Chinese."""
+    return (get_language() or "").startswith("zh")
+
+
+NAME_FIELDS = [("name", "name_zh"), ("title", "title_zh"), ("label", "label_zh")]
+"""The (English, Chinese) field pairs entities are named by."""
+
+
+def name_pair(entity):
+    """An entity's English and Chinese names (the Chinese one may be empty)."""
+    for english, chinese in NAME_FIELDS:
+        if hasattr(entity, chinese):
+            return getattr(entity, english), getattr(entity, chinese)
+    return str(entity), ""
+
+
+def primary_name(entity):
+    """The one name to use in titles and attributes: Chinese on Chinese pages when known."""
+    english, chinese = name_pair(entity)
+    return chinese if chinese and is_chinese() else english
+
+
+def names_in_page_order(entity):
+    """An entity's names with their languages, the page's language first:
+    [("新浪微博", "zh-Hans"), ("Sina Weibo", "en")]; one pair when it has no Chinese name."""
+    english, chinese = name_pair(entity)
+    names = [(english, "en"), (chinese, "zh-Hans")] if chinese else [(english, "en")]
+    return names[::-1] if is_chinese() else names
+
+
+def both_names(entity):
+    """Both names as plain text, the page's language first: "Sina Weibo (新浪微博)"."""
+    names = [name for name, _language in names_in_page_order(entity)]
+    return f"{names[0]} ({names[1]})" if len(names) == 2 else names[0]
+
+
+def both_names_html(entity):
+    """Both names, each marked with its language, the page's first (for HTML pages)."""
+    names = names_in_page_order(entity)
+    if len(names) == 1:
+        return names[0][0]
+    (first, first_language), (second, second_language) = names
+    if first_language != "en":  # a Chinese name leads on Chinese pages, marked as Chinese
+        first = format_html('<span lang="{}">{}</span>', first_language, first)
+    return format_html(
+        '{} <span class="alt-name" lang="{}">{}</span>', first, second_language, second
+    )
+
+
+def figure_subject_label(figure):
+    """A figure's label with what it is about: "Donations raised — Ya'an earthquake".
+
+    Both names are Chinese on Chinese pages when known: "募集善款 — 雅安地震微博募捐".
+    """
+    label = primary_name(figure)
+    return f"{label} — {primary_name(figure.subject)}" if figure.subject else label
+
+
+def distinction(figure):
+    """What sets a figure of a before/after pair apart, in the page's language: "活动前"."""
+    chinese = getattr(figure, "distinction_zh", "")
+    if chinese and is_chinese():
+        return chinese
+    return getattr(figure, "distinction", "")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def decimal_text(value):
+    """A decimal as plain digits for files, without trailing zeros: 110000000.0000 → "110000000".
+
+    No thousands separators and no exponent, whatever the language: downloads and fixtures
+    are read by programs.
+    """
+    if value is None:
+        return ""
+    return format(value.normalize(), "f")
+
+
+def json_number(value):
+    """A decimal as a JSON number: an int when whole, else a float (5.36)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def without_trailing_zeros(value: Decimal) -> Decimal:
+    """A stored figure as a person writes it: 110000000.0000 → 110000000, 5.3600 → 5.36."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))  # normalize() would write 1.1E+8
+    return value.normalize()
+
+
+def grouped_number(value, grouped=True):
+    """A number for people, with thousands separators and no trailing zeros: 35,575 and 5.36.
+
+    Digits are grouped in threes in both languages: Django's Chinese locale sets no
+    thousands separator, but figures read "424,262美元" on Chinese pages too. A count of
+    万 is not grouped: "5200万".
+    """
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        value, decimals = int(value), 0
+    else:
+        decimals = len(decimal_text(value).split(".")[1])
+    return numberformat.format(
+        value,
+        decimal_sep=".",
+        decimal_pos=decimals,
+        grouping=3,
+        thousand_sep=",",
+        force_grouping=grouped,
+    )
+
+
+ENGLISH_SCALES = [
+    (Decimal(10) ** 9, lambda number: _("%(number)s billion") % {"number": number}),
+    (Decimal(10) ** 6, lambda number: _("%(number)s million") % {"number": number}),
+]
+"""Shortened forms for round numbers, largest first."""
+
+CHINESE_SCALES = [
+    (Decimal(10) ** 8, lambda number: f"{number}亿"),
+    (Decimal(10) ** 4, lambda number: f"{number}万"),
+]
+"""Chinese counts in 万 (ten thousand) and 亿 (hundred million), not in millions."""
+
+MAX_SHORT_DECIMALS = 2
+"""A number is shortened only when its short form needs at most this many decimals."""
+
+
+def humane_number(value):
+    """110000000 → "110 million" (English) or "1.1亿" (Chinese); 35575 → "35,575"."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    chinese = is_chinese()
+    for scale, write in CHINESE_SCALES if chinese else ENGLISH_SCALES:
+        if value >= scale:
+            short = value / scale
+            rounded = round(short, MAX_SHORT_DECIMALS)
+            if short == rounded:
+                return write(grouped_number(rounded, grouped=not chinese))
+            break
+    return grouped_number(value)
+
+
+def unit_label(unit):
+    """A unit code as people read it ("tonnes" for "t"); an unknown code as it is."""
+    return Unit(unit).label if unit in Unit.values else unit
+
+
+def unit_text(number, unit):
+    """A number with its unit: "5.36%", "110 million CNY", "52 million plays"."""
+    if unit == Unit.PERCENT:
+        return _("%(number)s%%") % {"number": number}
+    return pgettext("number and unit", "%(number)s %(unit)s") % {
+        "number": number,
+        "unit": unit_label(unit),
+    }
+
+
+QUALIFIER_PATTERNS = {
+    Qualifier.OVER: lambda text: _("over %(figure)s") % {"figure": text},
+    Qualifier.AT_LEAST: lambda text: _("at least %(figure)s") % {"figure": text},
+    Qualifier.ABOUT: lambda text: _("about %(figure)s") % {"figure": text},
+    Qualifier.NEARLY: lambda text: _("nearly %(figure)s") % {"figure": text},
+    Qualifier.UP_TO: lambda text: _("up to %(figure)s") % {"figure": text},
+}
+"""How each qualifier reads in front of a figure; "exactly" reads as the bare figure."""
+
+DURATION_UNITS = {Unit.SECONDS, Unit.HOURS, Unit.DAYS}
+"""Units of time: "up to 72 hours" reads "72小时内" (within 72 hours) in Chinese."""
+
+
+def qualified(figure, text):
+    """``text`` (a number and unit) with the figure's qualifier: "up to 52 million plays"."""
+    if figure.qualifier == Qualifier.UP_TO and figure.unit in DURATION_UNITS:
+        return pgettext("up to, of a length of time", "up to %(figure)s") % {"figure": text}
+    pattern = QUALIFIER_PATTERNS.get(figure.qualifier)
+    return pattern(text) if pattern else text
+
+
+def figure_text(figure, with_qualifier=True):
+    """A figure as a person would say it: "over 110 million CNY", "52 million plays"."""
+    text = unit_text(humane_number(figure.value), figure.unit)
+    return qualified(figure, text) if with_qualifier else text
+
+
+def figure_number(figure):
+    """Just the number and unit, without the qualifier: "110 million CNY"."""
+    return figure_text(figure, with_qualifier=False)
+
+
+# --------------------------------------------------------------------------- links
+
+
+def local_path(request):
+    """This page's path and query, always starting with exactly one "/" so it stays on this site.
+
+    A request for "//evil.com/" must not become a link to another host.
+    """
+    if request is None:
+        return "/"
+    path = "/" + request.path.lstrip("/")
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if query else path
+
+
+def home_url(code):
+    """The home page in the language ``code``."""
+    with override(code):
+        return reverse("campaigns:home")
+
+
+def page_in_language(path, code, current):
+    """``path`` in the language ``code``, or that language's home page when it has no such page."""
+    url = translate_url(path, code)
+    if code != current and url == path:
+        return home_url(code)
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return home_url(code)
+    return url
+
+
+def language_links(request):
+    """The same page in each language: dicts of code, name, url and whether it is this page."""
+    path = local_path(request)
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": page_in_language(path, code, current),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def page_url(page, number, form=None):
+    """The URL of page ``number`` of this list, with the same filters."""
+    if form is not None:
+        return form.query_string(page=number if number != 1 else "")
+    return f"?page={number}" if number != 1 else "?"
+
+
+def page_links(page, form=None):
+    """Links to the pages around ``page`` (with gaps as None), keeping the form's filters."""
+    links = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == page.paginator.ELLIPSIS:
+            links.append(None)
+        else:
+            links.append(
+                {
+                    "number": number,
+                    "url": page_url(page, number, form),
+                    "current": number == page.number,
+                }
+            )
+    return links

@@ -1,0 +1,209 @@
+"""
+The whole published catalogue written to a folder: natural-key fixtures that load into an empty
+database (with ``load_catalogue`` or Django's ``loaddata``) and the two CSVs, deterministically,
+so exporting the same catalogue twice gives the same bytes. ``export_catalogue`` (the command)
+calls ``export_catalogue()`` here.
+"""
+
+import datetime
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
+
+from .display import decimal_text
+from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, RowContext, csv_chunks
+from .loading import FIXTURE_FILES
+from .models import (
+    Campaign,
+    Figure,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Tag,
+    TaggedCampaign,
+)
+
+TIMESTAMP_FIELDS = {"created_at", "updated_at"}
+"""The database's bookkeeping, left out of the catalogue export. ``published_at`` stays: when a
+case was first published is part of the catalogue (the feed is ordered by it), and it does not
+change, so exporting the same catalogue twice still gives the same bytes."""
+
+CSV_FILES = ("campaigns.csv", "figures.csv")
+"""The spreadsheet files of an export."""
+
+EXPORT_FILES = FIXTURE_FILES + CSV_FILES
+
+
+class ExportError(Exception):
+    """A folder the catalogue cannot be exported to, with a message a person can act on."""
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One file an export wrote and how many records or rows it holds."""
+
+    name: str
+    rows: int
+
+
+def fixture_records(objects):
+    """Natural-key fixture records of ``objects``, without primary keys or timestamps."""
+    records = serializers.serialize(
+        "python", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )
+    for record in records:
+        record.pop("pk", None)
+        for name in TIMESTAMP_FIELDS:
+            record["fields"].pop(name, None)
+        for name, value in record["fields"].items():
+            if isinstance(value, Decimal):
+                record["fields"][name] = decimal_text(value)
+            elif isinstance(value, datetime.date):  # datetimes as Django's JSON fixtures write them
+                record["fields"][name] = DjangoJSONEncoder().default(value)
+            elif isinstance(value, list) and value and isinstance(value[0], list | tuple):
+                record["fields"][name] = sorted(list(key) for key in value)
+            elif isinstance(value, tuple):
+                record["fields"][name] = list(value)
+    return records
+
+
+def catalogue_fixtures():
+    """The published catalogue as {file name: records}, each file sorted by natural key.
+
+    Only published campaigns and what they need: their sources (with the documents citing
+    those, and their numbered references), participants, platforms and platform operators,
+    tags, and every public figure, including those about a platform, an organisation or the
+    whole sector. Images are left out: they are media files their owners licence.
+    """
+    campaigns = Campaign.objects.published().order_by("slug")
+    participations = (
+        Participation.objects.filter(campaign__in=campaigns)
+        .select_related("campaign", "organisation")
+        .order_by("campaign__slug", "organisation__slug", "role")
+    )
+    tagged = (
+        TaggedCampaign.objects.filter(content_object__in=campaigns)
+        .select_related("content_object", "tag")
+        .order_by("content_object__slug", "tag__name")
+    )
+    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
+    return {
+        "sources.json": fixture_records(
+            Source.objects.public().select_related("cited_by").order_by("slug")
+        ),
+        "organisations.json": fixture_records(Organisation.objects.public().order_by("slug")),
+        "platforms.json": fixture_records(
+            Platform.objects.public().select_related("operator").order_by("slug")
+        ),
+        "campaigns.json": fixture_records(tags)
+        + fixture_records(campaigns.prefetch_related("platforms", "sources"))
+        + fixture_records(participations)
+        + fixture_records(tagged),
+        "figures.json": fixture_records(
+            Figure.objects.published()
+            .select_related("campaign", "platform", "organisation", "source")
+            .order_by("key")
+        ),
+    }
+
+
+def fixture_text(records):
+    """Records as the export writes them: indent 2, Chinese as is, a final newline."""
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def catalogue_csv_texts(base_url=""):
+    """The campaigns.csv and figures.csv of an export, rows sorted by slug and key."""
+    context = RowContext.for_files(base_url)
+    with translation.override(settings.LANGUAGE_CODE):
+        campaigns = list(Campaign.objects.published().for_download().order_by("slug"))
+        figures = list(Figure.objects.published().for_download().order_by("key"))
+        return {
+            "campaigns.csv": ("".join(csv_chunks(campaigns, CAMPAIGN_COLUMNS, context)), campaigns),
+            "figures.csv": ("".join(csv_chunks(figures, FIGURE_COLUMNS, context)), figures),
+        }
+
+
+def current_umask():
+    """The process's file-creation mask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def export_catalogue(*, directory, force=False, base_url=""):
+    """Write the published catalogue to ``directory``: fixtures and CSVs, deterministically.
+
+    The folder is created if missing, but not its parents: a mistyped path is refused rather
+    than built. Existing export files are refused unless ``force``, and anything at an export
+    file's name that is not a regular file (a folder, a socket) is always refused, before
+    anything is written. Everything is written to temporary files first and renamed into place
+    only when all were written; the temporary files never outlive a failure. Returns the files
+    written.
+    """
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise ExportError(f"{directory} is a file, not a folder: give a folder to export to.")
+    if not directory.exists() and not directory.parent.exists():
+        raise ExportError(
+            f"Cannot create the folder {directory}: {directory.parent} does not exist. "
+            "Only the last folder of the path is created; check the path for a typo."
+        )
+    try:
+        directory.mkdir(exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"Cannot create the folder {directory}: {error.strerror}.") from None
+    not_files = [
+        name
+        for name in EXPORT_FILES
+        if os.path.lexists(directory / name) and not (directory / name).is_file()
+    ]
+    if not_files:
+        raise ExportError(
+            f"{directory} holds {', '.join(not_files)}, which "
+            f"{'is not a file' if len(not_files) == 1 else 'are not files'}: "
+            "move it away before exporting there. Nothing was written."
+        )
+    existing = [name for name in EXPORT_FILES if (directory / name).exists()]
+    if existing and not force:
+        raise ExportError(
+            f"{directory} already holds {', '.join(existing)}: "
+            "use --force to overwrite them, or choose an empty folder."
+        )
+
+    fixtures = catalogue_fixtures()
+    texts = {name: (fixture_text(records), records) for name, records in fixtures.items()}
+    texts.update(catalogue_csv_texts(base_url))
+
+    written = []
+    replaced = []
+    try:
+        for name in EXPORT_FILES:
+            text, rows = texts[name]
+            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+            written.append((temporary, name, len(rows)))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+        mode = 0o666 & ~current_umask()  # mkstemp makes owner-only files; exports are for sharing
+        for temporary, name, _rows in written:
+            os.chmod(temporary, mode)
+            os.replace(temporary, directory / name)
+            replaced.append(name)
+    except OSError as error:
+        problem = f"Cannot write to {directory}: {error.strerror}."
+        if replaced:
+            problem += f" Already replaced: {', '.join(replaced)}; the other files are unchanged."
+        raise ExportError(problem) from None
+    finally:
+        for temporary, _name, _rows in written:
+            Path(temporary).unlink(missing_ok=True)
+    return [ExportedFile(name=name, rows=rows) for _temporary, name, rows in written]

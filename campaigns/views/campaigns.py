@@ -1,0 +1,218 @@
+"""The case studies: home, the filtered list, each case, comparison, timeline and about page."""
+
+import itertools
+from collections import OrderedDict
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from ..charts import Bar, figure_series
+from ..citations import citations
+from ..display import unit_label
+from ..filters import CampaignFilterForm
+from ..models import Campaign, CampaignSort, Cause, Figure, Platform, Role, Source, slug_rule
+from .common import (
+    CAMPAIGNS_PER_PAGE,
+    FEATURED_CAMPAIGNS,
+    HOME_PLATFORMS,
+    MAX_COMPARE_SLUGS,
+    MAX_COMPARED,
+    RECENT_CAMPAIGNS,
+    RELATED_CAMPAIGNS,
+    TIMELINE_CAMPAIGNS_PER_YEAR,
+    number_references,
+    paginate,
+)
+
+CAMPAIGN_SLUG = slug_rule(Campaign)
+"""What a case's slug can look like; anything else is not looked up."""
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def home(request):
+    """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
+    published = Campaign.objects.published()
+    featured = list(
+        published.featured()
+        .for_listing()
+        .with_cited_figures()
+        .sorted_by(CampaignSort.NEWEST)[:FEATURED_CAMPAIGNS]
+    )
+    return render(
+        request,
+        "campaigns/home.html",
+        {
+            "featured": featured,
+            "headline_figures": [
+                campaign.figure_list[0] for campaign in featured if campaign.figure_list
+            ],
+            "campaign_count": published.count(),
+            "figure_count": Figure.objects.published().count(),
+            "source_count": Source.objects.public().count(),
+            "platforms": Platform.objects.busiest()[:HOME_PLATFORMS],
+            "causes": [
+                {"value": row["cause"], "label": Cause(row["cause"]).label, "count": row["count"]}
+                for row in published.count_by_cause()
+                if row["cause"] in Cause.values
+            ],
+            "years": [row for row in published.count_by_start_year() if row["year"] is not None],
+            "recent": published.for_listing().recently_published()[:RECENT_CAMPAIGNS],
+        },
+    )
+
+
+def campaign_list(request):
+    """Every published case, filtered, searched and sorted from the query string."""
+    form = CampaignFilterForm(data=request.GET)
+    campaigns = form.filter(Campaign.objects.published().for_listing())
+    page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE)
+    return render(
+        request,
+        "campaigns/campaign_list.html",
+        {
+            "form": form,
+            "page": page,
+            "notes": [*form.notes, page_note] if page_note else form.notes,
+            "paginator": page.paginator,
+            "sort_choices": [
+                (value, label)
+                for value, label in CampaignSort.choices
+                if value != CampaignSort.RELEVANCE or form.cleaned_data.get("q")
+            ],
+        },
+    )
+
+
+def campaign_detail(request, slug):
+    """One case with its figures, each citing a numbered reference at the foot of the page."""
+    campaign = get_object_or_404(Campaign.objects.published().for_detail(), slug=slug)
+    references = number_references(campaign.figure_list, campaign.sources.all())
+    participants = [
+        (Role(role).label if role in Role.values else role, list(group))
+        for role, group in itertools.groupby(
+            sorted(campaign.participations.all(), key=lambda p: (role_order(p.role), p.order)),
+            key=lambda participation: participation.role,
+        )
+    ]
+    url = request.build_absolute_uri(campaign.get_absolute_url())
+    return render(
+        request,
+        "campaigns/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "series": figure_series(campaign.figure_list),
+            "references": references,
+            "participants": participants,
+            "related": Campaign.objects.published()
+            .for_listing()
+            .related_to(campaign)[:RELATED_CAMPAIGNS],
+            "cite": citations(campaign, url),
+            "page_url": url,
+        },
+    )
+
+
+def role_order(role):
+    """Organisers first, then partners and the rest in the order Role lists them."""
+    return Role.values.index(role) if role in Role.values else len(Role.values)
+
+
+def compare(request):
+    """Two to four published cases side by side, their figures aligned by kind and unit."""
+    asked = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("c") if slug.strip()))
+    notes = []
+    if len(asked) > MAX_COMPARE_SLUGS:
+        notes.append(
+            _("Only the first %(limit)d of the %(count)d cases asked for were looked up.")
+            % {"limit": MAX_COMPARE_SLUGS, "count": len(asked)}
+        )
+        asked = asked[:MAX_COMPARE_SLUGS]
+    found = {
+        campaign.slug: campaign
+        for campaign in Campaign.objects.published()
+        .for_comparison()
+        .filter(slug__in=[slug for slug in asked if CAMPAIGN_SLUG.matches(slug)])
+    }
+    for slug in asked:
+        if slug not in found:
+            notes.append(
+                _("There is no published case “%(slug)s”; it was left out.")
+                % {"slug": Truncator(slug).chars(40)}
+            )
+    campaigns = [found[slug] for slug in asked if slug in found]
+    if len(campaigns) > MAX_COMPARED:
+        notes.append(
+            _("Up to %(limit)d cases can be compared; showing the first %(limit)d.")
+            % {"limit": MAX_COMPARED}
+        )
+        campaigns = campaigns[:MAX_COMPARED]
+    for campaign in campaigns:
+        campaign.organisers = [
+            participation.organisation
+            for participation in campaign.participations.all()
+            if participation.role == Role.ORGANISER
+        ]
+    return render(
+        request,
+        "campaigns/compare.html",
+        {
+            "campaigns": campaigns,
+            "notes": notes,
+            "figure_rows": aligned_figures(campaigns),
+            "enough": len(campaigns) >= 2,
+        },
+    )
+
+
+def aligned_figures(campaigns):
+    """Rows of figures by (kind, unit), one cell (a list of figures) per case."""
+    keys = OrderedDict()
+    for campaign in campaigns:
+        for figure in campaign.figure_list:
+            keys.setdefault((figure.kind, figure.unit), None)
+    rows = []
+    for kind, unit in keys:
+        cells = [
+            [
+                figure
+                for figure in campaign.figure_list
+                if (figure.kind, figure.unit) == (kind, unit)
+            ]
+            for campaign in campaigns
+        ]
+        rows.append({"unit": unit_label(unit), "cells": cells})
+    return rows
+
+
+def timeline(request):
+    """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
+    published = Campaign.objects.published()
+    counts = {row["year"]: row["count"] for row in published.count_by_start_year()}
+    years = []
+    for year, group in itertools.groupby(
+        published.first_of_each_year(TIMELINE_CAMPAIGNS_PER_YEAR),
+        key=lambda campaign: campaign.start_year,
+    ):
+        campaigns = list(group)
+        years.append(
+            {
+                "year": year,
+                "campaigns": campaigns,
+                "count": counts[year],
+                "more": counts[year] - len(campaigns),
+            }
+        )
+    bars = [
+        Bar(label=str(year), value=count, text=str(count), url=f"#year-{year}")
+        for year, count in counts.items()
+        if year is not None
+    ]
+    return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
+
+
+def about(request):
+    """What the catalogue is, how entries are sourced and checked, and how to read figures."""
+    return render(request, "campaigns/about.html")

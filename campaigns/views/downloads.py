@@ -1,0 +1,62 @@
+"""Open data on the site: the campaign and figure downloads, and the codebook that explains them."""
+
+import datetime
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from ..conditional import conditional
+from ..downloads import (
+    CAMPAIGN_COLUMNS,
+    FIGURE_COLUMNS,
+    RowContext,
+    codebook,
+    csv_chunks,
+    json_chunks,
+)
+from ..filters import CampaignFilterForm, FigureFilterForm
+from ..models import Campaign, Figure
+
+CHUNK_SIZE = 2000
+"""Rows fetched from the database (and prefetched for) at a time while streaming a download."""
+
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+def stream_download(request, *, rows, columns, name, fmt):
+    """A streamed CSV or JSON download of ``rows`` (an iterator) as an attachment."""
+    context = RowContext.for_request(request)
+    if fmt == "csv":
+        chunks = csv_chunks(rows, columns, context)
+    else:
+        chunks = json_chunks(rows, columns, context, name)
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+    filename = f"socialgood-{name}-{datetime.date.today().isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+@conditional
+def export_campaigns(request, fmt):
+    """The campaign list, with its current filters and search, as a CSV or JSON download."""
+    campaigns = CampaignFilterForm(data=request.GET).filter(
+        Campaign.objects.published().for_download()
+    )
+    rows = campaigns.iterator(chunk_size=CHUNK_SIZE)
+    return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
+
+
+@require_safe
+@conditional
+def export_figures(request, fmt):
+    """The figures table, with its current filters, as a CSV or JSON download."""
+    figures = FigureFilterForm(data=request.GET).filter(Figure.objects.published().for_download())
+    rows = figures.iterator(chunk_size=CHUNK_SIZE)
+    return stream_download(request, rows=rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt)
+
+
+def data(request):
+    """The codebook: every column of every download, every code, and the licence."""
+    return render(request, "campaigns/data.html", codebook())
