@@ -119,6 +119,17 @@ def test_the_campaign_list_takes_the_list_pages_filters_and_search(client, yaan,
     ]
 
 
+def test_a_tag_with_a_chinese_slug_filters_the_api_as_it_filters_the_site(client, yaan, campaign):
+    campaign.tags.add("新冠疫情")  # a curator's tag: taggit keeps its Chinese slug
+
+    response = client.get("/api/campaigns?tag=新冠疫情")
+
+    assert response.status_code == 200
+    assert [item["slug"] for item in response.json()["items"]] == [campaign.slug]
+    assert client.get("/campaigns/?tag=新冠疫情").context["page"].object_list[0] == campaign
+    assert client.get("/api/campaigns?tag=no%20spaces").status_code == 422
+
+
 def test_filtering_by_a_platform_no_published_campaign_uses_finds_nothing(client, yaan):
     response = client.get("/api/campaigns?platform=no-such-platform")
 
