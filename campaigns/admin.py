@@ -2,13 +2,13 @@
 The curators' admin at /admin/.
 
 Every list and every edit page runs a fixed number of queries however much data there is:
-counts are annotated, many-to-many names prefetched, foreign keys selected, and the
-autocompletes of inline rows are labelled from the selected objects (see forms.py).
+counts are annotated (as subqueries, ``models.count_of``), many-to-many names prefetched,
+foreign keys selected, and the autocompletes of inline rows are labelled from the selected
+objects (see forms.py).
 """
 
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -32,6 +32,8 @@ from .models import (
     Source,
     Status,
     Tag,
+    TaggedCampaign,
+    count_of,
 )
 
 admin.site.site_header = _("socialgood catalogue")
@@ -91,7 +93,11 @@ class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(figure_count=Count("figures"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(figure_count=count_of(Figure.objects.all(), "source"))
+        )
 
     @admin.display(description=_("published"), ordering="published_on")
     def published(self, source):
@@ -118,7 +124,11 @@ class OrganisationAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(campaign_count=Count("participations__campaign", distinct=True))
+            .annotate(
+                campaign_count=count_of(
+                    Participation.objects.all(), "organisation", distinct="campaign"
+                )
+            )
         )
 
     @admin.display(description=_("campaigns"), ordering="campaign_count")
@@ -145,7 +155,7 @@ class TagAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(campaign_count=Count("campaigns_taggedcampaign_items", distinct=True))
+            .annotate(campaign_count=count_of(TaggedCampaign.objects.all(), "tag"))
         )
 
     @admin.display(description=_("campaigns"), ordering="campaign_count")
@@ -167,7 +177,11 @@ class PlatformAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URL_FIELDS
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(campaign_count=Count("campaigns"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(campaign_count=count_of(Campaign.platforms.through.objects.all(), "platform"))
+        )
 
     @admin.display(description=_("campaigns"), ordering="campaign_count")
     def campaign_count(self, platform):
