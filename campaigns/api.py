@@ -27,8 +27,7 @@ from ninja.renderers import JSONRenderer
 from pydantic import ConfigDict, StringConstraints
 
 from .conditional import conditional
-from .display import json_number
-from .downloads import LICENCE_NOTE, when_dated
+from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, LICENCE_NOTE
 from .filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
 from .models import (
     Approach,
@@ -256,6 +255,12 @@ def absolute_page_url(item, context):
     return context["request"].build_absolute_uri(item.get_absolute_url())
 
 
+def as_in_download(columns, name):
+    """A resolver reading a field as the download column ``name`` writes it in JSON."""
+    column = next(column for column in columns if column.name == name)
+    return staticmethod(lambda item: column.json(item, context=None))
+
+
 def country_code(item):
     """An item's country as its ISO code, or an empty string."""
     return item.country.code or ""
@@ -373,37 +378,15 @@ class FigureOut(Schema):
     source_title: str = Field(..., description="That document's title.")
     source_url: str = Field(..., description="That document's address, or an empty string.")
 
-    @staticmethod
-    def resolve_value(figure):
-        return json_number(figure.value)
-
-    @staticmethod
-    def resolve_as_of_precision(figure):
-        return when_dated(figure.as_of, figure.as_of_precision)
-
-    @staticmethod
-    def resolve_campaign(figure):
-        return slug_or_none(figure.campaign)
-
-    @staticmethod
-    def resolve_platform(figure):
-        return slug_or_none(figure.platform)
-
-    @staticmethod
-    def resolve_organisation(figure):
-        return slug_or_none(figure.organisation)
-
-    @staticmethod
-    def resolve_source(figure):
-        return figure.source.slug
-
-    @staticmethod
-    def resolve_source_title(figure):
-        return figure.source.title
-
-    @staticmethod
-    def resolve_source_url(figure):
-        return figure.source.url
+    # Read as the figures download writes them, so the API and the download always agree.
+    resolve_value = as_in_download(FIGURE_COLUMNS, "value")
+    resolve_as_of_precision = as_in_download(FIGURE_COLUMNS, "as_of_precision")
+    resolve_campaign = as_in_download(FIGURE_COLUMNS, "campaign")
+    resolve_platform = as_in_download(FIGURE_COLUMNS, "platform")
+    resolve_organisation = as_in_download(FIGURE_COLUMNS, "organisation")
+    resolve_source = as_in_download(FIGURE_COLUMNS, "source")
+    resolve_source_title = as_in_download(FIGURE_COLUMNS, "source_title")
+    resolve_source_url = as_in_download(FIGURE_COLUMNS, "source_url")
 
 
 class CampaignOut(Schema):
@@ -433,15 +416,10 @@ class CampaignOut(Schema):
     published_at: datetime.datetime | None = Field(..., description="When it was published.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
-    @staticmethod
-    def resolve_start_precision(campaign):
-        return when_dated(campaign.start_date, campaign.start_precision)
-
-    @staticmethod
-    def resolve_end_precision(campaign):
-        return when_dated(campaign.end_date, campaign.end_precision)
-
-    resolve_country = staticmethod(country_code)
+    resolve_start_precision = as_in_download(CAMPAIGN_COLUMNS, "start_precision")
+    resolve_end_precision = as_in_download(CAMPAIGN_COLUMNS, "end_precision")
+    resolve_country = as_in_download(CAMPAIGN_COLUMNS, "country")
+    resolve_figure_count = as_in_download(CAMPAIGN_COLUMNS, "figure_count")
 
     @staticmethod
     def resolve_platforms(campaign):
