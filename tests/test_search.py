@@ -6,7 +6,6 @@ The same cases pass on SQLite (substring matching) and PostgreSQL (full text plu
 import datetime
 
 import pytest
-from django.core.management import call_command
 
 from campaigns.models import Campaign, Role, Status, Tag
 from tests import factories
@@ -115,14 +114,6 @@ YAAN_SEED_CASES = {
     "yaan-earthquake-wechat-volunteers",
 }
 """The four cases of the Ya'an earthquake response in the seed catalogue."""
-
-
-@pytest.fixture
-def seed_catalogue(db):
-    """The seed catalogue from fixtures/, loaded with loaddata."""
-    call_command(
-        "loaddata", "sources", "organisations", "platforms", "campaigns", "figures", verbosity=0
-    )
 
 
 @pytest.mark.parametrize(
