@@ -1,5 +1,5 @@
-"""Fixtures shared by every test file, and the seed catalogue from fixtures/ loaded once for
-the tests that only read it."""
+"""Fixtures shared by every test file: small cases built with tests/factories.py, and the seed
+catalogue from fixtures/ loaded once for the tests that only read it."""
 
 import os
 
@@ -67,6 +67,37 @@ def campaign(db, source, platform):
 @pytest.fixture
 def figure(db, campaign, source):
     return factories.FigureFactory(campaign=campaign, source=source)
+
+
+@pytest.fixture
+def weibo(db):
+    """Sina Weibo, operated by Sina Corporation (新浪)."""
+    return factories.build_weibo()
+
+
+@pytest.fixture
+def kwai(db):
+    """Kwai (快手), operated by Kuaishou Technology (快手科技)."""
+    return factories.build_kwai()
+
+
+@pytest.fixture
+def gates_report(db):
+    """The Gates Foundation report of May 2013 that the Ya'an case cites."""
+    return factories.build_gates_report()
+
+
+@pytest.fixture
+def yaan_case(db, weibo, gates_report):
+    """The Ya'an earthquake fundraising case: see ``factories.build_yaan_case``."""
+    return factories.build_yaan_case(weibo=weibo, source=gates_report)
+
+
+@pytest.fixture
+def draft_case(db, weibo, gates_report):
+    """A draft sharing the Ya'an case's platform, source and tag: see
+    ``factories.build_draft_case``."""
+    return factories.build_draft_case(weibo=weibo, source=gates_report)
 
 
 # --------------------------------------------------------------------------- the seed catalogue
