@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -834,20 +835,34 @@ QUERY_COUNTS = {
 """The number of queries each page runs, whatever the size of the catalogue."""
 
 
-@pytest.mark.parametrize("size", [3, 60])
-def test_every_page_runs_the_same_number_of_queries_at_any_size(
-    client, django_assert_num_queries, size
-):
-    build_catalogue(size)
-    for url, expected in QUERY_COUNTS.items():
+@pytest.fixture(scope="class", params=[3, 60], ids=lambda size: f"{size}-cases")
+def grown_catalogue(request, django_db_setup, django_db_blocker):
+    """``build_catalogue`` of 3 cases, then of 60, each built once for all the tests of a class
+    (one test per page) and rolled back after the last of them.
+
+    Class-scoped rather than module-scoped: a module-scoped one would stay in the database while
+    the module's other tests, which expect only their own cases, run after the class.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_catalogue(request.param)
+        yield request.param
+        transaction.set_rollback(True)
+
+
+class TestEveryPageAtAnySize:
+    """Every page of ``QUERY_COUNTS`` over a catalogue of 3 cases and of 60: one test per page
+    and size, so that one page over its budget does not hide another."""
+
+    @pytest.mark.parametrize(("url", "expected"), QUERY_COUNTS.items(), ids=list(QUERY_COUNTS))
+    def test_every_page_runs_the_same_number_of_queries_at_any_size(
+        self, client, django_assert_num_queries, grown_catalogue, url, expected
+    ):
         with django_assert_num_queries(expected):
             page(client, url)
 
-
-def test_every_page_with_its_stylesheet_stays_under_100_kb(client):
-    build_catalogue(60)
-    stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").stat().st_size
-    for url in QUERY_COUNTS:
+    @pytest.mark.parametrize("url", QUERY_COUNTS)
+    def test_every_page_with_its_stylesheet_stays_under_100_kb(self, client, grown_catalogue, url):
+        stylesheet = (settings.BASE_DIR / "static" / "css" / "site.css").stat().st_size
         size = len(client.get(url).content) + stylesheet
         assert size < PAGE_BUDGET_BYTES, (url, size)
 
