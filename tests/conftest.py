@@ -107,9 +107,9 @@ def draft_case(db, weibo, gates_report):
 def seed_catalogue(django_db_setup, django_db_blocker):
     """The seed catalogue from fixtures/, loaded once for the whole run, for tests that read it.
 
-    Loading it costs about half a second, so it is loaded with ``loaddata`` the first time a test
-    asks for it and committed, so that a live server's own connection (the browser tests, on
-    PostgreSQL) sees it too. Tests that use it run last (``pytest_collection_modifyitems``
+    Loading it costs about half a second, so it is loaded once, with ``loaddata``, when the first
+    test asks for it, and committed, so that a live server's own connection (the browser tests,
+    on PostgreSQL) sees it too. Tests that use it run last (``pytest_collection_modifyitems``
     below), after every test that expects an empty database. Each of them also uses the
     function-scoped ``db`` fixture (through ``pytest.mark.django_db`` or by name), so whatever
     it writes, even emptying and loading the catalogue again, is rolled back and the next test
@@ -136,10 +136,11 @@ def is_transactional(item):
         or marker.kwargs.get("reset_sequences")
         or (marker.args and marker.args[0])
     )
-    return marked or {"transactional_db", "live_server"} & set(item.fixturenames)
+    return marked or not {"transactional_db", "live_server"}.isdisjoint(item.fixturenames)
 
 
 def uses_db(item):
+    """Whether a test runs in a transaction rolled back after it (the ``db`` fixture)."""
     return "db" in item.fixturenames or item.get_closest_marker("django_db") is not None
 
 
