@@ -1,13 +1,6 @@
-"""One page of every type on the public site, with examples from the seed catalogue, and the
-seed catalogue loaded once for a whole test module. Shared by test_browser.py and test_i18n.py.
+"""One page of every type on the public site, with examples from the seed catalogue (the
+``seed_catalogue`` fixture). Shared by test_browser.py and test_i18n.py.
 """
-
-from contextlib import contextmanager
-
-from django.core.management import call_command
-from django.db import connections
-
-from campaigns.loading import FIXTURE_FILES
 
 CASE = "yaan-earthquake-weibo-fundraising"
 CASE_TITLE = "Sina Weibo fundraising after the Ya'an earthquake"
@@ -44,20 +37,3 @@ PAGES = {
 
 The Chinese page is the same address under /zh-hans/.
 """
-
-
-@contextmanager
-def seed_catalogue_loaded(django_db_blocker):
-    """The seed catalogue in the test database until the block ends, then an empty database.
-
-    For modules whose tests only read: loading it for every test would cost a second each.
-    """
-    with django_db_blocker.unblock():
-        call_command("loaddata", *FIXTURE_FILES, verbosity=0)
-        try:
-            yield
-        finally:
-            call_command("flush", interactive=False, verbosity=0)
-            # Playwright's sync API runs in greenlets, and each has its own Django connection:
-            # close this one, or PostgreSQL refuses to drop the test database at the end.
-            connections.close_all()

@@ -1,11 +1,15 @@
-"""Fixtures shared by every test file."""
+"""Fixtures shared by every test file: small cases built with tests/factories.py, and the seed
+catalogue from fixtures/ loaded once for the tests that only read it."""
 
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
+from campaigns.loading import FIXTURE_FILES
 from tests import factories
 
 # CI runs every property-based test on the same examples, so a failure there is one anybody can
@@ -63,3 +67,97 @@ def campaign(db, source, platform):
 @pytest.fixture
 def figure(db, campaign, source):
     return factories.FigureFactory(campaign=campaign, source=source)
+
+
+@pytest.fixture
+def weibo(db):
+    """Sina Weibo, operated by Sina Corporation (新浪)."""
+    return factories.build_weibo()
+
+
+@pytest.fixture
+def kwai(db):
+    """Kwai (快手), operated by Kuaishou Technology (快手科技)."""
+    return factories.build_kwai()
+
+
+@pytest.fixture
+def gates_report(db):
+    """The Gates Foundation report of May 2013 that the Ya'an case cites."""
+    return factories.build_gates_report()
+
+
+@pytest.fixture
+def yaan_case(db, weibo, gates_report):
+    """The Ya'an earthquake fundraising case: see ``factories.build_yaan_case``."""
+    return factories.build_yaan_case(weibo=weibo, source=gates_report)
+
+
+@pytest.fixture
+def draft_case(db, weibo, gates_report):
+    """A draft sharing the Ya'an case's platform, source and tag: see
+    ``factories.build_draft_case``."""
+    return factories.build_draft_case(weibo=weibo, source=gates_report)
+
+
+# --------------------------------------------------------------------------- the seed catalogue
+
+
+@pytest.fixture(scope="session")
+def seed_catalogue(django_db_setup, django_db_blocker):
+    """The seed catalogue from fixtures/, loaded once for the whole run, for tests that read it.
+
+    Loading it costs about half a second, so it is loaded once, with ``loaddata``, when the first
+    test asks for it, and committed, so that a live server's own connection (the browser tests,
+    on PostgreSQL) sees it too. Tests that use it run last (``pytest_collection_modifyitems``
+    below), after every test that expects an empty database. Each of them also uses the
+    function-scoped ``db`` fixture (through ``pytest.mark.django_db`` or by name), so whatever
+    it writes, even emptying and loading the catalogue again, is rolled back and the next test
+    finds the seed as the files have it. A test using ``transaction=True`` or
+    ``transactional_db`` empties the database when it ends, so it must not use this fixture;
+    collection stops with an error if one does, or if a test forgets ``db``.
+
+    The database is emptied again when the run ends, with every connection closed (Playwright's
+    greenlets open connections of their own) so that PostgreSQL can drop the test database.
+    """
+    with django_db_blocker.unblock():
+        call_command("loaddata", *FIXTURE_FILES, verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        connections.close_all()
+
+
+def is_transactional(item):
+    """Whether a test empties the database when it ends, as transactional tests do."""
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and bool(
+        marker.kwargs.get("transaction")
+        or marker.kwargs.get("reset_sequences")
+        or (marker.args and marker.args[0])
+    )
+    return marked or not {"transactional_db", "live_server"}.isdisjoint(item.fixturenames)
+
+
+def uses_db(item):
+    """Whether a test runs in a transaction rolled back after it (the ``db`` fixture)."""
+    return "db" in item.fixturenames or item.get_closest_marker("django_db") is not None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that use the seed catalogue last, in their own order, so the tests that
+    expect an empty database have all run before it is loaded."""
+    seeded = [item for item in items if "seed_catalogue" in getattr(item, "fixturenames", ())]
+    misused = [
+        f"{item.nodeid}: {'transactional' if is_transactional(item) else 'no db fixture'}"
+        for item in seeded
+        if is_transactional(item) or not uses_db(item)
+    ]
+    if misused:
+        raise pytest.UsageError(
+            "Tests using seed_catalogue must use the db fixture (or pytest.mark.django_db) and "
+            "must not be transactional:\n  " + "\n  ".join(misused)
+        )
+    chosen = set(seeded)
+    items[:] = [item for item in items if item not in chosen] + seeded

@@ -109,3 +109,126 @@ class FigureFactory(factory.django.DjangoModelFactory):
     source = factory.LazyAttribute(
         lambda o: o.campaign.sources.first() if o.campaign else SourceFactory()
     )
+
+
+# --------------------------------------------------------------------------- builders
+# The few cases the page, API and download tests share, each built one way for the whole suite.
+# The factories are get-or-create by slug, so calling a builder twice gives the same rows.
+
+
+def build_weibo():
+    """Sina Weibo, the microblog operated by Sina Corporation (新浪)."""
+    sina = OrganisationFactory(name="Sina Corporation", name_zh="新浪", slug="sina")
+    return PlatformFactory(
+        name="Sina Weibo",
+        name_zh="新浪微博",
+        slug="sina-weibo",
+        operator=sina,
+        kind=models.PlatformKind.MICROBLOG,
+    )
+
+
+def build_kwai():
+    """Kwai (快手), the short-video platform operated by Kuaishou Technology (快手科技)."""
+    kuaishou = OrganisationFactory(name="Kuaishou Technology", name_zh="快手科技", slug="kuaishou")
+    return PlatformFactory(name="Kwai", name_zh="快手", slug="kwai", operator=kuaishou)
+
+
+def build_gates_report():
+    """The Gates Foundation's report the Ya'an case cites, with an author, a date and a URL."""
+    return SourceFactory(
+        slug="gates-2013",
+        title="The Power of Social Media: New Case Studies From China",
+        publisher="Bill & Melinda Gates Foundation",
+        author="Jane Writer",
+        published_on=datetime.date(2013, 5, 13),
+        url="https://www.example.org/power-of-social-media",
+    )
+
+
+def build_yaan_case(*, weibo=None, source=None):
+    """The Ya'an earthquake fundraising case on Sina Weibo, citing the Gates report: published
+    and featured, with a Chinese title, the tag "Earthquake" (slug ``earthquake``), an organiser
+    and the platform's operator as participants, and one figure, ``yaan-donations``."""
+    weibo = weibo or build_weibo()
+    source = source or build_gates_report()
+    foundation = OrganisationFactory(
+        name="One Foundation",
+        name_zh="壹基金",
+        slug="one-foundation",
+        kind=models.OrganisationKind.NONPROFIT,
+    )
+    campaign = CampaignFactory(
+        title="Weibo fundraising after the Ya'an earthquake",
+        title_zh="雅安地震微博募捐",
+        slug="yaan-earthquake",
+        summary="Weibo let donors pay through any service and raised money within three days.",
+        description="When the earthquake struck Ya'an in April 2013, Sina opened its platform.",
+        start_date=datetime.date(2013, 4, 1),
+        start_precision=models.DatePrecision.MONTH,
+        location="Ya'an, Sichuan",
+        cause=models.Cause.DISASTER_RELIEF,
+        approach=models.Approach.FUNDRAISING,
+        platforms=[weibo],
+        sources=[source],
+        tags=["Earthquake"],
+        featured=True,
+    )
+    ParticipationFactory(
+        campaign=campaign,
+        organisation=foundation,
+        role=models.Role.ORGANISER,
+        note="ran the appeal",
+    )
+    ParticipationFactory(
+        campaign=campaign, organisation=weibo.operator, role=models.Role.PLATFORM_OPERATOR
+    )
+    FigureFactory(
+        key="yaan-donations",
+        campaign=campaign,
+        source=source,
+        label="Donations raised",
+        label_zh="募集善款",
+        value=Decimal("110000000"),
+        unit=models.Unit.CNY,
+        qualifier=models.Qualifier.OVER,
+        stated_as="over 110 million RMB",
+        period="within 72 hours",
+        as_of=datetime.date(2013, 4, 1),
+        as_of_precision=models.DatePrecision.MONTH,
+    )
+    return campaign
+
+
+def build_draft_case(*, weibo=None, source=None):
+    """A featured draft on the Ya'an case's platform, source and tag, so every page, list and
+    download that shows those must leave it out; it alone uses an organisation
+    (``hidden-partner``), a source (``draft-only-source``) and a tag (``draft-only-tag``), and it
+    has one figure, ``draft-figure``, of 987,654,321 CNY."""
+    weibo = weibo or build_weibo()
+    source = source or build_gates_report()
+    campaign = CampaignFactory(
+        title="Unchecked draft about earthquake relief",
+        slug="unchecked-draft",
+        summary="Nobody has checked this draft yet.",
+        status=models.Status.DRAFT,
+        platforms=[weibo],
+        sources=[source],
+        tags=["Earthquake", "draft-only-tag"],
+        start_date=datetime.date(2013, 4, 1),
+        cause=models.Cause.DISASTER_RELIEF,
+        featured=True,
+    )
+    hidden = OrganisationFactory(name="Hidden Draft Partner", slug="hidden-partner")
+    ParticipationFactory(campaign=campaign, organisation=hidden, role=models.Role.ORGANISER)
+    campaign.sources.add(SourceFactory(slug="draft-only-source", title="Draft-only source"))
+    FigureFactory(
+        key="draft-figure",
+        campaign=campaign,
+        source=source,
+        label="Unverified draft figure",
+        value=Decimal("987654321"),
+        unit=models.Unit.CNY,
+        stated_as="987,654,321 RMB",
+    )
+    return campaign

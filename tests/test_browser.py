@@ -1,9 +1,9 @@
 """The public site in a real browser: Playwright drives Debian's Chromium against a live test
 server with the seed catalogue loaded.
 
-Skipped when /usr/bin/chromium is missing (browsers cannot be downloaded here). One browser, one
-server and one load of the catalogue serve the whole module, since its tests only read; every
-test gets a fresh browser context (cookies, viewport).
+Skipped when /usr/bin/chromium is missing (browsers cannot be downloaded here). One browser and
+one server serve the whole module, over the seed catalogue the whole run shares (its tests only
+read); every test gets a fresh browser context (cookies, viewport).
 """
 
 import re
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
@@ -21,7 +22,6 @@ from tests.browser_pages import (
     CASE_TITLE,
     CASE_TITLE_ZH,
     PAGES,
-    seed_catalogue_loaded,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 
 pytestmark = [
     pytest.mark.browser,
-    # Sets up the test database; the catalogue itself is loaded once, by the ``site`` fixture.
+    # Each test runs in a transaction rolled back after it; the catalogue is the shared seed.
     pytest.mark.django_db,
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: browser tests skipped"
@@ -51,7 +51,7 @@ def browser():
     """One Chromium for the module.
 
     Playwright's sync API runs an event loop on this thread, so Django is told that database
-    calls from it (loading data, emptying the database) are safe while the browser is open.
+    calls from it (the tests' own queries) are safe while the browser is open.
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -59,21 +59,23 @@ def browser():
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+            # Playwright's greenlets each have their own Django connection: close them, or
+            # PostgreSQL refuses to empty or drop the test database at the end of the run.
+            connections.close_all()
 
 
 @pytest.fixture(scope="module")
-def site(browser, django_db_setup, django_db_blocker):
+def site(browser, seed_catalogue):
     """A live server of the seed catalogue, for the whole module.
 
     pytest-django's ``live_server`` empties the database after every test, so each test would
-    load the catalogue again. These tests only read, so it is loaded once.
+    load the catalogue again. These tests only read, so they share the run's seed catalogue.
     """
-    with seed_catalogue_loaded(django_db_blocker):
-        server = LiveServer("localhost")
-        try:
-            yield server
-        finally:
-            server.stop()
+    server = LiveServer("localhost")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

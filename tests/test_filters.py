@@ -23,17 +23,7 @@ def campaign_filter(query):
 
 
 @pytest.fixture
-def weibo(db):
-    return factories.PlatformFactory(name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo")
-
-
-@pytest.fixture
-def kwai(db):
-    return factories.PlatformFactory(name="Kwai", name_zh="快手", slug="kwai")
-
-
-@pytest.fixture
-def catalogue(weibo, kwai):
+def two_platform_catalogue(weibo, kwai):
     """Three published cases and a draft, on two platforms, in three years."""
     relief = factories.CampaignFactory(
         title="Ya'an earthquake response",
@@ -66,39 +56,41 @@ def catalogue(weibo, kwai):
     return relief, farmers, both
 
 
-def test_no_filters_lists_every_published_case_newest_first(catalogue):
+def test_no_filters_lists_every_published_case_newest_first(two_platform_catalogue):
     form, slugs = campaign_filter("")
     assert slugs == ["anti-poverty", "happy-village", "yaan-earthquake"]
     assert form.notes == []
     assert form.active_filters == []
 
 
-def test_platform_filter_keeps_cases_on_any_of_the_chosen_platforms(catalogue):
+def test_platform_filter_keeps_cases_on_any_of_the_chosen_platforms(two_platform_catalogue):
     _form, slugs = campaign_filter("platform=kwai")
     assert slugs == ["anti-poverty", "happy-village"]
     _form, slugs = campaign_filter("platform=kwai&platform=sina-weibo")
     assert slugs == ["anti-poverty", "happy-village", "yaan-earthquake"]
 
 
-def test_unknown_platform_is_ignored_with_a_note_and_the_known_one_still_applies(catalogue):
+def test_unknown_platform_is_ignored_with_a_note_and_the_known_one_still_applies(
+    two_platform_catalogue,
+):
     form, slugs = campaign_filter("platform=foo&platform=kwai")
     assert slugs == ["anti-poverty", "happy-village"]
     assert form.notes == ["Unknown platform “foo” was ignored."]
 
 
-def test_a_year_that_is_not_a_number_is_ignored_with_a_note(catalogue):
+def test_a_year_that_is_not_a_number_is_ignored_with_a_note(two_platform_catalogue):
     form, slugs = campaign_filter("year_to=zz&year_from=2015")
     assert slugs == ["anti-poverty", "happy-village"]
     assert form.notes == ["“zz” is not a year; ignored."]
 
 
-def test_years_given_the_wrong_way_round_are_swapped_with_a_note(catalogue):
+def test_years_given_the_wrong_way_round_are_swapped_with_a_note(two_platform_catalogue):
     form, slugs = campaign_filter("year_from=2019&year_to=2013")
     assert slugs == ["happy-village", "yaan-earthquake"]
     assert form.notes == ["The years were the wrong way round; showing 2013 to 2019."]
 
 
-def test_filters_combine(catalogue):
+def test_filters_combine(two_platform_catalogue):
     _form, slugs = campaign_filter("platform=sina-weibo&cause=disaster_relief")
     assert slugs == ["yaan-earthquake"]
     _form, slugs = campaign_filter("platform=kwai&country=US")
@@ -114,13 +106,13 @@ def test_a_platform_with_only_draft_cases_is_not_offered(db, weibo):
     assert form.notes == ["Unknown platform “sina-weibo” was ignored."]
 
 
-def test_unknown_sort_falls_back_to_newest_with_a_note(catalogue):
+def test_unknown_sort_falls_back_to_newest_with_a_note(two_platform_catalogue):
     form, slugs = campaign_filter("sort=sideways")
     assert slugs == ["anti-poverty", "happy-village", "yaan-earthquake"]
     assert form.notes == ["Unknown sort order “sideways” was ignored."]
 
 
-def test_cases_can_be_sorted_by_their_number_of_figures(catalogue):
+def test_cases_can_be_sorted_by_their_number_of_figures(two_platform_catalogue):
     _form, slugs = campaign_filter("sort=figures")
     assert slugs == ["happy-village", "anti-poverty", "yaan-earthquake"]
     _form, slugs = campaign_filter("sort=oldest")
@@ -129,7 +121,7 @@ def test_cases_can_be_sorted_by_their_number_of_figures(catalogue):
     assert slugs == ["anti-poverty", "happy-village", "yaan-earthquake"]
 
 
-def test_a_very_long_search_is_cut_short_with_a_note(catalogue):
+def test_a_very_long_search_is_cut_short_with_a_note(two_platform_catalogue):
     form, _slugs = campaign_filter("q=" + "x" * 10_000)
     assert len(form.cleaned_data["q"]) == MAX_QUERY_LENGTH
     assert form.notes == [
@@ -137,13 +129,13 @@ def test_a_very_long_search_is_cut_short_with_a_note(catalogue):
     ]
 
 
-def test_many_unknown_values_are_summed_up_in_one_note(catalogue):
+def test_many_unknown_values_are_summed_up_in_one_note(two_platform_catalogue):
     form, slugs = campaign_filter("&".join(f"platform=nope-{n}" for n in range(500)))
     assert len(slugs) == 3
     assert form.notes == ["500 unknown values of “Platform” were ignored."]
 
 
-def test_each_active_filter_links_to_the_same_query_without_it(catalogue):
+def test_each_active_filter_links_to_the_same_query_without_it(two_platform_catalogue):
     form, _slugs = campaign_filter("platform=kwai&platform=sina-weibo&year_from=2015&page=3")
     chips = {(chip.label, chip.value): chip.remove_url for chip in form.active_filters}
     assert chips == {
@@ -153,13 +145,13 @@ def test_each_active_filter_links_to_the_same_query_without_it(catalogue):
     }
 
 
-def test_query_string_replaces_a_value_and_drops_empty_ones(catalogue):
+def test_query_string_replaces_a_value_and_drops_empty_ones(two_platform_catalogue):
     form, _slugs = campaign_filter("cause=disaster_relief&sort=title")
     assert form.query_string(sort="oldest") == "?cause=disaster_relief&sort=oldest"
     assert form.query_string(cause="") == "?sort=title"
 
 
-def test_figure_filter_selects_by_unit_and_platform(catalogue, weibo):
+def test_figure_filter_selects_by_unit_and_platform(two_platform_catalogue, weibo):
     factories.FigureFactory(
         key="weibo-users", campaign=None, platform=weibo, unit=Unit.USERS, value=500
     )
@@ -174,7 +166,7 @@ def test_figure_filter_selects_by_unit_and_platform(catalogue, weibo):
     assert form.filter(Figure.objects.published()).count() == 4
 
 
-def test_on_chinese_pages_choices_put_the_chinese_name_first(catalogue):
+def test_on_chinese_pages_choices_put_the_chinese_name_first(two_platform_catalogue):
     with translation.override("zh-hans"):
         form, _slugs = campaign_filter("platform=kwai")
         assert ("kwai", "快手 (Kwai)") in form.fields["platform"].choices

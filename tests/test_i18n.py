@@ -19,7 +19,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from tests.browser_pages import CASE_TITLE_ZH, PAGES, seed_catalogue_loaded
+from tests.browser_pages import CASE_TITLE_ZH, PAGES
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
 PO_FILE = LOCALE_DIR / "django.po"
@@ -350,19 +350,13 @@ CHINESE_PAGES = {
 """Each page type's Chinese main heading and some Chinese text the page shows."""
 
 
-@pytest.fixture(scope="module")
-def catalogue(django_db_setup, django_db_blocker):
-    with seed_catalogue_loaded(django_db_blocker):
-        yield
-
-
 def test_every_page_type_has_its_chinese_text_listed():
     assert CHINESE_PAGES.keys() == PAGES.keys()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES.keys())
-def test_every_page_type_reads_in_chinese_under_zh_hans(client, catalogue, name):
+def test_every_page_type_reads_in_chinese_under_zh_hans(client, seed_catalogue, name):
     heading, texts = CHINESE_PAGES[name]
 
     response = client.get(f"/zh-hans{PAGES[name]}")
@@ -379,7 +373,7 @@ def test_every_page_type_reads_in_chinese_under_zh_hans(client, catalogue, name)
 
 
 @pytest.mark.django_db
-def test_the_english_pages_keep_the_english_interface(client, catalogue):
+def test_the_english_pages_keep_the_english_interface(client, seed_catalogue):
     page = PageText(client.get(PAGES["case"]).content.decode())
 
     assert page.lang == "en"
@@ -395,7 +389,7 @@ def test_the_english_pages_keep_the_english_interface(client, catalogue):
 
 
 @pytest.mark.django_db
-def test_a_missing_page_says_so_in_chinese(client, catalogue):
+def test_a_missing_page_says_so_in_chinese(client, seed_catalogue):
     response = client.get("/zh-hans/campaigns/no-such-case/")
 
     assert response.status_code == 404
@@ -404,7 +398,9 @@ def test_a_missing_page_says_so_in_chinese(client, catalogue):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["", "/zh-hans"])
-def test_a_platform_page_shows_its_chinese_name_beside_the_english_one(client, catalogue, language):
+def test_a_platform_page_shows_its_chinese_name_beside_the_english_one(
+    client, seed_catalogue, language
+):
     page = PageText(client.get(f"{language}/platforms/sina-weibo/").content.decode())
 
     english_first = "Sina Weibo 新浪微博"
@@ -412,7 +408,9 @@ def test_a_platform_page_shows_its_chinese_name_beside_the_english_one(client, c
 
 
 @pytest.mark.django_db
-def test_cases_show_their_chinese_titles_and_platform_names_beside_the_english(client, catalogue):
+def test_cases_show_their_chinese_titles_and_platform_names_beside_the_english(
+    client, seed_catalogue
+):
     html = client.get("/campaigns/take-photos-to-save-kidnapped-children/").content.decode()
     chinese_html = client.get(
         "/zh-hans/campaigns/take-photos-to-save-kidnapped-children/"

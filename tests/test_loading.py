@@ -107,7 +107,7 @@ def figure_record(key, **fields):
     }
 
 
-def catalogue():
+def small_catalogue_records():
     """A small catalogue with a record of every kind the seed fixtures hold."""
     return [
         source("weibo-report", published_on="2012-04-01", published_precision="month"),
@@ -155,7 +155,7 @@ def catalogue():
 
 @pytest.fixture
 def catalogue_file(tmp_path):
-    return write(tmp_path, "catalogue.json", catalogue())
+    return write(tmp_path, "catalogue.json", small_catalogue_records())
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_a_tag_renamed_by_a_curator_is_found_by_its_slug_and_named_back(loaded):
 
 
 def test_a_file_exported_while_tags_were_taggits_still_loads(tmp_path):
-    records = catalogue()
+    records = small_catalogue_records()
     tag = next(record for record in records if record["model"] == "campaigns.tag")
     tag["model"] = "taggit.tag"
     del tag["fields"]["name_zh"]  # taggit's tags had no Chinese name
@@ -250,7 +250,7 @@ def test_a_file_exported_while_tags_were_taggits_still_loads(tmp_path):
 
 
 def test_a_file_exported_while_figures_were_metrics_still_loads(tmp_path):
-    records = catalogue()
+    records = small_catalogue_records()
     figure = next(record for record in records if record["model"] == "campaigns.figure")
     figure["model"] = "campaigns.metric"  # the model's name, and metrics.json's, until 2026-11
     older = write(tmp_path, "metrics.json", records)
@@ -263,7 +263,7 @@ def test_a_file_exported_while_figures_were_metrics_still_loads(tmp_path):
 
 def test_a_changed_summary_is_reported_as_updated_and_saved(loaded, tmp_path):
     case = Campaign.objects.get()
-    records = catalogue()
+    records = small_catalogue_records()
     records[4]["fields"]["summary"] = "Parents and volunteers reposted photos of missing children."
     changed = write(tmp_path, "changed.json", records)
 
@@ -279,7 +279,7 @@ def test_a_changed_summary_is_reported_as_updated_and_saved(loaded, tmp_path):
 
 def test_an_update_keeps_the_rows_id_and_its_figures(loaded, tmp_path):
     case = Campaign.objects.get()
-    records = catalogue()
+    records = small_catalogue_records()
     records[4]["fields"]["title"] = "Weibo and the search for missing children"
 
     load_catalogue(paths=[write(tmp_path, "changed.json", records)])
@@ -289,7 +289,7 @@ def test_an_update_keeps_the_rows_id_and_its_figures(loaded, tmp_path):
 
 
 def test_a_changed_platform_list_is_reported_as_an_update(loaded, tmp_path):
-    records = catalogue()
+    records = small_catalogue_records()
     records[4]["fields"]["platforms"] = [["weibo"], ["wechat"]]
 
     report = load_catalogue(paths=[write(tmp_path, "changed.json", records)])
@@ -303,7 +303,7 @@ def test_a_changed_platform_list_is_reported_as_an_update(loaded, tmp_path):
 
 
 def test_figures_given_with_trailing_zeros_count_as_unchanged(loaded, tmp_path):
-    records = catalogue()
+    records = small_catalogue_records()
     records[-1]["fields"]["value"] = "5.3600"
 
     report = load_catalogue(paths=[write(tmp_path, "same.json", records)])
@@ -341,7 +341,7 @@ def test_a_record_may_refer_to_a_row_that_comes_later_in_the_load(tmp_path):
 
 def test_dry_run_reports_what_would_change_and_saves_nothing(loaded, tmp_path):
     before = snapshot()
-    records = catalogue()
+    records = small_catalogue_records()
     records[4]["fields"]["summary"] = "A new summary."
     records.append(source("new-report"))
     changed = write(tmp_path, "changed.json", records)

@@ -26,9 +26,12 @@ from tests import factories
 
 
 @pytest.fixture
-def seed(db):
-    """The seed catalogue, loaded with the catalogue loader, plus a draft that must stay out."""
-    load_catalogue(paths=seed_fixture_paths())
+def seed_catalogue_and_a_draft(seed_catalogue, db):
+    """The seed catalogue plus a draft that must stay out of every export, with a source, an
+    organisation, a tag and a figure that only the draft uses (all named ``draft-only-...``).
+
+    Whatever a test does to them (exporting, emptying the catalogue, loading an export back)
+    is rolled back after it."""
     hidden_source = factories.SourceFactory(slug="draft-only-source", title="Draft notes")
     draft = factories.CampaignFactory(
         slug="draft-only-case",
@@ -65,7 +68,7 @@ def read_export(folder):
 
 
 def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_identical_files(
-    seed, tmp_path
+    seed_catalogue_and_a_draft, tmp_path
 ):
     export_catalogue(directory=tmp_path / "first")
     empty_the_catalogue()
@@ -80,7 +83,9 @@ def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_iden
     assert Figure.objects.count() == 65
 
 
-def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft(seed, tmp_path):
+def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft(
+    seed_catalogue_and_a_draft, tmp_path
+):
     files = export_catalogue(directory=tmp_path)
 
     counts = {file.name: file.rows for file in files}
@@ -98,7 +103,9 @@ def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft
         assert hidden not in everything
 
 
-def test_the_export_uses_the_seeds_file_names_models_and_order(seed, tmp_path):
+def test_the_export_uses_the_seeds_file_names_models_and_order(
+    seed_catalogue_and_a_draft, tmp_path
+):
     export_catalogue(directory=tmp_path)
 
     for name in FIXTURE_FILES:
@@ -112,7 +119,9 @@ def test_the_export_uses_the_seeds_file_names_models_and_order(seed, tmp_path):
         assert {r["model"] for r in exported} == {r["model"] for r in seeded}
 
 
-def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_bookkeeping(seed, tmp_path):
+def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_bookkeeping(
+    seed_catalogue_and_a_draft, tmp_path
+):
     export_catalogue(directory=tmp_path)
 
     text = (tmp_path / "campaigns.json").read_text(encoding="utf-8")
@@ -129,7 +138,9 @@ def test_the_exported_fixtures_are_sorted_stable_json_without_keys_or_bookkeepin
     assert keys == sorted(keys)
 
 
-def test_the_exported_csvs_keep_chinese_and_the_figures_as_stated(seed, tmp_path):
+def test_the_exported_csvs_keep_chinese_and_the_figures_as_stated(
+    seed_catalogue_and_a_draft, tmp_path
+):
     export_catalogue(directory=tmp_path, base_url="https://catalogue.example.org/")
 
     text = (tmp_path / "figures.csv").read_text(encoding="utf-8")
@@ -163,7 +174,9 @@ def test_the_exported_csvs_quote_a_formula_and_the_fixtures_keep_it_as_written(d
     assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
 
 
-def test_exporting_the_same_catalogue_twice_gives_the_same_bytes(seed, tmp_path):
+def test_exporting_the_same_catalogue_twice_gives_the_same_bytes(
+    seed_catalogue_and_a_draft, tmp_path
+):
     export_catalogue(directory=tmp_path / "a")
     export_catalogue(directory=tmp_path / "b")
 
@@ -286,7 +299,9 @@ def test_the_command_creates_the_folder_but_not_missing_parents(db, campaign, tm
     assert not (tmp_path / "typo").exists()
 
 
-def test_a_restored_export_keeps_when_each_case_was_first_published(seed, tmp_path):
+def test_a_restored_export_keeps_when_each_case_was_first_published(
+    seed_catalogue_and_a_draft, tmp_path
+):
     first_published = dict(Campaign.objects.values_list("slug", "published_at"))
     export_catalogue(directory=tmp_path)
     empty_the_catalogue()
@@ -299,7 +314,7 @@ def test_a_restored_export_keeps_when_each_case_was_first_published(seed, tmp_pa
     }
 
 
-def test_the_export_holds_exactly_what_the_site_shows(seed, tmp_path, client):
+def test_the_export_holds_exactly_what_the_site_shows(seed_catalogue_and_a_draft, tmp_path, client):
     export_catalogue(directory=tmp_path)
 
     def slugs(name):
@@ -318,7 +333,9 @@ def test_the_export_holds_exactly_what_the_site_shows(seed, tmp_path, client):
         assert client.get(f"/sources/{slug}/").status_code == 200
 
 
-def test_exported_files_can_be_read_by_others_as_the_umask_allows(seed, tmp_path):
+def test_exported_files_can_be_read_by_others_as_the_umask_allows(
+    seed_catalogue_and_a_draft, tmp_path
+):
     previous = os.umask(0o022)
     try:
         export_catalogue(directory=tmp_path)
@@ -329,7 +346,9 @@ def test_exported_files_can_be_read_by_others_as_the_umask_allows(seed, tmp_path
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
 
 
-def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically(seed, tmp_path):
+def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically(
+    seed_catalogue_and_a_draft, tmp_path
+):
     export_catalogue(directory=tmp_path / "first")
     empty_the_catalogue()
 

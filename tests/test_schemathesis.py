@@ -34,7 +34,7 @@ def keep_the_test_connection():
 
 
 @pytest.fixture
-def catalogue(db, keep_the_test_connection):
+def a_published_and_a_draft_case(db, keep_the_test_connection):
     """A little published and draft content, so lookups by real slugs find something."""
     factories.FigureFactory(key="a", campaign=factories.CampaignFactory(slug="a", tags=["a"]))
     factories.FigureFactory(key="b", campaign=factories.CampaignFactory(slug="b", status="draft"))
@@ -46,5 +46,7 @@ def catalogue(db, keep_the_test_connection):
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_the_api_answers_every_generated_request_within_its_schema(case, catalogue):
+def test_the_api_answers_every_generated_request_within_its_schema(
+    case, a_published_and_a_draft_case
+):
     case.call_and_validate()

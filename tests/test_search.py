@@ -6,7 +6,6 @@ The same cases pass on SQLite (substring matching) and PostgreSQL (full text plu
 import datetime
 
 import pytest
-from django.core.management import call_command
 
 from campaigns.models import Campaign, Role, Status, Tag
 from tests import factories
@@ -15,16 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def catalogue(db):
+def search_catalogue(weibo, kwai):
     """The Ya'an earthquake response on Weibo, a Kwai farming case, a Weibo draft."""
-    sina = factories.OrganisationFactory(name="Sina Corporation", name_zh="新浪", slug="sina")
-    kuaishou = factories.OrganisationFactory(
-        name="Kuaishou Technology", name_zh="快手科技", slug="kuaishou"
-    )
-    weibo = factories.PlatformFactory(
-        name="Sina Weibo", name_zh="新浪微博", slug="sina-weibo", operator=sina
-    )
-    kwai = factories.PlatformFactory(name="Kwai", name_zh="快手", slug="kwai", operator=kuaishou)
     yaan = factories.CampaignFactory(
         title="Ya'an earthquake emergency response",
         title_zh="雅安地震应急响应",
@@ -46,7 +37,7 @@ def catalogue(db):
         platforms=[kwai],
         tags=["agriculture"],
     )
-    factories.ParticipationFactory(campaign=happy, organisation=kuaishou, role=Role.ORGANISER)
+    factories.ParticipationFactory(campaign=happy, organisation=kwai.operator, role=Role.ORGANISER)
     factories.CampaignFactory(
         title="Earthquake draft about Weibo",
         slug="earthquake-draft",
@@ -80,25 +71,25 @@ def search(q):
         ("nothing-like-this", []),
     ],
 )
-def test_search_finds_the_cases_a_reader_expects(catalogue, q, expected):
+def test_search_finds_the_cases_a_reader_expects(search_catalogue, q, expected):
     assert search(q) == expected
 
 
-def test_search_never_shows_a_draft(catalogue):
+def test_search_never_shows_a_draft(search_catalogue):
     assert "earthquake-draft" not in search("earthquake draft")
     assert search("Not yet checked") == []
 
 
-def test_a_blank_search_changes_nothing(catalogue):
+def test_a_blank_search_changes_nothing(search_catalogue):
     assert sorted(search("   ")) == ["happy-village", "yaan-earthquake"]
 
 
-def test_a_search_with_odd_characters_does_not_fail(catalogue):
+def test_a_search_with_odd_characters_does_not_fail(search_catalogue):
     assert search("'\"&|!():* <> % _ \\") == []
     assert search("earthquake " * 1000) == ["yaan-earthquake"]
 
 
-def test_a_title_match_ranks_first(catalogue):
+def test_a_title_match_ranks_first(search_catalogue):
     factories.CampaignFactory(
         title="Village libraries",
         slug="village-libraries",
@@ -115,14 +106,6 @@ YAAN_SEED_CASES = {
     "yaan-earthquake-wechat-volunteers",
 }
 """The four cases of the Ya'an earthquake response in the seed catalogue."""
-
-
-@pytest.fixture
-def seed_catalogue(db):
-    """The seed catalogue from fixtures/, loaded with loaddata."""
-    call_command(
-        "loaddata", "sources", "organisations", "platforms", "campaigns", "figures", verbosity=0
-    )
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
+from campaigns.loading import FIXTURE_FILES
 from campaigns.models import (
     Campaign,
     Figure,
@@ -19,7 +19,7 @@ from campaigns.models import (
     TaggedCampaign,
 )
 
-FIXTURES = ("sources", "organisations", "platforms", "campaigns", "figures")
+pytestmark = pytest.mark.django_db
 
 GATES_MAY_2013 = "gates-2013-power-of-social-media-china"
 GATES_NOV_2013 = "gates-2013-momentum-continues-china"
@@ -68,20 +68,6 @@ CAMPAIGNS_WHOSE_TEXT_NAMES_NO_PLATFORM = {
 }
 
 
-@pytest.fixture(scope="module")
-def loaded_catalogue(django_db_setup, django_db_blocker):
-    """The seed catalogue, loaded once for this file and rolled back after its last test."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *FIXTURES, verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def catalogue(loaded_catalogue, db):
-    """The loaded catalogue; each test's own changes are rolled back after it."""
-
-
 def cited(source):
     """How a figure's source reads in a citation: a document's slug or "[n]" for a reference."""
     if source.cited_by_id is not None:
@@ -90,7 +76,7 @@ def cited(source):
     return source.slug
 
 
-def test_the_catalogue_holds_the_number_of_records_entered(catalogue):
+def test_the_catalogue_holds_the_number_of_records_entered(seed_catalogue):
     assert Campaign.objects.count() == 28
     assert Figure.objects.count() == 65
     assert Source.objects.count() == 21
@@ -100,7 +86,7 @@ def test_the_catalogue_holds_the_number_of_records_entered(catalogue):
     assert Tag.objects.count() == 25
 
 
-def test_every_record_passes_full_clean(catalogue):
+def test_every_record_passes_full_clean(seed_catalogue):
     for model in (Tag, Source, Organisation, Platform, Campaign, Participation, TaggedCampaign):
         for record in model.objects.all():
             record.full_clean()
@@ -108,25 +94,25 @@ def test_every_record_passes_full_clean(catalogue):
         figure.full_clean()
 
 
-def test_loading_the_catalogue_twice_adds_nothing(catalogue):
-    call_command("loaddata", *FIXTURES, verbosity=0)
+def test_loading_the_catalogue_twice_adds_nothing(seed_catalogue):
+    call_command("loaddata", *FIXTURE_FILES, verbosity=0)
     assert Campaign.objects.count() == 28
     assert Figure.objects.count() == 65
     assert Participation.objects.count() == 57
     assert TaggedCampaign.objects.count() == 96
 
 
-def test_every_campaign_the_issue_lists_exists_and_is_published(catalogue):
+def test_every_campaign_the_issue_lists_exists_and_is_published(seed_catalogue):
     published = set(Campaign.objects.filter(status=Status.PUBLISHED).values_list("slug", flat=True))
     assert LISTED_CAMPAIGNS - published == set()
     assert Campaign.objects.exclude(status=Status.PUBLISHED).count() == 0
 
 
-def test_published_campaigns_have_a_first_published_time(catalogue):
+def test_published_campaigns_have_a_first_published_time(seed_catalogue):
     assert not Campaign.objects.filter(published_at__isnull=True).exists()
 
 
-def test_about_four_strong_campaigns_are_featured(catalogue):
+def test_about_four_strong_campaigns_are_featured(seed_catalogue):
     featured = set(Campaign.objects.filter(featured=True).values_list("slug", flat=True))
     assert featured == {
         "yaan-earthquake-weibo-fundraising",
@@ -136,7 +122,7 @@ def test_about_four_strong_campaigns_are_featured(catalogue):
     }
 
 
-def test_every_seed_tag_has_a_chinese_name_and_a_readable_english_one(catalogue):
+def test_every_seed_tag_has_a_chinese_name_and_a_readable_english_one(seed_catalogue):
     tags = Tag.objects.all()
     assert tags.count() == 25
     assert not tags.filter(name_zh="").exists()
@@ -145,14 +131,14 @@ def test_every_seed_tag_has_a_chinese_name_and_a_readable_english_one(catalogue)
     assert Tag.objects.get(slug="covid-19").name_zh == "新冠疫情"
 
 
-def test_the_yaan_response_is_four_campaigns_sharing_one_tag(catalogue):
+def test_the_yaan_response_is_four_campaigns_sharing_one_tag(seed_catalogue):
     tag = Tag.objects.get(slug="yaan-earthquake")
     assert tag.name == "Ya'an earthquake"
     tagged = set(Campaign.objects.filter(tags=tag).values_list("slug", flat=True))
     assert tagged == YAAN_CAMPAIGNS
 
 
-def test_the_shared_missing_person_search_names_all_four_services(catalogue):
+def test_the_shared_missing_person_search_names_all_four_services(seed_catalogue):
     search = Campaign.objects.get(slug="yaan-earthquake-missing-person-search")
     assert set(search.platforms.values_list("slug", flat=True)) == {
         "baidu",
@@ -328,7 +314,7 @@ def test_the_shared_missing_person_search_names_all_four_services(catalogue):
     ],
 )
 def test_figures_carry_over_exactly_as_the_documents_state_them(
-    catalogue, key, value, unit, qualifier, stated_as, source
+    seed_catalogue, key, value, unit, qualifier, stated_as, source
 ):
     figure = Figure.objects.select_related("source__cited_by").get(key=key)
     assert figure.value == Decimal(value)
@@ -338,14 +324,16 @@ def test_figures_carry_over_exactly_as_the_documents_state_them(
     assert cited(figure.source) == source
 
 
-def test_the_weibo_donations_were_raised_within_72_hours_of_the_april_2013_earthquake(catalogue):
+def test_the_weibo_donations_were_raised_within_72_hours_of_the_april_2013_earthquake(
+    seed_catalogue,
+):
     figure = Figure.objects.get(key="yaan-weibo-donations-cny")
     assert figure.campaign.slug == "yaan-earthquake-weibo-fundraising"
     assert figure.period == "within 72 hours"
     assert figure.as_of_display == "April 2013"
 
 
-def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(catalogue):
+def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(seed_catalogue):
     figure = Figure.objects.get(key="weibo-save-girls-and-guys-photo-uploaders")
     assert figure.campaign.slug == "weibo-taking-photos-to-save-girls-and-guys"
     assert (figure.label, figure.label_zh) == ("Users who uploaded photos", "上传照片的用户")
@@ -353,7 +341,7 @@ def test_thousands_of_photo_uploaders_is_recorded_as_at_least_a_thousand_users(c
     assert figure.period == "Chinese New Year 2011"
 
 
-def test_the_wesee_figures_are_as_of_18_april_2020(catalogue):
+def test_the_wesee_figures_are_as_of_18_april_2020(seed_catalogue):
     figure = Figure.objects.get(key="wesee-agricultural-assistance-plays")
     assert (figure.as_of, figure.value, figure.qualifier) == (
         datetime.date(2020, 4, 18),
@@ -362,12 +350,12 @@ def test_the_wesee_figures_are_as_of_18_april_2020(catalogue):
     )
 
 
-def test_every_figure_cites_one_of_its_campaigns_sources(catalogue):
+def test_every_figure_cites_one_of_its_campaigns_sources(seed_catalogue):
     for figure in Figure.objects.filter(campaign__isnull=False).select_related("campaign"):
         assert figure.campaign.sources.filter(pk=figure.source_id).exists(), figure.key
 
 
-def test_figures_about_a_platform_name_the_platform_and_no_campaign(catalogue):
+def test_figures_about_a_platform_name_the_platform_and_no_campaign(seed_catalogue):
     wechat_users = Figure.objects.get(key="wechat-users-worldwide-2013")
     assert (wechat_users.campaign, wechat_users.platform.slug) == (None, "wechat")
     kwai_users = Figure.objects.filter(platform__slug="kwai", campaign__isnull=True)
@@ -379,7 +367,7 @@ def test_figures_about_a_platform_name_the_platform_and_no_campaign(catalogue):
     }
 
 
-def test_sector_figures_describe_no_campaign_platform_or_organisation(catalogue):
+def test_sector_figures_describe_no_campaign_platform_or_organisation(seed_catalogue):
     sector = Figure.objects.filter(
         campaign__isnull=True, platform__isnull=True, organisation__isnull=True
     )
@@ -397,7 +385,7 @@ def test_sector_figures_describe_no_campaign_platform_or_organisation(catalogue)
     }
 
 
-def test_every_campaign_has_a_source_and_a_platform_unless_its_text_names_none(catalogue):
+def test_every_campaign_has_a_source_and_a_platform_unless_its_text_names_none(seed_catalogue):
     for campaign in Campaign.objects.prefetch_related("sources", "platforms"):
         assert campaign.sources.all(), campaign.slug
         if campaign.slug in CAMPAIGNS_WHOSE_TEXT_NAMES_NO_PLATFORM:
@@ -406,7 +394,9 @@ def test_every_campaign_has_a_source_and_a_platform_unless_its_text_names_none(c
             assert campaign.platforms.all(), campaign.slug
 
 
-def test_each_of_the_fourteen_references_is_cited_by_the_cgpi_article_with_its_number(catalogue):
+def test_each_of_the_fourteen_references_is_cited_by_the_cgpi_article_with_its_number(
+    seed_catalogue,
+):
     references = Source.objects.filter(cited_by__slug=CGPI_2020).order_by("reference_number")
     assert list(references.values_list("reference_number", flat=True)) == list(range(1, 15))
     navel_oranges = references.get(reference_number=1)
@@ -422,7 +412,7 @@ def test_each_of_the_fourteen_references_is_cited_by_the_cgpi_article_with_its_n
     assert sixth_report.published_display == "July 2018"
 
 
-def test_the_five_documents_carry_their_publisher_author_and_date(catalogue):
+def test_the_five_documents_carry_their_publisher_author_and_date(seed_catalogue):
     cgpi = Source.objects.get(slug=CGPI_2020)
     assert (cgpi.author, cgpi.published_display) == ("Tara Ouyang", "2020")
     assert Source.objects.get(slug=GATES_MAY_2013).published_on == datetime.date(2013, 5, 13)
@@ -433,7 +423,7 @@ def test_the_five_documents_carry_their_publisher_author_and_date(catalogue):
     assert (book.kind, book.published_display) == ("book", "May 2013")
 
 
-def test_the_main_platforms_have_their_chinese_names(catalogue):
+def test_the_main_platforms_have_their_chinese_names(seed_catalogue):
     names = dict(Platform.objects.values_list("slug", "name_zh"))
     assert names["sina-weibo"] == "新浪微博"
     assert names["wechat"] == "微信"
@@ -444,14 +434,14 @@ def test_the_main_platforms_have_their_chinese_names(catalogue):
     assert names["xigua-video"] == "西瓜视频"
 
 
-def test_platforms_name_their_operator(catalogue):
+def test_platforms_name_their_operator(seed_catalogue):
     operators = dict(Platform.objects.values_list("slug", "operator__slug"))
     assert operators["kwai"] == "kuaishou"
     assert operators["yitao"] == "alibaba"
     assert operators["xigua-video"] == "bytedance"
 
 
-def test_campaigns_with_a_chinese_title_in_the_sources_show_it(catalogue):
+def test_campaigns_with_a_chinese_title_in_the_sources_show_it(seed_catalogue):
     titles = dict(Campaign.objects.exclude(title_zh="").values_list("slug", "title_zh"))
     assert titles["take-photos-to-save-kidnapped-children"] == "微博打拐"
     assert titles["mountain-products-on-toutiao"] == "山货上头条"
@@ -459,19 +449,19 @@ def test_campaigns_with_a_chinese_title_in_the_sources_show_it(catalogue):
     assert titles["sound-volume-plan"] == "音量计划"
 
 
-def test_every_campaign_has_a_chinese_title_and_every_figure_a_chinese_label(catalogue):
+def test_every_campaign_has_a_chinese_title_and_every_figure_a_chinese_label(seed_catalogue):
     assert list(Campaign.objects.filter(title_zh="").values_list("slug", flat=True)) == []
     assert list(Figure.objects.filter(label_zh="").values_list("key", flat=True)) == []
 
 
-def test_chinese_titles_and_labels_are_written_in_chinese(catalogue):
+def test_chinese_titles_and_labels_are_written_in_chinese(seed_catalogue):
     for title_zh in Campaign.objects.values_list("title_zh", flat=True):
         assert any("\u4e00" <= char <= "\u9fff" for char in title_zh), title_zh
     for label_zh in Figure.objects.values_list("label_zh", flat=True):
         assert any("\u4e00" <= char <= "\u9fff" for char in label_zh), label_zh
 
 
-def test_the_four_yaan_cases_and_only_they_are_titled_as_the_yaan_earthquake(catalogue):
+def test_the_four_yaan_cases_and_only_they_are_titled_as_the_yaan_earthquake(seed_catalogue):
     titled = set(
         Campaign.objects.filter(title_zh__contains="雅安地震").values_list("slug", flat=True)
     )
@@ -480,12 +470,12 @@ def test_the_four_yaan_cases_and_only_they_are_titled_as_the_yaan_earthquake(cat
     assert fundraising.title_zh == "雅安地震新浪微博募捐"
 
 
-def test_the_yaan_fundraising_total_has_its_chinese_label(catalogue):
+def test_the_yaan_fundraising_total_has_its_chinese_label(seed_catalogue):
     figure = Figure.objects.get(key="yaan-weibo-donations-cny")
     assert (figure.label, figure.label_zh) == ("Donations raised", "募集善款")
 
 
-def test_the_officials_and_the_glacier_influencer_have_their_chinese_names(catalogue):
+def test_the_officials_and_the_glacier_influencer_have_their_chinese_names(seed_catalogue):
     names = dict(Organisation.objects.values_list("slug", "name_zh"))
     assert names["wang-shuai"] == "王帅"
     assert names["song-xiaoying"] == "宋晓英"
@@ -494,13 +484,13 @@ def test_the_officials_and_the_glacier_influencer_have_their_chinese_names(catal
     assert names["china-charities-aid-foundation-for-children"] == "中华少年儿童慈善救助基金会"
 
 
-def test_names_the_sources_give_only_in_english_translation_get_no_guessed_chinese(catalogue):
+def test_names_the_sources_give_only_in_english_translation_get_no_guessed_chinese(seed_catalogue):
     names = dict(Organisation.objects.values_list("slug", "name_zh"))
     for slug in ("xiao-ying-and-xiao-ping", "wanrong-youpin"):
         assert names[slug] == "", slug
 
 
-def test_an_organisation_named_in_a_chinese_case_title_has_that_chinese_name(catalogue):
+def test_an_organisation_named_in_a_chinese_case_title_has_that_chinese_name(seed_catalogue):
     names = dict(Organisation.objects.values_list("slug", "name_zh"))
     titles = dict(Campaign.objects.values_list("slug", "title_zh"))
     for organisation, campaign, chinese in (
@@ -516,20 +506,20 @@ def test_an_organisation_named_in_a_chinese_case_title_has_that_chinese_name(cat
         assert chinese in titles[campaign]
 
 
-def test_the_tuberculosis_campaign_worked_with_the_ministry_of_health(catalogue):
+def test_the_tuberculosis_campaign_worked_with_the_ministry_of_health(seed_catalogue):
     titles = Campaign.objects.values_list("title_zh", flat=True)
     assert "与卫生部合作开展结核病防治宣传" in titles
     assert "联合卫生部开展结核病防治宣传" not in titles
 
 
-def test_a_publisher_misspelt_by_the_citing_article_is_named_correctly_with_a_note(catalogue):
+def test_a_publisher_misspelt_by_the_citing_article_is_named_correctly_with_a_note(seed_catalogue):
     source = Source.objects.get(url="http://it.gmw.cn/2020-02/19/content_33570814.htm")
     assert source.publisher == "Guangming Online"
     assert "misspells" in source.note
     assert "it.gmx.cn" in source.note
 
 
-def test_song_xiaoying_took_part_as_deputy_county_magistrate_of_wanrong_county(catalogue):
+def test_song_xiaoying_took_part_as_deputy_county_magistrate_of_wanrong_county(seed_catalogue):
     part = Participation.objects.get(
         campaign__slug="song-xiaoying-apple-live-stream", organisation__slug="song-xiaoying"
     )
@@ -538,14 +528,14 @@ def test_song_xiaoying_took_part_as_deputy_county_magistrate_of_wanrong_county(c
     assert part.organisation.kind == "individual"
 
 
-def test_the_sound_volume_plan_joins_five_foundations(catalogue):
+def test_the_sound_volume_plan_joins_five_foundations(seed_catalogue):
     plan = Campaign.objects.get(slug="sound-volume-plan")
     partners = plan.participations.filter(role="partner")
     assert partners.count() == 5
     assert set(partners.values_list("organisation__kind", flat=True)) == {"nonprofit"}
 
 
-def test_partial_dates_show_only_what_is_known(catalogue):
+def test_partial_dates_show_only_what_is_known(seed_catalogue):
     assert Campaign.objects.get(slug="tb-awareness-ministry-of-health").start_display == "2012"
     assert (
         Campaign.objects.get(slug="greenovation-hub-kwai-madrid-climate-conference").start_display
