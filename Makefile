@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots messages bench clean
+	migrations-check deploy-check check screenshots messages bench bench-scale clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -91,6 +91,9 @@ bench: install  ## page queries, sizes and times (also with 200 more cases), and
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/pages.py --extra 200
 	$(BIN)/python bench/csv_memory.py
+
+bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database)
+	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
 
 clean:  ## remove the virtualenv, caches and the local SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 staticfiles *.egg-info

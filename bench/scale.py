@@ -1,0 +1,418 @@
+"""The catalogue at scale: every page type, search, API, download and admin list, served by
+gunicorn with production settings from a PostgreSQL database grown to 100,000 extra cases.
+
+    .venv/bin/python bench/scale.py                    # build the database, then measure
+    .venv/bin/python bench/scale.py --reuse            # measure the database built last time
+    .venv/bin/python bench/scale.py --cases 10000      # a smaller catalogue
+
+It builds (or with --reuse keeps) the database ``socialgood_bench`` on the PostgreSQL server of
+``BENCH_PG`` (default the local one): migrate, the seed catalogue, ``grow_catalogue N``,
+``ANALYZE``. Then it starts gunicorn (2 workers, DEBUG off) on a free port and prints, for
+every address: the status, the queries it runs (counted in-process with Django's test client),
+the median and slowest time of five requests over HTTP, and the size. Then the throughput of
+the case page, the case list and the home page as a share of ``/robots.txt`` on the same
+server (``wrk`` when installed, else a Python client), and EXPLAIN ANALYZE of each search.
+Numbers only: nothing here passes or fails, and nothing of it runs in the test suite.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATABASE = "socialgood_bench"
+SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+REQUESTS = 5
+
+SEARCHES = [
+    ("search, English", "/campaigns/?q=glacier"),
+    ("search, English plural", "/campaigns/?q=earthquakes"),
+    ("search, Chinese", "/campaigns/?q=%E5%BE%AE%E5%8D%9A"),  # 微博
+    ("search, one character", "/campaigns/?q=%E7%96%AB"),  # 疫
+    ("search, two words", "/campaigns/?q=tea+garden"),
+    ("search and a facet", "/campaigns/?q=flood&platform=kwai"),
+]
+
+PAGES = [
+    ("robots.txt", "/robots.txt"),
+    ("home", "/"),
+    ("home, Chinese", "/zh-hans/"),
+    ("case list", "/campaigns/"),
+    ("case list, page 2000", "/campaigns/?page=2000"),
+    ("case list, filtered", "/campaigns/?cause=disaster_relief&platform=kwai&sort=figures"),
+    *SEARCHES,
+    ("case", "/campaigns/{case}/"),
+    ("case, Chinese", "/zh-hans/campaigns/{case}/"),
+    ("seed case", "/campaigns/yaan-earthquake-weibo-fundraising/"),
+    ("organisations", "/organisations/"),
+    ("organisation", "/organisations/{organisation}/"),
+    ("platforms", "/platforms/"),
+    ("platform", "/platforms/kwai/"),
+    ("sources", "/sources/"),
+    ("source", "/sources/{source}/"),
+    ("tags", "/tags/"),
+    ("tag", "/tags/earthquake/"),
+    ("figures", "/figures/"),
+    ("figures, filtered", "/figures/?unit=CNY&sort=largest"),
+    ("compare", "/compare/?c={case}&c=yaan-earthquake-weibo-fundraising"),
+    ("timeline", "/timeline/"),
+    ("about", "/about/"),
+    ("codebook", "/data/"),
+    ("feed", "/feeds/campaigns/"),
+    ("sitemap", "/sitemap.xml"),
+    ("API campaigns", "/api/campaigns"),
+    ("API campaigns, searched", "/api/campaigns?q=glacier"),
+    ("API campaign", "/api/campaigns/{case}"),
+    ("API figures", "/api/figures"),
+    ("API figure", "/api/figures/{case}-1"),
+    ("API organisations", "/api/organisations"),
+    ("API organisation", "/api/organisations/{organisation}"),
+    ("API platforms", "/api/platforms"),
+    ("API sources", "/api/sources"),
+    ("API source", "/api/sources/{source}"),
+    ("download, campaigns CSV", "/campaigns/export.csv"),
+]
+
+ADMIN_PAGES = [
+    ("admin campaigns", "/admin/campaigns/campaign/"),
+    ("admin figures", "/admin/campaigns/figure/"),
+    ("admin sources", "/admin/campaigns/source/"),
+    ("admin organisations", "/admin/campaigns/organisation/"),
+]
+
+THROUGHPUT = [
+    ("robots.txt", "/robots.txt"),
+    ("case", "/campaigns/{case}/"),
+    ("case list", "/campaigns/"),
+    ("home", "/"),
+]
+
+
+def environment(database_url):
+    """The environment of the commands and the server: production settings on the bench DB."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+
+
+def manage(env, *args):
+    """Run a management command, failing loudly."""
+    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)
+
+
+def build(env, cases):
+    """A fresh bench database: migrated, seeded, grown by ``cases``, analysed."""
+    admin = f"--maintenance-db={SERVER}/postgres"
+    subprocess.run(["dropdb", "--if-exists", admin, DATABASE], check=True)
+    subprocess.run(["createdb", admin, DATABASE], check=True)
+    started = time.monotonic()
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "load_catalogue")
+    manage(env, "grow_catalogue", str(cases), "--seed", "1")
+    manage(env, "shell", "--no-imports", "-c", BENCH_ADMIN)
+    print(f"built the bench database in {time.monotonic() - started:.0f} s\n")
+
+
+BENCH_ADMIN = (
+    "from django.contrib.auth.models import User; "
+    "User.objects.filter(username='bench').exists() or "
+    "User.objects.create_superuser('bench', 'bench@example.org', 'bench-password')"
+)
+
+
+def examples(env):
+    """Real slugs of the grown catalogue for the addresses that need one."""
+    script = (
+        "from campaigns.models import Campaign, Organisation, Source; "
+        "c = Campaign.objects.published().filter(slug__startswith='grown-').order_by('pk')[500]; "
+        "o = c.participations.first().organisation; s = c.sources.first(); "
+        "print(c.slug, o.slug, s.slug)"
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return {"case": out[0], "organisation": out[1], "source": out[2]}
+
+
+def query_counts(env, addresses):
+    """The number of queries each address runs, counted in-process with the test client."""
+    script = f"""
+import json
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.contrib.auth.models import User
+client, admin = Client(), Client()
+admin.force_login(User.objects.get(username="bench"))
+counts = {{}}
+for name, address in {addresses!r}:
+    who = admin if address.startswith("/admin/") else client
+    with CaptureQueriesContext(connection) as queries:
+        response = who.get(address, secure=True)
+        if response.streaming:
+            for chunk in response.streaming_content:
+                pass
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    import json
+
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(env, port):
+    """gunicorn with production settings, as the README's production section runs it."""
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "socialgood.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "120",
+            "--log-level",
+            "warning",
+        ],
+        cwd=PROJECT,
+        env=env,
+    )
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2).read()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def fetch(url, cookie=None):
+    """(status, seconds to the whole body, size, seconds to the first byte) of one request."""
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    if cookie:
+        request.add_header("Cookie", cookie)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            first = response.read(1)
+            first_byte = time.perf_counter() - started
+            body = first + response.read()
+            return response.status, time.perf_counter() - started, len(body), first_byte
+    except urllib.error.HTTPError as error:
+        body = error.read()
+        return error.code, time.perf_counter() - started, len(body), None
+
+
+def admin_cookie(base):
+    """A session cookie of the bench superuser, signed in through the admin's login form.
+
+    The server thinks it is behind HTTPS (X-Forwarded-Proto), so its cookies are Secure and
+    its CSRF check wants an https Referer; the cookies are kept by hand.
+    """
+    cookies = {}
+
+    def remember(response):
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, value = header.split(";", 1)[0].split("=", 1)
+            cookies[name] = value
+
+    def cookie_header():
+        return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+    login = f"{base}/admin/login/"
+    with urllib.request.urlopen(
+        urllib.request.Request(login, headers={"X-Forwarded-Proto": "https"})
+    ) as response:
+        remember(response)
+        page = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"username": "bench", "password": "bench-password", "csrfmiddlewaretoken": token}
+    request = urllib.request.Request(
+        f"{login}?next=/admin/",
+        data=urllib.parse.urlencode(form).encode(),
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Referer": login.replace("http://", "https://"),
+            "Cookie": cookie_header(),
+        },
+    )
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        urllib.request.build_opener(NoRedirect).open(request)
+    except urllib.error.HTTPError as answer:  # the 302 to /admin/ that signing in answers
+        remember(answer)
+    return cookie_header()
+
+
+def measure(base, pages, counts, cookie=None):
+    """Five requests of each address; one line each; returns the non-200 answers."""
+    failures = []
+    for name, address in pages:
+        results = [fetch(base + address, cookie) for _ in range(REQUESTS)]
+        statuses = {status for status, *_rest in results}
+        times = [seconds * 1000 for _status, seconds, _size, _first in results]
+        first_bytes = [first * 1000 for *_rest, first in results if first is not None]
+        line = (
+            f"{name:26} {','.join(map(str, sorted(statuses))):>4} {counts.get(name, '?'):>4} q "
+            f"{statistics.median(times):8.0f} ms median {max(times):8.0f} ms slowest "
+            f"{results[-1][2] / 1024:8.0f} KB"
+        )
+        if name.startswith("download"):
+            line += f"  first byte {max(first_bytes):.0f} ms"
+        print(line, flush=True)
+        failures += [f"{name}: {status}" for status in statuses if status != 200]
+    return failures
+
+
+def throughput(base, address, seconds=10):
+    """Requests a second the server answers for ``address`` (wrk, else a Python client)."""
+    if shutil.which("wrk"):
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t2",
+                "-c8",
+                f"-d{seconds}s",
+                "-H",
+                "X-Forwarded-Proto: https",
+                base + address,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    done = [0]
+    stop = time.monotonic() + seconds
+
+    def client():
+        while time.monotonic() < stop:
+            fetch(base + address)
+            done[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done[0] / seconds
+
+
+def explain_searches(env):
+    """EXPLAIN ANALYZE of the query each search runs for its page of results."""
+    script = f"""
+from django.db import connection
+from django.http import QueryDict
+from campaigns.filters import CampaignFilterForm
+from campaigns.models import Campaign
+for name, address in {SEARCHES!r}:
+    form = CampaignFilterForm(data=QueryDict(address.split("?", 1)[1]))
+    queryset = form.filter(Campaign.objects.published())[:20]
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE) " + sql, params)
+        plan = [row[0] for row in cursor.fetchall()]
+    scans = {{line.split(" on ")[1].split()[0] for line in plan if "Seq Scan on" in line}}
+    indexes = {{line.split(" using ")[1].split()[0] for line in plan if " using " in line}}
+    took = plan[-1].split(": ")[1]
+    print(f"{{name:26}} {{took:>12}}  sequential scans: {{', '.join(sorted(scans)) or 'none'}}")
+    print(f"{{'':26}} {{'':>12}}  indexes: {{', '.join(sorted(indexes)) or 'none'}}")
+"""
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=100_000, help="grown cases (default 100,000)")
+    parser.add_argument("--reuse", action="store_true", help="measure the database built before")
+    parser.add_argument("--seconds", type=int, default=10, help="seconds per throughput run")
+    parser.add_argument(
+        "--only", metavar="WORD", help="measure only the addresses whose name holds WORD"
+    )
+    arguments = parser.parse_args()
+
+    env = environment(f"{SERVER}/{DATABASE}")
+    if not arguments.reuse:
+        build(env, arguments.cases)
+    manage(env, "collectstatic", "--no-input", "-v", "0")  # production serves hashed names
+    slugs = examples(env)
+    chosen = [(name, address) for name, address in PAGES if (arguments.only or "") in name]
+    pages = [(name, address.format(**slugs)) for name, address in chosen]
+    admin_pages = [
+        (name, address) for name, address in ADMIN_PAGES if (arguments.only or "") in name
+    ]
+    print("counting queries …", flush=True)
+    counts = query_counts(env, pages + admin_pages)
+
+    port = free_port()
+    server = serve(env, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        print(f"\n{'page':26} {'status':>4} {'queries':>6} {'':>10} (each of {REQUESTS} requests)")
+        failures = measure(base, pages, counts)
+        failures += measure(base, admin_pages, counts, cookie=admin_cookie(base))
+        print("\nthroughput (requests/s, as a share of /robots.txt):")
+        rates = {}
+        for name, address in THROUGHPUT if not arguments.only else []:
+            rates[name] = throughput(base, address.format(**slugs), arguments.seconds)
+            share = rates[name] / rates["robots.txt"] * 100
+            print(f"  {name:12} {rates[name]:8.1f}/s  {share:5.1f} %", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+    if not arguments.only or "search" in arguments.only:
+        print("\nsearches at the database (EXPLAIN ANALYZE of a page of results):")
+        explain_searches(env)
+    print(f"\nanswers other than 200: {len(failures)}" + "".join(f"\n  {f}" for f in failures))
+
+
+if __name__ == "__main__":
+    main()
