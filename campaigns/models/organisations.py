@@ -1,7 +1,7 @@
 """The organisations and people behind campaigns, and the platforms campaigns run on."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -15,12 +15,15 @@ class OrganisationQuerySet(SlugQuerySet):
 
     def public(self):
         """Organisations with a part in a published campaign, a platform, or a public figure."""
+        from .campaigns import Participation
         from .figures import Figure
 
         return self.filter(
-            Q(pk__in=Organisation.objects.with_published_campaigns().values("pk"))
-            | Q(pk__in=Platform.objects.values("operator_id"))
-            | Q(pk__in=Figure.objects.published().values("organisation_id"))
+            Exists(
+                Participation.objects.in_published_campaigns().filter(organisation=OuterRef("pk"))
+            )
+            | Exists(Platform.objects.filter(operator=OuterRef("pk")))
+            | Exists(Figure.objects.published().filter(organisation=OuterRef("pk")))
         )
 
     def with_published_campaigns(self):

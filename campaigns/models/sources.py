@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -12,31 +12,32 @@ from .choices import DatePrecision, Language, SourceKind, Status
 from .dates import format_partial_date, validate_partial_date
 
 
+def backs_published_content():
+    """A source that a published campaign names or a public figure cites (a filter)."""
+    from .campaigns import Campaign
+    from .figures import Figure
+
+    return Exists(
+        Campaign.sources.through.objects.filter(
+            source=OuterRef("pk"), campaign__status=Status.PUBLISHED
+        )
+    ) | Exists(Figure.objects.published().filter(source=OuterRef("pk")))
+
+
 class SourceQuerySet(SlugQuerySet):
     """Reusable filters for sources."""
 
     def backing_published_content(self):
         """Sources a published campaign names or a public figure cites."""
-        from .campaigns import Campaign
-        from .figures import Figure
-
-        return self.filter(
-            Exists(
-                Campaign.sources.through.objects.filter(
-                    source=OuterRef("pk"), campaign__status=Status.PUBLISHED
-                )
-            )
-            | Exists(Figure.objects.published().filter(source=OuterRef("pk")))
-        )
+        return self.filter(backs_published_content())
 
     def public(self):
         """Sources behind a published campaign or a public figure, with the documents that
         cite them and their own numbered references."""
-        backing = Source.objects.backing_published_content()
         return self.filter(
-            Q(pk__in=backing.values("pk"))
-            | Q(pk__in=backing.values("cited_by"))
-            | Q(cited_by__in=backing.values("pk"))
+            backs_published_content()
+            | Exists(Source.objects.filter(backs_published_content(), cited_by=OuterRef("pk")))
+            | Exists(Source.objects.filter(backs_published_content(), pk=OuterRef("cited_by")))
         )
 
     def with_published_campaign_count(self):
