@@ -86,12 +86,27 @@ def test_the_feed_names_its_own_address(client, published_in_order):
     assert links["alternate"] == "http://testserver/"
 
 
-def sitemap_locations(client):
+def sitemap_sections(client):
+    """The addresses of the sections the sitemap index at /sitemap.xml lists."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ET.fromstring(response.content)
-    return [url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")]
+    return [entry.findtext(f"{SITEMAP}loc") for entry in root.findall(f"{SITEMAP}sitemap")]
+
+
+def sitemap_urls(client):
+    """Every <url> element of every section of the sitemap."""
+    urls = []
+    for section in sitemap_sections(client):
+        response = client.get(section)
+        assert response.status_code == 200
+        urls += ET.fromstring(response.content).findall(f"{SITEMAP}url")
+    return urls
+
+
+def sitemap_locations(client):
+    return [url.findtext(f"{SITEMAP}loc") for url in sitemap_urls(client)]
 
 
 def test_the_sitemap_lists_every_public_page_in_both_languages(client, campaign, figure):
@@ -141,9 +156,7 @@ def test_the_sitemap_leaves_out_drafts_and_what_only_drafts_use(client, campaign
 
 
 def test_the_sitemap_gives_each_case_its_last_change(client, campaign):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-
-    for url in root.findall(f"{SITEMAP}url"):
+    for url in sitemap_urls(client):
         if url.findtext(f"{SITEMAP}loc").endswith("/campaigns/wesee-agricultural-assistance/"):
             assert url.findtext(f"{SITEMAP}lastmod") == campaign.updated_at.date().isoformat()
             break
@@ -279,6 +292,38 @@ def test_a_case_with_an_image_offers_it_to_link_previews(client, described_case,
     assert 'property="og:image" content="http://testserver/media/campaigns/' in head
 
 
+def test_the_sitemap_is_an_index_of_sections_each_in_bounded_pages(client, campaign, monkeypatch):
+    from campaigns.sitemaps import I18nSitemap
+
+    for number in range(4):
+        factories.CampaignFactory(slug=f"paged-case-{number}")
+    monkeypatch.setattr(I18nSitemap, "limit", 4)  # four addresses a page: two cases, two languages
+
+    sections = sitemap_sections(client)
+
+    campaign_pages = [section for section in sections if "/sitemap-campaigns.xml" in section]
+    assert campaign_pages == [
+        "http://testserver/sitemap-campaigns.xml",
+        "http://testserver/sitemap-campaigns.xml?p=2",
+        "http://testserver/sitemap-campaigns.xml?p=3",
+    ]
+    pages = [ET.fromstring(client.get(page).content) for page in campaign_pages]
+    counts = [len(page.findall(f"{SITEMAP}url")) for page in pages]
+    assert counts == [4, 4, 2]  # five cases in two languages
+    assert client.get("/sitemap-campaigns.xml?p=4").status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_a_chinese_tag_is_in_the_sitemap_at_its_encoded_address(client, campaign):
+    campaign.tags.add("新冠疫情")
+
+    locations = sitemap_locations(client)
+
+    encoded = "http://testserver/tags/%E6%96%B0%E5%86%A0%E7%96%AB%E6%83%85/"
+    assert encoded in locations
+    assert client.get(encoded.removeprefix("http://testserver")).status_code == 200
+
+
 # --------------------------------------------------------------------------- query counts
 
 
@@ -293,7 +338,8 @@ def test_the_feed_and_sitemap_query_counts_stay_the_same_as_the_catalogue_grows(
             assert client.get(path).status_code == 200
         return len(captured)
 
-    before = {path: count_queries(path) for path in ("/feeds/campaigns/", "/sitemap.xml")}
+    paths = ("/feeds/campaigns/", "/sitemap.xml", "/sitemap-campaigns.xml", "/sitemap-tags.xml")
+    before = {path: count_queries(path) for path in paths}
     for number in range(3):
         case = factories.CampaignFactory(
             tags=[f"tag-{number}"], platforms=[figure.campaign.platforms.get()]
