@@ -23,6 +23,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
@@ -109,6 +110,9 @@ def environment(database_url):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
+        # Collected files go next to the database's name, not into the project's staticfiles/,
+        # where the test suite's WhiteNoise would find (and index) them on every request.
+        "DJANGO_STATIC_ROOT": str(Path(tempfile.gettempdir()) / f"{DATABASE}-static"),
     }
 
 

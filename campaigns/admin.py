@@ -321,10 +321,6 @@ class CampaignAdmin(admin.ModelAdmin):
     def platform_names(self, campaign):
         return ", ".join(platform.name for platform in campaign.platforms.all())
 
-    @admin.display(description=_("figures"), ordering="figure_count")
-    def figure_count(self, campaign):
-        return campaign.figure_count
-
     @admin.action(description=_("Publish selected campaigns"), permissions=["change"])
     def publish(self, request, queryset):
         published = services.publish_campaigns(campaigns=queryset)

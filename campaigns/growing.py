@@ -25,6 +25,7 @@ from django.contrib.admin.models import LogEntry
 from django.db import connection, transaction
 from django.utils import timezone
 
+from . import models
 from .loading import FIXTURE_FILES
 from .models import (
     Approach,
@@ -47,6 +48,7 @@ from .models import (
     Unit,
     kind_of_unit,
 )
+from .models.counts import recount_everything
 
 GROWN_PREFIX = "grown-"
 """Every slug and key the grower writes starts with this, so grown rows can be told apart."""
@@ -270,6 +272,7 @@ def grow_catalogue(
     with transaction.atomic():
         grower = _Grower(count=count, seed=seed, draft_share=draft_share, progress=progress)
         counts = grower.grow()
+        recount_everything(models)  # bulk writes send no signals
     with connection.cursor() as cursor:
         # The planner's row estimates are wrong until the tables are analysed again, and a
         # query planned for 100 campaigns that meets 100,000 takes seconds instead of

@@ -8,7 +8,9 @@ from django.db.models import QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from . import models
 from .models import Campaign, Status
+from .models.counts import recount_for_campaigns
 
 
 @transaction.atomic
@@ -18,12 +20,12 @@ def publish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
     Campaigns already published are left alone. A campaign published for the first time has
     ``published_at`` stamped; one published before keeps the date it first went public.
     """
-    drafts = Campaign.objects.filter(
-        pk__in=list(campaigns.filter(status=Status.DRAFT).values_list("pk", flat=True))
-    )
-    return drafts.update(
+    ids = list(campaigns.filter(status=Status.DRAFT).values_list("pk", flat=True))
+    published = Campaign.objects.filter(pk__in=ids).update(
         status=Status.PUBLISHED, published_at=Coalesce("published_at", Value(timezone.now()))
     )
+    recount_for_campaigns(models, ids)
+    return published
 
 
 @transaction.atomic
@@ -32,7 +34,7 @@ def unpublish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
 
     They become drafts again and keep the date they were first published.
     """
-    published = Campaign.objects.filter(
-        pk__in=list(campaigns.filter(status=Status.PUBLISHED).values_list("pk", flat=True))
-    )
-    return published.update(status=Status.DRAFT)
+    ids = list(campaigns.filter(status=Status.PUBLISHED).values_list("pk", flat=True))
+    unpublished = Campaign.objects.filter(pk__in=ids).update(status=Status.DRAFT)
+    recount_for_campaigns(models, ids)
+    return unpublished

@@ -1,16 +1,128 @@
-"""Keep a campaign's ``updated_at`` true when a row that belongs to it changes.
+"""Keep what is derived from the catalogue's rows true when a row changes.
 
-The change is recorded the catalogue's one way, ``ChangeTrackedQuerySet.touch()``.
+- A campaign's ``updated_at`` when a row that belongs to it changes (a participant, image, tag,
+  platform or source link), recorded the catalogue's one way: ``ChangeTrackedQuerySet.touch()``.
+  Downloads and the API answer conditional GETs from the catalogue's change times (see
+  ``conditional.catalogue_state``).
+- The counts and visibility flags kept on rows (``models/counts.py``): every save, delete or
+  link recounts the rows it touches, before and after (a participation moved from one
+  organisation to another recounts both).
 
-Downloads and the API answer conditional GETs from the catalogue's change times (see
-``conditional.catalogue_state``), so a participant, image, tag or platform/source link added,
-edited or removed must count as a change to its campaign.
+Raw saves (``loaddata``) are recounted too: the counts are derived, never loaded.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .models import Campaign, CampaignImage, Participation, Tag, TaggedCampaign
+from . import models
+from .models import (
+    Campaign,
+    CampaignImage,
+    Figure,
+    Participation,
+    Platform,
+    Source,
+    Tag,
+    TaggedCampaign,
+)
+from .models.counts import linked_to_campaigns, recount, recount_for_campaigns
+
+
+def previous(instance, *fields):
+    """The values ``fields`` had in the database before this save (None for a new row)."""
+    if instance.pk is None:
+        return [None for _field in fields]
+    row = type(instance)._base_manager.filter(pk=instance.pk).values_list(*fields).first()
+    return list(row) if row else [None for _field in fields]
+
+
+def present(*ids):
+    """The ids that are not None."""
+    return {pk for pk in ids if pk is not None}
+
+
+# --------------------------------------------------------------------------- campaigns
+
+
+@receiver(pre_save, sender=Campaign)
+def campaign_saving(sender, instance, **kwargs):
+    """Remember a campaign's status before this save."""
+    (instance._status_before,) = previous(instance, "status")
+
+
+@receiver(post_save, sender=Campaign)
+def campaign_saved(sender, instance, created, **kwargs):
+    """A campaign was published or unpublished: recount what it links to. (A new campaign
+    links to nothing yet; its links recount when they are made.)"""
+    if not created and getattr(instance, "_status_before", None) != instance.status:
+        recount_for_campaigns(models, [instance.pk])
+
+
+@receiver(pre_delete, sender=Campaign)
+def campaign_deleting(sender, instance, **kwargs):
+    """Remember what a campaign links to: its links go with it, without signals of their own."""
+    instance._linked_before_delete = linked_to_campaigns(models, [instance.pk])
+
+
+@receiver(post_delete, sender=Campaign)
+def campaign_deleted(sender, instance, **kwargs):
+    """A campaign was deleted: recount what it linked to."""
+    recount(models, **getattr(instance, "_linked_before_delete", {}))
+
+
+@receiver(m2m_changed, sender=Campaign.platforms.through)
+@receiver(m2m_changed, sender=Campaign.sources.through)
+def campaign_links_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
+    """Platforms or sources were linked to or unlinked from campaigns."""
+    kind = "platforms" if model is Platform or isinstance(instance, Platform) else "sources"
+    if action == "pre_clear":
+        if reverse:
+            instance._cleared = list(instance.campaigns.values_list("pk", flat=True))
+        else:
+            instance._cleared = list(getattr(instance, kind).values_list("pk", flat=True))
+        if reverse:  # a platform or source loses all its campaigns
+            instance.campaigns.all().touch()
+        return
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if action == "post_clear":
+        pk_set = set(getattr(instance, "_cleared", []))
+    if reverse:
+        Campaign.objects.filter(pk__in=pk_set).touch()
+        recount(models, **{kind: [instance.pk]})
+    else:
+        Campaign.objects.filter(pk=instance.pk).touch()
+        recount(models, **{kind: pk_set})
+
+
+# --------------------------------------------------------------------------- campaigns' parts
+
+
+@receiver(pre_save, sender=Participation)
+@receiver(pre_save, sender=TaggedCampaign)
+@receiver(pre_save, sender=Figure)
+@receiver(pre_save, sender=Platform)
+@receiver(pre_save, sender=Source)
+def remember_what_it_pointed_to(sender, instance, **kwargs):
+    """Keep the rows a row pointed to before this save, to recount them after it."""
+    fields = POINTERS[sender]
+    instance._pointed_to = dict(zip(fields, previous(instance, *fields), strict=True))
+
+
+POINTERS = {
+    Participation: ["organisation_id", "campaign_id"],
+    TaggedCampaign: ["tag_id", "content_object_id"],
+    Figure: ["source_id", "organisation_id", "campaign_id"],
+    Platform: ["operator_id"],
+    Source: ["cited_by_id"],
+}
+"""The foreign keys whose rows' counts a save of each model can change."""
+
+
+def before_and_after(instance, field):
+    """The ids ``field`` points to before and after a save (or a delete)."""
+    before = getattr(instance, "_pointed_to", {}).get(field)
+    return present(before, getattr(instance, field))
 
 
 @receiver(post_save, sender=Participation)
@@ -21,6 +133,8 @@ def campaign_part_changed(sender, instance, raw=False, **kwargs):
     """A participant or image of a campaign was saved or deleted."""
     if not raw:
         Campaign.objects.filter(pk=instance.campaign_id).touch()
+    if sender is Participation:
+        recount(models, organisations=before_and_after(instance, "organisation_id"))
 
 
 @receiver(post_save, sender=TaggedCampaign)
@@ -29,6 +143,7 @@ def campaign_tagged(sender, instance, raw=False, **kwargs):
     """A tag was put on or taken off a campaign."""
     if not raw:
         Campaign.objects.filter(pk=instance.content_object_id).touch()
+    recount(models, tags=before_and_after(instance, "tag_id"))
 
 
 @receiver(post_save, sender=Tag)
@@ -38,13 +153,34 @@ def tag_renamed(sender, instance, created, raw=False, **kwargs):
         Campaign.objects.filter(tagged_items__tag=instance).touch()
 
 
-@receiver(m2m_changed, sender=Campaign.platforms.through)
-@receiver(m2m_changed, sender=Campaign.sources.through)
-def campaign_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """Platforms or sources were linked to or unlinked from campaigns."""
-    if not reverse and action in {"post_add", "post_remove", "post_clear"}:
-        Campaign.objects.filter(pk=instance.pk).touch()
-    elif reverse and action in {"post_add", "post_remove"}:
-        Campaign.objects.filter(pk__in=pk_set).touch()
-    elif reverse and action == "pre_clear":  # a platform or source loses all its campaigns
-        instance.campaigns.all().touch()
+@receiver(post_save, sender=Figure)
+@receiver(post_delete, sender=Figure)
+def figure_changed(sender, instance, **kwargs):
+    """A figure was saved or deleted: its campaign's count, its source's, and whether the
+    source and the organisation it is about are public."""
+    recount(
+        models,
+        campaigns=before_and_after(instance, "campaign_id"),
+        sources=before_and_after(instance, "source_id"),
+        organisations=before_and_after(instance, "organisation_id"),
+    )
+
+
+@receiver(post_save, sender=Platform)
+@receiver(post_delete, sender=Platform)
+def platform_changed(sender, instance, **kwargs):
+    """A platform was saved or deleted: whether its operator (old and new) is public."""
+    recount(models, organisations=before_and_after(instance, "operator_id"))
+
+
+@receiver(post_save, sender=Source)
+def source_saved(sender, instance, **kwargs):
+    """A source was saved: its counts, and whether it and the sources it is cited by (before
+    and after) are public."""
+    recount(models, sources={instance.pk} | before_and_after(instance, "cited_by_id"))
+
+
+@receiver(post_delete, sender=Source)
+def source_deleted(sender, instance, **kwargs):
+    """A source was deleted: whether the source that cited it is still public."""
+    recount(models, sources=present(instance.cited_by_id))

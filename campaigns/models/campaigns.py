@@ -186,10 +186,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         if order == CampaignSort.TITLE:
             return self.order_by("title", "pk")
         if order == CampaignSort.FIGURES:
-            queryset = self
-            if "figure_count" not in queryset.query.annotations:
-                queryset = queryset.with_figure_count()
-            return queryset.order_by("-figure_count", "title", "pk")
+            return self.order_by("-figure_count", "title", "pk")
         return self.order_by(*NEWEST_FIRST)
 
     def recently_published(self):
@@ -197,12 +194,6 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
     # ----------------------------------------------------------------------- with what
-
-    def with_figure_count(self):
-        """Annotate each campaign with the number of figures it has (``figure_count``)."""
-        from .figures import Figure
-
-        return self.annotate(figure_count=count_of(Figure.objects.all(), "campaign"))
 
     def with_cited_figures(self):
         """Prefetch each campaign's public figures with their sources, in display order, as
@@ -215,7 +206,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
 
     def for_listing(self):
         """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
-        return self.with_figure_count().prefetch_related("platforms", "tags")
+        return self.prefetch_related("platforms", "tags")
 
     def for_detail(self):
         """Everything a campaign's page shows, fetched in a fixed number of queries."""
@@ -240,7 +231,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
 
     def for_download(self):
         """Everything a download row (and an API item) shows, in a fixed number of queries."""
-        return self.with_figure_count().prefetch_related(
+        return self.prefetch_related(
             platforms_by_slug("platforms"), "tags", "participations__organisation"
         )
 
@@ -358,6 +349,9 @@ class Campaign(ChangeTracked):
     featured = models.BooleanField(_("featured"), default=False)
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    figure_count = models.PositiveIntegerField(
+        _("figures"), default=0, editable=False, serialize=False
+    )
 
     objects = CampaignQuerySet.as_manager()
 

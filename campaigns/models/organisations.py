@@ -6,43 +6,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .base import ChangeTracked, SlugQuerySet, count_of, validate_image_size
-from .choices import OrganisationKind, PlatformKind, Status
+from .base import ChangeTracked, SlugQuerySet, validate_image_size
+from .choices import OrganisationKind, PlatformKind
 
 
 class OrganisationQuerySet(SlugQuerySet):
     """Reusable filters for organisations."""
 
     def public(self):
-        """Organisations with a part in a published campaign, a platform, or a public figure."""
-        from .campaigns import Participation
-        from .figures import Figure
-
-        return self.filter(
-            Exists(
-                Participation.objects.in_published_campaigns().filter(organisation=OuterRef("pk"))
-            )
-            | Exists(Platform.objects.filter(operator=OuterRef("pk")))
-            | Exists(Figure.objects.published().filter(organisation=OuterRef("pk")))
-        )
+        """Organisations with a part in a published campaign, a platform, or a public figure
+        (``is_public``, kept in step by ``counts.py``)."""
+        return self.filter(is_public=True)
 
     def with_published_campaigns(self):
         """Organisations with a part in at least one published campaign."""
-        from .campaigns import Participation
-
-        return self.filter(
-            pk__in=Participation.objects.in_published_campaigns().values("organisation_id")
-        )
-
-    def with_published_campaign_count(self):
-        """Annotate each organisation with its number of published campaigns
-        (``campaign_count``)."""
-        from .campaigns import Participation
-
-        participations = Participation.objects.in_published_campaigns()
-        return self.annotate(
-            campaign_count=count_of(participations, "organisation", distinct="campaign")
-        )
+        return self.filter(published_campaign_count__gt=0)
 
 
 class Organisation(ChangeTracked):
@@ -58,6 +36,10 @@ class Organisation(ChangeTracked):
     logo = models.ImageField(
         _("logo"), upload_to="logos/organisations/", blank=True, validators=[validate_image_size]
     )
+    published_campaign_count = models.PositiveIntegerField(
+        _("published campaigns"), default=0, editable=False, serialize=False
+    )
+    is_public = models.BooleanField(_("public"), default=False, editable=False, serialize=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -87,13 +69,7 @@ class PlatformQuerySet(SlugQuerySet):
 
     def with_published_campaigns(self):
         """Platforms at least one published campaign ran on."""
-        from .campaigns import Campaign
-
-        return self.filter(
-            pk__in=Campaign.platforms.through.objects.filter(
-                campaign__status=Status.PUBLISHED
-            ).values("platform_id")
-        )
+        return self.filter(published_campaign_count__gt=0)
 
     def with_published_campaigns_or_figures(self):
         """Platforms a published campaign ran on or a public figure describes: the ones the
@@ -101,25 +77,13 @@ class PlatformQuerySet(SlugQuerySet):
         from .figures import Figure
 
         return self.filter(
-            Q(pk__in=Platform.objects.with_published_campaigns().values("pk"))
-            | Q(pk__in=Figure.objects.published().values("platform_id"))
+            Q(published_campaign_count__gt=0)
+            | Exists(Figure.objects.published().filter(platform=OuterRef("pk")))
         )
-
-    def with_published_campaign_count(self):
-        """Annotate each platform with the number of published campaigns run on it
-        (``campaign_count``)."""
-        from .campaigns import Campaign
-
-        links = Campaign.platforms.through.objects.filter(campaign__status=Status.PUBLISHED)
-        return self.annotate(campaign_count=count_of(links, "platform"))
 
     def busiest(self):
-        """Platforms with published campaigns, those with most first (``campaign_count``)."""
-        return (
-            self.with_published_campaign_count()
-            .filter(campaign_count__gt=0)
-            .order_by("-campaign_count", "name")
-        )
+        """Platforms with published campaigns, those with most first."""
+        return self.with_published_campaigns().order_by("-published_campaign_count", "name")
 
 
 class Platform(ChangeTracked):
@@ -142,6 +106,9 @@ class Platform(ChangeTracked):
     description = models.TextField(_("description"), blank=True)
     logo = models.ImageField(
         _("logo"), upload_to="logos/platforms/", blank=True, validators=[validate_image_size]
+    )
+    published_campaign_count = models.PositiveIntegerField(
+        _("published campaigns"), default=0, editable=False, serialize=False
     )
 
     objects = PlatformQuerySet.as_manager()

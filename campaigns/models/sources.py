@@ -3,56 +3,22 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .base import ChangeTracked, SlugQuerySet, count_of
-from .choices import DatePrecision, Language, SourceKind, Status
+from .base import ChangeTracked, SlugQuerySet
+from .choices import DatePrecision, Language, SourceKind
 from .dates import format_partial_date, validate_partial_date
-
-
-def backs_published_content():
-    """A source that a published campaign names or a public figure cites (a filter)."""
-    from .campaigns import Campaign
-    from .figures import Figure
-
-    return Exists(
-        Campaign.sources.through.objects.filter(
-            source=OuterRef("pk"), campaign__status=Status.PUBLISHED
-        )
-    ) | Exists(Figure.objects.published().filter(source=OuterRef("pk")))
 
 
 class SourceQuerySet(SlugQuerySet):
     """Reusable filters for sources."""
 
-    def backing_published_content(self):
-        """Sources a published campaign names or a public figure cites."""
-        return self.filter(backs_published_content())
-
     def public(self):
         """Sources behind a published campaign or a public figure, with the documents that
-        cite them and their own numbered references."""
-        return self.filter(
-            backs_published_content()
-            | Exists(Source.objects.filter(backs_published_content(), cited_by=OuterRef("pk")))
-            | Exists(Source.objects.filter(backs_published_content(), pk=OuterRef("cited_by")))
-        )
-
-    def with_published_campaign_count(self):
-        """Annotate each source with the number of published campaigns it backs
-        (``campaign_count``)."""
-        from .campaigns import Campaign
-
-        links = Campaign.sources.through.objects.filter(campaign__status=Status.PUBLISHED)
-        return self.annotate(campaign_count=count_of(links, "source"))
-
-    def with_public_figure_count(self):
-        """Annotate each source with the number of public figures it states (``figure_count``)."""
-        from .figures import Figure
-
-        return self.annotate(figure_count=count_of(Figure.objects.published(), "source"))
+        cite them and their own numbered references (``is_public``, kept in step by
+        ``counts.py``)."""
+        return self.filter(is_public=True)
 
 
 class Source(ChangeTracked):
@@ -92,6 +58,13 @@ class Source(ChangeTracked):
         help_text=_("Its number in the citing source's reference list, e.g. 5 for [5]."),
     )
     note = models.TextField(_("note"), blank=True)
+    published_campaign_count = models.PositiveIntegerField(
+        _("published campaigns"), default=0, editable=False, serialize=False
+    )
+    public_figure_count = models.PositiveIntegerField(
+        _("public figures"), default=0, editable=False, serialize=False
+    )
+    is_public = models.BooleanField(_("public"), default=False, editable=False, serialize=False)
 
     objects = SourceQuerySet.as_manager()
 

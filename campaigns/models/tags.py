@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
-from .base import count_of
 from .choices import Status
 
 
@@ -14,14 +13,7 @@ class TagQuerySet(models.QuerySet):
 
     def public(self):
         """Tags on at least one published campaign."""
-        return self.filter(pk__in=TaggedCampaign.objects.in_published_campaigns().values("tag_id"))
-
-    def with_published_campaign_count(self):
-        """Annotate each tag with the number of published campaigns carrying it
-        (``campaign_count``)."""
-        return self.annotate(
-            campaign_count=count_of(TaggedCampaign.objects.in_published_campaigns(), "tag")
-        )
+        return self.filter(published_campaign_count__gt=0)
 
 
 class Tag(TagBase):
@@ -32,6 +24,9 @@ class Tag(TagBase):
     """
 
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
+    published_campaign_count = models.PositiveIntegerField(
+        _("published campaigns"), default=0, editable=False, serialize=False
+    )
 
     objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 

@@ -39,9 +39,7 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
 
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
-    organisations = (
-        Organisation.objects.public().with_published_campaign_count().order_by("name", "pk")
-    )
+    organisations = Organisation.objects.public().order_by("name", "pk")
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
@@ -79,12 +77,7 @@ def organisation_detail(request, slug):
 
 def platform_list(request):
     """Every platform with its operator and number of published cases."""
-    platforms = (
-        Platform.objects.public()
-        .select_related("operator")
-        .with_published_campaign_count()
-        .order_by("name", "pk")
-    )
+    platforms = Platform.objects.public().select_related("operator").order_by("name", "pk")
     return render_page(request, "campaigns/platform_list.html", platforms)
 
 
@@ -103,19 +96,14 @@ def platform_detail(request, slug):
             "charts": chart_over_time(figures),
             "references": references,
             "campaigns": campaigns.for_listing()[:CAMPAIGNS_ON_ENTITY_PAGES],
-            "campaign_count": campaigns.count(),
+            "campaign_count": platform.published_campaign_count,
         },
     )
 
 
 def source_list(request):
     """Every public source, newest first, with what it supports."""
-    sources = (
-        Source.objects.public()
-        .with_published_campaign_count()
-        .with_public_figure_count()
-        .order_by(F("published_on").desc(nulls_last=True), "title")
-    )
+    sources = Source.objects.public().order_by(F("published_on").desc(nulls_last=True), "title")
     return render_page(request, "campaigns/source_list.html", sources, SOURCES_PER_PAGE)
 
 
@@ -138,7 +126,7 @@ def source_detail(request, slug):
             "campaigns": campaigns.order_by(F("start_date").desc(nulls_last=True), "title")[
                 :CAMPAIGNS_ON_ENTITY_PAGES
             ],
-            "campaign_count": campaigns.count(),
+            "campaign_count": source.published_campaign_count,
             "page": page,
             "notes": [page_note] if page_note else [],
             "cited_references": source.references.order_by("reference_number"),
@@ -148,7 +136,7 @@ def source_detail(request, slug):
 
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
-    tags = Tag.objects.public().with_published_campaign_count().order_by("name", "pk")
+    tags = Tag.objects.public().order_by("name", "pk")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
@@ -164,6 +152,6 @@ def tag_detail(request, slug):
         {
             "tag": tag,
             "campaigns": campaigns.for_listing()[:CAMPAIGNS_ON_ENTITY_PAGES],
-            "campaign_count": campaigns.count(),
+            "campaign_count": tag.published_campaign_count,
         },
     )

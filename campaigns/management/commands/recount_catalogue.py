@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from campaigns import models
+from campaigns.models.counts import recount_everything
+
+
+class Command(BaseCommand):
+    """Recount the counts and visibility flags kept on rows, from the rows themselves."""
+
+    help = (
+        "Recount every count and visibility flag the catalogue keeps on its rows (published "
+        "campaigns per platform, tag, organisation and source, figures per campaign and "
+        "source, which organisations and sources are public). Saves, deletes, loads and "
+        "publishing keep them in step; run this after changing the database by other means."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            recount_everything(models)
+        self.stdout.write(self.style.SUCCESS("Recounted the catalogue."))

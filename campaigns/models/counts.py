@@ -1,0 +1,255 @@
+"""
+Counts and visibility kept on the rows they describe, so that lists, filters and the home page
+read a column instead of counting a large table on every request.
+
+- ``Campaign.figure_count``: its figures.
+- ``Platform.published_campaign_count``, ``Tag.published_campaign_count``,
+  ``Organisation.published_campaign_count``: the published campaigns each is part of.
+- ``Source.published_campaign_count`` and ``Source.public_figure_count``: the published
+  campaigns naming it and the public figures citing it.
+- ``Organisation.is_public``: it has a part in a published campaign, runs a platform, or a
+  public figure is about it. ``Source.is_public``: it backs published content (a count above),
+  or one of its numbered references does, or the source citing it does.
+
+They are kept in step by ``signals.py`` (every save, delete and link of a campaign, its parts,
+figures, platforms and sources recounts the rows it touches, a handful of small queries), by
+the services that publish in bulk, and by the loader and grower, which recount everything
+once at the end. ``recount`` works on the models it is given, so a migration can call it with
+its historical models; ``manage.py recount_catalogue`` recounts everything by hand.
+"""
+
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.db import connection
+
+PUBLISHED = "published"
+
+ALL = "all"
+"""Recount every row of a model, not only the given ones."""
+
+
+def recount(
+    models,
+    *,
+    campaigns=(),
+    platforms=(),
+    tags=(),
+    organisations=(),
+    sources=(),
+):
+    """Recount the given rows (ids, or ``ALL``) of each model in ``models`` (an object with
+    the catalogue's model classes as attributes, such as the ``campaigns.models`` module).
+
+    Inside ``deferred()`` the rows are only noted, and recounted once when it ends.
+    """
+    pending = getattr(_deferral, "pending", None)
+    if pending is not None:
+        for kind, ids in [
+            ("campaigns", campaigns),
+            ("platforms", platforms),
+            ("tags", tags),
+            ("organisations", organisations),
+            ("sources", sources),
+        ]:
+            if ids == ALL or pending[kind] == ALL:
+                pending[kind] = ALL
+            elif ids:
+                pending[kind] |= set(ids)
+        return
+    if campaigns:
+        _recount_campaigns(models, campaigns)
+    if platforms:
+        _recount_platforms(models, platforms)
+    if tags:
+        _recount_tags(models, tags)
+    if organisations:
+        _recount_organisations(models, organisations)
+    if sources:
+        _recount_sources(models, sources)
+
+
+_deferral = threading.local()
+
+
+@contextmanager
+def deferred(models):
+    """Note the rows to recount while the block runs, and recount each once at its end.
+
+    For loads of many records, where recounting after each would repeat the same work.
+    Nested blocks leave the recount to the outermost. Nothing is recounted if the block
+    fails: its transaction is rolled back anyway.
+    """
+    if getattr(_deferral, "pending", None) is not None:
+        yield
+        return
+    _deferral.pending = defaultdict(set)
+    try:
+        yield
+        pending = dict(_deferral.pending)
+    finally:
+        _deferral.pending = None
+    recount(models, **pending)
+
+
+def recount_everything(models):
+    """Recount every row: after a load or a migration, or by hand."""
+    recount(models, campaigns=ALL, platforms=ALL, tags=ALL, organisations=ALL, sources=ALL)
+
+
+def recount_for_campaigns(models, campaign_ids):
+    """Recount the campaigns and every row linked to them (after they were published,
+    unpublished or changed)."""
+    campaign_ids = list(campaign_ids)
+    if not campaign_ids:
+        return
+    linked = linked_to_campaigns(models, campaign_ids)
+    recount(models, campaigns=campaign_ids, **linked)
+
+
+def linked_to_campaigns(models, campaign_ids):
+    """The ids of the platforms, tags, organisations and sources linked to these campaigns."""
+    figures = models.Figure._base_manager.filter(campaign_id__in=campaign_ids)
+    return {
+        "platforms": _ids(
+            models.Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids),
+            "platform_id",
+        ),
+        "tags": _ids(
+            models.TaggedCampaign._base_manager.filter(content_object_id__in=campaign_ids),
+            "tag_id",
+        ),
+        "organisations": _ids(
+            models.Participation._base_manager.filter(campaign_id__in=campaign_ids),
+            "organisation_id",
+        )
+        | _ids(figures.exclude(organisation=None), "organisation_id"),
+        "sources": _ids(
+            models.Campaign.sources.through.objects.filter(campaign_id__in=campaign_ids),
+            "source_id",
+        )
+        | _ids(figures, "source_id"),
+    }
+
+
+def _ids(queryset, field):
+    return set(queryset.order_by().values_list(field, flat=True).distinct())
+
+
+def _update(models, model_name, assignments, ids):
+    """Run ``UPDATE table SET assignments`` on the rows ``ids`` (or all of them).
+
+    Written as SQL rather than through the ORM: these statements run after every save, and
+    building them with querysets cost more than running them. ``{name}`` in ``assignments``
+    is the table of ``models.name``; the SQL is the same on PostgreSQL and SQLite.
+    """
+    if ids != ALL:
+        ids = [pk for pk in ids if pk is not None]
+        if not ids:
+            return
+    tables = {
+        name: model._meta.db_table for name, model in vars(models).items() if _is_model(model)
+    }
+    tables["platform_links"] = models.Campaign.platforms.through._meta.db_table
+    tables["source_links"] = models.Campaign.sources.through._meta.db_table
+    table = tables[model_name]
+    sql = f"UPDATE {table} SET {assignments.format(**tables)}"
+    params = []
+    if ids != ALL:
+        sql += f" WHERE {table}.id IN ({', '.join(['%s'] * len(ids))})"
+        params = list(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _is_model(value):
+    return isinstance(value, type) and hasattr(value, "_meta")
+
+
+PUBLIC_FIGURE = (
+    "LEFT JOIN {Campaign} c ON c.id = f.campaign_id "
+    f"WHERE (f.campaign_id IS NULL OR c.status = '{PUBLISHED}')"
+)
+"""Joined to ``{Figure} f``: only the figures readers may see."""
+
+
+def _recount_campaigns(models, ids):
+    _update(
+        models,
+        "Campaign",
+        "figure_count = (SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id)",
+        ids,
+    )
+
+
+def _recount_platforms(models, ids):
+    _update(
+        models,
+        "Platform",
+        "published_campaign_count = (SELECT COUNT(*) FROM {platform_links} l "
+        "JOIN {Campaign} c ON c.id = l.campaign_id "
+        f"WHERE l.platform_id = {{Platform}}.id AND c.status = '{PUBLISHED}')",
+        ids,
+    )
+
+
+def _recount_tags(models, ids):
+    _update(
+        models,
+        "Tag",
+        "published_campaign_count = (SELECT COUNT(*) FROM {TaggedCampaign} l "
+        "JOIN {Campaign} c ON c.id = l.content_object_id "
+        f"WHERE l.tag_id = {{Tag}}.id AND c.status = '{PUBLISHED}')",
+        ids,
+    )
+
+
+def _recount_organisations(models, ids):
+    _update(
+        models,
+        "Organisation",
+        "published_campaign_count = (SELECT COUNT(DISTINCT p.campaign_id) "
+        "FROM {Participation} p JOIN {Campaign} c ON c.id = p.campaign_id "
+        f"WHERE p.organisation_id = {{Organisation}}.id AND c.status = '{PUBLISHED}')",
+        ids,
+    )
+    _update(
+        models,
+        "Organisation",
+        "is_public = (published_campaign_count > 0 "
+        "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id) "
+        "OR EXISTS (SELECT 1 FROM {Figure} f "
+        + PUBLIC_FIGURE
+        + " AND f.organisation_id = {Organisation}.id))",
+        ids,
+    )
+
+
+def _recount_sources(models, ids):
+    sources = models.Source._base_manager
+    if ids != ALL:
+        ids = set(ids)
+        # Whether a source is public depends on the source citing it and on its references.
+        ids |= _ids(sources.filter(pk__in=ids).exclude(cited_by=None), "cited_by_id")
+        ids |= _ids(sources.filter(cited_by__in=ids), "pk")
+    _update(
+        models,
+        "Source",
+        "published_campaign_count = (SELECT COUNT(*) FROM {source_links} l "
+        "JOIN {Campaign} c ON c.id = l.campaign_id "
+        f"WHERE l.source_id = {{Source}}.id AND c.status = '{PUBLISHED}'), "
+        "public_figure_count = (SELECT COUNT(*) FROM {Figure} f "
+        + PUBLIC_FIGURE
+        + " AND f.source_id = {Source}.id)",
+        ids,
+    )
+    backs = "(r.published_campaign_count > 0 OR r.public_figure_count > 0)"
+    _update(
+        models,
+        "Source",
+        "is_public = (published_campaign_count > 0 OR public_figure_count > 0 "
+        f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.cited_by_id = {{Source}}.id AND {backs}) "
+        f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.id = {{Source}}.cited_by_id AND {backs}))",
+        ids,
+    )
