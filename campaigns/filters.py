@@ -41,6 +41,10 @@ MAX_QUERY_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 """The years a year filter accepts."""
 
+MENU_LENGTH = 100
+"""A menu of organisations or tags lists at most this many, those in most cases; the others
+are still taken from the address (an organisation's or tag's page links to its cases)."""
+
 MAX_NOTES_PER_FIELD = 3
 """More ignored values than this in one field are summed up in one note."""
 
@@ -53,6 +57,14 @@ class ActiveFilter:
     label: str
     value: str
     remove_url: str
+
+
+def label_of(rows, slug, name):
+    """The label of the row of ``rows`` with this slug, named by ``name``; None if none."""
+    if not slug.isprintable():  # PostgreSQL refuses NUL in a query
+        return None
+    row = rows.filter(slug=slug).first()
+    return name(row) if row is not None else None
 
 
 def shorten(value):
@@ -73,6 +85,24 @@ class ForgivingChoiceField(forms.ChoiceField):
 
     def valid_value(self, value):
         return value in {str(key) for key, _label in self.choices}
+
+
+class ForgivingLookupChoiceField(ForgivingChoiceField):
+    """A forgiving choice among more rows than a menu can list: the menu offers the most used
+    (set as ``choices``), and any other value is looked up with ``lookup(value)``, which
+    returns the label of a row that may be chosen, or None. A value found is added to the menu,
+    so the menu shows what is chosen."""
+
+    lookup = None
+
+    def valid_value(self, value):
+        if super().valid_value(value):
+            return True
+        label = self.lookup(value) if self.lookup is not None else None
+        if label is None:
+            return False
+        self.choices = [*self.choices, (value, label)]
+        return True
 
 
 class ForgivingMultipleChoiceField(forms.MultipleChoiceField):
@@ -218,7 +248,7 @@ class CampaignFilterForm(ForgivingFilterForm):
     platform = ForgivingMultipleChoiceField(
         label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    organisation = ForgivingChoiceField(label=_("Organisation"), required=False)
+    organisation = ForgivingLookupChoiceField(label=_("Organisation"), required=False)
     cause = ForgivingChoiceField(
         label=_("Cause"), required=False, choices=[("", _("Any cause")), *Cause.choices]
     )
@@ -226,7 +256,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         label=_("Approach"), required=False, choices=[("", _("Any approach")), *Approach.choices]
     )
     country = ForgivingChoiceField(label=_("Country"), required=False)
-    tag = ForgivingChoiceField(label=_("Tag"), required=False)
+    tag = ForgivingLookupChoiceField(label=_("Tag"), required=False)
     year_from = ForgivingYearField(
         label=_("From year"),
         required=False,
@@ -258,15 +288,23 @@ class CampaignFilterForm(ForgivingFilterForm):
                 "slug", "name", "name_zh"
             )
         ]
+        organisations = Organisation.objects.with_published_campaigns()
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
             (organisation.slug, both_names(organisation))
-            for organisation in Organisation.objects.with_published_campaigns().only(
+            for organisation in organisations.order_by("-published_campaign_count", "name").only(
                 "slug", "name", "name_zh"
-            )
+            )[:MENU_LENGTH]
         ]
-        self.fields["tag"].choices = [("", _("Any tag"))] + [
-            (tag.slug, primary_name(tag)) for tag in Tag.objects.public().order_by("name")
-        ]
+        self.fields["organisation"].lookup = lambda slug: label_of(organisations, slug, both_names)
+        tags = Tag.objects.public()
+        self.fields["tag"].choices = [("", _("Any tag"))] + sorted(
+            (
+                (tag.slug, primary_name(tag))
+                for tag in tags.order_by("-published_campaign_count", "name")[:MENU_LENGTH]
+            ),
+            key=lambda choice: choice[1],
+        )
+        self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
         codes = Campaign.objects.published().countries()
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
             ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]

@@ -170,3 +170,35 @@ def test_on_chinese_pages_choices_put_the_chinese_name_first(two_platform_catalo
     with translation.override("zh-hans"):
         form, _slugs = campaign_filter("platform=kwai")
         assert ("kwai", "快手 (Kwai)") in form.fields["platform"].choices
+
+
+def test_the_organisation_and_tag_menus_list_the_busiest_and_take_any_other(monkeypatch):
+    monkeypatch.setattr("campaigns.filters.MENU_LENGTH", 2)
+    busy, busier, quiet = (
+        factories.OrganisationFactory(slug=slug, name=slug.title())
+        for slug in ("busy", "busier", "quiet")
+    )
+    for organisation, cases, tag in ((busy, 2, "usual"), (busier, 3, "common"), (quiet, 1, "rare")):
+        for _number in range(cases):
+            factories.ParticipationFactory(
+                organisation=organisation, campaign=factories.CampaignFactory(tags=[tag])
+            )
+    for _number in range(3):
+        factories.CampaignFactory(tags=["common", "usual"])
+    hidden = factories.OrganisationFactory(slug="only-in-a-draft")
+    factories.ParticipationFactory(
+        organisation=hidden, campaign=factories.CampaignFactory(status=Status.DRAFT)
+    )
+
+    form, _slugs = campaign_filter("")
+    assert [key for key, _label in form.fields["organisation"].choices] == ["", "busier", "busy"]
+    assert [key for key, _label in form.fields["tag"].choices] == ["", "common", "usual"]
+
+    form, slugs = campaign_filter("organisation=quiet&tag=rare")
+    assert len(slugs) == 1 and form.notes == []
+    assert ("quiet", "Quiet") in form.fields["organisation"].choices
+    assert [chip.value for chip in form.active_filters] == ["Quiet", "rare"]
+
+    form, slugs = campaign_filter("organisation=only-in-a-draft")
+    assert form.notes == ["Unknown organisation “only-in-a-draft” was ignored."]
+    assert len(slugs) == 9
