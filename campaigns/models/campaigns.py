@@ -33,6 +33,10 @@ NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
 """Campaigns by start date, newest first; those with no known start date last."""
 
 
+RELATED_CANDIDATES = 300
+"""A campaign's related campaigns are chosen among the newest this many that share anything."""
+
+
 def platforms_by_slug(lookup, queryset=None):
     """Prefetch the platforms at ``lookup`` in slug order, as the list ``platform_list``."""
     return Prefetch(
@@ -104,18 +108,29 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
 
     def related_to(self, campaign):
         """Campaigns sharing the cause, a platform or a tag with ``campaign`` (not itself),
-        those sharing most first, then the newest."""
+        those sharing most first, then the newest.
+
+        They are chosen among the newest ``RELATED_CANDIDATES`` published campaigns that share
+        anything with it, so the cost stays that of a few hundred rows however many thousands
+        share its cause or a popular platform.
+        """
         platform_ids = [platform.pk for platform in campaign.platforms.all()]
         tag_ids = [tag.pk for tag in campaign.tags.all()]
         shared_platforms = Campaign.platforms.through.objects.filter(platform_id__in=platform_ids)
         shared_tags = TaggedCampaign.objects.filter(tag_id__in=tag_ids)
-        return (
-            self.exclude(pk=campaign.pk)
+        candidates = (
+            Campaign.objects.published()
+            .exclude(pk=campaign.pk)
             .filter(
                 Q(cause=campaign.cause)
-                | Q(pk__in=shared_platforms.values("campaign_id"))
-                | Q(pk__in=shared_tags.values("content_object_id"))
+                | Exists(shared_platforms.filter(campaign=OuterRef("pk")))
+                | Exists(shared_tags.filter(content_object=OuterRef("pk")))
             )
+            .order_by(*NEWEST_FIRST)
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        return (
+            self.filter(pk__in=candidates)
             .annotate(
                 shared_platforms=count_of(shared_platforms, "campaign"),
                 shared_tags=count_of(shared_tags, "content_object"),
