@@ -4,9 +4,10 @@
   platform or source link), recorded the catalogue's one way: ``ChangeTrackedQuerySet.touch()``.
   Downloads and the API answer conditional GETs from the catalogue's change times (see
   ``conditional.catalogue_state``).
-- The counts and visibility flags kept on rows (``models/counts.py``): every save, delete or
-  link recounts the rows it touches, before and after (a participation moved from one
-  organisation to another recounts both).
+- The counts, visibility flags and search documents kept on rows (``models/counts.py``):
+  every save, delete or link recounts the rows it touches, before and after (a participation
+  moved from one organisation to another recounts both), and a campaign's search document is
+  written again when it, its tags, platforms or participants, or their names change.
 
 Raw saves (``loaddata``) are recounted too: the counts are derived, never loaded.
 """
@@ -19,6 +20,7 @@ from .models import (
     Campaign,
     CampaignImage,
     Figure,
+    Organisation,
     Participation,
     Platform,
     Source,
@@ -52,10 +54,13 @@ def campaign_saving(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Campaign)
 def campaign_saved(sender, instance, created, **kwargs):
-    """A campaign was published or unpublished: recount what it links to. (A new campaign
-    links to nothing yet; its links recount when they are made.)"""
+    """A campaign was saved: its search document is written again, and if it was published or
+    unpublished, what it links to is recounted. (A new campaign links to nothing yet; its
+    links recount when they are made.)"""
     if not created and getattr(instance, "_status_before", None) != instance.status:
         recount_for_campaigns(models, [instance.pk])
+    else:
+        recount(models, documents=[instance.pk])
 
 
 @receiver(pre_delete, sender=Campaign)
@@ -87,12 +92,11 @@ def campaign_links_changed(sender, instance, action, reverse, pk_set, model, **k
         return
     if action == "post_clear":
         pk_set = set(getattr(instance, "_cleared", []))
-    if reverse:
-        Campaign.objects.filter(pk__in=pk_set).touch()
-        recount(models, **{kind: [instance.pk]})
-    else:
-        Campaign.objects.filter(pk=instance.pk).touch()
-        recount(models, **{kind: pk_set})
+    campaign_ids = pk_set if reverse else {instance.pk}
+    Campaign.objects.filter(pk__in=campaign_ids).touch()
+    recount(models, **{kind: [instance.pk] if reverse else pk_set})
+    if kind == "platforms":  # their names are in the campaigns' search documents
+        recount(models, documents=campaign_ids)
 
 
 # --------------------------------------------------------------------------- campaigns' parts
@@ -134,7 +138,11 @@ def campaign_part_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         Campaign.objects.filter(pk=instance.campaign_id).touch()
     if sender is Participation:
-        recount(models, organisations=before_and_after(instance, "organisation_id"))
+        recount(
+            models,
+            organisations=before_and_after(instance, "organisation_id"),
+            documents=before_and_after(instance, "campaign_id"),
+        )
 
 
 @receiver(post_save, sender=TaggedCampaign)
@@ -143,14 +151,43 @@ def campaign_tagged(sender, instance, raw=False, **kwargs):
     """A tag was put on or taken off a campaign."""
     if not raw:
         Campaign.objects.filter(pk=instance.content_object_id).touch()
-    recount(models, tags=before_and_after(instance, "tag_id"))
+    recount(
+        models,
+        tags=before_and_after(instance, "tag_id"),
+        documents=before_and_after(instance, "content_object_id"),
+    )
+
+
+@receiver(pre_save, sender=Tag)
+@receiver(pre_save, sender=Platform)
+@receiver(pre_save, sender=Organisation)
+def remember_names(sender, instance, **kwargs):
+    """Keep the names a tag, platform or organisation had before this save."""
+    instance._names_before = previous(instance, "name", "name_zh")
+
+
+def renamed(instance):
+    """Whether this save changed the English or Chinese name of a row that had one."""
+    before = getattr(instance, "_names_before", [None, None])
+    return before[0] is not None and before != [instance.name, instance.name_zh]
 
 
 @receiver(post_save, sender=Tag)
 def tag_renamed(sender, instance, created, raw=False, **kwargs):
-    """A tag was renamed: every campaign carrying it now reads differently."""
-    if not raw and not created:
-        Campaign.objects.filter(tagged_items__tag=instance).touch()
+    """A tag was renamed: every campaign carrying it now reads (and is found) differently."""
+    if not created and renamed(instance):
+        campaigns = Campaign.objects.filter(tagged_items__tag=instance)
+        if not raw:
+            campaigns.touch()
+        recount(models, documents=list(campaigns.values_list("pk", flat=True)))
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(sender, instance, created, **kwargs):
+    """An organisation was renamed: the campaigns it took part in are found by its new name."""
+    if not created and renamed(instance):
+        campaigns = Participation.objects.filter(organisation=instance).values("campaign_id")
+        recount(models, documents=list(campaigns.values_list("campaign_id", flat=True)))
 
 
 @receiver(post_save, sender=Figure)
@@ -168,9 +205,13 @@ def figure_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Platform)
 @receiver(post_delete, sender=Platform)
-def platform_changed(sender, instance, **kwargs):
-    """A platform was saved or deleted: whether its operator (old and new) is public."""
+def platform_changed(sender, instance, created=False, **kwargs):
+    """A platform was saved or deleted: whether its operator (old and new) is public, and,
+    when it was renamed, the search documents of the campaigns on it."""
     recount(models, organisations=before_and_after(instance, "operator_id"))
+    if not created and renamed(instance):
+        links = Campaign.platforms.through.objects.filter(platform=instance)
+        recount(models, documents=list(links.values_list("campaign_id", flat=True)))
 
 
 @receiver(post_save, sender=Source)

@@ -26,7 +26,9 @@ def search_catalogue(weibo, kwai):
         platforms=[weibo],
         tags=["disaster", "Sichuan"],
     )
-    Tag.objects.filter(name="disaster").update(name_zh="灾难")
+    disaster = Tag.objects.get(name="disaster")
+    disaster.name_zh = "灾难"
+    disaster.save()  # as a curator names it in the admin
     happy = factories.CampaignFactory(
         title="Happy Village farmers",
         title_zh="快乐乡村",
@@ -124,3 +126,83 @@ def test_a_chinese_search_of_the_seed_catalogue_finds_the_cases_a_reader_expects
     seed_catalogue, q, expected
 ):
     assert set(search(q)) == expected
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("earthquakes", ["yaan-earthquake"]),
+        ("videos", ["happy-village"]),
+        ("Yaan", ["yaan-earthquake"]),
+        ("Ya’an", ["yaan-earthquake"]),
+        ("happyvillage", ["happy-village"]),
+        ("short-videos", ["happy-village"]),
+        ("乡", ["happy-village"]),
+        ("地震应急", ["yaan-earthquake"]),
+        ("China", ["happy-village", "yaan-earthquake"]),
+        ("中国", ["happy-village", "yaan-earthquake"]),
+    ],
+)
+def test_search_forgives_plurals_apostrophes_spacing_and_finds_countries(
+    search_catalogue, q, expected
+):
+    assert sorted(search(q)) == expected
+
+
+def test_livestream_finds_a_live_stream_and_live_stream_a_livestream(db):
+    factories.CampaignFactory(slug="spaced", title="Apples sold by live stream")
+    factories.CampaignFactory(slug="joined", title="Oranges sold by livestream")
+
+    assert sorted(search("livestream")) == ["joined", "spaced"]
+    assert sorted(search("live stream")) == ["joined", "spaced"]
+
+
+def test_the_search_document_follows_edits_to_the_case_and_its_names(search_catalogue, kwai):
+    yaan, happy = search_catalogue
+    assert search("glacier") == []
+
+    yaan.summary = "Volunteers mapped the glacier."
+    yaan.save()
+    assert search("glacier") == ["yaan-earthquake"]
+
+    kwai.name = "Kuaishou Video"
+    kwai.save()
+    assert search("Kuaishou Video") == ["happy-village"]
+    assert search("Kwai") == []
+
+    operator = kwai.operator
+    operator.name_zh = "快手科技"
+    operator.save()
+    assert search("快手科技") == ["happy-village"]
+
+    happy.tags.add("orchards")
+    assert search("orchard") == ["happy-village"]
+    Tag.objects.get(name="orchards").delete()
+    assert search("orchard") == []
+
+
+def test_a_loaded_case_is_found_by_its_words(db, tmp_path):
+    import json
+
+    from campaigns.loading import load_catalogue
+
+    source = {"model": "campaigns.source", "fields": {"slug": "s", "title": "S", "kind": "report"}}
+    case = {
+        "model": "campaigns.campaign",
+        "fields": {
+            "slug": "loaded-case",
+            "title": "Loaded glacier watch",
+            "summary": "Herders posted photos.",
+            "description": "Herders posted photos of melting ice.",
+            "cause": "climate_environment",
+            "approach": "awareness",
+            "status": "published",
+            "sources": [["s"]],
+        },
+    }
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps([source, case]))
+
+    load_catalogue(paths=[path])
+
+    assert search("glaciers herders") == ["loaded-case"]

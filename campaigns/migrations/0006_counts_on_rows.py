@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.db import migrations, models
 
-from campaigns.models.counts import recount_everything
+from campaigns.models.counts import ALL, recount
 
 CATALOGUE = [
     "Campaign",
@@ -21,7 +21,7 @@ CATALOGUE = [
 def count_everything(apps, schema_editor):
     """Fill the new counts and visibility flags from the rows already there."""
     models = SimpleNamespace(**{name: apps.get_model("campaigns", name) for name in CATALOGUE})
-    recount_everything(models)
+    recount(models, campaigns=ALL, platforms=ALL, tags=ALL, organisations=ALL, sources=ALL)
 
 
 class Migration(migrations.Migration):

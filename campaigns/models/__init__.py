@@ -16,7 +16,6 @@ from .base import (
     validate_image_size,
 )
 from .campaigns import (
-    SEARCH_MAX_TERMS,
     Campaign,
     CampaignImage,
     CampaignImageQuerySet,
@@ -54,7 +53,6 @@ from .sources import Source, SourceQuerySet
 from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 
 __all__ = [
-    "SEARCH_MAX_TERMS",
     "UNIT_KIND",
     "Approach",
     "Campaign",

@@ -1,5 +1,6 @@
 """The case studies: campaigns, the parts organisations played in them, and their pictures."""
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import (
@@ -26,6 +27,7 @@ from .base import ChangeTracked, ChangeTrackedQuerySet, count_of, validate_image
 from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
+from .search import SearchTerms, plural_stem
 from .sources import Source
 from .tags import TaggedCampaign
 
@@ -150,42 +152,37 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
     def search(self, q):
         """Campaigns matching the words of ``q``, best matches first (``search_rank``).
 
-        A campaign matches when every word appears (as a substring, so Chinese works without
-        word breaks) in its titles, summary, description, tags, or the English or Chinese
-        names of its platforms and participants. On PostgreSQL a full-text match of its
-        titles, summary and description (English stemming) also counts and ranks the results.
+        Every word must be found in the campaign's search document (``models/search.py``):
+        its titles, summary, description, location and country, and the English and Chinese
+        names of its tags, platforms and participants. On PostgreSQL the document is a
+        ``tsvector`` behind a GIN index (English stemming; titles rank first); on SQLite each
+        word is looked for in the document's text, plural endings dropped.
         """
-        terms = q.replace("\x00", " ").split()[:SEARCH_MAX_TERMS]  # PostgreSQL refuses NUL
-        if not terms:
-            return self
-        q = " ".join(terms)
-        every_term = Q()
-        for term in terms:
-            every_term &= campaign_text_contains(term)
+        terms = SearchTerms.parse(q)
+        if not terms:  # nothing to look for, or only punctuation, which nothing holds
+            return self.none() if q.strip() else self
+        if connection.vendor == "postgresql":
+            query = SearchQuery(terms.tsquery(), search_type="raw", config="english")
+            return (
+                self.filter(search_document=query)
+                .annotate(search_rank=SearchRank(F("search_document"), query))
+                .order_by("-search_rank", *NEWEST_FIRST)
+            )
+        found = Q()
+        for alternative in terms.alternatives:
+            every_word = Q()
+            for word in alternative:
+                every_word &= Q(search_text__contains=plural_stem(word))
+            found |= every_word
+        whole = " ".join(terms.alternatives[0])
         title_bonus = Case(
-            When(Q(title__icontains=q) | Q(title_zh__icontains=q), then=Value(1)),
+            When(Q(title__icontains=whole) | Q(title_zh__icontains=whole), then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
-        if connection.vendor != "postgresql":
-            return (
-                self.filter(every_term)
-                .annotate(search_rank=title_bonus)
-                .order_by("-search_rank", *NEWEST_FIRST)
-            )
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("title_zh", weight="A", config="simple")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("description", weight="C", config="english")
-        )
-        query = SearchQuery(q, search_type="websearch", config="english")
-        full_text = Campaign.objects.annotate(document=vector).filter(document=query)
         return (
-            self.filter(Q(pk__in=full_text.values("pk")) | every_term)
-            .annotate(search_rank=SearchRank(vector, query) + title_bonus)
+            self.filter(found)
+            .annotate(search_rank=title_bonus)
             .order_by("-search_rank", *NEWEST_FIRST)
         )
 
@@ -288,36 +285,6 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         )
 
 
-SEARCH_MAX_TERMS = 10
-"""A search uses at most this many words (a pasted essay must not build a huge query)."""
-
-
-def campaign_text_contains(term):
-    """Campaigns whose own text, tags, platforms or participants contain ``term``."""
-    return (
-        Q(title__icontains=term)
-        | Q(title_zh__icontains=term)
-        | Q(summary__icontains=term)
-        | Q(description__icontains=term)
-        | Q(location__icontains=term)
-        | Q(
-            pk__in=TaggedCampaign.objects.filter(
-                Q(tag__name__icontains=term) | Q(tag__name_zh__icontains=term)
-            ).values("content_object_id")
-        )
-        | Q(
-            pk__in=Campaign.platforms.through.objects.filter(
-                Q(platform__name__icontains=term) | Q(platform__name_zh__icontains=term)
-            ).values("campaign_id")
-        )
-        | Q(
-            pk__in=Participation.objects.filter(
-                Q(organisation__name__icontains=term) | Q(organisation__name_zh__icontains=term)
-            ).values("campaign_id")
-        )
-    )
-
-
 class Campaign(ChangeTracked):
     """A case study: a campaign in which social media served a public cause, and its outcome."""
 
@@ -366,6 +333,10 @@ class Campaign(ChangeTracked):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     figure_count = models.PositiveIntegerField(
         _("figures"), default=0, editable=False, serialize=False
+    )
+    search_text = models.TextField(_("search text"), blank=True, editable=False, serialize=False)
+    search_document = SearchVectorField(
+        _("search document"), null=True, editable=False, serialize=False
     )
 
     objects = CampaignQuerySet.as_manager()

@@ -1,12 +1,14 @@
 """
-Counts and visibility kept on the rows they describe, so that lists, filters and the home page
-read a column instead of counting a large table on every request.
+Counts, visibility and search documents kept on the rows they describe, so that lists,
+filters, search and the home page read a column instead of going through large tables on every
+request.
 
 - ``Campaign.figure_count``: its figures.
 - ``Platform.published_campaign_count``, ``Tag.published_campaign_count``,
   ``Organisation.published_campaign_count``: the published campaigns each is part of.
 - ``Source.published_campaign_count`` and ``Source.public_figure_count``: the published
   campaigns naming it and the public figures citing it.
+- ``Campaign.search_text`` and ``search_document``: what a search looks in (``search.py``).
 - ``Organisation.is_public``: it has a part in a published campaign, runs a platform, or a
   public figure is about it. ``Source.is_public``: it backs published content (a count above),
   or one of its numbered references does, or the source citing it does.
@@ -24,6 +26,8 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from .search import refresh_search_documents
+
 PUBLISHED = "published"
 
 ALL = "all"
@@ -38,6 +42,7 @@ def recount(
     tags=(),
     organisations=(),
     sources=(),
+    documents=(),
 ):
     """Recount the given rows (ids, or ``ALL``) of each model in ``models`` (an object with
     the catalogue's model classes as attributes, such as the ``campaigns.models`` module).
@@ -52,6 +57,7 @@ def recount(
             ("tags", tags),
             ("organisations", organisations),
             ("sources", sources),
+            ("documents", documents),
         ]:
             if ids == ALL or pending[kind] == ALL:
                 pending[kind] = ALL
@@ -68,6 +74,8 @@ def recount(
         _recount_organisations(models, organisations)
     if sources:
         _recount_sources(models, sources)
+    if documents:
+        refresh_search_documents(models, documents)
 
 
 _deferral = threading.local()
@@ -95,7 +103,15 @@ def deferred(models):
 
 def recount_everything(models):
     """Recount every row: after a load or a migration, or by hand."""
-    recount(models, campaigns=ALL, platforms=ALL, tags=ALL, organisations=ALL, sources=ALL)
+    recount(
+        models,
+        campaigns=ALL,
+        platforms=ALL,
+        tags=ALL,
+        organisations=ALL,
+        sources=ALL,
+        documents=ALL,
+    )
 
 
 def recount_for_campaigns(models, campaign_ids):
@@ -105,7 +121,7 @@ def recount_for_campaigns(models, campaign_ids):
     if not campaign_ids:
         return
     linked = linked_to_campaigns(models, campaign_ids)
-    recount(models, campaigns=campaign_ids, **linked)
+    recount(models, campaigns=campaign_ids, documents=campaign_ids, **linked)
 
 
 def linked_to_campaigns(models, campaign_ids):
