@@ -273,6 +273,7 @@ def grow_catalogue(
         grower = _Grower(count=count, seed=seed, draft_share=draft_share, progress=progress)
         counts = grower.grow()
         recount_everything(models)  # bulk writes send no signals
+        models.CatalogueVersion.bump()
     with connection.cursor() as cursor:
         # The planner's row estimates are wrong until the tables are analysed again, and a
         # query planned for 100 campaigns that meets 100,000 takes seconds instead of

@@ -1,9 +1,12 @@
 """Keep what is derived from the catalogue's rows true when a row changes.
 
+- The catalogue's version (``models/version.py``), which cached pages and ETags are keyed by:
+  every save or delete of a catalogue row, and every bulk update, makes a new one.
+
 - A campaign's ``updated_at`` when a row that belongs to it changes (a participant, image, tag,
   platform or source link), recorded the catalogue's one way: ``ChangeTrackedQuerySet.touch()``.
   Downloads and the API answer conditional GETs from the catalogue's change times (see
-  ``conditional.catalogue_state``).
+  ``conditional.py``).
 - The counts, visibility flags and search documents kept on rows (``models/counts.py``):
   every save, delete or link recounts the rows it touches, before and after (a participation
   moved from one organisation to another recounts both), and a campaign's search document is
@@ -28,6 +31,30 @@ from .models import (
     TaggedCampaign,
 )
 from .models.counts import linked_to_campaigns, recount, recount_for_campaigns
+from .models.version import CatalogueVersion
+
+CATALOGUE_MODELS = (
+    Campaign,
+    CampaignImage,
+    Figure,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    Tag,
+    TaggedCampaign,
+)
+"""The models whose rows are the catalogue: a change to any of them is a new version of it."""
+
+
+def catalogue_changed(sender, **kwargs):
+    """A row of the catalogue was saved (loaded raw too) or deleted: a new version."""
+    CatalogueVersion.bump()
+
+
+for catalogue_model in CATALOGUE_MODELS:
+    post_save.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-save")
+    post_delete.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-delete")
 
 
 def previous(instance, *fields):

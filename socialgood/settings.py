@@ -8,6 +8,8 @@ DJANGO_ALLOWED_HOSTS  comma-separated host names (default: localhost and 127.0.0
 DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://catalogue.example.org
 DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files live
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
+REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
+DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is cached (default 3600; 0: no page cache)
 """
 
 import os
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so a cached page keeps every header the middleware above gave it.
+    "campaigns.caching.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "socialgood.urls"
@@ -105,6 +109,30 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# The cache: Redis, shared by every app server, when REDIS_URL is set; else each server
+# process keeps its own in memory, so `make run` needs nothing else. Cached pages are keyed by
+# the catalogue's version in the database, so either way no reader sees a page older than the
+# last edit (campaigns/caching.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "socialgood",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "socialgood",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
+"""How long a rendered page stays in the cache; 0 turns the page cache off."""
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

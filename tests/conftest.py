@@ -4,6 +4,7 @@ catalogue from fixtures/ loaded once for the tests that only read it."""
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.utils import translation
@@ -26,6 +27,13 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page cached by another test, under a catalogue
+    version that its rollback has since reused, must not be served to this one."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

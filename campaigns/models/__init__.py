@@ -51,11 +51,13 @@ from .figures import Figure, FigureQuerySet
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .sources import Source, SourceQuerySet
 from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
+from .version import CatalogueVersion
 
 __all__ = [
     "UNIT_KIND",
     "Approach",
     "Campaign",
+    "CatalogueVersion",
     "CampaignImage",
     "CampaignImageQuerySet",
     "CampaignQuerySet",

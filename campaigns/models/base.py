@@ -34,9 +34,15 @@ class ChangeTrackedQuerySet(models.QuerySet):
     """Rows that record when they last changed: a bulk update records it too."""
 
     def update(self, **kwargs):
-        """Update the rows and record the change in ``updated_at`` (unless a time is given)."""
+        """Update the rows and record the change in ``updated_at`` (unless a time is given)
+        and in the catalogue's version."""
+        from .version import CatalogueVersion
+
         kwargs.setdefault("updated_at", timezone.now())
-        return super().update(**kwargs)
+        updated = super().update(**kwargs)
+        if updated:
+            CatalogueVersion.bump()
+        return updated
 
     def touch(self):
         """Record that these rows changed now, as when a part of them (a tag, a participant)

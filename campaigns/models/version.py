@@ -1,0 +1,45 @@
+"""The catalogue's version: one row whose number goes up with every change to the catalogue.
+
+Cached pages and API answers are keyed by it, and ETags and Last-Modified come from it, so no
+reader is ever served a page older than the last change, whichever app server cached it and
+whether or not the servers share a cache. It lives in the database, where the change itself is:
+the number goes up in the change's own transaction, so a page rendered before the change
+commits is cached under the old number, which no request asks for once it has committed.
+"""
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+ROW = 1
+"""The primary key of the one row."""
+
+
+class CatalogueVersion(models.Model):
+    """How many times the catalogue has changed, and when it last did."""
+
+    number = models.BigIntegerField(_("number"), default=1)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("catalogue version")
+        verbose_name_plural = _("catalogue versions")
+
+    def __str__(self):
+        return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+    @classmethod
+    def bump(cls):
+        """Record a change to the catalogue, now."""
+        now = timezone.now()
+        if not cls.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now):
+            cls.objects.get_or_create(pk=ROW, defaults={"changed_at": now})
+
+    @classmethod
+    def current(cls):
+        """The catalogue's version as it stands (the row is made if missing)."""
+        version = cls.objects.filter(pk=ROW).first()
+        if version is None:
+            version, _created = cls.objects.get_or_create(pk=ROW)
+        return version
