@@ -31,6 +31,7 @@ UNCACHED_PATHS = ("/admin/", "/i18n/", "/static/", "/media/")
 """Addresses never served from the cache: the admin, the language switch and files."""
 
 UNCACHED_VIEWS = {
+    "health",
     "robots_txt",
     "api:openapi-json",
     "api:openapi-view",

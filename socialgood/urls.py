@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from campaigns import api
 from campaigns.feeds import NewCampaignsFeed
 from campaigns.sitemaps import sitemaps
+from campaigns.views.health import health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -29,6 +30,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
+    path("health/", health, name="health"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),

@@ -253,3 +253,21 @@ def test_a_missing_page_is_neither_cached_nor_answered_with_304(client, yaan_cas
 
     assert missing.status_code == 404
     assert not missing.has_header("ETag")
+
+
+def test_the_health_check_answers_200_and_503_without_the_database(client, db, monkeypatch):
+    from django.db import DatabaseError, connection
+
+    healthy = client.get("/health/")
+    assert healthy.status_code == 200
+    assert healthy.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in healthy["Cache-Control"]
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("the database is restarting")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    sick = client.get("/health/")
+
+    assert sick.status_code == 503
+    assert sick.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}
