@@ -98,7 +98,19 @@ def deferred(models):
         pending = dict(_deferral.pending)
     finally:
         _deferral.pending = None
+    changed = pending.pop("version", False)
     recount(models, **pending)
+    if changed:
+        models.CatalogueVersion.bump()
+
+
+def defer_version():
+    """Inside ``deferred()``: note that the catalogue changed, and say so (True)."""
+    pending = getattr(_deferral, "pending", None)
+    if pending is None:
+        return False
+    pending["version"] = True
+    return True
 
 
 def recount_everything(models):

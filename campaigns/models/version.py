@@ -31,7 +31,12 @@ class CatalogueVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        """Record a change to the catalogue, now."""
+        """Record a change to the catalogue, now (inside ``counts.deferred()``, once when the
+        block ends, rather than after each of the rows a load writes)."""
+        from .counts import defer_version
+
+        if defer_version():
+            return
         now = timezone.now()
         if not cls.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now):
             cls.objects.get_or_create(pk=ROW, defaults={"changed_at": now})
