@@ -17,7 +17,7 @@ INDEXES = {
         "WHERE status = 'published'"
     ),
     "campaign_published_first_published": (
-        "campaigns_campaign (published_at DESC NULLS LAST, id) WHERE status = 'published'"
+        "campaigns_campaign (published_at DESC NULLS LAST, id DESC) WHERE status = 'published'"
     ),
     "figure_newest": "campaigns_figure (as_of DESC NULLS LAST, label, id)",
     "figure_largest": "campaigns_figure (unit, value DESC, label, id)",
