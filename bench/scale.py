@@ -360,7 +360,11 @@ for name, address in {SEARCHES!r}:
         cursor.execute("EXPLAIN (ANALYZE) " + sql, params)
         plan = [row[0] for row in cursor.fetchall()]
     scans = {{line.split(" on ")[1].split()[0] for line in plan if "Seq Scan on" in line}}
-    indexes = {{line.split(" using ")[1].split()[0] for line in plan if " using " in line}}
+    indexes = {{
+        line.split(" using " if " using " in line else " on ")[1].split()[0]
+        for line in plan
+        if " using " in line or "Index Scan on" in line
+    }}
     took = plan[-1].split(": ")[1]
     print(f"{{name:26}} {{took:>12}}  sequential scans: {{', '.join(sorted(scans)) or 'none'}}")
     print(f"{{'':26}} {{'':>12}}  indexes: {{', '.join(sorted(indexes)) or 'none'}}")
@@ -371,6 +375,32 @@ for name, address in {SEARCHES!r}:
         env=env,
         check=True,
     )
+
+
+def run_server(env, pages, admin_pages, counts, slugs, *, seconds, warm):
+    """Serve with gunicorn, time every address (after one warming request when ``warm``) and
+    the throughput; return the answers other than 200."""
+    port = free_port()
+    server = serve(env, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if warm:
+            for _name, address in pages:
+                fetch(base + address)
+        print(f"{'page':26} {'status':>4} {'queries':>6} {'':>10} (each of {REQUESTS} requests)")
+        failures = measure(base, pages, counts)
+        failures += measure(base, admin_pages, counts, cookie=admin_cookie(base))
+        if seconds:
+            print("throughput (requests/s, as a share of /robots.txt):")
+            rates = {}
+            for name, address in THROUGHPUT:
+                rates[name] = throughput(base, address.format(**slugs), seconds)
+                share = rates[name] / rates["robots.txt"] * 100
+                print(f"  {name:12} {rates[name]:8.1f}/s  {share:5.1f} %", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+    return failures
 
 
 def main():
@@ -396,22 +426,25 @@ def main():
     print("counting queries …", flush=True)
     counts = query_counts(env, pages + admin_pages)
 
-    port = free_port()
-    server = serve(env, port)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        print(f"\n{'page':26} {'status':>4} {'queries':>6} {'':>10} (each of {REQUESTS} requests)")
-        failures = measure(base, pages, counts)
-        failures += measure(base, admin_pages, counts, cookie=admin_cookie(base))
-        print("\nthroughput (requests/s, as a share of /robots.txt):")
-        rates = {}
-        for name, address in THROUGHPUT if not arguments.only else []:
-            rates[name] = throughput(base, address.format(**slugs), arguments.seconds)
-            share = rates[name] / rates["robots.txt"] * 100
-            print(f"  {name:12} {rates[name]:8.1f}/s  {share:5.1f} %", flush=True)
-    finally:
-        server.terminate()
-        server.wait()
+    failures = []
+    shared = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
+    runs = (
+        ("cold: no page cache", {"DJANGO_PAGE_CACHE_SECONDS": "0"}),
+        ("warm: page cache on, shared in Redis", {"REDIS_URL": shared}),
+    )
+    for state, settings in runs:
+        print(f"\n== {state}", flush=True)
+        if "REDIS_URL" in settings:
+            subprocess.run(["redis-cli", "-u", shared, "flushdb"], check=False, capture_output=True)
+        failures += run_server(
+            {**env, **settings},
+            pages,
+            admin_pages,
+            counts,
+            slugs,
+            seconds=arguments.seconds if not arguments.only else 0,
+            warm="REDIS_URL" in settings,
+        )
     if not arguments.only or "search" in arguments.only:
         print("\nsearches at the database (EXPLAIN ANALYZE of a page of results):")
         explain_searches(env)

@@ -66,6 +66,7 @@ class PrefetchedAutocompleteMixin:
 
 @admin.register(Source)
 class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = [
         "title",
         "publisher",
@@ -113,6 +114,7 @@ class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
@@ -259,6 +261,7 @@ class CampaignImageAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
@@ -349,6 +352,7 @@ class CampaignAdmin(admin.ModelAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["organisation", "role", "campaign", "note", "order"]
     list_filter = ["role", "campaign__status"]
     search_fields = [
@@ -383,6 +387,7 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Figure)
 class FigureAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
     list_filter = ["kind", "unit", "qualifier", CampaignStatusFilter]

@@ -374,7 +374,11 @@ def csv_chunks(rows, columns, context):
     writer = csv.writer(buffer)
     buffer.write("\ufeff")  # so spreadsheets read the file as UTF-8 and keep Chinese intact
     writer.writerow([column.name for column in columns])
-    pending = 1
+    # The header goes out at once: the first rows wait for a whole chunk to be fetched.
+    yield buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    pending = 0
     for row in rows:
         writer.writerow([spreadsheet_safe(column.csv(row, context)) for column in columns])
         pending += 1

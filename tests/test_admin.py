@@ -918,14 +918,16 @@ def build_big_campaign(rows):
 # campaign's content type, the chosen platforms and sources again to label the autocompletes.
 # The figure page: the figure with everything it names, its content type.
 LIST_PAGES = [
-    (Campaign, 11),
-    (Figure, 5),
-    (Source, 5),
-    (Organisation, 5),
+    (Campaign, 10),
+    (Figure, 4),
+    (Source, 4),
+    (Organisation, 4),
     (Platform, 5),
-    (Participation, 5),
+    (Participation, 4),
     (Tag, 5),
 ]
+"""The queries of each list page. Platforms and tags are few and count their whole table
+("3 results (3 total)"); the large lists leave that second count out."""
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -966,8 +968,8 @@ def test_campaign_list_with_filter_counts_runs_the_same_number_of_queries_at_any
     build_catalogue(rows)
 
     # Django builds the list's filters again to count each one's choices: six filters, each
-    # with its platforms, years and one counting query, on top of the eleven of the list.
-    with django_assert_num_queries(29):
+    # with its platforms, years and one counting query, on top of the ten of the list.
+    with django_assert_num_queries(28):
         response = admin_client.get(changelist_url(Campaign), {"_facets": "True"})
 
     assert response.status_code == 200
@@ -980,7 +982,7 @@ def test_campaign_search_runs_the_same_number_of_queries_at_any_size(
 ):
     build_catalogue(rows)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = admin_client.get(changelist_url(Campaign), {"q": "common"})
 
     assert response.status_code == 200

@@ -462,3 +462,12 @@ def test_editing_a_participant_changes_the_api_etag(client, yaan_case):
 def test_the_codebook_explains_the_apostrophe_before_formula_like_cells(client, db):
     assert "starts with an apostrophe (')" in client.get("/data/").content.decode()
     assert "撇号" in client.get("/zh-hans/data/").content.decode()
+
+
+def test_a_download_sends_its_header_before_fetching_any_row(client, yaan_case):
+    response = client.get("/campaigns/export.csv")
+
+    first = next(iter(response.streaming_content)).decode()
+
+    assert first.startswith("\ufeffslug,title,title_zh,")
+    assert first.endswith("url\r\n")
