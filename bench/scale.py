@@ -16,6 +16,7 @@ Numbers only: nothing here passes or fails, and nothing of it runs in the test s
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -141,6 +142,14 @@ BENCH_ADMIN = (
 )
 
 
+def shell(env, script):
+    """What a Python script prints, run in the project's Django shell with ``env``."""
+    command = [sys.executable, "manage.py", "shell", "--no-imports", "-c", script]
+    return subprocess.run(
+        command, cwd=PROJECT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
 def examples(env):
     """Real slugs of the grown catalogue for the addresses that need one."""
     script = (
@@ -149,14 +158,7 @@ def examples(env):
         "o = c.participations.first().organisation; s = c.sources.first(); "
         "print(c.slug, o.slug, s.slug)"
     )
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    out = shell(env, script).split()
     return {"case": out[0], "organisation": out[1], "source": out[2]}
 
 
@@ -182,17 +184,7 @@ for name, address in {addresses!r}:
     counts[name] = len(queries)
 print(json.dumps(counts))
 """
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    import json
-
-    return json.loads(out.strip().splitlines()[-1])
+    return json.loads(shell(env, script).strip().splitlines()[-1])
 
 
 def free_port():
@@ -384,6 +376,8 @@ def run_server(env, pages, admin_pages, counts, slugs, *, seconds, warm):
     server = serve(env, port)
     base = f"http://127.0.0.1:{port}"
     try:
+        for _request in range(10):  # every worker started and connected, as a live server is
+            fetch(base + "/health/")
         if warm:
             for _name, address in pages:
                 fetch(base + address)

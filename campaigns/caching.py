@@ -16,6 +16,7 @@ downloads are streamed and answer conditional GETs on their own).
 """
 
 import calendar
+import functools
 import hashlib
 
 from django.conf import settings
@@ -41,6 +42,7 @@ UNCACHED_VIEWS = {
 """Pages no edit of the catalogue changes, quicker to render than to look up."""
 
 
+@functools.cache
 def release():
     """A fingerprint of the code, templates, translations and static files, read at start-up:
     pages cached by an older release are not served by a newer one."""
