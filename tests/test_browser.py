@@ -65,7 +65,7 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def site(browser, seed_catalogue):
+def site(seed_catalogue):
     """A live server of the seed catalogue, for the whole module.
 
     pytest-django's ``live_server`` empties the database after every test, so each test would
@@ -79,8 +79,12 @@ def site(browser, seed_catalogue):
 
 
 @pytest.fixture
-def page(browser, site):
-    """A fresh tab at desktop width; it records every sub-resource that fails to load."""
+def page(site, browser):
+    """A fresh tab at desktop width; it records every sub-resource that fails to load.
+
+    The server is set up before the browser, so it stops after the browser has closed: a
+    request thread still serving Chromium must not outlive the server's database connection.
+    """
     context = browser.new_context(
         base_url=site.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
     )
