@@ -9,6 +9,7 @@ import datetime
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
 from django.utils import translation
 
 from .display import decimal_text
@@ -76,8 +78,14 @@ def fixture_records(objects):
     return records
 
 
-def catalogue_fixtures():
-    """The published catalogue as {file name: records}, each file sorted by natural key.
+CHUNK_SIZE = 2000
+"""Rows read (and prefetched for) at a time: an export's memory does not grow with the
+catalogue."""
+
+
+def catalogue_sections():
+    """The published catalogue as {fixture file name: querysets, in order}, each sorted by
+    natural key.
 
     Only published campaigns and what they need: their sources (with the documents citing
     those, and their numbered references), participants, platforms and platform operators,
@@ -95,42 +103,86 @@ def catalogue_fixtures():
         .select_related("content_object", "tag")
         .order_by("content_object__slug", "tag__name")
     )
-    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
     return {
-        "sources.json": fixture_records(
-            Source.objects.public().select_related("cited_by").order_by("slug")
-        ),
-        "organisations.json": fixture_records(Organisation.objects.public().order_by("slug")),
-        "platforms.json": fixture_records(
-            Platform.objects.public().select_related("operator").order_by("slug")
-        ),
-        "campaigns.json": fixture_records(tags)
-        + fixture_records(campaigns.prefetch_related("platforms", "sources"))
-        + fixture_records(participations)
-        + fixture_records(tagged),
-        "figures.json": fixture_records(
+        "sources.json": [Source.objects.public().select_related("cited_by").order_by("slug")],
+        "organisations.json": [Organisation.objects.public().order_by("slug")],
+        "platforms.json": [Platform.objects.public().select_related("operator").order_by("slug")],
+        "campaigns.json": [
+            Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name"),
+            campaigns.prefetch_related("platforms", "sources"),
+            participations,
+            tagged,
+        ],
+        "figures.json": [
             Figure.objects.published()
             .select_related("campaign", "platform", "organisation", "source")
             .order_by("key")
-        ),
+        ],
     }
 
 
-def fixture_text(records):
-    """Records as the export writes them: indent 2, Chinese as is, a final newline."""
-    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+def in_chunks(queryset):
+    """The rows of ``queryset`` in lists of ``CHUNK_SIZE``, prefetching a chunk at a time."""
+    chunk = []
+    for row in queryset.iterator(chunk_size=CHUNK_SIZE):
+        chunk.append(row)
+        if len(chunk) == CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def catalogue_csv_texts(base_url=""):
-    """The campaigns.csv and figures.csv of an export, rows sorted by slug and key."""
+def fixture_chunks(querysets, counter):
+    """A fixture file's text, a record at a time, exactly as ``json.dumps(records, indent=2,
+    ensure_ascii=False)`` writes the whole list, and a final newline; ``counter[0]`` counts
+    the records."""
+    first = True
+    for queryset in querysets:
+        for chunk in in_chunks(queryset):
+            for record in fixture_records(chunk):
+                text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+                yield ("[\n  " if first else ",\n  ") + text
+                first = False
+                counter[0] += 1
+    yield "[]\n" if first else "\n]\n"
+
+
+def counted(rows, counter):
+    """``rows``, counting them in ``counter[0]``."""
+    for row in rows:
+        counter[0] += 1
+        yield row
+
+
+def csv_file_chunks(name, base_url, counter):
+    """The text of campaigns.csv or figures.csv, rows sorted by slug and key."""
     context = RowContext.for_files(base_url)
+    if name == "campaigns.csv":
+        rows = Campaign.objects.published().for_download().order_by("slug")
+        columns = CAMPAIGN_COLUMNS
+    else:
+        rows = Figure.objects.published().for_download().order_by("key")
+        columns = FIGURE_COLUMNS
     with translation.override(settings.LANGUAGE_CODE):
-        campaigns = list(Campaign.objects.published().for_download().order_by("slug"))
-        figures = list(Figure.objects.published().for_download().order_by("key"))
-        return {
-            "campaigns.csv": ("".join(csv_chunks(campaigns, CAMPAIGN_COLUMNS, context)), campaigns),
-            "figures.csv": ("".join(csv_chunks(figures, FIGURE_COLUMNS, context)), figures),
-        }
+        yield from csv_chunks(
+            counted(rows.iterator(chunk_size=CHUNK_SIZE), counter), columns, context
+        )
+
+
+@contextmanager
+def one_snapshot():
+    """Read the whole export from one snapshot of the database, on PostgreSQL, so a curator's
+    edit made while it runs is in every file or in none. (Inside a transaction already, such
+    as a test's, the export reads what that transaction sees.)"""
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
 
 
 def current_umask():
@@ -180,19 +232,25 @@ def export_catalogue(*, directory, force=False, base_url=""):
             "use --force to overwrite them, or choose an empty folder."
         )
 
-    fixtures = catalogue_fixtures()
-    texts = {name: (fixture_text(records), records) for name, records in fixtures.items()}
-    texts.update(catalogue_csv_texts(base_url))
-
+    sections = catalogue_sections()
     written = []
     replaced = []
     try:
-        for name in EXPORT_FILES:
-            text, rows = texts[name]
-            handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-            written.append((temporary, name, len(rows)))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-                file.write(text)
+        with one_snapshot():
+            for name in EXPORT_FILES:
+                counter = [0]
+                if name in sections:
+                    chunks = fixture_chunks(sections[name], counter)
+                else:
+                    chunks = csv_file_chunks(name, base_url, counter)
+                handle, temporary = tempfile.mkstemp(
+                    dir=directory, prefix=f".{name}.", suffix=".tmp"
+                )
+                written.append([temporary, name, 0])
+                with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+                    for chunk in chunks:
+                        file.write(chunk)
+                written[-1][2] = counter[0]
         mode = 0o666 & ~current_umask()  # mkstemp makes owner-only files; exports are for sharing
         for temporary, name, _rows in written:
             os.chmod(temporary, mode)

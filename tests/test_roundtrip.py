@@ -358,3 +358,15 @@ def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically
     assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
     assert Campaign.objects.published().count() == 28
     assert Campaign.objects.filter(created_at__isnull=True).count() == 0
+
+
+def test_an_export_read_a_few_rows_at_a_time_is_the_same_file(
+    seed_catalogue_and_a_draft, tmp_path, monkeypatch
+):
+    from campaigns import exporting
+
+    export_catalogue(directory=tmp_path / "whole")
+    monkeypatch.setattr(exporting, "CHUNK_SIZE", 3)  # the seed's files span many chunks
+    export_catalogue(directory=tmp_path / "chunked")
+
+    assert read_export(tmp_path / "whole") == read_export(tmp_path / "chunked")
