@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from campaigns import jsonlist, loading
 from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
@@ -480,6 +481,16 @@ BAD_RECORDS = {
         [source("fresh-report")],
         "record 3 (campaigns.source “fresh-report”): repeats {path}, record 1.",
     ),
+    # Two new rows together: the batch's INSERT is refused, and the record-by-record path
+    # that follows names the second.
+    "reference_number_taken": (
+        [
+            source("first-reference", cited_by=["weibo-report"], reference_number=7),
+            source("second-reference", cited_by=["weibo-report"], reference_number=7),
+        ],
+        "record 4 (campaigns.source “second-reference”): "
+        "Source with this Cited by and Reference number already exists.",
+    ),
 }
 
 
@@ -510,6 +521,10 @@ BAD_FILES = {
     "a_number_too_long": (
         '[{"model": "campaigns.figure", "fields": {"value": ' + "9" * 5001 + "}}]",
         "not valid catalogue JSON: a number too long (more than 4,300 digits).",
+    ),
+    "a_number_out_of_range": (
+        '[{"model": "campaigns.figure", "fields": {"value": 1e999999999999999999999}}]',
+        "not valid catalogue JSON: a number out of range.",
     ),
     "nested_too_deeply": (
         "[" * 100_000 + "]" * 100_000,
@@ -618,15 +633,20 @@ def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path):
 # --------------------------------------------------------------------------- progress
 
 
-def test_a_large_file_reports_its_progress_every_tenth(tmp_path):
+def test_a_large_file_reports_its_progress_every_tenth(tmp_path, monkeypatch):
     many = write(tmp_path, "many.json", [source(f"report-{n}") for n in range(1200)])
+    # A small file stands in for a large one: read in small chunks, so each tenth is seen.
+    monkeypatch.setattr(loading, "PROGRESS_ABOVE", many.stat().st_size - 1)
+    monkeypatch.setattr(jsonlist, "CHUNK", many.stat().st_size // 50)
     lines = []
 
     load_catalogue(paths=[many], progress=lines.append)
 
-    assert len(lines) == 10
-    assert lines[0] == f"{many}: 120 of 1,200 records (10%)"
-    assert lines[-1] == f"{many}: 1,200 of 1,200 records (100%)"
+    percents = [int(line.split(": ")[1].split("%")[0]) for line in lines]
+    records = [int(line.split(", ")[-1].split(" ")[0].replace(",", "")) for line in lines]
+    assert percents == [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+    assert records == sorted(records) and 0 < records[0] < 240
+    assert lines[-1] == f"{many}: 100% read, 1,200 records"
     assert Source.objects.count() == 1200
 
 

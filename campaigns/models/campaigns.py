@@ -352,13 +352,21 @@ class Campaign(ChangeTracked):
 
     def save(self, *args, **kwargs):
         """Save the campaign, stamping when it is first published."""
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self):
+        """Set what a save derives: when it was first published. (The loader calls it for
+        rows it inserts in bulk, without ``save()``.)"""
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """The address of its page on the public site."""
         return reverse("campaigns:campaign_detail", args=[self.slug])
+
+    natural_key_fields = ("slug",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
 
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""
@@ -410,7 +418,7 @@ class Campaign(ChangeTracked):
             return set(pending)
         if self.pk is None:
             return set()
-        return set(self.sources.values_list("pk", flat=True))
+        return {source.pk for source in self.sources.all()}  # prefetched by the loader
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -462,6 +470,9 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.get_role_display()})"
+
+    natural_key_fields = ("campaign__slug", "organisation__slug", "role")
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
 
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""

@@ -33,6 +33,9 @@ PUBLISHED = "published"
 ALL = "all"
 """Recount every row of a model, not only the given ones."""
 
+IDS_PER_STATEMENT = 1000
+"""Rows recounted per UPDATE: a load notes tens of thousands, more than SQLite takes at once."""
+
 
 def recount(
     models,
@@ -183,12 +186,14 @@ def _update(models, model_name, assignments, ids):
     tables["source_links"] = models.Campaign.sources.through._meta.db_table
     table = tables[model_name]
     sql = f"UPDATE {table} SET {assignments.format(**tables)}"
-    params = []
-    if ids != ALL:
-        sql += f" WHERE {table}.id IN ({', '.join(['%s'] * len(ids))})"
-        params = list(ids)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if ids == ALL:
+            cursor.execute(sql)
+            return
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), IDS_PER_STATEMENT):
+            chunk = ids[start : start + IDS_PER_STATEMENT]
+            cursor.execute(f"{sql} WHERE {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
 
 def _is_model(value):

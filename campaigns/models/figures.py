@@ -177,9 +177,17 @@ class Figure(ChangeTracked):
 
     def save(self, *args, **kwargs):
         """Save the figure, its kind filled in from its unit when left empty."""
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self):
+        """Set what a save derives: the kind of an empty one, from the unit. (The loader
+        calls it for rows it inserts in bulk, without ``save()``.)"""
         if not self.kind and self.unit:
             self.kind = kind_of_unit(self.unit)
-        super().save(*args, **kwargs)
+
+    natural_key_fields = ("key",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
 
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""

@@ -55,6 +55,9 @@ class Organisation(ChangeTracked):
         """The address of its page on the public site."""
         return reverse("campaigns:organisation_detail", args=[self.slug])
 
+    natural_key_fields = ("slug",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
+
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""
         return (self.slug,)
@@ -124,6 +127,9 @@ class Platform(ChangeTracked):
     def get_absolute_url(self):
         """The address of its page on the public site."""
         return reverse("campaigns:platform_detail", args=[self.slug])
+
+    natural_key_fields = ("slug",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
 
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""

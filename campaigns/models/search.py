@@ -126,9 +126,13 @@ def plural_stem(word):
 def refresh_search_documents(models, ids):
     """Write the search document of the campaigns ``ids`` (or ``"all"``) of ``models``."""
     campaigns = models.Campaign._base_manager.order_by("pk")
-    if ids != "all":
-        campaigns = campaigns.filter(pk__in=list(ids))
     fields = ("id", "title", "title_zh", "summary", "description", "location", "country")
+    if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), BATCH):
+            chunk = campaigns.filter(pk__in=ids[start : start + BATCH])
+            _write(models, list(chunk.values_list(*fields)))
+        return
     batch = []
     for row in campaigns.values_list(*fields).iterator(chunk_size=BATCH):
         batch.append(row)
@@ -140,9 +144,11 @@ def refresh_search_documents(models, ids):
 
 
 def _names(queryset, key, english, chinese):
-    """{campaign id: [names]} from a queryset of rows linked to campaigns."""
+    """{campaign id: [names]} from a queryset of rows linked to campaigns, in alphabetical
+    order, so that the same catalogue always makes the same documents however it was saved."""
     names = {}
-    for campaign_id, name, name_zh in queryset.values_list(key, english, chinese):
+    rows = queryset.order_by(key, english, chinese).values_list(key, english, chinese)
+    for campaign_id, name, name_zh in rows:
         names.setdefault(campaign_id, []).extend([name, name_zh])
     return names
 
@@ -177,9 +183,11 @@ def _write(models, rows):
                 [value for document in documents for value in document],
             )
     else:
-        for pk, heading, body, detail in documents:
-            models.Campaign._base_manager.filter(pk=pk).update(
-                search_text=f"{heading} {body} {detail}"
+        table = models.Campaign._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET search_text = %s WHERE id = %s",
+                [(f"{heading} {body} {detail}", pk) for pk, heading, body, detail in documents],
             )
 
 

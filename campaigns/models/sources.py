@@ -85,6 +85,9 @@ class Source(ChangeTracked):
         """The address of its page on the public site."""
         return reverse("campaigns:source_detail", args=[self.slug])
 
+    natural_key_fields = ("slug",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
+
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""
         return (self.slug,)

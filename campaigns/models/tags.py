@@ -71,6 +71,9 @@ class TaggedCampaign(TaggedItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_campaign_tag")
         ]
 
+    natural_key_fields = ("content_object__slug", "tag__name")
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
+
     def natural_key(self):
         """How fixtures name it, instead of its primary key."""
         return (self.content_object.slug, self.tag.name)

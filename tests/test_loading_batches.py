@@ -1,0 +1,184 @@
+"""The loader's batches: new rows inserted together and unchanged rows counted without a
+write give exactly what loading one record at a time gives, in a number of queries that does
+not grow with the records."""
+
+import json
+
+import pytest
+from django.db import connection, models, transaction
+from django.test.utils import CaptureQueriesContext
+
+from campaigns import loading
+from campaigns.loading import load_catalogue, seed_fixture_paths
+from campaigns.models import Campaign, CatalogueVersion, Figure, Participation
+from campaigns.signals import CATALOGUE_MODELS
+
+pytestmark = pytest.mark.django_db
+
+TIMES = {"created_at", "updated_at", "published_at"}
+"""Stamped with the time of the load, which differs from one load to the next."""
+
+
+def catalogue_state():
+    """Every catalogue row without its id and load times, related rows named by natural
+    key, so that two loads can be compared whatever ids they gave."""
+    state = {}
+    for model in CATALOGUE_MODELS:
+        rows = []
+        for obj in model._base_manager.all():
+            row = {}
+            for model_field in model._meta.concrete_fields:
+                if model_field.primary_key or model_field.name in TIMES:
+                    continue
+                value = getattr(obj, model_field.name)
+                row[model_field.name] = (
+                    tuple(value.natural_key()) if isinstance(value, models.Model) else str(value)
+                )
+            for model_field in model._meta.many_to_many:
+                if model_field.name != "tags":
+                    related = getattr(obj, model_field.name).all()
+                    row[model_field.name] = sorted(tuple(r.natural_key()) for r in related)
+            rows.append(row)
+        state[model._meta.label] = sorted(rows, key=repr)
+    return state
+
+
+def load_counting_queries(paths):
+    with CaptureQueriesContext(connection) as queries:
+        report = load_catalogue(paths=paths)
+    return report, len(queries)
+
+
+def test_batches_load_the_seed_catalogue_as_one_record_at_a_time_does(monkeypatch):
+    paths = seed_fixture_paths()
+    monkeypatch.setattr(loading, "BATCH_SIZE", 1)  # every batch goes the one-at-a-time way
+    with transaction.atomic():
+        one_at_a_time, queries_one_at_a_time = load_counting_queries(paths)
+        expected = catalogue_state()
+        transaction.set_rollback(True)
+    assert not Campaign.objects.exists()
+    monkeypatch.setattr(loading, "BATCH_SIZE", 500)
+
+    in_batches, queries_in_batches = load_counting_queries(paths)
+
+    state = catalogue_state()
+    for label in expected:  # model by model and row by row, so a difference reads plainly
+        for row, expected_row in zip(state[label], expected[label], strict=True):
+            assert row == expected_row
+    assert in_batches.summary() == one_at_a_time.summary()
+    assert queries_in_batches * 4 < queries_one_at_a_time
+
+
+def many_cases(count):
+    """Records of ``count`` new cases, each with a participant, a tag and two figures."""
+    records = [
+        {"model": "campaigns.source", "fields": {"slug": "report", "title": "R", "kind": "report"}},
+        {
+            "model": "campaigns.organisation",
+            "fields": {"slug": "sina", "name": "Sina", "kind": "company"},
+        },
+        {
+            "model": "campaigns.platform",
+            "fields": {"slug": "weibo", "name": "Weibo", "kind": "microblog"},
+        },
+        {"model": "campaigns.tag", "fields": {"name": "flood", "slug": "flood"}},
+    ]
+    for n in range(count):
+        records.append(
+            {
+                "model": "campaigns.campaign",
+                "fields": {
+                    "slug": f"case-{n}",
+                    "title": f"Flood relief {n}",
+                    "summary": "Volunteers posted where help was needed.",
+                    "description": "Posts on Weibo matched volunteers with villages.",
+                    "start_date": "2020-07-01",
+                    "start_precision": "month",
+                    "status": "published",
+                    "cause": "disaster_relief",
+                    "approach": "fundraising",
+                    "platforms": [["weibo"]],
+                    "sources": [["report"]],
+                },
+            }
+        )
+    for n in range(count):
+        records.append(
+            {
+                "model": "campaigns.participation",
+                "fields": {
+                    "campaign": [f"case-{n}"],
+                    "organisation": ["sina"],
+                    "role": "organiser",
+                },
+            }
+        )
+    for n in range(count):
+        records.append(
+            {
+                "model": "campaigns.taggedcampaign",
+                "fields": {"content_object": [f"case-{n}"], "tag": ["flood"]},
+            }
+        )
+    for n in range(count):
+        for unit, value in [("CNY", "1000"), ("percent", "12.5")]:
+            records.append(
+                {
+                    "model": "campaigns.figure",
+                    "fields": {
+                        "key": f"case-{n}-{unit.lower()}",
+                        "campaign": [f"case-{n}"],
+                        "label": "Raised",
+                        "value": value,
+                        "unit": unit,
+                        "stated_as": value,
+                        "source": ["report"],
+                    },
+                }
+            )
+    return records
+
+
+def load_cases(tmp_path, count):
+    """Load ``count`` new cases (and roll them back), and say what it took."""
+    path = tmp_path / f"{count}-cases.json"
+    path.write_text(json.dumps(many_cases(count)), encoding="utf-8")
+    with transaction.atomic():
+        report, queries = load_counting_queries([path])
+        created = report.counts["campaigns.campaign"].created
+        found = Campaign.objects.search("flood relief").count()
+        money = Figure.objects.filter(kind="money").count()
+        figures = Campaign.objects.get(slug="case-0").figure_count
+        parts = Participation.objects.filter(organisation__slug="sina").count()
+        transaction.set_rollback(True)
+    return queries, (created, found, money, figures, parts)
+
+
+def test_a_load_runs_as_many_queries_for_25_new_cases_as_for_5(tmp_path):
+    # (Not many more: SQLite takes 999 values a statement, so larger INSERTs come in parts.)
+    queries_for_5, loaded_5 = load_cases(tmp_path, 5)
+    queries_for_25, loaded_25 = load_cases(tmp_path, 25)
+
+    assert loaded_5 == (5, 5, 5, 2, 5)
+    assert loaded_25 == (25, 25, 25, 2, 25)
+    assert queries_for_25 == queries_for_5
+
+
+def test_a_changed_row_in_a_batch_is_saved_and_the_rest_counted_unchanged(tmp_path):
+    path = tmp_path / "cases.json"
+    records = many_cases(10)
+    path.write_text(json.dumps(records), encoding="utf-8")
+    load_catalogue(paths=[path])
+    version = CatalogueVersion.current()
+    untouched = Campaign.objects.get(slug="case-2").updated_at
+    records[4 + 3]["fields"]["title"] = "Flood relief, renamed"  # case-3
+    path.write_text(json.dumps(records), encoding="utf-8")
+
+    report = load_catalogue(paths=[path])
+
+    assert report.counts["campaigns.campaign"].updated == 1
+    assert report.counts["campaigns.campaign"].unchanged == 9
+    assert report.changed == 1
+    assert Campaign.objects.search("renamed").get().slug == "case-3"
+    assert Campaign.objects.get(slug="case-2").updated_at == untouched
+    assert CatalogueVersion.current().number > version.number
