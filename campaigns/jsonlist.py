@@ -164,8 +164,9 @@ def _decode_item(decoder: json.JSONDecoder, text: _Text, position: int) -> tuple
             if text.ended or len(text.buffer) - position > LARGEST_ITEM:
                 raise text.error(error.msg, error.pos) from None
         else:
-            # A number at the buffer's end may go on in the next chunk.
-            if end < len(text.buffer) or text.ended:
+            # A number near the buffer's end may go on in the next chunk: "2" may be 25, and
+            # "2." or "2e-" stops the decoder at 2 until the digits after them arrive.
+            if len(text.buffer) - end > 2 or text.ended:
                 return value, end
         text.read(at_least=len(text.buffer) - position)
 

@@ -49,6 +49,7 @@ from django.core.exceptions import (
 )
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, IntegrityError, models, transaction
+from django.db.models import Max
 
 from . import jsonlist, signals
 from . import models as catalogue_models
@@ -179,19 +180,55 @@ class _Record:
 
 @dataclass
 class _Load:
-    """What one run of the loader has seen so far."""
+    """What one run of the loader has met so far, kept small whatever the size of the files.
+
+    A record that names a row this load created, or an existing row it met before, repeats
+    an earlier record. Rows created by the load are told by their ids, above the largest
+    each table held when it began; existing rows met are a bit each, by id.
+    """
 
     report: LoadReport
-    seen: dict[tuple[str, tuple], tuple[Path, int]] = field(default_factory=dict)
     waiting: list[_Record] = field(default_factory=list)
+    largest_before: dict[type[models.Model], Any] = field(default_factory=dict)
+    met: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
-    def first_seen(self, key: tuple[str, tuple]) -> str | None:
-        """Where the row ``key`` (label and natural key) was met before in this load, if it
-        was: only the place is kept, so that memory does not grow with the records' text."""
-        if key not in self.seen:
-            return None
-        path, position = self.seen[key]
-        return _Record(path, position, None).where()
+    def begin(self) -> None:
+        """Note the largest id of each catalogue table, before anything is loaded."""
+        for model in _catalogue_models():
+            try:
+                with transaction.atomic():  # a savepoint, for an unmigrated database
+                    largest = model._base_manager.aggregate(largest=Max("pk"))["largest"]
+            except DatabaseError:
+                largest = None  # its records will say what the database says when they load
+            self.largest_before[model] = 0 if largest is None else largest
+
+    def met_before(self, model: type[models.Model], pk: Any) -> bool:
+        """Whether a record of this load named the row ``pk`` already."""
+        largest = self.largest_before[model]
+        if not isinstance(pk, int):
+            return pk in self.met.get(model, set())
+        if pk > largest:
+            return True  # created by this load
+        bits = self.met.get(model)
+        return bits is not None and bool(bits[pk >> 3] & (1 << (pk & 7)))
+
+    def meet(self, model: type[models.Model], pk: Any) -> None:
+        """Note that a record named the existing row ``pk``."""
+        if not isinstance(pk, int):
+            self.met.setdefault(model, set()).add(pk)
+            return
+        bits = self.met.setdefault(model, bytearray(self.largest_before[model] // 8 + 1))
+        bits[pk >> 3] |= 1 << (pk & 7)
+
+
+def _catalogue_models() -> list[type[models.Model]]:
+    """The models whose rows can be loaded."""
+    return [
+        model
+        for label in CATALOGUE_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model._meta.proxy
+    ]
 
 
 def seed_fixture_paths() -> list[Path]:
@@ -219,6 +256,7 @@ def load_catalogue(
     """
     load = _Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
     with transaction.atomic():
+        load.begin()
         with counts.deferred(catalogue_models):  # recounted once, when every record is in
             for path in load.report.files:
                 for batch in _batches(_read_records(path, progress)):
@@ -563,16 +601,14 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
     model = type(obj)
     fields = record.data["fields"]
     label = _label(obj)
-    key = (model._meta.label_lower, _natural_key(obj))
-    first = load.first_seen(key)
-    if first:
-        raise record.error(f"repeats {first}.", label)
-    load.seen[key] = (record.path, record.position)
-
     if obj.pk is None and isinstance(obj, Tag) and obj.slug:
         # A curator may have renamed a seeded tag; its slug still says which row it is.
         obj.pk = Tag.objects.filter(slug=obj.slug).values_list("pk", flat=True).first()
     existing = model._default_manager.filter(pk=obj.pk).first() if obj.pk is not None else None
+    if existing is not None:
+        if load.met_before(model, existing.pk):
+            raise record.error(f"repeats {_first_naming(load, record, obj)}.", label)
+        load.meet(model, existing.pk)
     managed = [f for f in model._meta.concrete_fields if not f.editable and not f.primary_key]
     if existing is not None:
         # The database's own fields (created_at, updated_at, published_at) are kept as they are.
@@ -617,6 +653,43 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         getattr(obj, name).set(pks)
 
 
+def _first_naming(load: _Load, record: _Record, obj: models.Model) -> str:
+    """Where the first record naming the same row as ``record`` is, found by reading the
+    files again up to it (only when a load fails, so nothing is kept for it meanwhile)."""
+    model = type(obj)
+    key = _natural_key(obj)
+    for path in load.report.files[: load.report.files.index(record.path) + 1]:
+        for earlier in _read_records(path):
+            if earlier.path == record.path and earlier.position >= record.position:
+                break
+            if _record_names(earlier, model, key):
+                return earlier.where()
+    return "an earlier record"
+
+
+def _record_names(record: _Record, model: type[models.Model], key: tuple) -> bool:
+    """Whether a record is of ``model`` and names the row of natural key ``key``."""
+    data = record.data
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+        return False
+    label = str(data.get("model", "")).lower()
+    if RENAMED_MODELS.get(label, label) != model._meta.label_lower:
+        return False
+    fields = data["fields"]
+    named = []
+    for path in getattr(model, "natural_key_fields", ()):
+        name, _, through = path.partition("__")
+        value = fields.get(name)
+        named.append(value[0] if through and isinstance(value, list) and value else value)
+    if named:
+        return tuple(str(part) for part in named) == tuple(str(part) for part in key)
+    try:
+        deserialized = next(serializers.deserialize("python", [data]))
+    except (DeserializationError, ObjectDoesNotExist, ValueError, TypeError):
+        return False
+    return _natural_key(deserialized.object) == key
+
+
 def _comparable(model_field: models.Field, obj: models.Model) -> Any:
     """A field's value as the database stores it, so 2234 and 2234.0000 compare equal."""
     return model_field.get_prep_value(model_field.value_from_object(obj))
@@ -643,6 +716,7 @@ class _Entry:
     obj: models.Model
     m2m: dict[str, list[Any]]
     outcome: str = "created"
+    existing: Any = None  # the id of its row, when it has one already
 
 
 @dataclass
@@ -685,8 +759,9 @@ def _load_batch(load: _Load, batch: list[_Record]) -> None:
         return
     label = plan.model._meta.label_lower
     for entry in plan.entries:
+        if entry.outcome == "unchanged":
+            load.meet(plan.model, entry.existing)
         if entry.outcome != "changed":
-            load.seen[(label, entry.key)] = (entry.record.path, entry.record.position)
             load.report.count(label, entry.outcome)
     for entry in plan.entries:
         if entry.outcome == "changed":
@@ -714,10 +789,11 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
         if entry is None:
             return None
         entries.append(entry)
-    keys = {(model._meta.label_lower, entry.key) for entry in entries}
-    if len(keys) < len(entries) or any(key in load.seen for key in keys):
-        return None
+    if len({entry.key for entry in entries}) < len(entries):
+        return None  # a record repeats another
     existing = _existing(model, entries)
+    if any(load.met_before(model, row.pk) for row in existing.values()):
+        return None  # a record repeats one of an earlier batch
     _compare(model, [entry for entry in entries if entry.identity in existing], existing)
     new = [entry for entry in entries if entry.outcome == "created"]
     if not _valid(model, new):
@@ -818,6 +894,7 @@ def _compare(model: type[models.Model], entries: list[_Entry], existing: dict) -
                 linked[model_field.name].setdefault(pk, set()).add(other)
     editable = [f for f in model._meta.concrete_fields if f.editable and not f.primary_key]
     for entry, row in zip(entries, rows, strict=True):
+        entry.existing = row.pk
         differs = any(_comparable(f, entry.obj) != _comparable(f, row) for f in editable) or any(
             set(pks) != linked[name].get(row.pk, set()) for name, pks in entry.m2m.items()
         )

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from campaigns import models, services
 from campaigns.models import (
@@ -249,3 +250,16 @@ def test_the_loader_counts_once_when_every_record_is_in(db):
     assert len(recounts) == 4  # platforms, tags, organisations, sources: once each
     assert Organisation.objects.public().count() == 36
     assert_in_step()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_recounting_everything_first_brings_the_planners_statistics_up_to_date():
+    for _n in range(3):
+        factories.CampaignFactory()
+
+    recount_everything(models)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'campaigns_campaign'")
+        # What the statistics say the table holds: the rows of this (unfinished) transaction.
+        assert cursor.fetchone()[0] == Campaign.objects.count()

@@ -35,7 +35,11 @@ def loads(text):
 
 
 values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
     max_leaves=8,
 )
@@ -50,6 +54,7 @@ pieces = st.sampled_from(["[", "]", "{", "}", ",", ":", '"a', '"中"', "1", "2.5
 )
 @example(items=[1, 23], indent=None, damage=None, chunk=1)  # a number across two chunks
 @example(items=[1], indent=None, damage=(3, ","), chunk=1)  # a trailing comma
+@example(items=[2.5], indent=None, damage=None, chunk=1)  # "2." read before its "5"
 def test_items_match_json_loads_whatever_the_chunks(items, indent, damage, chunk):
     text = json.dumps(items, indent=indent, ensure_ascii=False)
     if damage:

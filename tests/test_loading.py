@@ -481,6 +481,22 @@ BAD_RECORDS = {
         [source("fresh-report")],
         "record 3 (campaigns.source “fresh-report”): repeats {path}, record 1.",
     ),
+    "same_existing_row_twice": (
+        [campaign("weibo-lost-children", summary="Changed again.")],
+        "record 3 (campaigns.campaign “weibo-lost-children”): repeats {path}, record 2.",
+    ),
+    "a_row_of_an_earlier_batch_again": (
+        [
+            source("batch-one"),
+            source("batch-two"),
+            {
+                "model": "campaigns.organisation",
+                "fields": {"slug": "sina", "name": "Sina", "name_zh": "新浪", "kind": "company"},
+            },
+            source("batch-two"),
+        ],
+        "record 6 (campaigns.source “batch-two”): repeats {path}, record 4.",
+    ),
     # Two new rows together: the batch's INSERT is refused, and the record-by-record path
     # that follows names the second.
     "reference_number_taken": (

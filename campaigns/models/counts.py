@@ -33,6 +33,15 @@ PUBLISHED = "published"
 ALL = "all"
 """Recount every row of a model, not only the given ones."""
 
+NOTE_AT_MOST = 50_000
+"""A deferred recount noting more rows of a kind than this recounts them all instead: it takes
+seconds at 100,000 cases, and the memory the ids would take stays free."""
+
+ANALYSE_ABOVE = 10_000
+"""Recounting more rows than this (after a load or a growth) first brings PostgreSQL's table
+statistics up to date: planned for the tables as they were before 100,000 rows came in, the
+recount's subqueries scan whole tables once per row and take hours instead of seconds."""
+
 IDS_PER_STATEMENT = 1000
 """Rows recounted per UPDATE: a load notes tens of thousands, more than SQLite takes at once."""
 
@@ -66,7 +75,12 @@ def recount(
                 pending[kind] = ALL
             elif ids:
                 pending[kind] |= set(ids)
+                if len(pending[kind]) > NOTE_AT_MOST:
+                    pending[kind] = ALL
         return
+    kinds = [campaigns, platforms, tags, organisations, sources, documents]
+    if any(ids == ALL for ids in kinds) or sum(map(len, kinds)) > ANALYSE_ABOVE:
+        _analyse(models)
     if campaigns:
         _recount_campaigns(models, campaigns)
     if platforms:
@@ -179,11 +193,7 @@ def _update(models, model_name, assignments, ids):
         ids = [pk for pk in ids if pk is not None]
         if not ids:
             return
-    tables = {
-        name: model._meta.db_table for name, model in vars(models).items() if _is_model(model)
-    }
-    tables["platform_links"] = models.Campaign.platforms.through._meta.db_table
-    tables["source_links"] = models.Campaign.sources.through._meta.db_table
+    tables = _tables(models)
     table = tables[model_name]
     sql = f"UPDATE {table} SET {assignments.format(**tables)}"
     with connection.cursor() as cursor:
@@ -194,6 +204,28 @@ def _update(models, model_name, assignments, ids):
         for start in range(0, len(ids), IDS_PER_STATEMENT):
             chunk = ids[start : start + IDS_PER_STATEMENT]
             cursor.execute(f"{sql} WHERE {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+
+
+def _tables(models):
+    """{name: table} of the models in ``models``, and of the campaigns' platform and source
+    links."""
+    tables = {
+        name: model._meta.db_table
+        for name, model in vars(models).items()
+        if _is_model(model) and not model._meta.abstract and not model._meta.proxy
+    }
+    tables["platform_links"] = models.Campaign.platforms.through._meta.db_table
+    tables["source_links"] = models.Campaign.sources.through._meta.db_table
+    return tables
+
+
+def _analyse(models):
+    """Update PostgreSQL's statistics of the catalogue's tables, in the current transaction
+    (``ANALYZE`` counts the rows it inserted). SQLite plans without them."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(sorted(set(_tables(models).values())))}")
 
 
 def _is_model(value):
