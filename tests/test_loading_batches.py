@@ -182,3 +182,37 @@ def test_a_changed_row_in_a_batch_is_saved_and_the_rest_counted_unchanged(tmp_pa
     assert Campaign.objects.search("renamed").get().slug == "case-3"
     assert Campaign.objects.get(slug="case-2").updated_at == untouched
     assert CatalogueVersion.current().number > version.number
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["new", "unchanged"])
+def test_parts_of_a_case_split_between_batches_still_load_in_bulk(again, tmp_path, monkeypatch):
+    records = many_cases(6)
+    for n in range(6):  # a second part for each case, after all the first ones
+        records.append(
+            {
+                "model": "campaigns.participation",
+                "fields": {"campaign": [f"case-{n}"], "organisation": ["sina"], "role": "funder"},
+            }
+        )
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    monkeypatch.setattr(loading, "BATCH_SIZE", 4)
+    if again:
+        load_catalogue(paths=[path])
+    one_at_a_time = []
+    monkeypatch.setattr(
+        loading,
+        "_load_record",
+        lambda load, record, original=loading._load_record: (
+            one_at_a_time.append(record.data["model"]),
+            original(load, record),
+        ),
+    )
+
+    report = load_catalogue(paths=[path])
+
+    assert report.counts["campaigns.participation"].total == 12
+    assert Participation.objects.count() == 12
+    # Only the single records of the vocabulary (a source, an organisation …) go one at a time.
+    assert "campaigns.participation" not in one_at_a_time
+    assert "campaigns.campaign" not in one_at_a_time

@@ -50,6 +50,7 @@ from .dates import (
 from .figures import Figure, FigureQuerySet
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .sources import Source, SourceQuerySet
+from .summary import CatalogueSummary
 from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
 
@@ -57,6 +58,7 @@ __all__ = [
     "UNIT_KIND",
     "Approach",
     "Campaign",
+    "CatalogueSummary",
     "CatalogueVersion",
     "CampaignImage",
     "CampaignImageQuerySet",

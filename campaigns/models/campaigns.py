@@ -53,6 +53,10 @@ def participations_with_organisations():
     return Prefetch("participations", queryset=Participation.objects.select_related("organisation"))
 
 
+TIMELINE_ORDER = [F("start_date").asc(nulls_last=True), F("title").asc(), F("pk").asc()]
+"""The timeline's order: oldest start first, then by title."""
+
+
 class CampaignQuerySet(ChangeTrackedQuerySet):
     """Reusable filters for campaigns: every list, page, download and API route combines these."""
 
@@ -270,18 +274,26 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             .order_by(F("year").asc(nulls_last=True))
         )
 
-    def first_of_each_year(self, per_year):
-        """At most ``per_year`` campaigns of each start year, oldest first, each with its
-        ``start_year`` and its platforms."""
-        in_order = [F("start_date").asc(nulls_last=True), F("title").asc(), F("pk").asc()]
+    def in_timeline_order(self):
+        """These campaigns oldest first (by start, then title), each with its ``start_year``
+        and its platforms."""
         return (
             self.annotate(start_year=ExtractYear("start_date"))
+            .prefetch_related("platforms")
+            .order_by(*TIMELINE_ORDER)
+        )
+
+    def first_of_each_year(self, per_year):
+        """At most ``per_year`` campaigns of each start year, in timeline order (this reads
+        every campaign: the timeline takes them from ``CatalogueSummary``)."""
+        return (
+            self.in_timeline_order()
             .annotate(
-                place_in_year=Window(RowNumber(), partition_by=F("start_year"), order_by=in_order)
+                place_in_year=Window(
+                    RowNumber(), partition_by=F("start_year"), order_by=TIMELINE_ORDER
+                )
             )
             .filter(place_in_year__lte=per_year)
-            .prefetch_related("platforms")
-            .order_by(*in_order)
         )
 
 

@@ -52,15 +52,15 @@ class FigureQuerySet(ChangeTrackedQuerySet):
             return self.order_by("label", "pk")
         return self.order_by(F("as_of").desc(nulls_last=True), "label", "pk")
 
+    def count_by_unit(self):
+        """How many of these figures are counted in each unit, most first (then by code):
+        dicts of unit and count."""
+        return self.order_by().values("unit").annotate(count=Count("pk")).order_by("-count", "unit")
+
     def most_common_unit(self):
         """The unit most of these figures are counted in (the first by code on a tie), or None."""
-        return (
-            self.order_by()
-            .values_list("unit", flat=True)
-            .annotate(count=Count("pk"))
-            .order_by("-count", "unit")
-            .first()
-        )
+        row = self.count_by_unit().first()
+        return row["unit"] if row else None
 
     def for_listing(self):
         """Figures with what a table of them shows, in a fixed number of queries."""

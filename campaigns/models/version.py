@@ -5,6 +5,8 @@ reader is ever served a page older than the last change, whichever app server ca
 whether or not the servers share a cache. It lives in the database, where the change itself is:
 the number goes up in the change's own transaction, so a page rendered before the change
 commits is cached under the old number, which no request asks for once it has committed.
+
+The row also keeps the catalogue's summary (``summary.py``) with the number it was counted at.
 """
 
 from django.db import models
@@ -21,6 +23,8 @@ class CatalogueVersion(models.Model):
 
     number = models.BigIntegerField(_("number"), default=1)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+    summary = models.JSONField(_("catalogue summary"), default=dict, blank=True)
+    summary_of = models.BigIntegerField(_("summary of version"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("catalogue version")

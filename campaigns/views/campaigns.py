@@ -11,7 +11,15 @@ from ..charts import Bar, figure_series
 from ..citations import citations
 from ..display import unit_label
 from ..filters import CampaignFilterForm
-from ..models import Campaign, CampaignSort, Cause, Figure, Platform, Role, Source, slug_rule
+from ..models import (
+    Campaign,
+    CampaignSort,
+    CatalogueSummary,
+    Cause,
+    Platform,
+    Role,
+    slug_rule,
+)
 from .common import (
     CAMPAIGNS_PER_PAGE,
     FEATURED_CAMPAIGNS,
@@ -20,7 +28,6 @@ from .common import (
     MAX_COMPARED,
     RECENT_CAMPAIGNS,
     RELATED_CAMPAIGNS,
-    TIMELINE_CAMPAIGNS_PER_YEAR,
     number_references,
     paginate,
 )
@@ -35,6 +42,7 @@ CAMPAIGN_SLUG = slug_rule(Campaign)
 def home(request):
     """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
     published = Campaign.objects.published()
+    summary = CatalogueSummary.current()
     featured = list(
         published.featured()
         .for_listing()
@@ -49,16 +57,18 @@ def home(request):
             "headline_figures": [
                 campaign.figure_list[0] for campaign in featured if campaign.figure_list
             ],
-            "campaign_count": published.count(),
-            "figure_count": Figure.objects.published().count(),
-            "source_count": Source.objects.public().count(),
+            "campaign_count": summary.campaigns,
+            "figure_count": summary.figures,
+            "source_count": summary.sources,
             "platforms": Platform.objects.busiest()[:HOME_PLATFORMS],
             "causes": [
-                {"value": row["cause"], "label": Cause(row["cause"]).label, "count": row["count"]}
-                for row in published.count_by_cause()
-                if row["cause"] in Cause.values
+                {"value": cause, "label": Cause(cause).label, "count": count}
+                for cause, count in summary.causes
+                if cause in Cause.values
             ],
-            "years": [row for row in published.count_by_start_year() if row["year"] is not None],
+            "years": [
+                {"year": year, "count": count} for year, count in summary.years if year is not None
+            ],
             "recent": published.for_listing().recently_published()[:RECENT_CAMPAIGNS],
         },
     )
@@ -66,9 +76,11 @@ def home(request):
 
 def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
-    form = CampaignFilterForm(data=request.GET)
+    summary = CatalogueSummary.current()
+    form = CampaignFilterForm(data=request.GET, summary=summary)
     campaigns = form.filter(Campaign.objects.published().for_listing())
-    page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE)
+    count = None if form.has_filters() else summary.campaigns
+    page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
     return render(
         request,
         "campaigns/campaign_list.html",
@@ -189,12 +201,12 @@ def aligned_figures(campaigns):
 
 def timeline(request):
     """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
-    published = Campaign.objects.published()
-    counts = {row["year"]: row["count"] for row in published.count_by_start_year()}
+    summary = CatalogueSummary.current()
+    counts = dict(summary.years)
+    shown = Campaign.objects.published().filter(pk__in=summary.timeline_ids)
     years = []
     for year, group in itertools.groupby(
-        published.first_of_each_year(TIMELINE_CAMPAIGNS_PER_YEAR),
-        key=lambda campaign: campaign.start_year,
+        shown.in_timeline_order(), key=lambda campaign: campaign.start_year
     ):
         campaigns = list(group)
         years.append(

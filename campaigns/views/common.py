@@ -19,8 +19,6 @@ HOME_PLATFORMS = 12
 CAMPAIGNS_ON_ENTITY_PAGES = 12
 """Organisation, platform and tag pages show this many cases and link to the full list."""
 RELATED_CAMPAIGNS = 4
-TIMELINE_CAMPAIGNS_PER_YEAR = 12
-"""The timeline lists this many cases a year and links to the list for the rest."""
 MAX_COMPARED = 4
 MAX_COMPARE_SLUGS = 50
 """More c= values than this are not even looked up."""
@@ -29,9 +27,12 @@ MAX_COMPARE_SLUGS = 50
 # --------------------------------------------------------------------------- helpers
 
 
-def paginate(request, items, per_page):
-    """The page the query string asks for, or the nearest real page and a note saying so."""
+def paginate(request, items, per_page, count=None):
+    """The page the query string asks for, or the nearest real page and a note saying so.
+    ``count``, when known (from the catalogue's summary), spares counting ``items``."""
     paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count  # a cached_property: what it would have counted
     asked = request.GET.get("page", "1")
     try:
         number = int(asked)

@@ -1,0 +1,86 @@
+"""
+What the pages say about the whole published catalogue, worked out once per version of it.
+
+The home page's counts (cases, figures, sources, cases by cause and by start year), the
+timeline's first cases of each year, the figures table's count and units and the case list's
+countries are about every published case, not about the page being shown: at 100,000 cases
+each takes tens to hundreds of milliseconds to count. ``CatalogueSummary.current()`` counts
+them the first time it is asked after a change and keeps them on the catalogue's version row
+with the number of the version they describe. Every change to the catalogue makes a new
+version (``version.py``), so a summary is never older than the catalogue, on any app server.
+"""
+
+from dataclasses import asdict, dataclass
+
+FIRST_OF_EACH_YEAR = 12
+"""How many cases of each start year the timeline shows (the first, in date order)."""
+
+
+@dataclass(frozen=True)
+class CatalogueSummary:
+    """Counts of the published catalogue, as lists so that they keep as JSON."""
+
+    campaigns: int
+    figures: int
+    sources: int
+    causes: list  # [cause, count], most first
+    years: list  # [start year, count] in year order, the unknown year (None) last
+    units: list  # [unit, count] of public figures, most first
+    countries: list  # the country codes of published cases
+    first_of_each_year: list  # [start year, [campaign ids]], the timeline's
+
+    @classmethod
+    def current(cls):
+        """The summary of the catalogue as it stands: kept, or counted now and kept."""
+        from .version import CatalogueVersion
+
+        version = CatalogueVersion.current()
+        if version.summary_of == version.number:
+            try:
+                return cls(**version.summary)
+            except TypeError:  # kept by an older release, with other fields: count again
+                pass
+        summary = cls.count()
+        # Only if no change came meanwhile: a summary is never stored under a newer version.
+        CatalogueVersion.objects.filter(pk=version.pk, number=version.number).update(
+            summary=asdict(summary), summary_of=version.number
+        )
+        return summary
+
+    @classmethod
+    def count(cls):
+        """Count it all, from the tables."""
+        from .campaigns import Campaign
+        from .figures import Figure
+        from .sources import Source
+
+        published = Campaign.objects.published()
+        figures = Figure.objects.published()
+        first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
+        first_of_each_year = {}
+        for year, pk in first:
+            first_of_each_year.setdefault(year, []).append(pk)
+        return cls(
+            campaigns=published.count(),
+            figures=figures.count(),
+            sources=Source.objects.public().count(),
+            causes=[[row["cause"], row["count"]] for row in published.count_by_cause()],
+            years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
+            units=[[row["unit"], row["count"]] for row in figures.count_by_unit()],
+            countries=sorted(published.countries()),
+            first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
+        )
+
+    @property
+    def most_common_unit(self):
+        """The unit most public figures are counted in (the first by code on a tie), or None."""
+        return self.units[0][0] if self.units else None
+
+    def figures_in(self, unit):
+        """How many public figures are counted in ``unit``."""
+        return dict(self.units).get(unit, 0)
+
+    @property
+    def timeline_ids(self):
+        """The ids of the cases the timeline shows."""
+        return [pk for _year, pks in self.first_of_each_year for pk in pks]
