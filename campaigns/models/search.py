@@ -16,6 +16,7 @@ below, behind a GIN index. On SQLite, the small default, ``search_text`` (the sa
 searched word by word. A search is read the same way (``SearchTerms``).
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,9 +46,12 @@ def tokens(text):
     return TOKEN.findall(text)
 
 
+CHINESE = re.compile(f"[{HAN}]")
+
+
 def is_chinese(token):
     """Whether a token is a run of Chinese characters."""
-    return bool(re.match(f"[{HAN}]", token))
+    return CHINESE.match(token) is not None
 
 
 def chinese_grams(run):
@@ -191,12 +195,13 @@ def _write(models, rows):
             )
 
 
+@functools.cache  # a few hundred codes; written once per campaign, 100,000 times on a load
 def country_names(code):
     """A country's name in English and in Chinese, or nothing."""
     if not code:
-        return []
+        return ()
     with translation.override("en"):
         english = str(countries.name(code))
     with translation.override("zh-hans"):
         chinese = str(countries.name(code))
-    return [english, chinese]
+    return (english, chinese)
