@@ -4,6 +4,8 @@ and never kept under a version it does not describe."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from campaigns import services
 from campaigns.models import (
@@ -114,3 +116,14 @@ def test_a_summary_kept_by_an_older_release_is_counted_again(catalogue):
     )
 
     assert CatalogueSummary.current() == CatalogueSummary.count()
+
+
+def test_the_version_every_request_reads_leaves_the_summary_out(client, catalogue):
+    CatalogueSummary.current()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sources/").status_code == 200
+
+    version_reads = [q["sql"] for q in queries if "catalogueversion" in q["sql"]]
+    assert version_reads
+    assert not any('."summary"' in sql for sql in version_reads)

@@ -32,18 +32,22 @@ class CatalogueSummary:
     @classmethod
     def current(cls):
         """The summary of the catalogue as it stands: kept, or counted now and kept."""
-        from .version import CatalogueVersion
+        from .version import ROW, CatalogueVersion
 
-        version = CatalogueVersion.current()
-        if version.summary_of == version.number:
+        fields = ("number", "summary_of", "summary")
+        row = CatalogueVersion.objects.filter(pk=ROW).values_list(*fields).first()
+        if row is None:  # a new database: the version row is made
+            row = (CatalogueVersion.current().number, None, {})
+        number, summary_of, kept = row
+        if summary_of == number:
             try:
-                return cls(**version.summary)
+                return cls(**kept)
             except TypeError:  # kept by an older release, with other fields: count again
                 pass
         summary = cls.count()
         # Only if no change came meanwhile: a summary is never stored under a newer version.
-        CatalogueVersion.objects.filter(pk=version.pk, number=version.number).update(
-            summary=asdict(summary), summary_of=version.number
+        CatalogueVersion.objects.filter(pk=ROW, number=number).update(
+            summary=asdict(summary), summary_of=number
         )
         return summary
 

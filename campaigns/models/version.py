@@ -47,8 +47,9 @@ class CatalogueVersion(models.Model):
 
     @classmethod
     def current(cls):
-        """The catalogue's version as it stands (the row is made if missing)."""
-        version = cls.objects.filter(pk=ROW).first()
+        """The catalogue's version as it stands (the row is made if missing), without its
+        summary: every request reads the version, few need the summary (``summary.py``)."""
+        version = cls.objects.defer("summary").filter(pk=ROW).first()
         if version is None:
             version, _created = cls.objects.get_or_create(pk=ROW)
         return version
