@@ -48,8 +48,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.core.serializers.base import DeserializationError, DeserializedObject
-from django.db import DatabaseError, IntegrityError, models, transaction
-from django.db.models import Max
+from django.db import DatabaseError, models, transaction
 
 from . import jsonlist, signals
 from . import models as catalogue_models
@@ -182,53 +181,37 @@ class _Record:
 class _Load:
     """What one run of the loader has met so far, kept small whatever the size of the files.
 
-    A record that names a row this load created, or an existing row it met before, repeats
-    an earlier record. Rows created by the load are told by their ids, above the largest
-    each table held when it began; existing rows met are a bit each, by id.
+    A record that names a row an earlier record of the load named (created, updated or found
+    unchanged) repeats it. The rows named are kept as a bit each, by id: 12 KB for 100,000.
     """
 
     report: LoadReport
     waiting: list[_Record] = field(default_factory=list)
-    largest_before: dict[type[models.Model], Any] = field(default_factory=dict)
-    met: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
-
-    def begin(self) -> None:
-        """Note the largest id of each catalogue table, before anything is loaded."""
-        for model in _catalogue_models():
-            try:
-                with transaction.atomic():  # a savepoint, for an unmigrated database
-                    largest = model._base_manager.aggregate(largest=Max("pk"))["largest"]
-            except DatabaseError:
-                largest = None  # its records will say what the database says when they load
-            self.largest_before[model] = 0 if largest is None else largest
+    named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
     def met_before(self, model: type[models.Model], pk: Any) -> bool:
         """Whether a record of this load named the row ``pk`` already."""
-        largest = self.largest_before[model]
-        if not isinstance(pk, int):
-            return pk in self.met.get(model, set())
-        if pk > largest:
-            return True  # created by this load
-        bits = self.met.get(model)
-        return bits is not None and bool(bits[pk >> 3] & (1 << (pk & 7)))
+        named = self.named.get(model)
+        if named is None:
+            return False
+        if isinstance(named, set):
+            return pk in named
+        index = pk >> 3
+        return index < len(named) and bool(named[index] & (1 << (pk & 7)))
 
     def meet(self, model: type[models.Model], pk: Any) -> None:
-        """Note that a record named the existing row ``pk``."""
-        if not isinstance(pk, int):
-            self.met.setdefault(model, set()).add(pk)
+        """Note that a record of this load named the row ``pk``."""
+        if not isinstance(pk, int) or isinstance(self.named.get(model), set):
+            named = self.named.get(model)
+            if not isinstance(named, set):  # ids that are not numbers: a set of them
+                self.named[model] = named = set()
+            named.add(pk)
             return
-        bits = self.met.setdefault(model, bytearray(self.largest_before[model] // 8 + 1))
-        bits[pk >> 3] |= 1 << (pk & 7)
-
-
-def _catalogue_models() -> list[type[models.Model]]:
-    """The models whose rows can be loaded."""
-    return [
-        model
-        for label in CATALOGUE_APPS
-        for model in apps.get_app_config(label).get_models()
-        if not model._meta.proxy
-    ]
+        named = self.named.setdefault(model, bytearray())
+        index = pk >> 3
+        if index >= len(named):
+            named.extend(bytes(index - len(named) + 1 + len(named) // 2))
+        named[index] |= 1 << (pk & 7)
 
 
 def seed_fixture_paths() -> list[Path]:
@@ -256,7 +239,6 @@ def load_catalogue(
     """
     load = _Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
     with transaction.atomic():
-        load.begin()
         with counts.deferred(catalogue_models):  # recounted once, when every record is in
             for path in load.report.files:
                 for batch in _batches(_read_records(path, progress)):
@@ -649,6 +631,8 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         return
 
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
+    if existing is None:
+        load.meet(model, obj.pk)
     for name, pks in changed_m2m.items():
         getattr(obj, name).set(pks)
 
@@ -716,7 +700,6 @@ class _Entry:
     obj: models.Model
     m2m: dict[str, list[Any]]
     outcome: str = "created"
-    existing: Any = None  # the id of its row, when it has one already
 
 
 @dataclass
@@ -746,22 +729,23 @@ def _batches(records: Iterator[_Record]) -> Iterator[list[_Record]]:
 def _load_batch(load: _Load, batch: list[_Record]) -> None:
     """Load a batch: in bulk when ``_plan`` finds nothing out of the ordinary in it, else a
     record at a time, which finds and names whatever it was (or saves it, if it was fine)."""
-    plan = _plan(load, batch) if len(batch) > 1 else None
-    if plan is not None:
+    plan = None
+    if len(batch) > 1:
         try:
             with transaction.atomic():  # a savepoint: a refused INSERT leaves nothing behind
-                _insert(plan)
-        except IntegrityError:  # say, a unique field taken: the one-at-a-time path says which
-            plan = None
+                plan = _plan(load, batch)
+                if plan is not None:
+                    _insert(plan)
+        except DatabaseError:  # a unique field taken, an unmigrated table …: the record-by-
+            plan = None  # record path names the record and what the database said
     if plan is None:
         for record in batch:
             _load_record(load, record)
         return
     label = plan.model._meta.label_lower
     for entry in plan.entries:
-        if entry.outcome == "unchanged":
-            load.meet(plan.model, entry.existing)
         if entry.outcome != "changed":
+            load.meet(plan.model, entry.obj.pk)
             load.report.count(label, entry.outcome)
     for entry in plan.entries:
         if entry.outcome == "changed":
@@ -795,11 +779,25 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
     named = [entry for entry in entries if entry.identity in existing]
     if any(load.met_before(model, existing[entry.identity].pk) for entry in named):
         return None  # a record repeats one of an earlier batch
-    _compare(model, named, existing)
-    new = [entry for entry in entries if entry.outcome == "created"]
-    if not _valid(model, new):
+    for entry in named:  # as the record-by-record path does, before it checks and compares
+        _take_over(entry.obj, existing[entry.identity])
+    # Rows that turn out unchanged are checked too: a record may break a rule that a later
+    # record's row depends on (a figure's source must stay among its campaign's).
+    if not _valid(model, entries):
         return None
+    _compare(model, named, existing)
     return _Plan(model, entries)
+
+
+def _take_over(obj: models.Model, row: models.Model) -> None:
+    """Make an unsaved object the existing ``row`` with the record's values: its id, its
+    database-kept fields (``created_at``, ``updated_at``, ``published_at``) and its state."""
+    obj.pk = row.pk
+    for model_field in row._meta.concrete_fields:
+        if not model_field.editable and not model_field.primary_key:
+            setattr(obj, model_field.attname, getattr(row, model_field.attname))
+    obj._state.adding = False
+    obj._state.db = row._state.db
 
 
 def _checked_model(record: _Record) -> type[models.Model]:
@@ -895,7 +893,6 @@ def _compare(model: type[models.Model], entries: list[_Entry], existing: dict) -
                 linked[model_field.name].setdefault(pk, set()).add(other)
     editable = [f for f in model._meta.concrete_fields if f.editable and not f.primary_key]
     for entry, row in zip(entries, rows, strict=True):
-        entry.existing = row.pk
         differs = any(_comparable(f, entry.obj) != _comparable(f, row) for f in editable) or any(
             set(pks) != linked[name].get(row.pk, set()) for name, pks in entry.m2m.items()
         )
@@ -916,8 +913,9 @@ def _through(model_field: models.ManyToManyField) -> tuple[type[models.Model], s
 
 
 def _valid(model: type[models.Model], entries: list[_Entry]) -> bool:
-    """Whether every new row passes its model's checks, save those the database makes
-    anyway at the INSERT (unique fields and constraints). Foreign keys are not looked up
+    """Whether every row passes its model's checks, save those the database makes anyway at
+    the INSERT (unique fields and constraints; a changed row is saved one at a time, with
+    all of them). Foreign keys are not looked up
     again, row by row: ``_references`` found them."""
     foreign_keys = [
         f
@@ -938,7 +936,8 @@ def _valid(model: type[models.Model], entries: list[_Entry]) -> bool:
         except (ValidationError, OSError):
             return False
         for model_field in model._meta.many_to_many:
-            if not model_field.blank and not entry.m2m.get(model_field.name):
+            given = entry.obj._state.adding or model_field.name in entry.m2m
+            if not model_field.blank and given and not entry.m2m.get(model_field.name):
                 return False
     return True
 

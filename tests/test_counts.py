@@ -1,5 +1,7 @@
 """The counts and visibility flags kept on rows stay true after every kind of change."""
 
+import sqlite3
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -7,6 +9,7 @@ from django.db import connection
 from campaigns import models, services
 from campaigns.models import (
     Campaign,
+    CatalogueVersion,
     Figure,
     Organisation,
     Participation,
@@ -15,7 +18,7 @@ from campaigns.models import (
     Status,
     Tag,
 )
-from campaigns.models.counts import recount_everything
+from campaigns.models.counts import recount, recount_everything
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -263,3 +266,25 @@ def test_recounting_everything_first_brings_the_planners_statistics_up_to_date()
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'campaigns_campaign'")
         # What the statistics say the table holds: the rows of this (unfinished) transaction.
         assert cursor.fetchone()[0] == Campaign.objects.count()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's limit on a statement's values")
+def test_a_recount_of_more_rows_than_sqlite_takes_in_one_statement_works():
+    source = factories.SourceFactory()
+    connection.ensure_connection()
+    limit = sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
+    previous = connection.connection.setlimit(limit, 999)
+    try:
+        recount(models, sources=range(1, 5000), campaigns=range(1, 5000), documents=range(1, 5000))
+    finally:
+        connection.connection.setlimit(limit, previous)
+
+    assert Source.objects.get(pk=source.pk).published_campaign_count == 0
+
+
+def test_recount_catalogue_makes_a_new_version(weibo_case):
+    before = CatalogueVersion.current().number
+
+    call_command("recount_catalogue", verbosity=0)
+
+    assert CatalogueVersion.current().number > before

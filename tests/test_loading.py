@@ -634,8 +634,9 @@ def test_the_command_exits_with_an_error_status_and_one_line_no_traceback(tmp_pa
     assert finished.stdout == ""
 
 
-def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path):
-    sources = write(tmp_path, "sources.json", [source("weibo-report")])
+@pytest.mark.parametrize("records", [1, 3], ids=["one-record", "a-batch"])
+def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path, records):
+    sources = write(tmp_path, "sources.json", [source(f"report-{n}") for n in range(records)])
 
     finished = run_manage_py(tmp_path, "load_catalogue", sources)
 

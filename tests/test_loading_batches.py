@@ -121,7 +121,7 @@ def many_cases(count):
             }
         )
     for n in range(count):
-        for unit, value in [("CNY", "1000"), ("percent", "12.5")]:
+        for unit, kind, value in [("CNY", "money", "1000"), ("percent", "percentage", "12.5")]:
             records.append(
                 {
                     "model": "campaigns.figure",
@@ -131,6 +131,7 @@ def many_cases(count):
                         "label": "Raised",
                         "value": value,
                         "unit": unit,
+                        "kind": kind,
                         "stated_as": value,
                         "source": ["report"],
                     },
@@ -216,3 +217,32 @@ def test_parts_of_a_case_split_between_batches_still_load_in_bulk(again, tmp_pat
     # Only the single records of the vocabulary (a source, an organisation …) go one at a time.
     assert "campaigns.participation" not in one_at_a_time
     assert "campaigns.campaign" not in one_at_a_time
+
+
+def test_rows_found_unchanged_are_checked_too(tmp_path):
+    # A later record can break a rule an unchanged row depends on: here the cases drop the
+    # source their (unchanged) figures cite. One record at a time, the figure is refused.
+    records = many_cases(3)
+    records.insert(
+        1, {"model": "campaigns.source", "fields": {**records[0]["fields"], "slug": "other"}}
+    )
+    for record in records:
+        if record["model"] == "campaigns.campaign":
+            record["fields"]["sources"] = [["report"], ["other"]]
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    load_catalogue(paths=[path])
+    for record in records:
+        if record["model"] == "campaigns.campaign":
+            record["fields"]["sources"] = [["other"]]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    before = catalogue_state()
+
+    with pytest.raises(loading.LoadError) as error:
+        load_catalogue(paths=[path])
+
+    assert (
+        "(campaigns.figure “case-0-cny”): source: The source “R” is not among the sources"
+        in str(error.value)
+    )
+    assert catalogue_state() == before

@@ -12,6 +12,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+IDS_PER_STATEMENT = 900
+"""The most ids one statement is given (``id IN (…)``): a load notes tens of thousands, and
+SQLite takes 999 values a statement in older builds, 32,766 in newer ones."""
+
 
 def validate_image_size(file):
     """Refuse uploads larger than settings.MAX_IMAGE_UPLOAD_BYTES.

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
+from .base import IDS_PER_STATEMENT
 from .search import refresh_search_documents
 
 PUBLISHED = "published"
@@ -33,17 +34,15 @@ PUBLISHED = "published"
 ALL = "all"
 """Recount every row of a model, not only the given ones."""
 
-NOTE_AT_MOST = 50_000
+NOTE_AT_MOST = 20_000
 """A deferred recount noting more rows of a kind than this recounts them all instead: it takes
-seconds at 100,000 cases, and the memory the ids would take stays free."""
+seconds at 100,000 cases, the memory the ids would take stays free, and no statement is given
+more ids than SQLite takes at once (32,766)."""
 
 ANALYSE_ABOVE = 10_000
 """Recounting more rows than this (after a load or a growth) first brings PostgreSQL's table
 statistics up to date: planned for the tables as they were before 100,000 rows came in, the
 recount's subqueries scan whole tables once per row and take hours instead of seconds."""
-
-IDS_PER_STATEMENT = 1000
-"""Rows recounted per UPDATE: a load notes tens of thousands, more than SQLite takes at once."""
 
 
 def recount(
@@ -178,6 +177,14 @@ def linked_to_campaigns(models, campaign_ids):
     }
 
 
+def _chunks(ids):
+    """``ids`` in order, ``IDS_PER_STATEMENT`` at a time (a list of each)."""
+    ids = sorted(ids)
+    return [
+        ids[start : start + IDS_PER_STATEMENT] for start in range(0, len(ids), IDS_PER_STATEMENT)
+    ]
+
+
 def _ids(queryset, field):
     return set(queryset.order_by().values_list(field, flat=True).distinct())
 
@@ -200,9 +207,7 @@ def _update(models, model_name, assignments, ids):
         if ids == ALL:
             cursor.execute(sql)
             return
-        ids = sorted(set(ids))
-        for start in range(0, len(ids), IDS_PER_STATEMENT):
-            chunk = ids[start : start + IDS_PER_STATEMENT]
+        for chunk in _chunks(ids):
             cursor.execute(f"{sql} WHERE {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
 
@@ -296,8 +301,10 @@ def _recount_sources(models, ids):
     if ids != ALL:
         ids = set(ids)
         # Whether a source is public depends on the source citing it and on its references.
-        ids |= _ids(sources.filter(pk__in=ids).exclude(cited_by=None), "cited_by_id")
-        ids |= _ids(sources.filter(cited_by__in=ids), "pk")
+        for chunk in _chunks(ids):
+            ids |= _ids(sources.filter(pk__in=chunk).exclude(cited_by=None), "cited_by_id")
+        for chunk in _chunks(ids):
+            ids |= _ids(sources.filter(cited_by__in=chunk), "pk")
     _update(
         models,
         "Source",

@@ -25,6 +25,8 @@ from django.db import connection
 from django.utils import translation
 from django_countries import countries
 
+from .base import IDS_PER_STATEMENT
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """The ranges of Chinese characters."""
 
@@ -133,8 +135,8 @@ def refresh_search_documents(models, ids):
     fields = ("id", "title", "title_zh", "summary", "description", "location", "country")
     if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
         ids = sorted(set(ids))
-        for start in range(0, len(ids), BATCH):
-            chunk = campaigns.filter(pk__in=ids[start : start + BATCH])
+        for start in range(0, len(ids), IDS_PER_STATEMENT):
+            chunk = campaigns.filter(pk__in=ids[start : start + IDS_PER_STATEMENT])
             _write(models, list(chunk.values_list(*fields)))
         return
     batch = []

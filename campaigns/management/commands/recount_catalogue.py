@@ -18,4 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             recount_everything(models)
+            # What pages show may have changed with the counts: cached pages and the
+            # catalogue's summary are made again.
+            models.CatalogueVersion.bump()
         self.stdout.write(self.style.SUCCESS("Recounted the catalogue."))
