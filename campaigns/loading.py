@@ -201,13 +201,12 @@ class _Load:
 
     def meet(self, model: type[models.Model], pk: Any) -> None:
         """Note that a record of this load named the row ``pk``."""
-        if not isinstance(pk, int) or isinstance(self.named.get(model), set):
-            named = self.named.get(model)
-            if not isinstance(named, set):  # ids that are not numbers: a set of them
-                self.named[model] = named = set()
+        named = self.named.get(model)
+        if named is None:  # a bit per id; a set for ids that are not numbers
+            named = self.named[model] = bytearray() if isinstance(pk, int) else set()
+        if isinstance(named, set):
             named.add(pk)
             return
-        named = self.named.setdefault(model, bytearray())
         index = pk >> 3
         if index >= len(named):
             named.extend(bytes(index - len(named) + 1 + len(named) // 2))
@@ -850,10 +849,9 @@ def _build(record: _Record, model: type[models.Model], references: dict) -> _Ent
         else:
             values[model_field.attname] = model_field.to_python(value)
     key, identity = [], []
-    for path in model.natural_key_fields:
+    for path, column in zip(model.natural_key_fields, _identity_fields(model), strict=True):
         name, _, through = path.partition("__")
-        model_field = model._meta.get_field(name)
-        value = values.get(model_field.attname)
+        value = values.get(column)
         if value is None:
             return None
         identity.append(value)
