@@ -8,4 +8,6 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the receivers
+        from . import history, signals  # noqa: F401 - signals connects the receivers
+
+        history.register_catalogue()

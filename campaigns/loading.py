@@ -26,6 +26,9 @@ to a row that a later record in the same load creates; it is saved once that row
 As with ``loaddata``, a record describes its whole row: a field it leaves out takes the field's
 default. A many-to-many field it leaves out is left alone, and so are the fields the database
 keeps itself (``created_at``, ``updated_at``, ``published_at``) once a row exists.
+
+A load that changes anything is one revision of the catalogue's history (``history.py``): the
+rows it created or updated, with a comment naming the files and the user, if any, who ran it.
 """
 
 import json
@@ -50,7 +53,7 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, models, transaction
 
-from . import jsonlist, signals
+from . import history, jsonlist, signals
 from . import models as catalogue_models
 from .models import Tag, counts
 
@@ -186,6 +189,7 @@ class _Load:
     """
 
     report: LoadReport
+    recording: history.Recording | None = None
     waiting: list[_Record] = field(default_factory=list)
     named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
@@ -228,21 +232,27 @@ def load_catalogue(
     paths: Sequence[Path],
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
+    user=None,
+    comment: str = "",
 ) -> LoadReport:
     """Load the files in order, in one transaction, and report what changed.
 
     Raises ``LoadError`` (and changes nothing) at the first file or record that cannot be
     loaded. With ``dry_run`` everything is checked and counted, then rolled back. ``progress``
     is called with a line of text every tenth of the way through a file of more than
-    ``PROGRESS_ABOVE`` bytes.
+    ``PROGRESS_ABOVE`` bytes. What changed is one revision, by ``user`` (None: the command
+    line), whose comment is ``comment`` or names the files.
     """
     load = _Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
+    comment = comment or "Loaded " + ", ".join(_display(path) for path in load.report.files)
     with transaction.atomic():
-        with counts.deferred(catalogue_models):  # recounted once, when every record is in
-            for path in load.report.files:
-                for batch in _batches(_read_records(path, progress)):
-                    _load_batch(load, batch)
-            _load_waiting(load)
+        with history.recording(user=user, comment=comment, manual=True) as recording:
+            load.recording = recording
+            with counts.deferred(catalogue_models):  # recounted once, when every record is in
+                for path in load.report.files:
+                    for batch in _batches(_read_records(path, progress)):
+                        _load_batch(load, batch)
+                _load_waiting(load)
         if dry_run:
             transaction.set_rollback(True)
     return load.report
@@ -634,6 +644,8 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         load.meet(model, obj.pk)
     for name, pks in changed_m2m.items():
         getattr(obj, name).set(pks)
+    if load.recording is not None:
+        load.recording.add([obj])
 
 
 def _first_naming(load: _Load, record: _Record, obj: models.Model) -> str:
@@ -734,7 +746,7 @@ def _load_batch(load: _Load, batch: list[_Record]) -> None:
             with transaction.atomic():  # a savepoint: a refused INSERT leaves nothing behind
                 plan = _plan(load, batch)
                 if plan is not None:
-                    _insert(plan)
+                    _insert(plan, load.recording)
         except DatabaseError:  # a unique field taken, an unmigrated table …: the record-by-
             plan = None  # record path names the record and what the database said
     if plan is None:
@@ -953,7 +965,7 @@ def _fetch_what_clean_reads(model: type[models.Model], entries: list[_Entry]) ->
                 setattr(entry.obj, name, related[pk])
 
 
-def _insert(plan: _Plan) -> None:
+def _insert(plan: _Plan, recording: history.Recording | None) -> None:
     """Insert the plan's new rows and their many-to-many links, and keep what is derived
     from them in step (``signals.created_in_bulk``)."""
     model = plan.model
@@ -975,3 +987,5 @@ def _insert(plan: _Plan) -> None:
         through.objects.bulk_create(through(**{source: a, target: b}) for a, b in pairs)
         links[model_field.name] = pairs
     signals.created_in_bulk(model, rows, links)
+    if recording is not None:
+        recording.add(rows)

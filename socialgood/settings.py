@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_countries",
+    "reversion",  # the catalogue's revision history (campaigns/history.py)
     "ninja",  # its templates and static files serve /api/docs without a CDN
     "campaigns",
 ]

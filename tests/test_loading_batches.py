@@ -5,6 +5,7 @@ not grow with the records."""
 import json
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -144,6 +145,7 @@ def load_cases(tmp_path, count):
     """Load ``count`` new cases (and roll them back), and say what it took."""
     path = tmp_path / f"{count}-cases.json"
     path.write_text(json.dumps(many_cases(count)), encoding="utf-8")
+    ContentType.objects.clear_cache()  # each load looks its models' content types up once
     with transaction.atomic():
         report, queries = load_counting_queries([path])
         created = report.counts["campaigns.campaign"].created

@@ -48,6 +48,7 @@ from .dates import (
     validate_partial_date,
 )
 from .figures import Figure, FigureQuerySet
+from .history import CaseVersion, CaseVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .sources import Source, SourceQuerySet
 from .summary import CatalogueSummary
@@ -64,6 +65,8 @@ __all__ = [
     "CampaignImageQuerySet",
     "CampaignQuerySet",
     "CampaignSort",
+    "CaseVersion",
+    "CaseVersionQuerySet",
     "Cause",
     "ChangeTracked",
     "ChangeTrackedQuerySet",
@@ -82,6 +85,7 @@ __all__ = [
     "PlatformKind",
     "PlatformQuerySet",
     "Qualifier",
+    "Removal",
     "Role",
     "SlugQuerySet",
     "SlugRule",

@@ -14,15 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from . import services
-from .display import grouped_number
-from .forms import (
+from .. import history, services
+from ..display import grouped_number
+from ..forms import (
     CampaignAdminForm,
     FigureAdminForm,
     PrefetchedAutocompleteSelect,
     PrefetchedChoicesForm,
 )
-from .models import (
+from ..models import (
     Campaign,
     CampaignImage,
     Figure,
@@ -35,6 +35,7 @@ from .models import (
     TaggedCampaign,
     count_of,
 )
+from .history import HistoryAdminMixin
 
 admin.site.site_header = _("socialgood catalogue")
 admin.site.site_title = _("socialgood catalogue")
@@ -65,7 +66,7 @@ class PrefetchedAutocompleteMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class SourceAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = [
         "title",
@@ -113,7 +114,7 @@ class SourceAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(HistoryAdminMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
     list_filter = ["kind", "country"]
@@ -147,7 +148,7 @@ if admin.site.is_registered(TaggitTag):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(HistoryAdminMixin, admin.ModelAdmin):
     list_display = ["name", "name_zh", "slug", "campaign_count"]
     search_fields = ["name", "name_zh", "slug"]
     ordering = ["name"]
@@ -169,7 +170,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class PlatformAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
     list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
@@ -251,7 +252,7 @@ class CampaignImageInline(admin.TabularInline):
 
 
 @admin.register(CampaignImage)
-class CampaignImageAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class CampaignImageAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
     list_display = [image_preview, "alt_text", "campaign", "caption", "credit", "order"]
     list_display_links = ["alt_text"]
     search_fields = ["alt_text", "caption", "credit", "campaign__title", "campaign__title_zh"]
@@ -260,7 +261,7 @@ class CampaignImageAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, CampaignImageInline]
@@ -310,6 +311,9 @@ class CampaignAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
 
+    def history_of(self, object_id):
+        return history.History.of_case(object_id)
+
     def view_on_site(self, campaign):
         # Drafts have no public page to view.
         return campaign.get_absolute_url() if campaign.is_public else None
@@ -326,13 +330,15 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish selected campaigns"), permissions=["change"])
     def publish(self, request, queryset):
+        selected = queryset.count()  # before the change: a filtered list would lose them
         published = services.publish_campaigns(campaigns=queryset)
-        self.report(request, changed=published, selected=len(queryset), verb=_("published"))
+        self.report(request, changed=published, selected=selected, verb=_("published"))
 
     @admin.action(description=_("Unpublish selected campaigns"), permissions=["change"])
     def unpublish(self, request, queryset):
+        selected = queryset.count()
         unpublished = services.unpublish_campaigns(campaigns=queryset)
-        self.report(request, changed=unpublished, selected=len(queryset), verb=_("unpublished"))
+        self.report(request, changed=unpublished, selected=selected, verb=_("unpublished"))
 
     def report(self, request, *, changed, selected, verb):
         """Tell the curator how many of the selected campaigns an action changed."""
@@ -351,7 +357,7 @@ class CampaignAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class ParticipationAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["organisation", "role", "campaign", "note", "order"]
     list_filter = ["role", "campaign__status"]
@@ -386,7 +392,7 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Figure)
-class FigureAdmin(PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class FigureAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
