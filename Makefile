@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots messages bench bench-scale clean
+	migrations-check deploy-check check screenshots messages bench bench-scale clean role
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -37,6 +37,10 @@ run: migrate  ## install, migrate, load the seed catalogue (first run) and serve
 	@echo "    DJANGO_DEBUG=1 $(MANAGE) createsuperuser"
 	@echo ""
 	DJANGO_DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+role: migrate  ## give a curator a role: make role CURATOR=alice ROLE=Editor (or Reviewer, Administrator)
+	@test -n "$(CURATOR)" -a -n "$(ROLE)" || { echo "Say who and which role: make role CURATOR=alice ROLE=Editor"; exit 2; }
+	DJANGO_DEBUG=1 $(MANAGE) add_to_role "$(CURATOR)" "$(ROLE)"
 
 test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
 	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from . import history, signals  # noqa: F401 - signals connects the receivers
+        from . import history, roles, signals  # noqa: F401 - signals connects the receivers
 
         history.register_catalogue()
+        post_migrate.connect(roles.sync_roles_after_migrate, sender=self)

@@ -9,11 +9,17 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from campaigns import api
+from campaigns.admin import views as admin_views
 from campaigns.feeds import NewCampaignsFeed
 from campaigns.sitemaps import sitemaps
 from campaigns.views.health import health
 
 urlpatterns = [
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(admin_views.view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

@@ -448,13 +448,15 @@ def test_published_campaign_page_links_to_its_public_page(admin_client, campaign
     )
 
 
-def test_draft_campaign_page_has_no_view_on_site_link(admin_client):
+def test_draft_campaign_page_links_to_its_preview(admin_client):
     draft = factories.CampaignFactory(status=Status.DRAFT)
 
     response = admin_client.get(change_url(draft))
 
     assert response.status_code == 200
-    assert "View on site" not in response.content.decode()
+    assert "View on site" in response.content.decode()
+    preview = admin_client.get(draft.get_absolute_url())
+    assert preview.status_code == 200 and "Draft — not public" in preview.content.decode()
 
 
 @pytest.mark.parametrize("noun", ["organisation", "platform", "source"])

@@ -352,7 +352,7 @@ def test_the_history_page_runs_the_same_queries_however_long_the_history(
         save_case(admin_client, figure.campaign, [existing_figure_row(figure, period=str(number))])
     ContentType.objects.clear_cache()
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = admin_client.get(history_url(figure.campaign))
 
     assert response.status_code == 200

@@ -8,7 +8,13 @@ objects (see forms.py).
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +27,7 @@ from ..forms import (
     FigureAdminForm,
     PrefetchedAutocompleteSelect,
     PrefetchedChoicesForm,
+    ReviewForm,
 )
 from ..models import (
     Campaign,
@@ -44,6 +51,60 @@ admin.site.index_title = _("Curation")
 
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 """An address typed without a scheme is taken to be https://, as Django 6 will."""
+
+
+EDITABLE_BY_EDITORS = (Status.DRAFT, Status.IN_REVIEW)
+"""The statuses in which an editor (no publish permission) may change or delete a case."""
+
+
+def can_publish(request):
+    """Whether this curator may publish, send back, unpublish and withdraw (a reviewer)."""
+    return request.user.has_perm("campaigns.publish_campaign")
+
+
+def may_edit_case(request, campaign):
+    """Whether this curator may change the case (None: a new row, or no case)."""
+    return campaign is None or campaign.status in EDITABLE_BY_EDITORS or can_publish(request)
+
+
+class CasePartPermissions:
+    """The parts of a case (figures, participants, images) follow their case: an editor may
+    change them only while the case is not public, and may attach them only to such a case.
+    On an inline, ``obj`` is the case itself."""
+
+    def _case_of(self, obj):
+        return obj if isinstance(obj, Campaign) else getattr(obj, "campaign", None)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and may_edit_case(
+            request, self._case_of(obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_edit_case(
+            request, self._case_of(obj)
+        )
+
+    def has_add_permission(self, request, *args):
+        obj = args[0] if args else None
+        return super().has_add_permission(request, *args) and may_edit_case(
+            request, self._case_of(obj)
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "campaign" and field is not None and not can_publish(request):
+            field.queryset = field.queryset.filter(status__in=EDITABLE_BY_EDITORS)
+        return field
+
+    def check_restore(self, request, state):
+        for (model, _object_id), stored in state.items():
+            if stored is not None and model is self.model:
+                case_id = stored.fields.get("campaign") if stored.fields else None
+                if case_id and not may_edit_case(
+                    request, Campaign.objects.filter(pk=case_id).first()
+                ):
+                    raise PermissionDenied
 
 
 class PrefetchedAutocompleteMixin:
@@ -212,7 +273,7 @@ class StartYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_date__year=int(self.value()))
 
 
-class FigureInline(PrefetchedAutocompleteMixin, admin.StackedInline):
+class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.StackedInline):
     model = Figure
     form = FigureAdminForm
     extra = 0
@@ -229,7 +290,7 @@ class FigureInline(PrefetchedAutocompleteMixin, admin.StackedInline):
     ]
 
 
-class ParticipationInline(PrefetchedAutocompleteMixin, admin.TabularInline):
+class ParticipationInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -244,7 +305,7 @@ def image_preview(image):
     return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
 
 
-class CampaignImageInline(admin.TabularInline):
+class CampaignImageInline(CasePartPermissions, admin.TabularInline):
     model = CampaignImage
     extra = 0
     fields = [image_preview, "image", "alt_text", "caption", "credit", "order"]
@@ -252,7 +313,9 @@ class CampaignImageInline(admin.TabularInline):
 
 
 @admin.register(CampaignImage)
-class CampaignImageAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class CampaignImageAdmin(
+    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+):
     list_display = [image_preview, "alt_text", "campaign", "caption", "credit", "order"]
     list_display_links = ["alt_text"]
     search_fields = ["alt_text", "caption", "credit", "campaign__title", "campaign__title_zh"]
@@ -282,10 +345,28 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
     ordering = ["-start_date", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["platforms", "sources"]
-    readonly_fields = ["published_at", "created_at", "updated_at"]
-    actions = ["publish", "unpublish"]
+    readonly_fields = [
+        "published_at",
+        "published_by",
+        "submitted_at",
+        "withdrawn_at",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["submit_for_review", "publish", "unpublish", "delete_selected"]
+    change_form_template = "admin/campaigns/campaign/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
+        (
+            _("Review"),
+            {
+                "fields": ["review_note", "withdrawal_reason"],
+                "description": _(
+                    "The reviewer's note goes back to the editors with a case sent back; the "
+                    "reason for a withdrawal is shown to readers at the case's address."
+                ),
+            },
+        ),
         (None, {"fields": ["summary", "description"]}),
         (
             _("When and where"),
@@ -305,7 +386,17 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
                 "description": _("Every figure below must cite one of these sources."),
             },
         ),
-        (_("Record"), {"fields": ["published_at", "created_at", "updated_at"]}),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    ("published_at", "published_by"),
+                    "submitted_at",
+                    "withdrawn_at",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -315,8 +406,8 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
         return history.History.of_case(object_id)
 
     def view_on_site(self, campaign):
-        # Drafts have no public page to view.
-        return campaign.get_absolute_url() if campaign.is_public else None
+        # A case that is not public opens as a curator's preview at its own address.
+        return campaign.get_absolute_url()
 
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, campaign):
@@ -328,17 +419,129 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
     def platform_names(self, campaign):
         return ", ".join(platform.name for platform in campaign.platforms.all())
 
-    @admin.action(description=_("Publish selected campaigns"), permissions=["change"])
+    # ----------------------------------------------------------------------- roles
+
+    def has_publish_permission(self, request):
+        return can_publish(request)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and may_edit_case(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and may_edit_case(request, obj)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not can_publish(request):
+            # An editor moves a case between draft and review only: any other status sent
+            # by a crafted form is refused as an invalid choice.
+            kwargs["choices"] = [
+                (value, label) for value, label in Status.choices if value in EDITABLE_BY_EDITORS
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"can_review": can_publish(request), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Status.PUBLISHED and obj.published_by_id is None:
+            obj.published_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def check_restore(self, request, state):
+        if can_publish(request):
+            return
+        for (model, object_id), stored in state.items():
+            if model is not Campaign:
+                continue
+            current = Campaign.objects.filter(pk=object_id).first()
+            restored = stored.fields.get("status") if stored and stored.fields else None
+            if not may_edit_case(request, current) or (
+                restored is not None and restored not in EDITABLE_BY_EDITORS
+            ):
+                raise PermissionDenied
+
+    # ----------------------------------------------------------------------- actions
+
+    @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        selected = queryset.count()
+        submitted = services.submit_for_review(campaigns=queryset)
+        self.report(request, changed=submitted, selected=selected, verb=_("submitted"))
+
+    @admin.action(description=_("Publish selected campaigns"), permissions=["publish"])
     def publish(self, request, queryset):
         selected = queryset.count()  # before the change: a filtered list would lose them
-        published = services.publish_campaigns(campaigns=queryset)
+        published = services.publish_campaigns(campaigns=queryset, user=request.user)
         self.report(request, changed=published, selected=selected, verb=_("published"))
 
-    @admin.action(description=_("Unpublish selected campaigns"), permissions=["change"])
+    @admin.action(description=_("Unpublish selected campaigns"), permissions=["publish"])
     def unpublish(self, request, queryset):
         selected = queryset.count()
         unpublished = services.unpublish_campaigns(campaigns=queryset)
         self.report(request, changed=unpublished, selected=selected, verb=_("unpublished"))
+
+    @admin.action(description=_("Delete selected campaigns"), permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        if not can_publish(request):
+            public = list(queryset.exclude(status__in=EDITABLE_BY_EDITORS).order_by("title"))
+            if public:
+                self.message_user(
+                    request,
+                    _(
+                        "Nothing was deleted: only a reviewer may delete a published or "
+                        "withdrawn case (%(titles)s)."
+                    )
+                    % {"titles": "; ".join(campaign.title for campaign in public[:5])},
+                    messages.ERROR,
+                )
+                return None
+        return admin_actions.delete_selected(self, request, queryset)
+
+    # ----------------------------------------------------------------------- review
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="campaigns_campaign_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        """A reviewer's decision on one case: publish, send back with a note, unpublish or
+        withdraw with a reason."""
+        campaign = self.get_object(request, unquote(object_id))
+        if campaign is None:
+            raise Http404(_("There is no such campaign."))
+        if not can_publish(request):
+            raise PermissionDenied
+        form = ReviewForm(request.POST or None, campaign=campaign, user=request.user)
+        if request.method == "POST" and form.is_valid():
+            with history.recording(user=request.user):
+                moved = form.apply(services)
+            if moved:
+                self.message_user(request, form.done_message(), messages.SUCCESS)
+            else:
+                self.message_user(
+                    request,
+                    _("Nothing changed: the case had moved on meanwhile."),
+                    messages.WARNING,
+                )
+            return HttpResponseRedirect(
+                reverse("admin:campaigns_campaign_change", args=[quote(campaign.pk)])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review %(title)s") % {"title": campaign.title},
+            "opts": self.opts,
+            "original": campaign,
+            "form": form,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/campaigns/campaign/review.html", context)
 
     def report(self, request, *, changed, selected, verb):
         """Tell the curator how many of the selected campaigns an action changed."""
@@ -357,7 +560,9 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class ParticipationAdmin(
+    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["organisation", "role", "campaign", "note", "order"]
     list_filter = ["role", "campaign__status"]
@@ -392,7 +597,9 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Figure)
-class FigureAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class FigureAdmin(
+    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]

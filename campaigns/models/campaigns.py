@@ -1,5 +1,6 @@
 """The case studies: campaigns, the parts organisations played in them, and their pictures."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -257,6 +258,12 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         """The country codes of these campaigns, each once (campaigns with none left out)."""
         return self.exclude(country="").order_by().values_list("country", flat=True).distinct()
 
+    def count_by_status(self):
+        """How many of these campaigns are in each status: a dict of status and count, every
+        status present (0 when none)."""
+        counted = dict(self.order_by().values_list("status").annotate(count=Count("pk")))
+        return {status: counted.get(status, 0) for status in Status.values}
+
     def count_by_cause(self):
         """How many of these campaigns serve each cause, most first: dicts of cause and count."""
         return (
@@ -342,6 +349,30 @@ class Campaign(ChangeTracked):
     )
     featured = models.BooleanField(_("featured"), default=False)
     published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("first published by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
+    review_note = models.TextField(
+        _("reviewer's note"),
+        blank=True,
+        help_text=_("Why a reviewer sent it back, for its editors; never public."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.CharField(
+        _("why it was withdrawn"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown to readers at its address once it is withdrawn."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     figure_count = models.PositiveIntegerField(
         _("figures"), default=0, editable=False, serialize=False
@@ -358,6 +389,9 @@ class Campaign(ChangeTracked):
         verbose_name_plural = _("campaigns")
         ordering = ["-start_date", "title"]
         indexes = [models.Index(fields=["status", "start_date"])]
+        permissions = [
+            ("publish_campaign", _("Can publish, send back, unpublish and withdraw campaigns")),
+        ]
 
     def __str__(self):
         return self.title
@@ -368,10 +402,20 @@ class Campaign(ChangeTracked):
         super().save(*args, **kwargs)
 
     def fill_in(self):
-        """Set what a save derives: when it was first published. (The loader calls it for
-        rows it inserts in bulk, without ``save()``.)"""
+        """Set what a save derives: when it was first published, when it was submitted for
+        review, when it was withdrawn. (The loader calls it for rows it inserts in bulk,
+        without ``save()``.)"""
+        now = timezone.now()
         if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            self.published_at = now
+        if self.status != Status.IN_REVIEW:
+            self.submitted_at = None
+        elif self.submitted_at is None:
+            self.submitted_at = now
+        if self.status != Status.WITHDRAWN:
+            self.withdrawn_at = None
+        elif self.withdrawn_at is None:
+            self.withdrawn_at = now
 
     def get_absolute_url(self):
         """The address of its page on the public site."""

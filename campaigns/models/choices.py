@@ -172,10 +172,14 @@ class Qualifier(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    """Only published campaigns are ever shown to the public."""
+    """Where a campaign is in review: draft → in review → published, or withdrawn after it was
+    public. Only published campaigns are ever shown to the public; a withdrawn one's address
+    says it was withdrawn (410)."""
 
     DRAFT = "draft", _("Draft")
+    IN_REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class CampaignSort(models.TextChoices):

@@ -3,7 +3,8 @@
 import itertools
 from collections import OrderedDict
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from ..models import (
     Cause,
     Platform,
     Role,
+    Status,
     slug_rule,
 )
 from .common import (
@@ -98,9 +100,27 @@ def campaign_list(request):
     )
 
 
+def may_preview(user):
+    """Whether this signed-in curator may see cases that are not public, as readers would."""
+    return user.is_active and user.is_staff and user.has_perm("campaigns.view_campaign")
+
+
 def campaign_detail(request, slug):
-    """One case with its figures, each citing a numbered reference at the foot of the page."""
-    campaign = get_object_or_404(Campaign.objects.published().for_detail(), slug=slug)
+    """One case with its figures, each citing a numbered reference at the foot of the page.
+
+    A case that is not published is, for a curator who may view cases, a preview of its page
+    with a banner (never cached or indexed); for everybody else a withdrawn case is a notice
+    that it was withdrawn (410), and a draft or a case in review is the same "not found" as an
+    address that never held anything.
+    """
+    campaign = Campaign.objects.published().for_detail().filter(slug=slug).first()
+    if campaign is None:
+        hidden = Campaign.objects.exclude(status=Status.PUBLISHED).for_detail()
+        campaign = hidden.filter(slug=slug).first()
+        if campaign is None or not may_preview(request.user):
+            if campaign is not None and campaign.status == Status.WITHDRAWN:
+                return withdrawn(request, campaign)
+            raise Http404(_("No case is published at this address."))
     references = number_references(campaign.figure_list, campaign.sources.all())
     participants = [
         (Role(role).label if role in Role.values else role, list(group))
@@ -110,7 +130,7 @@ def campaign_detail(request, slug):
         )
     ]
     url = request.build_absolute_uri(campaign.get_absolute_url())
-    return render(
+    response = render(
         request,
         "campaigns/campaign_detail.html",
         {
@@ -123,8 +143,19 @@ def campaign_detail(request, slug):
             .related_to(campaign)[:RELATED_CAMPAIGNS],
             "cite": citations(campaign, url),
             "page_url": url,
+            "preview": not campaign.is_public,
         },
     )
+    if not campaign.is_public:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def withdrawn(request, campaign):
+    """The notice at the address of a case that was public and has been withdrawn: its title,
+    when and why, so that citations of it do not end in a bare "not found"."""
+    return render(request, "campaigns/campaign_withdrawn.html", {"campaign": campaign}, status=410)
 
 
 def role_order(role):

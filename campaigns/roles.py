@@ -1,0 +1,83 @@
+"""
+The curators' roles: groups of permissions, made by a migration and kept in step after every
+``migrate`` (``sync_roles``), so a permission added with a new model reaches its role.
+
+- **Editor** writes and edits cases and their parts, submits them for review, and may delete a
+  case only while it is not public. Editors cannot publish, unpublish or withdraw, and cannot
+  change or delete a case once it is published or withdrawn (the admin enforces this per case).
+- **Reviewer** does all an editor does, and approves and publishes, sends back with a note,
+  unpublishes, withdraws and deletes.
+- **Administrator** manages users and groups, and sees (but does not edit) the catalogue.
+
+``createsuperuser`` makes the first login; ``manage.py add_to_role USER ROLE`` (or
+``make role USER=… ROLE=…``) gives a person a role.
+"""
+
+from django.apps import apps as global_apps
+
+EDITOR, REVIEWER, ADMINISTRATOR = "Editor", "Reviewer", "Administrator"
+
+CATALOGUE = [
+    "campaign",
+    "figure",
+    "participation",
+    "campaignimage",
+    "taggedcampaign",
+    "source",
+    "organisation",
+    "platform",
+    "tag",
+]
+"""The catalogue's models, by model name."""
+
+PARTS = ["figure", "participation", "campaignimage", "taggedcampaign"]
+"""The parts of a case an editor may delete (while the case is not public)."""
+
+WORKFLOW = ["suggestion"]
+"""Models of the curators' own work (readers' suggestions), once they exist."""
+
+
+def _codenames(actions, models):
+    return [f"{action}_{model}" for model in models for action in actions]
+
+
+ROLES = {
+    EDITOR: {
+        "campaigns": [
+            *_codenames(["view", "add", "change"], CATALOGUE),
+            *_codenames(["delete"], ["campaign", *PARTS]),
+            *_codenames(["view", "change"], WORKFLOW),
+        ],
+    },
+    REVIEWER: {
+        "campaigns": [
+            *_codenames(["view", "add", "change", "delete"], CATALOGUE),
+            *_codenames(["view", "change", "delete"], WORKFLOW),
+            "publish_campaign",
+        ],
+    },
+    ADMINISTRATOR: {
+        "auth": _codenames(["view", "add", "change", "delete"], ["user", "group"]),
+        "campaigns": _codenames(["view"], CATALOGUE),
+    },
+}
+"""Each role's permissions, by app label and codename (codenames not yet defined are skipped)."""
+
+
+def sync_roles(apps=global_apps) -> None:
+    """Make each role's group hold exactly its permissions (``apps``: a migration's models)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions_by_app in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = []
+        for app_label, codenames in permissions_by_app.items():
+            wanted += Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        group.permissions.set(wanted)
+
+
+def sync_roles_after_migrate(sender, apps=global_apps, **kwargs) -> None:
+    """``post_migrate``: keep the roles in step with the permissions the models define now."""
+    sync_roles(apps)

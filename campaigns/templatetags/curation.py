@@ -1,0 +1,13 @@
+"""Template tags of the curators' admin (the public site's are in ``catalogue.py``)."""
+
+from django import template
+
+from ..models import Campaign
+
+register = template.Library()
+
+
+@register.simple_tag
+def campaigns_by_status():
+    """How many campaigns are in each status, for the admin's home page."""
+    return Campaign.objects.count_by_status()

@@ -1,0 +1,169 @@
+"""Who can tell a case that is not public exists: curators preview it at its own address,
+readers get the same "not found" as for an address that never held anything, and a withdrawn
+case's address says it was withdrawn (410)."""
+
+import html
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from campaigns import services
+from campaigns.models import Campaign, Status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_without_permissions(client, django_user_model):
+    user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def curator(client, django_user_model):
+    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_campaign"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def withdrawn_case(yaan_case):
+    services.withdraw(
+        campaigns=Campaign.objects.filter(pk=yaan_case.pk),
+        reason="A source it relied on was retracted.",
+    )
+    yaan_case.refresh_from_db()
+    return yaan_case
+
+
+def view_on_site_url(campaign):
+    content_type = ContentType.objects.get_for_model(Campaign)
+    return reverse("admin_view_on_site", args=[content_type.pk, campaign.pk])
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
+def test_a_curator_previews_a_case_that_is_not_public_with_a_banner(curator, draft_case, status):
+    Campaign.objects.filter(pk=draft_case.pk).update(status=status)
+
+    response = curator.get(draft_case.get_absolute_url())
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    banner = "Draft — not public" if status == Status.DRAFT else "In review — not public"
+    assert banner in page
+    assert reverse("admin:campaigns_campaign_change", args=[draft_case.pk]) in page
+    assert f"<h1>{draft_case.title}</h1>" in page
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+
+
+def test_a_published_case_has_no_preview_banner_for_a_curator(curator, yaan_case):
+    response = curator.get(yaan_case.get_absolute_url())
+
+    assert "not public" not in response.content.decode()
+    assert "X-Robots-Tag" not in response
+
+
+def test_a_draft_is_the_same_not_found_as_an_address_that_never_existed(client, draft_case):
+    draft = client.get(draft_case.get_absolute_url())
+    never = client.get(reverse("campaigns:campaign_detail", args=["never-existed"]))
+
+    assert draft.status_code == never.status_code == 404
+    # The same page, but for the address itself (in the language switch).
+    assert draft.content.replace(b"unchecked-draft", b"never-existed") == never.content
+
+
+def test_staff_without_permission_to_view_cases_get_not_found_for_a_draft(
+    staff_without_permissions, draft_case
+):
+    assert staff_without_permissions.get(draft_case.get_absolute_url()).status_code == 404
+
+
+def test_a_preview_is_never_served_to_readers_from_the_cache(client, curator, draft_case, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    assert curator.get(draft_case.get_absolute_url()).status_code == 200
+    client.logout()
+
+    assert client.get(draft_case.get_absolute_url()).status_code == 404
+
+
+def test_view_on_site_redirects_to_a_draft_only_for_those_who_may_view_it(
+    staff_without_permissions, draft_case
+):
+    response = staff_without_permissions.get(view_on_site_url(draft_case))
+
+    assert response.status_code == 404
+    assert "unchecked-draft" not in response.content.decode()
+
+
+def test_view_on_site_leads_a_curator_to_the_preview(curator, draft_case):
+    response = curator.get(view_on_site_url(draft_case))
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(draft_case.get_absolute_url())
+
+
+def test_view_on_site_asks_visitors_to_sign_in(client, draft_case):
+    response = client.get(view_on_site_url(draft_case))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+# --------------------------------------------------------------------------- withdrawn
+
+
+def test_a_withdrawn_case_answers_410_with_its_title_when_and_why(client, withdrawn_case):
+    response = client.get(withdrawn_case.get_absolute_url())
+
+    assert response.status_code == 410
+    page = response.content.decode()
+    assert "This case study was withdrawn" in page
+    assert html.escape(withdrawn_case.title) in page
+    assert "A source it relied on was retracted." in page
+    assert "It was taken out of the catalogue on" in page
+    assert reverse("campaigns:campaign_list") in page
+
+
+def test_a_withdrawn_case_answers_410_in_chinese_too(client, withdrawn_case):
+    response = client.get("/zh-hans" + withdrawn_case.get_absolute_url())
+
+    assert response.status_code == 410
+    assert '<html lang="zh-Hans">' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/campaigns/",
+        "/campaigns/?q=earthquake",
+        "/api/campaigns",
+        "/campaigns/export.csv",
+        "/feeds/campaigns/",
+        "/sitemap-campaigns.xml",
+        "/timeline/",
+    ],
+)
+def test_a_withdrawn_case_is_left_out_of_every_list(client, withdrawn_case, address):
+    response = client.get(address)
+
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert withdrawn_case.slug.encode() not in body
+
+
+def test_a_curator_previews_a_withdrawn_case(curator, withdrawn_case):
+    response = curator.get(withdrawn_case.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Withdrawn — not public" in response.content.decode()
+
+
+def test_publishing_a_withdrawn_case_again_makes_its_page_public(client, withdrawn_case):
+    services.publish_campaigns(campaigns=Campaign.objects.filter(pk=withdrawn_case.pk))
+
+    assert client.get(withdrawn_case.get_absolute_url()).status_code == 200

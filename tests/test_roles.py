@@ -1,0 +1,331 @@
+"""Curators' roles and review: what an editor, a reviewer and an administrator may do, enforced
+by every way the admin can be asked (action, form, inline, crafted POST, restore)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from reversion.models import Revision
+
+from campaigns import services
+from campaigns.models import Campaign, Figure, Status
+from campaigns.roles import ADMINISTRATOR, EDITOR, REVIEWER, ROLES, sync_roles
+from tests import factories
+from tests.test_admin import campaign_form_data, change_url, changelist_url, messages_of
+from tests.test_history import existing_figure_row, history_url, restore_url, save_case
+
+pytestmark = pytest.mark.django_db
+
+
+def curator(django_user_model, role, username=None):
+    user = django_user_model.objects.create_user(
+        username or role.lower(), password="pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    client.force_login(curator(django_user_model, EDITOR))
+    return client
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    user = curator(django_user_model, REVIEWER)
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def draft(campaign):
+    Campaign.objects.filter(pk=campaign.pk).update(status=Status.DRAFT, published_at=None)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def review_url(campaign):
+    return reverse("admin:campaigns_campaign_review", args=[campaign.pk])
+
+
+# --------------------------------------------------------------------------- the groups
+
+
+def test_the_migrations_make_the_three_roles_with_their_permissions():
+    editor, reviewer, administrator = (
+        set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+        for name in (EDITOR, REVIEWER, ADMINISTRATOR)
+    )
+
+    assert {"add_campaign", "change_campaign", "change_figure", "delete_figure"} <= editor
+    assert "publish_campaign" not in editor
+    assert "publish_campaign" in reviewer and "delete_source" in reviewer
+    assert editor < reviewer
+    assert {"add_user", "change_group"} <= administrator
+    assert not {"change_campaign", "publish_campaign"} & administrator
+
+
+def test_syncing_the_roles_puts_back_a_permission_taken_from_a_group():
+    reviewer = Group.objects.get(name=REVIEWER)
+    reviewer.permissions.remove(reviewer.permissions.get(codename="publish_campaign"))
+
+    sync_roles()
+
+    assert reviewer.permissions.filter(codename="publish_campaign").exists()
+
+
+def test_add_to_role_gives_a_user_a_role_and_lets_them_sign_in(django_user_model):
+    user = django_user_model.objects.create_user("alice", password="pw")
+
+    call_command("add_to_role", "alice", "reviewer")
+
+    user.refresh_from_db()
+    assert user.is_staff
+    assert list(user.groups.values_list("name", flat=True)) == [REVIEWER]
+    assert user.has_perm("campaigns.publish_campaign")
+
+
+@pytest.mark.parametrize(
+    ("username", "role", "message"),
+    [
+        ("nobody", "Editor", "There is no user 'nobody'"),
+        ("alice", "Boss", "There is no role 'Boss': choose one of " + ", ".join(ROLES)),
+    ],
+)
+def test_add_to_role_refuses_an_unknown_user_or_role_with_a_message(
+    django_user_model, username, role, message
+):
+    django_user_model.objects.create_user("alice", password="pw")
+
+    with pytest.raises(CommandError, match=message):
+        call_command("add_to_role", username, role)
+
+
+# --------------------------------------------------------------------------- editors
+
+
+def test_an_editor_sees_no_publish_action(editor, draft):
+    response = editor.get(changelist_url(Campaign))
+
+    actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
+    assert "submit_for_review" in actions
+    assert "publish" not in actions and "unpublish" not in actions
+
+
+def test_an_editor_cannot_publish_by_a_crafted_action_post(editor, draft):
+    response = editor.post(
+        changelist_url(Campaign), {"action": "publish", "_selected_action": [draft.pk]}
+    )
+
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert response.status_code in (200, 302)
+
+
+def test_an_editor_cannot_set_the_status_to_published_in_the_form(editor, draft):
+    response = editor.post(change_url(draft), campaign_form_data(draft, status=Status.PUBLISHED))
+
+    assert response.status_code == 200
+    assert "status" in response.context["adminform"].form.errors
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+
+
+def test_an_editor_may_submit_a_draft_for_review_in_the_form(editor, draft):
+    response = editor.post(change_url(draft), campaign_form_data(draft, status=Status.IN_REVIEW))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW and draft.submitted_at is not None
+
+
+def test_an_editor_cannot_change_a_published_case_or_its_figures(editor, figure):
+    campaign = figure.campaign  # published
+    page = editor.get(change_url(campaign))
+    assert page.status_code == 200 and not page.context["has_change_permission"]
+    assert "Only a reviewer may change a published or withdrawn case." in page.content.decode()
+
+    response = editor.post(change_url(campaign), campaign_form_data(campaign, title="Changed"))
+    figure_post = editor.post(change_url(figure), {"label": "Changed"})
+
+    assert response.status_code == 403
+    assert figure_post.status_code == 403
+    campaign.refresh_from_db()
+    figure.refresh_from_db()
+    assert campaign.title != "Changed" and figure.label != "Changed"
+
+
+def test_an_editor_cannot_attach_a_figure_to_a_published_case(editor, campaign, source):
+    response = editor.post(
+        reverse("admin:campaigns_figure_add"),
+        {
+            "label": "New",
+            "stated_as": "5 videos",
+            "source": source.pk,
+            "key": "new",
+            "campaign": campaign.pk,
+            "value": "5",
+            "unit": "videos",
+            "qualifier": "exactly",
+            "as_of_precision": "day",
+            "order": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "campaign" in response.context["adminform"].form.errors
+    assert not Figure.objects.filter(key="new").exists()
+
+
+def test_an_editor_cannot_delete_a_published_case_by_the_delete_page_or_action(editor, campaign):
+    page = editor.post(reverse("admin:campaigns_campaign_delete", args=[campaign.pk]), {"post": 1})
+    action = editor.post(
+        changelist_url(Campaign),
+        {"action": "delete_selected", "_selected_action": [campaign.pk], "post": "yes"},
+        follow=True,
+    )
+
+    assert page.status_code == 403
+    assert messages_of(action)[-1].startswith("Nothing was deleted: only a reviewer may delete")
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_an_editor_may_delete_a_draft(editor, draft):
+    response = editor.post(reverse("admin:campaigns_campaign_delete", args=[draft.pk]), {"post": 1})
+
+    assert response.status_code == 302
+    assert not Campaign.objects.filter(pk=draft.pk).exists()
+
+
+def test_an_editor_cannot_restore_a_case_to_a_published_version(
+    admin_client, editor, figure, django_user_model
+):
+    campaign = figure.campaign
+    save_case(admin_client, campaign)  # published
+    published = Revision.objects.latest("pk")
+    save_case(admin_client, campaign, status=Status.DRAFT)
+
+    assert editor.get(history_url(campaign)).status_code == 200
+    response = editor.post(restore_url(campaign, published.pk))
+
+    assert response.status_code == 403
+    campaign.refresh_from_db()
+    assert campaign.status == Status.DRAFT
+
+
+def test_an_editor_sees_the_reviewers_note_on_a_case_sent_back(editor, draft):
+    Campaign.objects.filter(pk=draft.pk).update(review_note="Check the donation figure.")
+
+    page = editor.get(change_url(draft)).content.decode()
+
+    assert "Sent back by a reviewer:" in page and "Check the donation figure." in page
+
+
+def test_an_editor_cannot_open_the_review_page(editor, draft):
+    assert editor.get(review_url(draft)).status_code == 403
+
+
+# --------------------------------------------------------------------------- reviewers
+
+
+def test_a_reviewer_publishes_a_case_in_review_and_is_recorded_as_its_publisher(reviewer, draft):
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=draft.pk))
+
+    response = reviewer.post(review_url(draft), {"decision": "publish"}, follow=True)
+
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
+    assert draft.published_by == reviewer.user and draft.published_at is not None
+    assert draft.submitted_at is None
+    assert messages_of(response)[-1] == f"“{draft.title}” is published."
+    assert Revision.objects.latest("pk").comment.startswith("Published 1 campaign")
+
+
+def test_a_reviewer_sends_a_case_back_with_a_note_the_history_keeps(reviewer, draft):
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=draft.pk))
+
+    reviewer.post(review_url(draft), {"decision": "send_back", "note": "Source [4] is wrong."})
+
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert draft.review_note == "Source [4] is wrong."
+    assert Revision.objects.latest("pk").comment.endswith("Note: Source [4] is wrong.")
+
+
+def test_sending_back_or_withdrawing_without_a_note_is_refused_with_a_message(reviewer, campaign):
+    response = reviewer.post(review_url(campaign), {"decision": "withdraw", "note": "  "})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"note": ["Say why: this decision needs a note."]}
+    campaign.refresh_from_db()
+    assert campaign.status == Status.PUBLISHED
+
+
+def test_a_reviewer_withdraws_a_published_case_with_a_reason(reviewer, campaign):
+    reviewer.post(review_url(campaign), {"decision": "withdraw", "note": "Its source retracted."})
+
+    campaign.refresh_from_db()
+    assert campaign.status == Status.WITHDRAWN
+    assert campaign.withdrawal_reason == "Its source retracted."
+    assert campaign.withdrawn_at is not None
+
+
+def test_a_decision_not_open_in_the_cases_status_is_refused(reviewer, draft):
+    response = reviewer.post(review_url(draft), {"decision": "withdraw", "note": "x"})
+
+    assert response.status_code == 200
+    assert "decision" in response.context["form"].errors
+
+
+def test_a_reviewer_may_change_and_delete_a_published_case(reviewer, campaign):
+    response = reviewer.post(change_url(campaign), campaign_form_data(campaign, title="Renamed"))
+
+    assert response.status_code == 302
+    assert (
+        reviewer.post(
+            reverse("admin:campaigns_campaign_delete", args=[campaign.pk]), {"post": 1}
+        ).status_code
+        == 302
+    )
+    assert not Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_the_admin_index_counts_cases_waiting_for_review(admin_client, draft):
+    factories.CampaignFactory(slug="waiting", status=Status.IN_REVIEW)
+
+    page = admin_client.get(reverse("admin:index")).content.decode()
+
+    assert "1 case waiting for review" in page
+    assert "?status__exact=review" in page
+    assert "1 draft" in page
+
+
+def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, draft):
+    factories.CampaignFactory(slug="waiting", title="Waiting case", status=Status.IN_REVIEW)
+
+    response = admin_client.get(changelist_url(Campaign) + "?status__exact=review")
+
+    assert [c.title for c in response.context["cl"].result_list] == ["Waiting case"]
+
+
+def test_an_administrator_manages_users_but_does_not_edit_cases(client, django_user_model, draft):
+    client.force_login(curator(django_user_model, ADMINISTRATOR))
+
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    response = client.post(change_url(draft), campaign_form_data(draft, title="Changed"))
+    assert response.status_code == 403
+
+
+def test_inline_figure_edits_by_an_editor_on_a_draft_are_saved(editor, draft, source):
+    figure = factories.FigureFactory(campaign=draft, source=source)
+    data = campaign_form_data(draft)
+    from tests.test_admin import formset_data
+
+    data.update(formset_data("figures", [existing_figure_row(figure, label="Edited")], initial=1))
+
+    assert editor.post(change_url(draft), data).status_code == 302
+    figure.refresh_from_db()
+    assert figure.label == "Edited"
