@@ -377,6 +377,7 @@ class FigureOut(Schema):
     source: str = Field(..., description="The slug of the document that states it.")
     source_title: str = Field(..., description="That document's title.")
     source_url: str = Field(..., description="That document's address, or an empty string.")
+    updated_at: datetime.datetime = Field(..., description="When the figure last changed.")
 
     # Read as the figures download writes them, so the API and the download always agree.
     resolve_value = as_in_download(FIGURE_COLUMNS, "value")
@@ -414,6 +415,9 @@ class CampaignOut(Schema):
     figure_count: int = Field(..., description="How many figures the catalogue records for it.")
     featured: bool = Field(..., description="Whether the catalogue features it.")
     published_at: datetime.datetime | None = Field(..., description="When it was published.")
+    updated_at: datetime.datetime = Field(
+        ..., description="When it last changed (an edit, a correction, a new figure)."
+    )
     page_url: str = Field(..., description="Its page in the catalogue.")
 
     resolve_start_precision = as_in_download(CAMPAIGN_COLUMNS, "start_precision")

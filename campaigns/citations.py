@@ -54,12 +54,13 @@ ENGLISH_MONTHS = [
 
 
 def citations(campaign, url):
-    """What "Cite this case" needs: APA's parts and a BibTeX entry, accessed today.
+    """What "Cite this case" needs: APA's parts and a BibTeX entry for the version the reader
+    sees, dated by when the case last changed (not by today: a page is the same until the case
+    changes, and a citation should name that version).
 
     APA is an English style, so the citation (catalogue name, dates, title) is English on the
     Chinese pages too; only the page around it is translated.
     """
-    today = timezone.localdate()
     updated = timezone.localtime(campaign.updated_at).date()
     with override("en"):
         publisher = str(SITE_NAME)
@@ -71,15 +72,16 @@ def citations(campaign, url):
             f"  year = {{{updated.year}}},",
             f"  howpublished = {{\\url{{{url}}}}},",
             f"  url = {{{url}}},",
-            f"  urldate = {{{today.isoformat()}}},",
-            f"  note = {{Accessed {today.isoformat()}}}",
+            f"  month = {{{updated.month}}},",
+            f"  urldate = {{{updated.isoformat()}}},",
+            f"  note = {{Version of {updated.isoformat()}}}",
             "}",
         ]
     )
     return {
         "publisher": publisher,
         "updated": f"{updated.year}, {ENGLISH_MONTHS[updated.month - 1]} {updated.day}",
-        "accessed": f"{ENGLISH_MONTHS[today.month - 1]} {today.day}, {today.year}",
+        "version": updated.isoformat(),
         "url": url,
         "bibtex": bibtex,
     }

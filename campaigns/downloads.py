@@ -213,6 +213,14 @@ CAMPAIGN_COLUMNS = [
         lambda c, x: c.figure_count,
     ),
     Column(
+        "updated_at",
+        _(
+            "When it last changed (UTC, ISO 8601): any edit, correction or change to its "
+            "figures, participants or tags; cite this version by it."
+        ),
+        lambda c, x: c.updated_at,
+    ),
+    Column(
         "url",
         _("The address of its page in the catalogue."),
         lambda c, x: x.campaign_url(c),
@@ -307,6 +315,11 @@ FIGURE_COLUMNS = [
         "campaign_url",
         _("The address of the case study's page in the catalogue."),
         lambda f, x: of_campaign(f, x.campaign_url),
+    ),
+    Column(
+        "updated_at",
+        _("When the figure last changed (UTC, ISO 8601)."),
+        lambda f, x: f.updated_at,
     ),
 ]
 

@@ -35,9 +35,10 @@ from .models import (
 )
 
 TIMESTAMP_FIELDS = {"created_at", "updated_at"}
-"""The database's bookkeeping, left out of the catalogue export. ``published_at`` stays: when a
-case was first published is part of the catalogue (the feed is ordered by it), and it does not
-change, so exporting the same catalogue twice still gives the same bytes."""
+"""The database's bookkeeping, left out of the catalogue export (the fixtures and the CSV
+files): a database loaded from the export keeps its own. ``published_at`` stays: when a case was
+first published is part of the catalogue (the feed is ordered by it), and it does not change,
+so exporting the same catalogue twice still gives the same bytes."""
 
 CSV_FILES = ("campaigns.csv", "figures.csv")
 """The spreadsheet files of an export."""
@@ -160,10 +161,10 @@ def csv_file_chunks(name, base_url, counter):
     context = RowContext.for_files(base_url)
     if name == "campaigns.csv":
         rows = Campaign.objects.published().for_download().order_by("slug")
-        columns = CAMPAIGN_COLUMNS
+        columns = [c for c in CAMPAIGN_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     else:
         rows = Figure.objects.published().for_download().order_by("key")
-        columns = FIGURE_COLUMNS
+        columns = [c for c in FIGURE_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     with translation.override(settings.LANGUAGE_CODE):
         yield from csv_chunks(
             counted(rows.iterator(chunk_size=CHUNK_SIZE), counter), columns, context

@@ -50,10 +50,24 @@ class PrefetchedChoicesForm(forms.ModelForm):
 class FigureAdminForm(PrefetchedChoicesForm):
     """A figure's form in the admin, on its own page and inline on its campaign's page."""
 
+    correction_note = forms.CharField(
+        label=_("Public note on a correction"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "If the case is published and you change what this figure states, readers see the "
+            "old and new value under the case, with this note."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.value is not None:
             self.initial["value"] = without_trailing_zeros(self.instance.value)
+
+    def save(self, commit=True):
+        self.instance.correction_note = self.cleaned_data.get("correction_note", "").strip()
+        return super().save(commit)
 
 
 class CampaignAdminForm(PrefetchedChoicesForm):

@@ -33,8 +33,8 @@ CATALOGUE = [
 PARTS = ["figure", "participation", "campaignimage", "taggedcampaign"]
 """The parts of a case an editor may delete (while the case is not public)."""
 
-WORKFLOW = ["suggestion"]
-"""Models of the curators' own work (readers' suggestions), once they exist."""
+WORKFLOW = ["correction", "suggestion"]
+"""Models of the curators' own work: the public notes of corrections, readers' suggestions."""
 
 
 def _codenames(actions, models):

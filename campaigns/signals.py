@@ -19,6 +19,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from . import models
+from .display import grouped_number
 from .models import (
     Campaign,
     CampaignImage,
@@ -36,6 +37,7 @@ from .models.version import CatalogueVersion
 CATALOGUE_MODELS = (
     Campaign,
     CampaignImage,
+    models.Correction,
     Figure,
     Organisation,
     Participation,
@@ -228,6 +230,55 @@ def figure_changed(sender, instance, **kwargs):
         sources=before_and_after(instance, "source_id"),
         organisations=before_and_after(instance, "organisation_id"),
     )
+
+
+STATED = ("stated_as", "value", "unit", "qualifier")
+"""What a figure states: a change to any of these on a published case is a correction."""
+
+
+@receiver(pre_save, sender=Figure)
+def remember_what_it_stated(sender, instance, **kwargs):
+    """Keep what a figure stated, and whether its case was public, before this save."""
+    instance._stated_before = (
+        Figure._base_manager.filter(pk=instance.pk)
+        .values("campaign_id", "campaign__status", *STATED)
+        .first()
+        if instance.pk is not None
+        else None
+    )
+
+
+@receiver(post_save, sender=Figure)
+def record_correction(sender, instance, created, **kwargs):
+    """A figure of a published case now states something else: a correction readers see,
+    with the curator's public note (``correction_note``, set by the admin's form)."""
+    before = getattr(instance, "_stated_before", None)
+    if created or not before or before["campaign_id"] != instance.campaign_id:
+        return
+    if before["campaign__status"] != models.Status.PUBLISHED:
+        return
+    if all(before[name] == getattr(instance, name) for name in STATED):
+        return
+    words_changed = before["stated_as"] != instance.stated_as
+    models.Correction.objects.create(
+        campaign_id=instance.campaign_id,
+        figure=instance,
+        label=instance.label,
+        label_zh=instance.label_zh,
+        before=_stated(before, words_changed),
+        after=_stated({name: getattr(instance, name) for name in STATED}, words_changed),
+        note=getattr(instance, "correction_note", "") or "",
+    )
+
+
+def _stated(values, words_changed):
+    """A figure's statement as a correction shows it: its words, or (when only the number,
+    unit or qualifier changed) those."""
+    if words_changed:
+        return values["stated_as"][:300]
+    qualifier = models.Qualifier(values["qualifier"]).label if values["qualifier"] else ""
+    number = grouped_number(values["value"]) if values["value"] is not None else "—"
+    return " ".join(str(part) for part in (qualifier, number, values["unit"]) if part)[:300]
 
 
 @receiver(post_save, sender=Platform)

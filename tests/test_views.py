@@ -210,14 +210,25 @@ def test_case_page_shows_its_facts_and_participants_by_role(client, two_cases_an
     assert "Sina Weibo 新浪微博" in html
 
 
-def test_case_page_offers_apa_and_bibtex_citations_with_its_address(client, two_cases_and_a_draft):
+def test_case_page_offers_apa_and_bibtex_citations_of_the_version_shown(
+    client, two_cases_and_a_draft
+):
+    changed = datetime.datetime(2024, 3, 5, 12, 0, tzinfo=datetime.UTC)
+    Campaign.objects.filter(slug="yaan-earthquake").update(updated_at=changed)
+
     html = page(client, "/campaigns/yaan-earthquake/")
+
     address = "http://testserver/campaigns/yaan-earthquake/"
-    assert "Social Media for Social Good. (" in html
-    assert f"Retrieved {datetime.date.today():%B}" in html
-    assert f"from {address}" in html
+    # Dated by the version the reader sees (when the case last changed), not by today.
+    assert (
+        "Social Media for Social Good. (2024, March 5). <i>Weibo fundraising after the Ya&#x27;an"
+        " earthquake</i> [Version of 2024-03-05]. " + address in html
+    )
+    assert "Retrieved" not in html
     assert "@misc{socialgood-yaan-earthquake," in html
     assert f"url = {{{address}}}" in html
+    assert "urldate = {2024-03-05}" in html and "note = {Version of 2024-03-05}" in html
+    assert 'Last updated <time datetime="2024-03-05T12:00:00+00:00">March 5, 2024</time>' in html
 
 
 def test_the_bibtex_title_escapes_every_tex_special_character(client, db):
@@ -796,7 +807,7 @@ QUERY_COUNTS = {
     "/": 10,
     "/campaigns/": 8,
     "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 9,
-    "/campaigns/case-0/": 11,
+    "/campaigns/case-0/": 12,
     "/organisations/": 3,
     "/organisations/?page=2": 3,
     "/organisations/organiser/": 5,
@@ -928,13 +939,14 @@ def test_the_figures_chart_names_figures_and_cases_in_chinese_on_chinese_pages(
 
 
 def test_the_citation_stays_english_apa_under_a_chinese_heading(client, two_cases_and_a_draft):
+    changed = datetime.datetime(2024, 3, 5, 12, 0, tzinfo=datetime.UTC)
+    Campaign.objects.filter(slug="yaan-earthquake").update(updated_at=changed)
+
     html = page(client, "/zh-hans/campaigns/yaan-earthquake/")
-    today = datetime.date.today()
-    month = today.strftime("%B")
 
     assert '<h2 id="cite-heading">引用本案例</h2>' in html
-    assert '<p class="apa" lang="en">Social Media for Social Good. (' in html
-    assert f"Retrieved {month} {today.day}, {today.year}, from http://testserver/zh-hans/" in html
+    assert '<p class="apa" lang="en">Social Media for Social Good. (2024, March 5).' in html
+    assert "[Version of 2024-03-05]. http://testserver/zh-hans/" in html
     assert "author = {{Social Media for Social Good}}" in html
     assert "检索自" not in html
 

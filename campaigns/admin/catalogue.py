@@ -32,6 +32,7 @@ from ..forms import (
 from ..models import (
     Campaign,
     CampaignImage,
+    Correction,
     Figure,
     Organisation,
     Participation,
@@ -287,6 +288,7 @@ class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.Stack
         ("value", "unit", "kind", "qualifier"),
         ("period", "as_of", "as_of_precision"),
         ("key", "order"),
+        "correction_note",
     ]
 
 
@@ -631,7 +633,7 @@ class FigureAdmin(
                 ),
             },
         ),
-        (_("Value"), {"fields": [("value", "unit", "kind", "qualifier")]}),
+        (_("Value"), {"fields": [("value", "unit", "kind", "qualifier"), "correction_note"]}),
         (_("When"), {"fields": ["period", ("as_of", "as_of_precision"), "order"]}),
     ]
 
@@ -642,3 +644,24 @@ class FigureAdmin(
     @admin.display(description=_("about"))
     def subject(self, figure):
         return figure.subject or _("the sector")
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """The corrections readers see under published cases. They are written when a published
+    figure changes; a curator may word the public note better, or delete a correction that
+    only fixed a typo nobody relied on."""
+
+    show_full_result_count = False
+    list_display = ["made_at", "campaign", "label", "before", "after", "note"]
+    list_select_related = ["campaign"]
+    search_fields = ["label", "label_zh", "note", "campaign__title", "campaign__title_zh"]
+    date_hierarchy = "made_at"
+    fields = ["campaign", "figure", "label", "label_zh", "before", "after", "made_at", "note"]
+    readonly_fields = ["campaign", "figure", "label", "label_zh", "before", "after", "made_at"]
+
+    def has_add_permission(self, request):
+        return False  # written when a published figure changes, never by hand

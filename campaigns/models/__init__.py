@@ -41,6 +41,7 @@ from .choices import (
     Unit,
     kind_of_unit,
 )
+from .corrections import Correction, CorrectionQuerySet
 from .dates import (
     format_partial_date,
     partial_date_end,
@@ -70,6 +71,8 @@ __all__ = [
     "Cause",
     "ChangeTracked",
     "ChangeTrackedQuerySet",
+    "Correction",
+    "CorrectionQuerySet",
     "DatePrecision",
     "Figure",
     "FigureKind",

@@ -26,6 +26,7 @@ from taggit.managers import TaggableManager
 
 from .base import ChangeTracked, ChangeTrackedQuerySet, count_of, validate_image_size
 from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
+from .corrections import Correction
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
 from .search import SearchTerms, plural_stem
@@ -235,6 +236,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             "tags",
             "images",
             Prefetch("sources", queryset=Source.objects.order_by("title")),
+            Prefetch("corrections", queryset=Correction.objects.newest_first()),
         )
 
     def for_comparison(self):
