@@ -38,8 +38,10 @@ UNCACHED_VIEWS = {
     "api:openapi-view",
     "campaigns:about",
     "campaigns:data",
+    "campaigns:suggest",
 }
-"""Pages no edit of the catalogue changes, quicker to render than to look up."""
+"""Pages no edit of the catalogue changes, quicker to render than to look up (and the
+suggestion form, whose CSRF token is each reader's own)."""
 
 
 @functools.cache

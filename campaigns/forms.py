@@ -1,11 +1,14 @@
-"""Forms and widgets of the curators' admin. (The public site's filter forms are in filters.py.)"""
+"""Forms and widgets of the curators' admin, and the readers' suggestion form. (The public
+site's filter forms are in filters.py.)"""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .display import without_trailing_zeros
-from .models import Campaign, Status
+from .models import Campaign, Status, Suggestion, SuggestionKind
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -158,3 +161,111 @@ class ReviewForm(forms.Form):
             self.UNPUBLISH: _("“%(title)s” is a draft again."),
             self.WITHDRAW: _("“%(title)s” is withdrawn."),
         }[self.cleaned_data["decision"]] % {"title": self.campaign.title}
+
+
+class SuggestionForm(forms.ModelForm):
+    """A reader's suggestion of a case or a correction (the public "Suggest" page).
+
+    ``website`` is a honeypot: hidden from people, filled in by robots that fill in every
+    field. A form that fills it is thanked and thrown away.
+    """
+
+    case = forms.CharField(required=False, widget=forms.HiddenInput)
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Suggestion
+        fields = ["kind", "what", "where_stated", "name", "email"]
+        labels = {
+            "kind": _("What are you suggesting?"),
+            "what": _("What should the catalogue say?"),
+            "where_stated": _("Where is it stated?"),
+            "name": _("Your name (optional)"),
+            "email": _("Your email (optional)"),
+        }
+        help_texts = {
+            "what": _(
+                "The case (who, what, when, on which platform), or what is wrong on the case "
+                "and what it should say instead."
+            ),
+            "where_stated": _(
+                "A web address, or a reference to a book, report or article, so a curator can "
+                "check it."
+            ),
+            "email": _("Only if you would like a curator to be able to ask you about it."),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "what": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+            "where_stated": forms.TextInput(attrs={"maxlength": 1000}),
+        }
+
+    MIN_WHAT = 10
+    MAX_WHAT = 4000
+
+    def clean_case(self):
+        slug = self.cleaned_data["case"].strip()
+        if not slug:
+            return None
+        campaign = Campaign.objects.published().filter(slug=slug).first()
+        if campaign is None:
+            raise forms.ValidationError(_("There is no published case at that address."))
+        return campaign
+
+    def clean_what(self):
+        what = self.cleaned_data["what"].strip()
+        if len(what) < self.MIN_WHAT:
+            raise forms.ValidationError(
+                _("Say a little more (at least %(count)d characters).") % {"count": self.MIN_WHAT}
+            )
+        if len(what) > self.MAX_WHAT:
+            raise forms.ValidationError(
+                _("Please keep it under %(count)d characters; a link can say the rest.")
+                % {"count": self.MAX_WHAT}
+            )
+        return what
+
+    def clean_where_stated(self):
+        where = self.cleaned_data["where_stated"].strip()
+        if len(where) < 5:
+            raise forms.ValidationError(
+                _("Give a web address or a reference a curator can look up.")
+            )
+        if where.lower().startswith(("http://", "https://")):
+            try:
+                URLValidator()(where)
+            except ValidationError:
+                raise forms.ValidationError(
+                    _("That web address is not complete; check it, or give a reference.")
+                ) from None
+        return where
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("kind") == SuggestionKind.CORRECTION and not cleaned_data.get("case"):
+            if "case" not in self.errors:
+                self.add_error(
+                    "kind",
+                    _(
+                        "Suggest a correction from the case's own page (its “Suggest a "
+                        "correction” link), so we know which case it is about."
+                    ),
+                )
+        return cleaned_data
+
+    @property
+    def is_spam(self):
+        """Whether the honeypot was filled in."""
+        return bool(self.data.get("website", "").strip())
+
+    def save(self, commit=True, language=""):
+        suggestion = super().save(commit=False)
+        suggestion.campaign = self.cleaned_data.get("case")
+        suggestion.language = language
+        if commit:
+            suggestion.save()
+        return suggestion

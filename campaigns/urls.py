@@ -27,4 +27,6 @@ urlpatterns = [
     path("timeline/", views.timeline, name="timeline"),
     path("about/", views.about, name="about"),
     path("data/", views.data, name="data"),
+    path("suggest/", views.suggest, name="suggest"),
+    path("suggest/thanks/", views.suggest_thanks, name="suggest_thanks"),
 ]

@@ -52,6 +52,7 @@ from .figures import Figure, FigureQuerySet
 from .history import CaseVersion, CaseVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .sources import Source, SourceQuerySet
+from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
 from .summary import CatalogueSummary
 from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
@@ -96,6 +97,10 @@ __all__ = [
     "SourceKind",
     "SourceQuerySet",
     "Status",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionQuerySet",
+    "SuggestionStatus",
     "Tag",
     "TagQuerySet",
     "TaggedCampaign",

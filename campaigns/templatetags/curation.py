@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import Campaign
+from ..models import Campaign, Suggestion
 
 register = template.Library()
 
@@ -11,3 +11,9 @@ register = template.Library()
 def campaigns_by_status():
     """How many campaigns are in each status, for the admin's home page."""
     return Campaign.objects.count_by_status()
+
+
+@register.simple_tag
+def suggestions_waiting():
+    """How many readers' suggestions no curator has decided on yet."""
+    return Suggestion.objects.waiting().count()

@@ -21,6 +21,7 @@ from .entities import (
     tag_list,
 )
 from .figures import figure_list
+from .suggestions import suggest, suggest_thanks
 
 __all__ = [
     "about",
@@ -38,6 +39,8 @@ __all__ = [
     "platform_list",
     "source_detail",
     "source_list",
+    "suggest",
+    "suggest_thanks",
     "tag_detail",
     "tag_list",
     "timeline",

@@ -1,0 +1,63 @@
+"""Suggestions from readers: the form (from every case page and the footer) and its thanks."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ..forms import SuggestionForm
+from ..models import Campaign, SuggestionKind
+
+RATE_WINDOW_SECONDS = 3600
+"""The window the per-address limit counts in."""
+
+
+def suggest(request):
+    """A reader suggests a case or a correction; curators see it in the admin, nobody else."""
+    campaign = None
+    if request.method == "POST":
+        form = SuggestionForm(request.POST)
+        if form.is_spam:  # a robot: thanked, and nothing is kept
+            return redirect("campaigns:suggest_thanks")
+        if too_many(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "You have sent several suggestions in the last hour. Thank you! Please wait "
+                    "an hour before sending more, or write to us about a longer list."
+                ),
+            )
+            return render(request, "campaigns/suggest.html", {"form": form}, status=429)
+        if form.is_valid():
+            form.save(language=get_language())
+            return redirect("campaigns:suggest_thanks")
+        campaign = form.cleaned_data.get("case")
+    else:
+        slug = request.GET.get("case", "").strip()
+        campaign = Campaign.objects.published().filter(slug=slug).first() if slug else None
+        kind = SuggestionKind.CORRECTION if campaign else SuggestionKind.CASE
+        form = SuggestionForm(initial={"case": campaign.slug if campaign else "", "kind": kind})
+    return render(request, "campaigns/suggest.html", {"form": form, "campaign": campaign})
+
+
+def suggest_thanks(request):
+    """What happens to a suggestion once it is sent."""
+    return render(request, "campaigns/suggest_thanks.html")
+
+
+def too_many(request):
+    """Count this address's suggestion and say whether it is over the hourly limit. The
+    address is kept only as a hash, and only in the cache, for an hour."""
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "suggest:" + hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()
+    cache.add(key, 0, RATE_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW_SECONDS)
+        count = 1
+    return count > settings.SUGGESTIONS_PER_HOUR
