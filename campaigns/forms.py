@@ -91,6 +91,15 @@ class CampaignAdminForm(PrefetchedChoicesForm):
         return cleaned_data
 
 
+class ImportForm(forms.Form):
+    """A catalogue file to import in the admin (checked before anything is saved)."""
+
+    file = forms.FileField(
+        label=_("Catalogue file"),
+        help_text=_("A .json file in the format export_catalogue writes and load_catalogue reads."),
+    )
+
+
 class ReviewForm(forms.Form):
     """A reviewer's decision on one case, with the note it needs.
 

@@ -173,7 +173,7 @@ class _Record:
     data: Any
 
     def where(self, label: str | None = None) -> str:
-        place = f"{_display(self.path)}, record {self.position}"
+        place = f"{display_path(self.path)}, record {self.position}"
         return f"{place} ({label})" if label else place
 
     def error(self, problem: str, label: str | None = None) -> LoadError:
@@ -244,7 +244,7 @@ def load_catalogue(
     line), whose comment is ``comment`` or names the files.
     """
     load = _Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
-    comment = comment or "Loaded " + ", ".join(_display(path) for path in load.report.files)
+    comment = comment or "Loaded " + ", ".join(display_path(path) for path in load.report.files)
     with transaction.atomic():
         with history.recording(user=user, comment=comment, manual=True) as recording:
             load.recording = recording
@@ -261,7 +261,7 @@ def load_catalogue(
 # --------------------------------------------------------------------------- reading
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as a person would type it: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
@@ -287,7 +287,7 @@ def _kind_of(value: Any) -> str:
 def _read_records(path: Path, progress: Callable[[str], None] | None = None) -> Iterator[_Record]:
     """The records of one JSON file, read one at a time; a LoadError when the file cannot be
     read, says why. ``progress`` hears of every tenth of a large file read."""
-    name = _display(path)
+    name = display_path(path)
     position = 0
     try:
         with path.open("rb") as stream:
@@ -342,7 +342,7 @@ def _progress_reporter(
         tenths = 10 if bytes_read is None else min(9, bytes_read * 10 // size)
         if tenths > reported:
             reported = tenths
-            progress(f"{_display(path)}: {tenths * 10}% read, {records():,} records")
+            progress(f"{display_path(path)}: {tenths * 10}% read, {records():,} records")
 
     return report
 

@@ -20,6 +20,11 @@ urlpatterns = [
         admin.site.admin_view(admin_views.view_on_site),
         name="admin_view_on_site",
     ),
+    path(
+        "admin/activity/",
+        admin.site.admin_view(admin_views.activity),
+        name="admin_activity",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),

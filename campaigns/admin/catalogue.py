@@ -7,6 +7,8 @@ foreign keys selected, and the autocompletes of inline rows are labelled from th
 objects (see forms.py).
 """
 
+from django.apps import apps
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.utils import quote, unquote
@@ -21,15 +23,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
-from .. import history, services
+from .. import history, importing, services
 from ..display import grouped_number
 from ..forms import (
     CampaignAdminForm,
     FigureAdminForm,
+    ImportForm,
     PrefetchedAutocompleteSelect,
     PrefetchedChoicesForm,
     ReviewForm,
 )
+from ..loading import LoadError
 from ..models import (
     Campaign,
     CampaignImage,
@@ -508,12 +512,84 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="campaigns_campaign_import",
+            ),
+            path(
                 "<path:object_id>/review/",
                 self.admin_site.admin_view(self.review_view),
                 name="campaigns_campaign_review",
             ),
             *super().get_urls(),
         ]
+
+    def import_view(self, request):
+        """Import a catalogue file: upload, see what it would do (a dry run with the loader's
+        own messages), confirm. A reviewer's job: a file can publish cases."""
+        if not can_publish(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import a catalogue file"),
+            "opts": self.opts,
+            "limit": settings.IMPORT_MAX_BYTES,
+        }
+        request.current_app = self.admin_site.name
+        template = "admin/campaigns/campaign/import.html"
+        staged = request.session.get("imports", {})
+        if request.method == "POST" and "confirm" in request.POST:
+            token = request.POST.get("token", "")
+            if token not in staged:
+                self.message_user(
+                    request, _("That upload is not yours or has expired."), messages.ERROR
+                )
+                return HttpResponseRedirect(request.path)
+            try:
+                report = importing.run(token, user=request.user)
+            except (importing.UploadError, LoadError) as error:
+                self.message_user(
+                    request,
+                    _("Nothing was imported: %(problem)s") % {"problem": error},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.path)
+            staged.pop(token, None)
+            request.session["imports"] = staged
+            self.message_user(
+                request,
+                _("Imported %(name)s: %(changed)s rows created or updated, in one revision.")
+                % {"name": report.files[0].name, "changed": f"{report.changed:,}"},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:campaigns_campaign_changelist"))
+        if request.method == "POST" and "cancel" in request.POST:
+            token = request.POST.get("token", "")
+            if token in staged:
+                importing.discard(token)
+                staged.pop(token)
+                request.session["imports"] = staged
+            return HttpResponseRedirect(request.path)
+        form = ImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                token, name = importing.stage(form.cleaned_data["file"])
+            except importing.UploadError as error:
+                form.add_error("file", str(error))
+                return TemplateResponse(request, template, {**context, "form": form})
+            staged[token] = name
+            request.session["imports"] = staged
+            try:
+                report = importing.check(token)
+            except LoadError as error:
+                importing.discard(token)
+                staged.pop(token)
+                request.session["imports"] = staged
+                context.update(form=ImportForm(), refused=str(error), name=name)
+                return TemplateResponse(request, template, context)
+            context.update(report=report, token=token, name=name, rows=_report_rows(report))
+            return TemplateResponse(request, template, context)
+        return TemplateResponse(request, template, {**context, "form": form})
 
     def review_view(self, request, object_id):
         """A reviewer's decision on one case: publish, send back with a note, unpublish or
@@ -559,6 +635,15 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
                 "%(count)d was %(verb)s already.", "%(count)d were %(verb)s already.", unchanged
             ) % {"count": unchanged, "verb": verb}
         self.message_user(request, message, messages.SUCCESS if changed else messages.WARNING)
+
+
+def _report_rows(report):
+    """A dry run's counts, model by model, for the import page."""
+    rows = []
+    for label, counts in report.counts.items():
+        model = apps.get_model(label)
+        rows.append((model._meta.verbose_name_plural, counts))
+    return rows
 
 
 # --------------------------------------------------------------------------- people's parts

@@ -1,10 +1,23 @@
 """Admin views outside any one model's admin."""
 
+from collections import defaultdict
+
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, OuterRef, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from reversion.models import Revision, Version
+
+from .. import history
+from ..models import Removal
 
 
 def view_on_site(request, content_type_id, object_id):
@@ -20,3 +33,102 @@ def view_on_site(request, content_type_id, object_id):
     if model_admin is None or not model_admin.has_view_permission(request):
         raise Http404(_("There is nothing to view at this address."))
     return shortcut(request, content_type_id, object_id)
+
+
+ACTIVITY_PER_PAGE = 50
+"""Revisions on one page of the activity list."""
+
+SHOWN_PER_REVISION = 3
+"""Rows named for each revision; the rest are counted."""
+
+
+def activity(request):
+    """Recent revisions across the catalogue: who, when, what, the comment; filterable by
+    curator and by model. A fixed number of queries however large the revisions."""
+    if not request.user.has_perm("campaigns.view_campaign"):
+        raise PermissionDenied
+    revisions = (
+        Revision.objects.exclude(comment=history.BASELINE)  # bookkeeping, not an action
+        .select_related("user")
+        .order_by("-pk")
+    )
+    models_by_name = {model._meta.model_name: model for model in history.TRACKED_MODELS}
+    chosen_model = models_by_name.get(request.GET.get("model", ""))
+    if chosen_model is not None:
+        content_type = ContentType.objects.get_for_model(chosen_model)
+        revisions = revisions.filter(
+            Exists(Version.objects.filter(revision=OuterRef("pk"), content_type=content_type))
+        )
+    chosen_user = request.GET.get("user", "")
+    if chosen_user == "none":
+        revisions = revisions.filter(user__isnull=True)
+    elif chosen_user.isdigit():
+        revisions = revisions.filter(user_id=int(chosen_user))
+    page = Paginator(revisions, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    entries = _entries(list(page.object_list))
+    users = (
+        get_user_model()
+        .objects.filter(Exists(Revision.objects.filter(user=OuterRef("pk"))))
+        .order_by("username")
+    )
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Recent activity"),
+        "entries": entries,
+        "page_obj": page,
+        "users": users,
+        "models": [
+            (name, model._meta.verbose_name_plural) for name, model in models_by_name.items()
+        ],
+        "chosen_model": request.GET.get("model", ""),
+        "chosen_user": chosen_user,
+        "query": {key: value for key, value in request.GET.items() if key != "page"},
+    }
+    return TemplateResponse(request, "admin/campaigns/activity.html", context)
+
+
+def _entries(revisions):
+    """Each revision with how many rows of each model it saved and the first few by name."""
+    ids = [revision.pk for revision in revisions]
+    counts = defaultdict(list)
+    for row in (
+        Version.objects.filter(revision_id__in=ids)
+        .order_by()
+        .values("revision_id", "content_type_id")
+        .annotate(rows=Count("pk"))
+    ):
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        counts[row["revision_id"]].append((model._meta.verbose_name_plural, row["rows"]))
+    named = defaultdict(list)
+    first = (
+        Version.objects.filter(revision_id__in=ids)
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("revision_id")], order_by=F("pk").asc())
+        )
+        .filter(place__lte=SHOWN_PER_REVISION)
+        .values("revision_id", "content_type_id", "object_id", "object_repr")
+    )
+    for row in first:
+        model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
+        url = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_history",
+            args=[row["object_id"]],
+        )
+        named[row["revision_id"]].append((model._meta.verbose_name, row["object_repr"], url))
+    removed = defaultdict(int)
+    for row in (
+        Removal.objects.filter(revision_id__in=ids)
+        .order_by()
+        .values("revision_id")
+        .annotate(rows=Count("pk"))
+    ):
+        removed[row["revision_id"]] = row["rows"]
+    return [
+        {
+            "revision": revision,
+            "counts": sorted(counts[revision.pk], key=lambda pair: -pair[1]),
+            "named": named[revision.pk],
+            "removed": removed[revision.pk],
+        }
+        for revision in revisions
+    ]

@@ -1,0 +1,127 @@
+"""Importing a catalogue file in the admin: a dry run with the loader's messages, then one
+transaction and one revision on confirmation; bad files change nothing."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from reversion.models import Revision
+
+from campaigns import importing
+from campaigns.models import Source
+from campaigns.roles import EDITOR, REVIEWER
+from tests.test_admin import messages_of
+
+pytestmark = pytest.mark.django_db
+
+IMPORT = "/admin/campaigns/campaign/import/"
+
+SOURCES = [
+    {"model": "campaigns.source", "fields": {"slug": "s1", "title": "A report", "kind": "report"}},
+    {"model": "campaigns.source", "fields": {"slug": "s2", "title": "An article", "kind": "book"}},
+]
+
+
+def upload(records, name="catalogue.json"):
+    content = records if isinstance(records, bytes) else json.dumps(records).encode()
+    return SimpleUploadedFile(name, content, content_type="application/json")
+
+
+@pytest.fixture
+def reviewer(client, django_user_model):
+    user = django_user_model.objects.create_user("rita", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=REVIEWER))
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def test_a_reviewer_sees_a_dry_run_then_imports_in_one_revision(reviewer):
+    checked = reviewer.post(IMPORT, {"file": upload(SOURCES)})
+
+    assert checked.status_code == 200
+    page = checked.content.decode()
+    assert "What importing catalogue.json would do" in page
+    assert "Nothing has been saved yet." in page
+    assert checked.context["report"].counts["campaigns.source"].created == 2
+    assert not Source.objects.exists()
+
+    done = reviewer.post(IMPORT, {"token": checked.context["token"], "confirm": "1"}, follow=True)
+
+    assert sorted(Source.objects.values_list("slug", flat=True)) == ["s1", "s2"]
+    revision = Revision.objects.get()
+    assert revision.comment == "Imported catalogue.json in the admin"
+    assert revision.user == reviewer.user
+    assert messages_of(done)[-1].startswith("Imported catalogue.json: 2 rows created or updated")
+    assert not list(importing.staging_root().iterdir())  # the upload is thrown away
+
+
+def test_a_bad_record_is_refused_with_the_loaders_message_and_nothing_changes(reviewer):
+    records = [*SOURCES, {"model": "campaigns.source", "fields": {"slug": "s3", "kind": "book?"}}]
+
+    response = reviewer.post(IMPORT, {"file": upload(records)})
+
+    page = response.content.decode()
+    assert "catalogue.json cannot be imported; nothing was changed." in page
+    assert "catalogue.json, record 3" in response.context["refused"]
+    assert str(importing.staging_root()) not in response.context["refused"]
+    assert not Source.objects.exists()
+    assert not Revision.objects.exists()
+    assert not list(importing.staging_root().iterdir())
+
+
+def test_a_file_that_is_not_json_is_refused_with_a_message(reviewer):
+    response = reviewer.post(IMPORT, {"file": upload(b"{not json", name="broken.json")})
+
+    assert "broken.json cannot be imported" in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused_before_anything_is_kept(reviewer, settings):
+    settings.IMPORT_MAX_BYTES = 100
+
+    response = reviewer.post(IMPORT, {"file": upload(SOURCES)})
+
+    errors = response.context["form"].errors["file"]
+    assert errors[0].startswith("The file is ")
+    assert "the admin takes files up to 100\xa0bytes" in errors[0]
+    assert not importing.staging_root().exists() or not list(importing.staging_root().iterdir())
+
+
+def test_a_file_not_named_json_is_refused(reviewer):
+    response = reviewer.post(IMPORT, {"file": upload(SOURCES, name="catalogue.csv")})
+
+    assert "Upload a .json file" in response.context["form"].errors["file"][0]
+
+
+def test_confirming_an_upload_that_is_not_yours_imports_nothing(reviewer):
+    response = reviewer.post(IMPORT, {"token": "x" * 32, "confirm": "1"}, follow=True)
+
+    assert messages_of(response)[-1] == "That upload is not yours or has expired."
+    assert not Source.objects.exists()
+
+
+def test_cancelling_throws_the_upload_away(reviewer):
+    checked = reviewer.post(IMPORT, {"file": upload(SOURCES)})
+
+    reviewer.post(IMPORT, {"token": checked.context["token"], "cancel": "1"})
+
+    assert not list(importing.staging_root().iterdir())
+    assert not Source.objects.exists()
+
+
+def test_an_editor_cannot_import(client, django_user_model):
+    user = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    client.force_login(user)
+
+    assert client.get(IMPORT).status_code == 403
+    assert client.post(IMPORT, {"file": upload(SOURCES)}).status_code == 403
+
+
+def test_the_campaign_list_links_to_the_import_for_reviewers(reviewer):
+    page = reviewer.get(reverse("admin:campaigns_campaign_changelist")).content.decode()
+
+    assert IMPORT in page
