@@ -27,6 +27,7 @@ import json
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import reversion
@@ -45,6 +46,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
+from .display import grouped_number
 from .models import (
     Campaign,
     CampaignImage,
@@ -575,7 +577,7 @@ def _row_change(
     changes = []
     for name, new in s.fields.items():
         old = old_fields.get(name)
-        if before is not None and old == new:
+        if before is not None and _same(s.model, name, old, new):
             continue
         if before is None and new in (None, "", [], False):
             continue
@@ -583,6 +585,22 @@ def _row_change(
     if before is None:
         return RowChange("recorded" if baseline else "added", kind, s.name, changes)
     return RowChange("changed" if changes else "unchanged", kind, s.name, changes)
+
+
+def _same(model, name, old, new) -> bool:
+    """Whether two stored values are the same (2234 and 2234.0000 are)."""
+    if old == new:
+        return True
+    try:
+        model_field = model._meta.get_field(name)
+    except Exception:
+        return False
+    if isinstance(model_field, models.DecimalField) and old is not None and new is not None:
+        try:
+            return Decimal(str(old)) == Decimal(str(new))
+        except InvalidOperation:
+            return False
+    return False
 
 
 def _field_change(model, name, old, new, names: _Names) -> FieldChange:
@@ -610,6 +628,11 @@ def _shown(model_field, value, names: _Names) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(model_field, models.DecimalField):
+        try:
+            return grouped_number(Decimal(str(value)))
+        except InvalidOperation:
+            return str(value)
     if isinstance(model_field, models.DateTimeField):
         moment = parse_datetime(str(value))
         if moment is not None:

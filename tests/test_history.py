@@ -108,7 +108,7 @@ def test_the_history_page_of_a_case_shows_its_figure_changing_old_to_new(admin_c
     assert response.status_code == 200
     text = text_of(response)
     assert f"Stated as: {old} → 2,500 videos" in text
-    assert "Value: 2234" in text and "→ 2500" in text
+    assert "Value: 2,234 → 2,500" in text
     assert "Status: Draft → Published" in text  # choices by their labels
     assert "admin" in text  # who
 

@@ -1,0 +1,158 @@
+"""The curator's journey in a real browser: an editor writes a draft, previews it and submits
+it; a reviewer publishes it, corrects a figure, reads the diff in its history and restores the
+earlier version; readers see what they should at each step.
+
+Unlike the readers' browser tests this one writes, so it has a database of its own (emptied when
+it ends) and runs before the tests that share the seed catalogue.
+"""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from campaigns.models import Campaign, Figure, Status, Unit
+from campaigns.roles import EDITOR, REVIEWER
+from tests import factories
+from tests.test_browser import CHROMIUM, browser  # noqa: F401 - the module's Chromium
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"Chromium not found at {CHROMIUM}: browser tests skipped"
+    ),
+]
+
+
+@pytest.fixture
+def curators(django_user_model):
+    for username, role in (("edna", EDITOR), ("rita", REVIEWER)):
+        user = django_user_model.objects.create_user(username, password="a long passphrase")
+        user.is_staff = True
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+
+
+@pytest.fixture
+def tab(browser, live_server):  # noqa: F811 - the fixture imported above
+    """A new browser context at desktop width, and a second one for an anonymous reader."""
+    contexts = []
+
+    def open_tab():
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a long passphrase")
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_contain_text(username)
+
+
+def choose_autocomplete(page, select_id, text):
+    """Pick ``text`` in one of the admin's autocompletes (select2)."""
+    page.click(f"#{select_id} + .select2")
+    page.fill(".select2-search__field", text[:6])
+    page.locator(".select2-results__option", has_text=text).first.click()
+
+
+def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab, curators):
+    source = factories.SourceFactory(title="Flood relief report", slug="flood-report")
+    platform = factories.PlatformFactory(name="Kwai", slug="kwai")
+    reader = tab()
+
+    # An editor writes a draft.
+    editor = tab()
+    sign_in(editor, "edna")
+    editor.goto("/admin/campaigns/campaign/add/")
+    statuses = editor.locator("#id_status option").all_text_contents()
+    assert statuses == ["Draft", "In review"]  # no way to publish
+    editor.locator("#id_title").press_sequentially("Flood relief by live stream")
+    expect(editor.locator("#id_slug")).to_have_value("flood-relief-by-live-stream")
+    editor.fill("#id_summary", "Farmers sold flood-hit crops in live streams.")
+    editor.fill("#id_description", "County officials hosted live streams after the flood.")
+    editor.select_option("#id_cause", "disaster_relief")
+    editor.select_option("#id_approach", "live_commerce")
+    choose_autocomplete(editor, "id_sources", "Flood relief report")
+    choose_autocomplete(editor, "id_platforms", "Kwai")
+    editor.click("input[name=_save]")
+    expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
+    campaign = Campaign.objects.get(slug="flood-relief-by-live-stream")
+    assert campaign.status == Status.DRAFT
+    assert list(campaign.platforms.all()) == [platform]
+
+    # The editor previews it; a reader cannot tell it exists.
+    preview = editor.goto(campaign.get_absolute_url())
+    assert preview.status == 200
+    expect(editor.locator(".preview-banner")).to_contain_text("Draft — not public")
+    assert reader.goto(campaign.get_absolute_url()).status == 404
+
+    # The editor submits it for review.
+    editor.goto(f"/admin/campaigns/campaign/{campaign.pk}/change/")
+    editor.select_option("#id_status", "review")
+    editor.click("input[name=_save]")
+    expect(editor.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    # A reviewer finds it waiting and publishes it.
+    figure = factories.FigureFactory(
+        campaign=campaign,
+        source=source,
+        label="Crops sold",
+        stated_as="200 tonnes",
+        value=200,
+        unit=Unit.TONNES,
+        key="crops-sold",
+    )
+    reviewer = tab()
+    sign_in(reviewer, "rita")
+    reviewer.click("text=1 case waiting for review")
+    reviewer.click("text=Flood relief by live stream")
+    reviewer.click("text=Review")
+    reviewer.check("input[value=publish]")
+    reviewer.click("input[type=submit][value='Carry out the decision']")
+    expect(reviewer.locator(".messagelist")).to_contain_text("is published")
+    assert reader.goto(campaign.get_absolute_url()).status == 200
+    expect(reader.locator("h1")).to_have_text("Flood relief by live stream")
+
+    # The reviewer corrects a figure, with a public note.
+    reviewer.fill("#id_figures-0-stated_as", "250 tonnes")
+    reviewer.fill("#id_figures-0-value", "250")
+    reviewer.fill("#id_figures-0-correction_note", "The county's final count.")
+    reviewer.click("input[name=_save]")
+    expect(reviewer.locator(".messagelist")).to_contain_text("was changed successfully")
+    reader.goto(campaign.get_absolute_url())
+    expect(reader.locator(".corrections")).to_contain_text(
+        "Crops sold: 200 tonnes → 250 tonnes — The county's final count."
+    )
+
+    # The history shows the diff; restoring the version before the correction undoes it.
+    reviewer.goto(f"/admin/campaigns/campaign/{campaign.pk}/history/")
+    newest = reviewer.locator(".history-entry").first
+    expect(newest).to_contain_text("Stated as: 200 tonnes → 250 tonnes")
+    reviewer.locator(".history-entry").nth(1).locator("text=Restore this version").click()
+    expect(reviewer.locator("#content-main")).to_contain_text("Put back figure")
+    reviewer.click("input[type=submit][value='Yes, restore this version']")
+    expect(reviewer.locator(".messagelist")).to_contain_text("Restored to the version of")
+    figure.refresh_from_db()
+    assert (figure.stated_as, figure.value) == ("200 tonnes", 200)
+    reviewer.goto(f"/admin/campaigns/campaign/{campaign.pk}/history/")
+    expect(reviewer.locator(".history-entry").first).to_contain_text(
+        re.compile(
+            r"Restored to the version of .*"
+            r"Value:\s+250 → 200\s+Stated as:\s+250 tonnes → 200 tonnes",
+            re.S,
+        )
+    )
+    assert Figure.objects.get(pk=figure.pk).corrections.count() == 2  # both changes are public
