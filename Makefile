@@ -91,11 +91,12 @@ screenshots: install  ## photograph the seed catalogue into docs/screenshots/ (n
 	$(BIN)/python scripts/screenshots.py --base-url http://127.0.0.1:$$port --wait 60 \
 		|| { echo "--- server log:"; cat "$$tmp/server.log"; exit 1; }
 
-bench: install  ## page queries, sizes and times (also with 200 more cases), CSV download memory, search on SQLite at 10,000 cases
+bench: install  ## page queries, sizes and times (also with 200 more cases), CSV download memory, search on SQLite at 10,000 cases, a case's history after 200 saves
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/pages.py --extra 200
 	$(BIN)/python bench/csv_memory.py
 	$(BIN)/python bench/sqlite_search.py
+	$(BIN)/python bench/history.py
 
 bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database)
 	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))

@@ -352,7 +352,7 @@ def test_the_history_page_runs_the_same_queries_however_long_the_history(
         save_case(admin_client, figure.campaign, [existing_figure_row(figure, period=str(number))])
     ContentType.objects.clear_cache()
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = admin_client.get(history_url(figure.campaign))
 
     assert response.status_code == 200
@@ -371,3 +371,42 @@ def test_a_history_longer_than_a_page_is_paged(admin_client, campaign):
     assert len(second.context["entries"]) == 3  # and how it stood when history began
     assert "Summary 0" in text_of(second)
     assert "As it stood campaign Wesee agricultural assistance" in text_of(second)
+
+
+def test_a_cases_history_shows_its_tags_and_participants_changing_with_it(admin_client, campaign):
+    from campaigns.models import Organisation
+
+    tencent = Organisation.objects.get(slug="tencent")
+    data = campaign_form_data(
+        campaign,
+        tags="agriculture, live commerce",
+        participants=[{"organisation": tencent.pk, "role": "organiser", "note": "", "order": "0"}],
+    )
+    assert admin_client.post(change_url(campaign), data).status_code == 302
+    data = campaign_form_data(campaign, tags="live commerce")
+    participation = campaign.participations.get()
+    data.update(
+        formset_data(
+            "participations",
+            [
+                {
+                    "id": participation.pk,
+                    "campaign": campaign.pk,
+                    "organisation": tencent.pk,
+                    "role": "partner",
+                    "note": "",
+                    "order": "0",
+                }
+            ],
+            initial=1,
+        )
+    )
+    assert admin_client.post(change_url(campaign), data).status_code == 302
+
+    text = text_of(admin_client.get(history_url(campaign)))
+
+    assert "Added campaign tag" in text and "live commerce" in text
+    assert "Removed campaign tag" in text
+    assert "Added participant Tencent (Organiser)" in text
+    assert "First published by" not in text  # saving a published case does not publish it
+    assert "Role: Organiser → Partner" in text

@@ -453,7 +453,12 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        if obj.status == Status.PUBLISHED and obj.published_by_id is None:
+        # Publishing in this save (not saving a case published before) records who did it.
+        if (
+            obj.status == Status.PUBLISHED
+            and obj.published_by_id is None
+            and (not change or "status" in form.changed_data)
+        ):
             obj.published_by = request.user
         super().save_model(request, obj, form, change)
 
