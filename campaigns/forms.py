@@ -8,7 +8,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .display import without_trailing_zeros
-from .models import Campaign, Status, Suggestion, SuggestionKind
+from .models import Campaign, Status, Suggestion, SuggestionKind, slug_rule
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -220,7 +220,10 @@ class SuggestionForm(forms.ModelForm):
         slug = self.cleaned_data["case"].strip()
         if not slug:
             return None
-        campaign = Campaign.objects.published().filter(slug=slug).first()
+        rule = slug_rule(Campaign)
+        campaign = (
+            Campaign.objects.published().filter(slug=slug).first() if rule.matches(slug) else None
+        )
         if campaign is None:
             raise forms.ValidationError(_("There is no published case at that address."))
         return campaign

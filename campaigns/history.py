@@ -50,6 +50,7 @@ from .display import grouped_number
 from .models import (
     Campaign,
     CampaignImage,
+    Correction,
     Figure,
     Organisation,
     Participation,
@@ -76,6 +77,7 @@ CASE_PARTS = {Figure: "campaign", Participation: "campaign", CampaignImage: "cam
 
 TRACKED_MODELS = (
     Campaign,
+    Correction,
     Figure,
     Participation,
     CampaignImage,
@@ -97,9 +99,13 @@ LONG_TEXT = 160
 """Values longer than this are shown as a word-by-word diff rather than old → new."""
 
 
-BASELINE = "As it stood when its history began (its first recorded change follows)."
-"""The comment of the revision that keeps the state of rows saved before history was kept,
-stored just before their first recorded change so that change shows old → new."""
+BASELINE = (
+    "As it stood before the change that follows (its history began, or it was changed "
+    "without a revision)."
+)
+"""The comment of the revision that keeps the state of rows saved before history was kept (or
+changed since without a revision, in a shell or a script), stored just before their next
+recorded change so that change shows old → new."""
 
 
 class RestoreError(Exception):
@@ -159,6 +165,7 @@ class Recording:
     deleted: list[tuple[models.Model, Version]] = field(default_factory=list)
     baseline: Revision | None = None
     baseline_used: bool = False
+    checked: set = field(default_factory=set)
 
     def add(self, objs: list[models.Model]) -> None:
         """Store a version of each of ``objs`` (saved already) in this revision, now."""
@@ -167,10 +174,11 @@ class Recording:
         versions = _versions_of(objs)
         self._write(versions, removed=[])
 
-    def keep_baseline(self, rows: list[models.Model]) -> None:
+    def keep_baseline(self, rows: list[models.Model], outside: bool = False) -> None:
         """Before rows saved before history was kept change, store them as they stand (read
-        from the database), in a revision of their own before this one."""
-        missing = _without_versions(rows)
+        from the database), in a revision of their own before this one. With ``outside``, the
+        rows have versions but were changed since without a revision: they are stored too."""
+        missing = rows if outside else _without_versions(rows)
         if not missing:
             return
         if self.baseline is None:
@@ -297,12 +305,34 @@ def _saving(sender, instance, raw=False, **kwargs):
 
 
 def _keep_if_first(rec: Recording, sender: type[models.Model], instance: models.Model) -> None:
-    content_type = ContentType.objects.get_for_model(sender)
-    if Version.objects.filter(content_type=content_type, object_id=str(instance.pk)).exists():
+    """Before a row changes under a revision, make sure its stored history ends with how it
+    stands: rows saved before history was kept, or changed since without a revision (in a
+    shell, by a script), are stored as they stand first."""
+    if (sender, str(instance.pk)) in rec.checked:
         return
+    rec.checked.add((sender, str(instance.pk)))
+    content_type = ContentType.objects.get_for_model(sender)
+    latest = (
+        Version.objects.filter(content_type=content_type, object_id=str(instance.pk))
+        .order_by("-pk")
+        .only("serialized_data")
+        .first()
+    )
     row = sender._base_manager.filter(pk=instance.pk).first()
-    if row is not None:
+    if row is None:
+        return
+    if latest is None:
         rec.keep_baseline([row])
+        return
+    (now,) = _versions_of([row])
+    (stored_now,) = json.loads(now.serialized_data)
+    (stored_then,) = json.loads(latest.serialized_data)
+    fields = set(stored_now["fields"]) | set(stored_then["fields"])
+    if not all(
+        _same(sender, name, stored_then["fields"].get(name), stored_now["fields"].get(name))
+        for name in fields
+    ):
+        rec.keep_baseline([row], outside=True)
 
 
 def _deleting(sender, instance, **kwargs):
@@ -410,9 +440,12 @@ class _Stored:
 class History:
     """The stored versions and removals of a case with its parts, or of one row."""
 
-    def __init__(self, versions: models.QuerySet, removals: models.QuerySet):
+    def __init__(
+        self, versions: models.QuerySet, removals: models.QuerySet, campaign_id: int | None = None
+    ):
         self._versions = versions
         self._removals = removals
+        self.campaign_id = campaign_id
 
     @classmethod
     def of_case(cls, campaign_id: int) -> "History":
@@ -420,6 +453,7 @@ class History:
         return cls(
             Version.objects.filter(case__campaign_id=campaign_id),
             Removal.objects.filter(campaign_id=campaign_id),
+            campaign_id=int(campaign_id),
         )
 
     @classmethod
@@ -671,20 +705,54 @@ def _in_order(rows: list[RowChange]) -> list[RowChange]:
 # --------------------------------------------------------------------------- restoring
 
 
+def prepare(history: History, revision_id: int, *, recover: bool = False) -> dict:
+    """The state ``restore`` would put back (``History.state_at``, with every stored row's
+    fields read), less the parts of a case that it must leave alone: a figure, participant,
+    image or tag now on another case, or one on this case that was on another case then."""
+    state = history.state_at(revision_id, removals_before=recover)
+    _read_fields([s for s in state.values() if s is not None])
+    if history.campaign_id is None:
+        return state
+    parts = defaultdict(list)
+    for model, object_id in state:
+        if model in CASE_PARTS or model is TaggedCampaign:
+            parts[model].append(object_id)
+    leave = set()
+    for model, object_ids in parts.items():
+        field = CASE_PARTS.get(model, "content_object")
+        for pk, campaign_id in model._base_manager.filter(pk__in=object_ids).values_list(
+            "pk", f"{field}_id"
+        ):
+            if campaign_id != history.campaign_id:
+                leave.add((model, str(pk)))
+            elif state[(model, str(pk))] is None and _elsewhere_then(model, pk, revision_id):
+                leave.add((model, str(pk)))
+    return {key: stored for key, stored in state.items() if key not in leave}
+
+
+def _elsewhere_then(model, pk, revision_id) -> bool:
+    """Whether the row existed by ``revision_id`` (on another case: this case's history does
+    not hold it then)."""
+    content_type = ContentType.objects.get_for_model(model)
+    return Version.objects.filter(
+        content_type=content_type, object_id=str(pk), revision_id__lte=revision_id
+    ).exists()
+
+
 def restore(
     history: History, revision_id: int, *, user=None, comment: str = "", recover: bool = False
 ) -> int:
     """Put the rows of ``history`` back as they were just after ``revision_id`` (with
     ``recover``: just before it deleted them), as a new revision. Rows made since are
-    deleted; rows removed since are made again. Returns how many rows were written or deleted.
+    deleted; rows removed since are made again; parts now on another case are left there.
+    Returns how many rows were written or deleted.
 
     Raises ``RestoreError`` (and changes nothing) if the old state cannot stand today: a slug
     another row has taken, a source no longer cited, a row it points to that is gone.
     """
-    state = history.state_at(revision_id, removals_before=recover)
+    state = prepare(history, revision_id, recover=recover)
     if not any(state.values()):
         raise RestoreError(_("Nothing of it existed at that revision."))
-    _read_fields([s for s in state.values() if s is not None])
     order = {Campaign: 0, Organisation: 0, Platform: 0, Source: 0, Tag: 0}
     wanted = sorted(
         (s for s in state.values() if s is not None), key=lambda s: order.get(s.model, 1)
@@ -725,12 +793,27 @@ def _put_back(s: _Stored) -> models.Model:
     for model_field in model._meta.concrete_fields:
         if model_field.name in DERIVED_FIELDS and current is not None:
             setattr(obj, model_field.attname, getattr(current, model_field.attname))
+        elif _dangling(model_field, getattr(obj, model_field.attname)):
+            # Who first published it, say, is a person who has since been removed: their
+            # account is not part of the history, so the restored row names nobody.
+            setattr(obj, model_field.attname, None)
     obj._state.adding = current is None
     with transaction.atomic():  # a savepoint: a clash is reported, not left half-written
         obj.save()
         for name, pks in (deserialized.m2m_data or {}).items():
             getattr(obj, name).set(pks)
     return obj
+
+
+def _dangling(model_field, value) -> bool:
+    """Whether ``value`` points, through a nullable foreign key outside the catalogue (a user),
+    to a row that no longer exists."""
+    if value is None or not model_field.is_relation or not model_field.null:
+        return False
+    target = model_field.related_model
+    if target in TRACKED_MODELS:
+        return False
+    return not target._base_manager.filter(pk=value).exists()
 
 
 def _restore_problem(error: ValidationError) -> str:
@@ -761,8 +844,7 @@ class Step:
 
 
 def plan(state: dict) -> list[Step]:
-    """What ``restore`` would do with ``state`` (from ``History.state_at``), row by row."""
-    _read_fields([s for s in state.values() if s is not None])
+    """What ``restore`` would do with ``state`` (from ``prepare``), row by row."""
     keys_by_model = defaultdict(list)
     for model, object_id in state:
         keys_by_model[model].append(object_id)

@@ -25,6 +25,9 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 KEEP_SECONDS = 24 * 3600
 """How long an upload waits to be confirmed."""
 
+UPLOAD, NAME = "upload.json", "name.txt"
+"""A staged upload's file, and the file holding the name it was uploaded as."""
+
 
 class UploadError(Exception):
     """An upload that cannot be imported, with a message a curator can act on."""
@@ -60,44 +63,47 @@ def stage(upload) -> tuple[str, str]:
     token = secrets.token_urlsafe(24)
     folder = staging_root() / token
     folder.mkdir(parents=True)
-    with open(folder / name, "wb") as out:
+    with open(folder / UPLOAD, "wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    (folder / NAME).write_text(name, encoding="utf-8")
     return token, name
 
 
-def staged_path(token: str) -> Path:
-    """The staged file of ``token``. Raises ``UploadError`` if there is none."""
+def staged(token: str) -> tuple[Path, str]:
+    """The staged file of ``token`` and the name it was uploaded as. Raises ``UploadError``
+    if there is none."""
     if not TOKEN.match(token or ""):
         raise UploadError(_("That upload is not known. Upload the file again."))
     folder = staging_root() / token
-    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    if not files:
+    if not (folder / UPLOAD).is_file():
         raise UploadError(_("That upload has expired or was imported already. Upload it again."))
-    return files[0]
+    name_file = folder / NAME
+    name = name_file.read_text(encoding="utf-8") if name_file.is_file() else UPLOAD
+    return folder / UPLOAD, name
 
 
 def check(token: str) -> LoadReport:
-    """What importing the staged file would do (nothing is saved). Raises ``LoadError``."""
-    path = staged_path(token)
+    """What importing the staged file would do (nothing is saved). Raises ``LoadError`` or
+    ``UploadError``."""
+    path, name = staged(token)
     try:
         return load_catalogue(paths=[path], dry_run=True)
     except LoadError as error:
-        raise LoadError(_named(str(error), path)) from None
+        raise LoadError(_named(str(error), path, name)) from None
 
 
-def run(token: str, *, user) -> LoadReport:
+def run(token: str, *, user) -> tuple[LoadReport, str]:
     """Import the staged file for ``user``, in one transaction and one revision, and discard
-    it. Raises ``LoadError`` (nothing changed) if it cannot be loaded."""
-    path = staged_path(token)
+    it; return the report and the file's name. Raises ``LoadError`` (nothing changed) if it
+    cannot be loaded, ``UploadError`` if it is not staged."""
+    path, name = staged(token)
     try:
-        report = load_catalogue(
-            paths=[path], user=user, comment=f"Imported {path.name} in the admin"
-        )
+        report = load_catalogue(paths=[path], user=user, comment=f"Imported {name} in the admin")
     except LoadError as error:
-        raise LoadError(_named(str(error), path)) from None
+        raise LoadError(_named(str(error), path, name)) from None
     discard(token)
-    return report
+    return report, name
 
 
 def discard(token: str) -> None:
@@ -106,10 +112,10 @@ def discard(token: str) -> None:
         shutil.rmtree(staging_root() / token, ignore_errors=True)
 
 
-def _named(message: str, path: Path) -> str:
+def _named(message: str, path: Path, name: str) -> str:
     """A loader message naming the upload by its own name, not where it waits."""
     for form in (str(path), display_path(path)):
-        message = message.replace(form, path.name)
+        message = message.replace(form, name)
     return message
 
 

@@ -67,8 +67,19 @@ FIXTURE_FILES = (
 """The catalogue's fixture files, in the order they load: each refers only to the ones before
 it. The seed catalogue in ``fixtures/`` and every export are these files."""
 
-CATALOGUE_APPS = ("campaigns",)
-"""Only models of these apps can be loaded: the catalogue, never users or sessions."""
+LOADABLE_MODELS = (
+    "campaigns.source",
+    "campaigns.organisation",
+    "campaigns.platform",
+    "campaigns.tag",
+    "campaigns.campaign",
+    "campaigns.participation",
+    "campaigns.taggedcampaign",
+    "campaigns.campaignimage",
+    "campaigns.figure",
+)
+"""Only the catalogue's own rows can be loaded: never users or sessions, nor what the site keeps
+about the catalogue (its history, corrections, readers' suggestions, its version)."""
 
 RENAMED_MODELS = {"taggit.tag": "campaigns.tag", "campaigns.metric": "campaigns.figure"}
 """Models that older exports name differently: tags were taggit's before they had Chinese names,
@@ -375,10 +386,10 @@ def _model_of(record: _Record) -> type[models.Model]:
         model = apps.get_model(label)
     except (LookupError, ValueError, TypeError):
         raise record.error(f"unknown model “{label}”.") from None
-    if model._meta.app_label not in CATALOGUE_APPS:
+    if model._meta.label_lower not in LOADABLE_MODELS:
         raise record.error(
             f"“{model._meta.label_lower}” is not part of the catalogue; only "
-            + ", ".join(f"{app}.*" for app in CATALOGUE_APPS)
+            + ", ".join(LOADABLE_MODELS)
             + " records can be loaded."
         )
     if not isinstance(data.get("fields"), dict):

@@ -33,8 +33,12 @@ CATALOGUE = [
 PARTS = ["figure", "participation", "campaignimage", "taggedcampaign"]
 """The parts of a case an editor may delete (while the case is not public)."""
 
-WORKFLOW = ["correction", "suggestion"]
-"""Models of the curators' own work: the public notes of corrections, readers' suggestions."""
+WORKFLOW = ["suggestion"]
+"""Models of the curators' own work: readers' suggestions."""
+
+PUBLIC_RECORD = ["correction"]
+"""What readers see about changes to published cases (corrections): editors may look, only
+reviewers may reword or delete."""
 
 
 def _codenames(actions, models):
@@ -47,12 +51,13 @@ ROLES = {
             *_codenames(["view", "add", "change"], CATALOGUE),
             *_codenames(["delete"], ["campaign", *PARTS]),
             *_codenames(["view", "change"], WORKFLOW),
+            *_codenames(["view"], PUBLIC_RECORD),
         ],
     },
     REVIEWER: {
         "campaigns": [
             *_codenames(["view", "add", "change", "delete"], CATALOGUE),
-            *_codenames(["view", "change", "delete"], WORKFLOW),
+            *_codenames(["view", "change", "delete"], WORKFLOW + PUBLIC_RECORD),
             "publish_campaign",
         ],
     },

@@ -86,3 +86,24 @@ def test_visitors_are_asked_to_sign_in(client):
 
 def test_the_admin_home_links_to_the_activity(admin_client):
     assert ACTIVITY in admin_client.get("/admin/").content.decode()
+
+
+def test_a_revision_that_changed_tags_is_listed_with_a_link_to_its_case(admin_client, campaign):
+    from tests.test_admin import campaign_form_data, change_url
+
+    admin_client.post(change_url(campaign), campaign_form_data(campaign, tags="agriculture, rural"))
+
+    response = admin_client.get(ACTIVITY)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "campaign tag: " in page
+    assert reverse("admin:campaigns_campaign_history", args=[campaign.pk]) in page
+
+
+@pytest.mark.parametrize("user", ["abc", "²", "99999999999999999999", "-1", "0"])
+def test_an_odd_curator_in_the_address_lists_nothing_rather_than_failing(admin_client, user):
+    response = admin_client.get(ACTIVITY, {"user": user, "model": "nonsense", "page": "x"})
+
+    assert response.status_code == 200
+    assert list(response.context["entries"]) == []

@@ -125,3 +125,21 @@ def test_the_campaign_list_links_to_the_import_for_reviewers(reviewer):
     page = reviewer.get(reverse("admin:campaigns_campaign_changelist")).content.decode()
 
     assert IMPORT in page
+
+
+def test_a_file_named_in_capitals_is_imported_under_its_own_name(reviewer):
+    checked = reviewer.post(IMPORT, {"file": upload(SOURCES, name="CATALOGUE.JSON")})
+    assert "What importing CATALOGUE.JSON would do" in checked.content.decode()
+
+    reviewer.post(IMPORT, {"token": checked.context["token"], "confirm": "1"})
+
+    assert Source.objects.count() == 2
+    assert Revision.objects.get().comment == "Imported CATALOGUE.JSON in the admin"
+
+
+def test_a_campaign_history_row_in_a_file_is_refused(reviewer):
+    records = [{"model": "campaigns.removal", "fields": {"object_id": "1", "object_repr": "x"}}]
+
+    response = reviewer.post(IMPORT, {"file": upload(records)})
+
+    assert "is not part of the catalogue" in response.context["refused"]

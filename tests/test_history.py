@@ -89,7 +89,7 @@ def test_saving_a_case_with_an_inline_figure_edit_is_one_revision_with_who_and_w
     assert revision.user == admin_user
     assert "Stated as" in revision.comment
     stored = {version.content_type.model for version in revision.version_set.all()}
-    assert stored == {"campaign", "figure"}
+    assert stored == {"campaign", "figure", "correction"}  # the case is published
 
 
 def test_the_history_page_of_a_case_shows_its_figure_changing_old_to_new(admin_client, figure):
@@ -220,8 +220,10 @@ def test_a_revision_stores_only_the_rows_that_were_saved(admin_client, campaign,
     save_case(admin_client, campaign, rows)
 
     revision = Revision.objects.latest("pk")
+    # The case, the one figure of five that changed, and the correction readers see.
     assert sorted(v.content_type.model for v in revision.version_set.all()) == [
         "campaign",
+        "correction",
         "figure",
     ]
 
@@ -410,3 +412,78 @@ def test_a_cases_history_shows_its_tags_and_participants_changing_with_it(admin_
     assert "Added participant Tencent (Organiser)" in text
     assert "First published by" not in text  # saving a published case does not publish it
     assert "Role: Organiser → Partner" in text
+
+
+# --------------------------------------------------------------------------- edge cases
+
+
+def figure_page_data(figure, **changes):
+    """What a figure's own admin page sends back."""
+    data = {
+        name: getattr(figure, name)
+        for name in ("label", "label_zh", "stated_as", "unit", "qualifier", "key", "kind")
+    }
+    data.update(
+        value=str(figure.value.normalize()),
+        source=figure.source_id,
+        campaign=figure.campaign_id or "",
+        as_of=figure.as_of.isoformat() if figure.as_of else "",
+        as_of_precision=figure.as_of_precision,
+        period=figure.period,
+        order=str(figure.order),
+    )
+    data.update(changes)
+    return data
+
+
+def test_restoring_a_case_leaves_a_figure_moved_to_another_case_where_it_is(
+    admin_client, figure, source
+):
+    first_case = figure.campaign
+    other_case = factories.CampaignFactory(slug="other-case", sources=[source])
+    save_case(admin_client, first_case, [existing_figure_row(figure)])
+    before_the_move = Revision.objects.latest("pk")
+    admin_client.post(change_url(figure), figure_page_data(figure, campaign=other_case.pk))
+    moved = Revision.objects.latest("pk")
+    assert Figure.objects.get(pk=figure.pk).campaign == other_case
+
+    admin_client.post(restore_url(first_case, before_the_move.pk))
+    admin_client.post(restore_url(other_case, before_the_move.pk))
+
+    figure.refresh_from_db()
+    assert figure.campaign == other_case  # neither restore pulled it back nor deleted it
+    assert moved.pk < Revision.objects.latest("pk").pk
+
+
+def test_a_case_first_published_by_a_curator_since_removed_can_still_be_restored(
+    admin_client, django_user_model, campaign
+):
+    reviewer = django_user_model.objects.create_superuser("gone", "g@example.org", "pw")
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Status.DRAFT, published_at=None, published_by=None
+    )
+    campaign.refresh_from_db()
+    admin_client.force_login(reviewer)
+    save_case(admin_client, campaign, status=Status.PUBLISHED)
+    published = Revision.objects.latest("pk")
+    save_case(admin_client, Campaign.objects.get(pk=campaign.pk), title="Renamed")
+    reviewer.delete()
+    admin_client.force_login(django_user_model.objects.get(username="admin"))
+
+    response = admin_client.post(restore_url(campaign, published.pk), follow=True)
+
+    campaign.refresh_from_db()
+    assert campaign.title == "Wesee agricultural assistance", messages_of(response)
+    assert campaign.published_by is None
+
+
+def test_a_change_made_without_a_revision_shows_before_the_next_one(admin_client, figure):
+    save_case(admin_client, figure.campaign, [existing_figure_row(figure, label="Videos made")])
+    Figure.objects.filter(pk=figure.pk).update(stated_as="typed in a shell")  # no revision
+    figure.refresh_from_db()
+
+    save_case(admin_client, figure.campaign, [existing_figure_row(figure, stated_as="fixed")])
+
+    text = text_of(admin_client.get(history_url(figure.campaign)))
+    assert "Stated as: typed in a shell → fixed" in text
+    assert "Stated as: 2234 videos → typed in a shell" in text  # kept as it stood

@@ -372,8 +372,17 @@ BAD_RECORDS = {
     ),
     "model_outside_the_catalogue": (
         [{"model": "auth.user", "fields": {"username": "mallory"}}],
-        "record 3: “auth.user” is not part of the catalogue; "
-        "only campaigns.* records can be loaded.",
+        "record 3: “auth.user” is not part of the catalogue; only campaigns.source, "
+        "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
+        "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
+        "campaigns.figure records can be loaded.",
+    ),
+    "history_is_not_loadable": (
+        [{"model": "campaigns.removal", "fields": {"object_id": "1"}}],
+        "record 3: “campaigns.removal” is not part of the catalogue; only campaigns.source, "
+        "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
+        "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
+        "campaigns.figure records can be loaded.",
     ),
     "fields_not_an_object": (
         [{"model": "campaigns.source", "fields": ["slug", "x"]}],

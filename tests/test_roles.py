@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from reversion.models import Revision
+from reversion.models import Revision, Version
 
 from campaigns import services
 from campaigns.models import Campaign, Figure, Status
@@ -329,3 +329,80 @@ def test_inline_figure_edits_by_an_editor_on_a_draft_are_saved(editor, draft, so
     assert editor.post(change_url(draft), data).status_code == 302
     figure.refresh_from_db()
     assert figure.label == "Edited"
+
+
+# --------------------------------------------------------------------------- restore and recover
+
+
+def test_an_editor_cannot_republish_a_case_by_restoring_a_revision_of_one_figure(
+    admin_client, editor, figure
+):
+    campaign = figure.campaign  # published, saved before history was kept
+    admin_client.post(
+        change_url(figure),
+        {
+            **{
+                name: getattr(figure, name)
+                for name in ("label", "stated_as", "unit", "qualifier", "key", "kind")
+            },
+            "label": "Renamed",
+            "value": "2234",
+            "source": figure.source_id,
+            "campaign": campaign.pk,
+            "as_of_precision": "day",
+            "order": "0",
+        },
+    )
+    figure_only = Revision.objects.exclude(comment__startswith="As it stood").latest("pk")
+    assert {v.content_type.model for v in figure_only.version_set.all()} == {"figure"}
+    admin_client.post(
+        changelist_url(Campaign), {"action": "unpublish", "_selected_action": [campaign.pk]}
+    )
+
+    response = editor.post(restore_url(campaign, figure_only.pk))
+
+    assert response.status_code == 403
+    campaign.refresh_from_db()
+    assert campaign.status == Status.DRAFT
+
+
+def test_an_editor_cannot_recover_a_figure_of_a_published_case(admin_client, editor, figure):
+    admin_client.post(reverse("admin:campaigns_figure_delete", args=[figure.pk]), {"post": "yes"})
+    version = Version.objects.get_deleted(Figure).get()
+
+    response = editor.post(reverse("admin:campaigns_figure_recover", args=[version.pk]))
+
+    assert response.status_code == 403
+    assert not Figure.objects.filter(pk=figure.pk).exists()
+
+
+def test_an_editor_cannot_recover_a_deleted_published_case(admin_client, editor, campaign):
+    admin_client.post(reverse("admin:campaigns_campaign_delete", args=[campaign.pk]), {"post": 1})
+    version = Version.objects.get_deleted(Campaign).get()
+
+    response = editor.post(reverse("admin:campaigns_campaign_recover", args=[version.pk]))
+
+    assert response.status_code == 403
+    assert not Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_an_editor_may_recover_a_deleted_draft(admin_client, editor, draft):
+    admin_client.post(reverse("admin:campaigns_campaign_delete", args=[draft.pk]), {"post": 1})
+    version = Version.objects.get_deleted(Campaign).get()
+
+    response = editor.post(reverse("admin:campaigns_campaign_recover", args=[version.pk]))
+
+    assert response.status_code == 302
+    assert Campaign.objects.get(pk=draft.pk).status == Status.DRAFT
+
+
+def test_an_editor_cannot_reword_a_public_correction(editor, figure):
+    figure.stated_as = "2,500 videos"
+    figure.save()
+    correction = figure.corrections.get()
+
+    response = editor.post(change_url(correction), {"note": "Rewritten by an editor."})
+
+    assert response.status_code == 403
+    correction.refresh_from_db()
+    assert correction.note == ""

@@ -160,3 +160,13 @@ def test_curators_see_the_queue_and_accept_or_reject(admin_client, client, yaan_
     assert "1 new suggestion from readers" in home
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.ACCEPTED
+
+
+@pytest.mark.parametrize("case", ["\x00", "../admin", "a" * 500, "Ya'an"])
+def test_an_odd_case_in_the_address_or_the_form_is_a_clear_answer(client, case):
+    assert client.get(SUGGEST, {"case": case}).status_code == 200
+
+    response = client.post(SUGGEST, valid(kind="correction", case=case))
+
+    assert response.status_code == 200
+    assert "case" in response.context["form"].errors

@@ -106,12 +106,17 @@ class CasePartPermissions:
         return field
 
     def check_restore(self, request, state):
-        for (model, _object_id), stored in state.items():
-            if stored is not None and model is self.model:
-                case_id = stored.fields.get("campaign") if stored.fields else None
-                if case_id and not may_edit_case(
-                    request, Campaign.objects.filter(pk=case_id).first()
-                ):
+        if can_publish(request):
+            return
+        for (model, object_id), stored in state.items():
+            if model is not self.model:
+                continue
+            current = model._base_manager.filter(pk=object_id).first()
+            cases = {getattr(current, "campaign_id", None)}
+            if stored is not None:
+                cases.add(stored.fields.get("campaign"))
+            for case in Campaign.objects.filter(pk__in=[pk for pk in cases if pk]):
+                if not may_edit_case(request, case):
                     raise PermissionDenied
 
 
@@ -463,15 +468,17 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def check_restore(self, request, state):
+        # An editor may restore (or recover) a case only from and to a status they could
+        # set themselves; its parts go with it (``history.prepare`` leaves other cases' alone).
         if can_publish(request):
             return
         for (model, object_id), stored in state.items():
             if model is not Campaign:
                 continue
             current = Campaign.objects.filter(pk=object_id).first()
-            restored = stored.fields.get("status") if stored and stored.fields else None
+            restored = stored.fields.get("status") if stored is not None else None
             if not may_edit_case(request, current) or (
-                restored is not None and restored not in EDITABLE_BY_EDITORS
+                stored is not None and restored not in EDITABLE_BY_EDITORS
             ):
                 raise PermissionDenied
 
@@ -551,7 +558,7 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
                 )
                 return HttpResponseRedirect(request.path)
             try:
-                report = importing.run(token, user=request.user)
+                report, name = importing.run(token, user=request.user)
             except (importing.UploadError, LoadError) as error:
                 self.message_user(
                     request,
@@ -564,7 +571,7 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
             self.message_user(
                 request,
                 _("Imported %(name)s: %(changed)s rows created or updated, in one revision.")
-                % {"name": report.files[0].name, "changed": f"{report.changed:,}"},
+                % {"name": name, "changed": f"{report.changed:,}"},
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(reverse("admin:campaigns_campaign_changelist"))
@@ -586,7 +593,7 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
             request.session["imports"] = staged
             try:
                 report = importing.check(token)
-            except LoadError as error:
+            except (importing.UploadError, LoadError) as error:
                 importing.discard(token)
                 staged.pop(token)
                 request.session["imports"] = staged
@@ -743,7 +750,7 @@ class FigureAdmin(
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(HistoryAdminMixin, admin.ModelAdmin):
     """The corrections readers see under published cases. They are written when a published
     figure changes; a curator may word the public note better, or delete a correction that
     only fixed a typo nobody relied on."""

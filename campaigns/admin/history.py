@@ -181,12 +181,13 @@ class HistoryAdminMixin:
         )
 
     def check_restore(self, request, state):
-        """Refuse (PermissionDenied) a restore this user may not make; roles add rules."""
+        """Refuse (PermissionDenied) a restore this user may not make; roles add rules.
+        ``state`` is what would be put back (``history.prepare``), with every row's fields."""
 
     def _restore_or_confirm(
         self, request, stored, revision, *, title, comment, entry, recover, back, object_id=None
     ):
-        state = stored.state_at(revision.pk, removals_before=recover)
+        state = history.prepare(stored, revision.pk, recover=recover)
         self.check_restore(request, state)
         if request.method == "POST":
             try:

@@ -62,8 +62,9 @@ def activity(request):
     chosen_user = request.GET.get("user", "")
     if chosen_user == "none":
         revisions = revisions.filter(user__isnull=True)
-    elif chosen_user.isdigit():
-        revisions = revisions.filter(user_id=int(chosen_user))
+    elif chosen_user:
+        user_id = _user_id(chosen_user)
+        revisions = revisions.filter(user_id=user_id) if user_id else revisions.none()
     page = Paginator(revisions, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
     entries = _entries(list(page.object_list))
     users = (
@@ -87,6 +88,26 @@ def activity(request):
     return TemplateResponse(request, "admin/campaigns/activity.html", context)
 
 
+def _user_id(text):
+    """A user id typed in the address, or None when it is not one."""
+    try:
+        number = int(text)
+    except ValueError:
+        return None
+    return number if 0 < number < 2**63 and text.isascii() else None
+
+
+def _history_url(model, row):
+    """Where a stored row's history is: its own admin's history page, or (a tag on a case,
+    which has no admin of its own) its case's."""
+    if model in admin.site._registry:
+        name = f"admin:{model._meta.app_label}_{model._meta.model_name}_history"
+        return reverse(name, args=[row["object_id"]])
+    if row["case__campaign_id"]:
+        return reverse("admin:campaigns_campaign_history", args=[row["case__campaign_id"]])
+    return None
+
+
 def _entries(revisions):
     """Each revision with how many rows of each model it saved and the first few by name."""
     ids = [revision.pk for revision in revisions]
@@ -106,15 +127,13 @@ def _entries(revisions):
             place=Window(RowNumber(), partition_by=[F("revision_id")], order_by=F("pk").asc())
         )
         .filter(place__lte=SHOWN_PER_REVISION)
-        .values("revision_id", "content_type_id", "object_id", "object_repr")
+        .values("revision_id", "content_type_id", "object_id", "object_repr", "case__campaign_id")
     )
     for row in first:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()
-        url = reverse(
-            f"admin:{model._meta.app_label}_{model._meta.model_name}_history",
-            args=[row["object_id"]],
+        named[row["revision_id"]].append(
+            (model._meta.verbose_name, row["object_repr"], _history_url(model, row))
         )
-        named[row["revision_id"]].append((model._meta.verbose_name, row["object_repr"], url))
     removed = defaultdict(int)
     for row in (
         Removal.objects.filter(revision_id__in=ids)

@@ -9,7 +9,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..forms import SuggestionForm
-from ..models import Campaign, SuggestionKind
+from ..models import Campaign, SuggestionKind, slug_rule
+
+CAMPAIGN_SLUG = slug_rule(Campaign)
+"""What a case's slug can look like; anything else is not looked up."""
 
 RATE_WINDOW_SECONDS = 3600
 """The window the per-address limit counts in."""
@@ -38,7 +41,11 @@ def suggest(request):
         campaign = form.cleaned_data.get("case")
     else:
         slug = request.GET.get("case", "").strip()
-        campaign = Campaign.objects.published().filter(slug=slug).first() if slug else None
+        campaign = (
+            Campaign.objects.published().filter(slug=slug).first()
+            if CAMPAIGN_SLUG.matches(slug)
+            else None
+        )
         kind = SuggestionKind.CORRECTION if campaign else SuggestionKind.CASE
         form = SuggestionForm(initial={"case": campaign.slug if campaign else "", "kind": kind})
     return render(request, "campaigns/suggest.html", {"form": form, "campaign": campaign})
