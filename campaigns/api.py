@@ -305,6 +305,7 @@ class ParticipantOut(Schema):
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
     role: Role = Field(..., description="The part it played: a role code.")
     note: str = Field(..., description="A note on its part, or an empty string.")
+    note_zh: str = Field(..., description="The note in Chinese, or an empty string.")
 
     @staticmethod
     def resolve_organisation(participation):
@@ -363,6 +364,7 @@ class FigureOut(Schema):
     qualifier: Qualifier = Field(..., description="How exact it is, as the source states.")
     stated_as: str = Field(..., description="The figure exactly as the source writes it.")
     period: str = Field(..., description="The period it covers, or an empty string.")
+    period_zh: str = Field(..., description="The period in Chinese, or an empty string.")
     as_of: datetime.date | None = Field(..., description="When it was true.")
     as_of_precision: DatePrecision | None = Field(
         ..., description="How much of as_of is known; null when as_of is."
@@ -397,6 +399,7 @@ class CampaignOut(Schema):
     title: str = Field(..., description="Its title in English.")
     title_zh: str = Field(..., description="Its title in Chinese, or an empty string.")
     summary: str = Field(..., description="One or two sentences in the catalogue's own words.")
+    summary_zh: str = Field(..., description="The summary in Chinese, or an empty string.")
     start_date: datetime.date | None = Field(..., description="When it started.")
     start_precision: DatePrecision | None = Field(
         ..., description="How much of start_date is known; null when start_date is."
@@ -406,6 +409,7 @@ class CampaignOut(Schema):
         ..., description="How much of end_date is known; null when end_date is."
     )
     location: str = Field(..., description="Where it took place, or an empty string.")
+    location_zh: str = Field(..., description="The place in Chinese, or an empty string.")
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
     cause: Cause = Field(..., description="The public cause it served.")
     approach: Approach = Field(..., description="How it used social media.")
@@ -444,6 +448,7 @@ class CampaignDetailOut(CampaignOut):
     """A published case study with its description, figures and sources."""
 
     description: str = Field(..., description="The case study in the catalogue's own words.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
     figures: list[FigureOut] = Field(..., description="Its figures, each with its source.")
     sources: list[SourceOut] = Field(..., description="The documents it is drawn from.")
 
@@ -466,6 +471,8 @@ class OrganisationOut(Schema):
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
     website: str = Field(..., description="Its website, or an empty string.")
     description: str = Field(..., description="A description, or an empty string.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
     resolve_country = staticmethod(country_code)

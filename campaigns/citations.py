@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
-from .display import SITE_NAME, primary_name
+from .display import SITE_NAME, in_page_language, primary_name
 from .downloads import LICENCE_URL
 from .models import Role, partial_iso_date
 
@@ -110,7 +110,7 @@ def campaign_json_ld(campaign, url, image_url, site_name):
         "location": (
             {
                 "@type": "Place",
-                "name": campaign.location or campaign.country.name,
+                "name": in_page_language(campaign, "location")[0] or campaign.country.name,
                 "address": (
                     {"@type": "PostalAddress", "addressCountry": campaign.country.code}
                     if campaign.country
@@ -132,7 +132,7 @@ def campaign_json_ld(campaign, url, image_url, site_name):
         "@type": "Article",
         "headline": campaign.title,
         "alternativeHeadline": campaign.title_zh or None,
-        "description": campaign.summary,
+        "description": in_page_language(campaign, "summary")[0],
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": SCHEMA_LANGUAGES.get(get_language(), get_language()),
@@ -193,14 +193,14 @@ def campaign_meta(request, campaign):
     return {
         "url": url,
         "title": primary_name(campaign),
-        "description": campaign.summary,
+        "description": in_page_language(campaign, "summary")[0],
         "site_name": site_name,
         "locale": OPENGRAPH_LOCALES.get(language, "en_GB"),
         "alternate_locales": [
             locale for code, locale in OPENGRAPH_LOCALES.items() if code != language
         ],
         "image_url": image_url,
-        "image_alt": image.alt_text if image else "",
+        "image_alt": in_page_language(image, "alt_text")[0] if image else "",
         "published": campaign.published_at,
         "modified": campaign.updated_at,
         "tags": [primary_name(tag) for tag in campaign.tags.all()],

@@ -16,8 +16,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import numberformat
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import (
     get_language,
     get_language_info,
@@ -39,6 +40,44 @@ SITE_NAME = gettext_lazy("Social Media for Social Good")
 def is_chinese():
     """Whether the page (or whatever is being written) is in Chinese."""
     return (get_language() or "").startswith("zh")
+
+
+def in_page_language(obj, field):
+    """A text field in the page's language: (text, whether it is English standing in for
+    Chinese). A Chinese page shows ``<field>_zh`` when it is filled, else the English, marked."""
+    english = getattr(obj, field, "") or ""
+    if not is_chinese():
+        return english, False
+    chinese = getattr(obj, f"{field}_zh", "") or ""
+    if chinese:
+        return chinese, False
+    return english, bool(english)
+
+
+ENGLISH_ONLY = gettext_lazy("English only")
+"""The marker after English text on a Chinese page, where the record has no Chinese yet."""
+
+
+def localized_html(obj, field):
+    """A short text in the page's language, as HTML: English standing in for Chinese is
+    marked with its language and an "English only" note."""
+    text, english_only = in_page_language(obj, field)
+    if not english_only:
+        return conditional_escape(text)
+    return format_html(
+        '<span lang="en">{}</span> <span class="english-only">{}</span>', text, ENGLISH_ONLY
+    )
+
+
+def localized_paragraphs(obj, field):
+    """A long text in the page's language, in paragraphs, marked as ``localized_html`` does."""
+    text, english_only = in_page_language(obj, field)
+    paragraphs = mark_safe(linebreaks(text, autoescape=True))  # escaped, then wrapped in <p>
+    if not english_only:
+        return paragraphs
+    return format_html(
+        '<div lang="en">{}</div><p class="english-only">{}</p>', paragraphs, ENGLISH_ONLY
+    )
 
 
 NAME_FIELDS = [("name", "name_zh"), ("title", "title_zh"), ("label", "label_zh")]

@@ -159,6 +159,11 @@ CAMPAIGN_COLUMNS = [
         "summary", _("One or two sentences, in the catalogue's own words."), lambda c, x: c.summary
     ),
     Column(
+        "summary_zh",
+        _("The summary in Chinese, when it has been written."),
+        lambda c, x: c.summary_zh,
+    ),
+    Column(
         "start_date",
         _("When it started, YYYY-MM-DD; read with start_precision."),
         lambda c, x: c.start_date,
@@ -179,6 +184,7 @@ CAMPAIGN_COLUMNS = [
         lambda c, x: when_dated(c.end_date, c.end_precision),
     ),
     Column("location", _("Where it took place, in words."), lambda c, x: c.location),
+    Column("location_zh", _("The place in Chinese, when known."), lambda c, x: c.location_zh),
     Column(
         "country",
         _("The country, as an ISO 3166-1 alpha-2 code (CN, GB, US …)."),
@@ -261,6 +267,7 @@ FIGURE_COLUMNS = [
     Column(
         "period", _("The period it covers, in words, when the source says."), lambda f, x: f.period
     ),
+    Column("period_zh", _("The period in Chinese, when written."), lambda f, x: f.period_zh),
     Column(
         "as_of",
         _("The date the figure was true, YYYY-MM-DD; read with as_of_precision."),

@@ -150,6 +150,7 @@ def test_one_campaign_comes_with_its_description_figures_and_sources(client, yaa
             "name_zh": "壹基金",
             "role": "organiser",
             "note": "ran the appeal",
+            "note_zh": "",
         },
         {
             "organisation": "sina",
@@ -157,6 +158,7 @@ def test_one_campaign_comes_with_its_description_figures_and_sources(client, yaa
             "name_zh": "新浪",
             "role": "platform_operator",
             "note": "",
+            "note_zh": "",
         },
     ]
 

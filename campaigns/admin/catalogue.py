@@ -165,7 +165,7 @@ class SourceAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdm
             {"fields": ["publisher", "author", "published_on", "published_precision", "url"]},
         ),
         (_("Cited as a reference"), {"fields": ["cited_by", "reference_number"]}),
-        (None, {"fields": ["note"]}),
+        (None, {"fields": [("note", "note_zh")]}),
     ]
 
     def get_queryset(self, request):
@@ -298,7 +298,8 @@ class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.Stack
         ("label", "label_zh"),
         ("stated_as", "source"),
         ("value", "unit", "kind", "qualifier"),
-        ("period", "as_of", "as_of_precision"),
+        ("period", "period_zh"),
+        ("as_of", "as_of_precision"),
         ("key", "order"),
         "correction_note",
     ]
@@ -308,7 +309,7 @@ class ParticipationInline(CasePartPermissions, PrefetchedAutocompleteMixin, admi
     model = Participation
     extra = 0
     autocomplete_fields = ["organisation"]
-    fields = ["organisation", "role", "note", "order"]
+    fields = ["organisation", "role", "note", "note_zh", "order"]
 
 
 @admin.display(description=_("preview"))
@@ -322,7 +323,16 @@ def image_preview(image):
 class CampaignImageInline(CasePartPermissions, admin.TabularInline):
     model = CampaignImage
     extra = 0
-    fields = [image_preview, "image", "alt_text", "caption", "credit", "order"]
+    fields = [
+        image_preview,
+        "image",
+        "alt_text",
+        "alt_text_zh",
+        "caption",
+        "caption_zh",
+        "credit",
+        "order",
+    ]
     readonly_fields = [image_preview]
 
 
@@ -381,14 +391,14 @@ class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
                 ),
             },
         ),
-        (None, {"fields": ["summary", "description"]}),
+        (None, {"fields": [("summary", "summary_zh"), ("description", "description_zh")]}),
         (
             _("When and where"),
             {
                 "fields": [
                     ("start_date", "start_precision"),
                     ("end_date", "end_precision"),
-                    ("location", "country"),
+                    ("location", "location_zh", "country"),
                 ]
             },
         ),
@@ -734,7 +744,7 @@ class FigureAdmin(
             },
         ),
         (_("Value"), {"fields": [("value", "unit", "kind", "qualifier"), "correction_note"]}),
-        (_("When"), {"fields": ["period", ("as_of", "as_of_precision"), "order"]}),
+        (_("When"), {"fields": [("period", "period_zh"), ("as_of", "as_of_precision"), "order"]}),
     ]
 
     @admin.display(description=_("value"), ordering="value")

@@ -315,7 +315,16 @@ class Campaign(ChangeTracked):
     summary = models.CharField(
         _("summary"), max_length=500, help_text=_("One or two sentences, in our own words.")
     )
+    summary_zh = models.CharField(
+        _("Chinese summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("The summary in Chinese: our own words, not the source's."),
+    )
     description = models.TextField(_("description"), help_text=_("In our own words."))
+    description_zh = models.TextField(
+        _("Chinese description"), blank=True, help_text=_("The description in Chinese.")
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     start_precision = models.CharField(
         _("start date precision"),
@@ -331,6 +340,7 @@ class Campaign(ChangeTracked):
         default=DatePrecision.DAY,
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
+    location_zh = models.CharField(_("Chinese location"), max_length=200, blank=True)
     country = CountryField(_("country"), blank=True)
     cause = models.CharField(_("cause"), max_length=30, choices=Cause.choices)
     approach = models.CharField(_("approach"), max_length=30, choices=Approach.choices)
@@ -512,6 +522,7 @@ class Participation(models.Model):
     note = models.CharField(
         _("note"), max_length=250, blank=True, help_text=_('E.g. "deputy county magistrate".')
     )
+    note_zh = models.CharField(_("Chinese note"), max_length=250, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()
@@ -561,7 +572,9 @@ class CampaignImage(models.Model):
         max_length=250,
         help_text=_("What the image shows, for screen readers."),
     )
+    alt_text_zh = models.CharField(_("Chinese alternative text"), max_length=250, blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
+    caption_zh = models.CharField(_("Chinese caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

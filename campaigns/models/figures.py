@@ -146,6 +146,9 @@ class Figure(ChangeTracked):
     period = models.CharField(
         _("period"), max_length=200, blank=True, help_text=_('E.g. "within 72 hours".')
     )
+    period_zh = models.CharField(
+        _("Chinese period"), max_length=200, blank=True, help_text=_('E.g. "72小时内".')
+    )
     as_of = models.DateField(_("as of"), null=True, blank=True)
     as_of_precision = models.CharField(
         _("as-of date precision"),

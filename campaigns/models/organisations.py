@@ -33,6 +33,7 @@ class Organisation(ChangeTracked):
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_zh = models.TextField(_("Chinese description"), blank=True)
     logo = models.ImageField(
         _("logo"), upload_to="logos/organisations/", blank=True, validators=[validate_image_size]
     )
@@ -107,6 +108,7 @@ class Platform(ChangeTracked):
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_zh = models.TextField(_("Chinese description"), blank=True)
     logo = models.ImageField(
         _("logo"), upload_to="logos/platforms/", blank=True, validators=[validate_image_size]
     )

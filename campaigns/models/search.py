@@ -1,7 +1,8 @@
 """
 The search document of a campaign: what a search looks in, kept on the campaign's row.
 
-The document holds the campaign's titles, summary, description, location, country, and the
+The document holds the campaign's titles, summary, description and location (English and
+Chinese), country, and the
 English and Chinese names of its tags, platforms and participants, as tokens:
 
 - words in lower case, with apostrophes dropped (``Ya'an`` is ``yaan``), and each pair of
@@ -22,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import CharField, Value
 from django.utils import translation
 from django_countries import countries
 
@@ -132,7 +134,24 @@ def plural_stem(word):
 def refresh_search_documents(models, ids):
     """Write the search document of the campaigns ``ids`` (or ``"all"``) of ``models``."""
     campaigns = models.Campaign._base_manager.order_by("pk")
-    fields = ("id", "title", "title_zh", "summary", "description", "location", "country")
+    # An earlier migration writes documents with the model as it stood then, before the
+    # Chinese texts existed: a field it lacks reads as empty.
+    present = {field.name for field in models.Campaign._meta.concrete_fields}
+    fields = [
+        name if name in present else Value("", output_field=CharField())
+        for name in (
+            "id",
+            "title",
+            "title_zh",
+            "summary",
+            "summary_zh",
+            "description",
+            "description_zh",
+            "location",
+            "location_zh",
+            "country",
+        )
+    ]
     if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
         ids = sorted(set(ids))
         for start in range(0, len(ids), IDS_PER_STATEMENT):
@@ -169,11 +188,14 @@ def _write(models, rows):
     parts = models.Participation._base_manager.filter(campaign_id__in=ids)
     people = _names(parts, "campaign_id", "organisation__name", "organisation__name_zh")
     documents = []
-    for pk, title, title_zh, summary, description, location, country in rows:
+    for row in rows:
+        pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
+        location, location_zh, country = row[7:]
         named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
         heading = document_tokens(f"{title} {title_zh}")
-        body = document_tokens(" \n ".join([summary, location, *country_names(country), *named]))
-        detail = document_tokens(description, join_pairs=False)
+        places = [location, location_zh, *country_names(country)]
+        body = document_tokens(" \n ".join([summary, summary_zh, *places, *named]))
+        detail = document_tokens(f"{description} \n {description_zh}", join_pairs=False)
         documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))
     if connection.vendor == "postgresql":
         values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))

@@ -58,6 +58,7 @@ class Source(ChangeTracked):
         help_text=_("Its number in the citing source's reference list, e.g. 5 for [5]."),
     )
     note = models.TextField(_("note"), blank=True)
+    note_zh = models.TextField(_("Chinese note"), blank=True)
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
