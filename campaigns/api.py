@@ -92,7 +92,7 @@ class ReadableJSONRenderer(JSONRenderer):
 
 
 api = NinjaAPI(
-    title="socialgood catalogue API",
+    title="Social Media for Social Good API",
     version="1",
     description=(
         "Read-only access to the published catalogue of social media for social good case "

@@ -88,14 +88,19 @@ def describe(bars):
     }
 
 
-def drawing(bars, title, chart_id, description="", value_heading=""):
-    """What the chart template draws: each bar placed and sized, the title and a description."""
+def drawing(bars, title, chart_id, description="", value_heading="", label_heading=""):
+    """What the chart template draws: each bar placed and sized, the title and a description.
+    A bar of 0 (a year with no case) is drawn as no bar at all."""
     bars = list(bars)
     drawn = []
     largest = max((bar.value for bar in bars), default=0) or 1
     for index, bar in enumerate(bars):
         top = index * ROW_HEIGHT
-        width = max(MIN_BAR_WIDTH, float(bar.value) / float(largest) * BAR_MAX_WIDTH)
+        width = (
+            max(MIN_BAR_WIDTH, float(bar.value) / float(largest) * BAR_MAX_WIDTH)
+            if bar.value
+            else 0
+        )
         drawn.append(
             DrawnBar(
                 bar=bar,
@@ -113,6 +118,7 @@ def drawing(bars, title, chart_id, description="", value_heading=""):
         "chart_id": chart_id,
         "description": description or (describe(bars) if bars else ""),
         "value_heading": value_heading or _("Value"),
+        "label_heading": label_heading or _("Figure"),
         "width": WIDTH,
         "height": max(len(bars), 1) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,

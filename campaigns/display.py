@@ -27,6 +27,7 @@ from django.utils.translation import (
     pgettext,
 )
 from django.utils.translation import gettext as _
+from pypinyin import lazy_pinyin
 
 from .models import Qualifier, Unit
 
@@ -69,6 +70,30 @@ def localized_html(obj, field):
     )
 
 
+def localized_place(campaign):
+    """Where a case took place, in the page's language (marked as ``localized_html`` does),
+    without the country its country field names already ("Madrid, Spain" in Spain is shown as
+    "Madrid", to be followed by the country)."""
+    text, english_only = in_page_language(campaign, "location")
+    country = str(campaign.country.name) if campaign.country else ""
+    if country:
+        with override("en"):
+            english_country = str(campaign.country.name)
+        for name in {country, english_country}:
+            for separator in (", ", "，", ","):
+                if text.endswith(separator + name):
+                    text = text[: -len(separator + name)].rstrip()
+        if text in (country, english_country):
+            text = ""
+    if not text:
+        return ""
+    if not english_only:
+        return conditional_escape(text)
+    return format_html(
+        '<span lang="en">{}</span> <span class="english-only">{}</span>', text, ENGLISH_ONLY
+    )
+
+
 def localized_paragraphs(obj, field):
     """A long text in the page's language, in paragraphs, marked as ``localized_html`` does."""
     text, english_only = in_page_language(obj, field)
@@ -78,6 +103,29 @@ def localized_paragraphs(obj, field):
     return format_html(
         '<div lang="en">{}</div><p class="english-only">{}</p>', paragraphs, ENGLISH_ONLY
     )
+
+
+def reading_order(text):
+    """A key that sorts names as readers expect: without regard to capitals ("agriculture"
+    before "COVID-19"), and Chinese by its pinyin (地震 dìzhèn before 公益 gōngyì)."""
+    text = str(text)
+    if any("\u4e00" <= char <= "\u9fff" for char in text):
+        text = " ".join(lazy_pinyin(text))
+    return text.casefold()
+
+
+class CountedLabel(str):
+    """A filter option's label with its count ("Disaster relief · 4"); ``name`` is the label
+    alone, for the chip that shows the filter in use."""
+
+    name = ""
+
+
+def with_count(label, count):
+    """A filter option with how many published cases it holds: "Disaster relief · 4"."""
+    counted = CountedLabel(f"{label} · {count:,}")
+    counted.name = str(label)
+    return counted
 
 
 NAME_FIELDS = [("name", "name_zh"), ("title", "title_zh"), ("label", "label_zh")]

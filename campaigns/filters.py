@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from .display import both_names, primary_name
+from .display import both_names, primary_name, reading_order, with_count
 from .models import (
     Approach,
     CampaignSort,
@@ -211,7 +211,7 @@ class ForgivingFilterForm(forms.Form):
         field = self.fields[name]
         for key, label in getattr(field, "choices", []):
             if str(key) == value:
-                return str(label)
+                return getattr(label, "name", None) or str(label)
         return value
 
     @property
@@ -282,39 +282,62 @@ class CampaignFilterForm(ForgivingFilterForm):
     }
 
     def __init__(self, data=None, summary=None, **kwargs):
-        # The catalogue's summary, when the view has it already (its country list).
+        # The catalogue's summary, when the view has it already (its counts).
         self.summary = summary
         super().__init__(data, **kwargs)
 
     def load_choices(self):
         self.fields["platform"].choices = [
-            (platform.slug, both_names(platform))
+            (platform.slug, with_count(both_names(platform), platform.published_campaign_count))
             for platform in Platform.objects.with_published_campaigns().only(
-                "slug", "name", "name_zh"
+                "slug", "name", "name_zh", "published_campaign_count"
             )
         ]
         organisations = Organisation.objects.with_published_campaigns()
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
-            (organisation.slug, both_names(organisation))
+            (
+                organisation.slug,
+                with_count(both_names(organisation), organisation.published_campaign_count),
+            )
             for organisation in organisations.order_by("-published_campaign_count", "name").only(
-                "slug", "name", "name_zh"
+                "slug", "name", "name_zh", "published_campaign_count"
             )[:MENU_LENGTH]
         ]
         self.fields["organisation"].lookup = lambda slug: label_of(organisations, slug, both_names)
         tags = Tag.objects.public()
         self.fields["tag"].choices = [("", _("Any tag"))] + sorted(
             (
-                (tag.slug, primary_name(tag))
+                (tag.slug, with_count(primary_name(tag), tag.published_campaign_count))
                 for tag in tags.order_by("-published_campaign_count", "name")[:MENU_LENGTH]
             ),
-            key=lambda choice: choice[1],
+            key=lambda choice: reading_order(choice[1]),
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
         summary = self.summary or CatalogueSummary.current()  # counting reads every case
-        codes = summary.countries
-        self.fields["country"].choices = [("", _("Any country"))] + sorted(
-            ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
+        self.fields["cause"].choices = self.counted(
+            "cause", _("Any cause"), Cause.choices, summary.causes
         )
+        self.fields["approach"].choices = self.counted(
+            "approach", _("Any approach"), Approach.choices, summary.approaches
+        )
+        self.fields["country"].choices = [("", _("Any country"))] + sorted(
+            (
+                (code, with_count(countries.name(code), count))
+                for code, count in summary.country_counts
+            ),
+            key=lambda choice: reading_order(choice[1]),
+        )
+
+    def counted(self, name, anything, choices, counts):
+        """A code list's options with their counts, those with no published case left out
+        (but the one asked for, which finds nothing rather than being called unknown)."""
+        counts = dict(counts)
+        asked = self.data.get(name) if hasattr(self.data, "get") else None
+        return [("", anything)] + [
+            (code, with_count(label, counts.get(code, 0)))
+            for code, label in choices
+            if counts.get(code) or code == asked
+        ]
 
     def clean_q(self):
         q = " ".join(self.cleaned_data.get("q", "").split())

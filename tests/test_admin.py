@@ -168,12 +168,13 @@ def chinese_titled_campaign(db, weibo):
 # --------------------------------------------------------------------------- the site
 
 
-def test_admin_is_titled_socialgood_catalogue(admin_client):
+def test_admin_is_titled_with_the_sites_one_name(admin_client):
     response = admin_client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert "<title>Curation | socialgood catalogue</title>" in response.content.decode()
-    assert 'id="site-name"><a href="/admin/">socialgood catalogue</a>' in response.content.decode()
+    page = response.content.decode()
+    assert "<title>Curation | Social Media for Social Good</title>" in page
+    assert 'id="site-name"><a href="/admin/">Social Media for Social Good</a>' in page
 
 
 @pytest.mark.parametrize(

@@ -72,15 +72,16 @@ def test_bars_are_in_proportion_to_the_largest():
     assert widths[2] == round(3 / 110 * BAR_MAX_WIDTH, 1)
 
 
-def test_a_tiny_value_still_gets_a_visible_bar_and_zero_does_not_divide_by_zero():
+def test_a_tiny_value_still_gets_a_visible_bar_and_zero_gets_none():
     drawn = drawing(
         [Bar("big", Decimal(10**9), "1 billion"), Bar("tiny", Decimal(1), "1")],
         title="t",
         chart_id="t",
     )["bars"]
     assert drawn[1].width == MIN_BAR_WIDTH
+    # Zero (a year with no case) is no bar at all, and does not divide by zero.
     zero = drawing([Bar("none", Decimal(0), "0")], title="t", chart_id="t")["bars"]
-    assert zero[0].width == MIN_BAR_WIDTH
+    assert zero[0].width == 0
 
 
 def test_long_labels_are_shortened_in_the_drawing_but_whole_in_the_table():

@@ -169,7 +169,7 @@ def test_figure_filter_selects_by_unit_and_platform(two_platform_catalogue, weib
 def test_on_chinese_pages_choices_put_the_chinese_name_first(two_platform_catalogue):
     with translation.override("zh-hans"):
         form, _slugs = campaign_filter("platform=kwai")
-        assert ("kwai", "快手 (Kwai)") in form.fields["platform"].choices
+        assert ("kwai", "快手 (Kwai) · 2") in form.fields["platform"].choices
 
 
 def test_the_organisation_and_tag_menus_list_the_busiest_and_take_any_other(monkeypatch):

@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from .. import history, importing, services
-from ..display import grouped_number
+from ..display import SITE_NAME, grouped_number
 from ..forms import (
     CampaignAdminForm,
     FigureAdminForm,
@@ -52,8 +52,8 @@ from ..models import (
 )
 from .history import HistoryAdminMixin
 
-admin.site.site_header = _("socialgood catalogue")
-admin.site.site_title = _("socialgood catalogue")
+admin.site.site_header = SITE_NAME  # one name everywhere: pages, citations, the admin
+admin.site.site_title = SITE_NAME
 admin.site.index_title = _("Curation")
 
 

@@ -266,6 +266,25 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         counted = dict(self.order_by().values_list("status").annotate(count=Count("pk")))
         return {status: counted.get(status, 0) for status in Status.values}
 
+    def count_by_approach(self):
+        """How many of these campaigns take each approach, most first."""
+        return (
+            self.order_by()
+            .values("approach")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "approach")
+        )
+
+    def count_by_country(self):
+        """How many of these campaigns took place in each country (none left out)."""
+        return (
+            self.exclude(country="")
+            .order_by()
+            .values("country")
+            .annotate(count=Count("pk"))
+            .order_by("country")
+        )
+
     def count_by_cause(self):
         """How many of these campaigns serve each cause, most first: dicts of cause and count."""
         return (

@@ -24,9 +24,11 @@ class CatalogueSummary:
     figures: int
     sources: int
     causes: list  # [cause, count], most first
+    approaches: list  # [approach, count], most first
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures, most first
     countries: list  # the country codes of published cases
+    country_counts: list  # [country code, count]
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
 
     @classmethod
@@ -69,9 +71,11 @@ class CatalogueSummary:
             figures=figures.count(),
             sources=Source.objects.public().count(),
             causes=[[row["cause"], row["count"]] for row in published.count_by_cause()],
+            approaches=[[row["approach"], row["count"]] for row in published.count_by_approach()],
             years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
             units=[[row["unit"], row["count"]] for row in figures.count_by_unit()],
             countries=sorted(published.countries()),
+            country_counts=[[row["country"], row["count"]] for row in published.count_by_country()],
             first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
         )
 

@@ -248,10 +248,17 @@ def timeline(request):
                 "more": counts[year] - len(campaigns),
             }
         )
+    known = [year for year in counts if year is not None]
+    # Every year from the first to the last, so that a gap shows as a gap (a year with no
+    # case has no bar and no section to link to).
     bars = [
-        Bar(label=str(year), value=count, text=str(count), url=f"#year-{year}")
-        for year, count in counts.items()
-        if year is not None
+        Bar(
+            label=str(year),
+            value=counts.get(year, 0),
+            text=str(counts.get(year, 0)),
+            url=f"#year-{year}" if counts.get(year) else "",
+        )
+        for year in (range(min(known), max(known) + 1) if known else [])
     ]
     return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
 
