@@ -232,6 +232,12 @@ class ForgivingFilterForm(forms.Form):
         """Whether any filter (not counting the sort order) is in use."""
         return bool(self.active_filters)
 
+    @property
+    def filters_in_use(self):
+        """How many filters of the filter panel are in use (the search and the sort order are
+        not in the panel)."""
+        return sum(1 for name, _value in self.state() if name not in ("q", "sort"))
+
 
 # --------------------------------------------------------------------------- campaigns
 

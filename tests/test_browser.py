@@ -155,6 +155,19 @@ def test_a_reader_filters_by_platform_opens_a_case_and_follows_a_figure_to_its_r
     expect(reference).to_be_in_viewport()
 
 
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, PHONE])
+def test_search_results_come_first_on_the_screen(page, size):
+    page.set_viewport_size(size)
+    visit(page, "/campaigns/?q=apples&cause=rural_livelihoods")
+
+    expect(page.locator(".result-count")).to_be_in_viewport()
+    first = page.locator(".card").first
+    box = first.bounding_box()
+    assert box["y"] < size["height"], f"the first result starts {box['y']:.0f} px down"
+    expect(page.locator(".more-filters summary")).to_contain_text("(1 in use)")
+    expect(page.locator(".chips")).to_contain_text("Cause:")
+
+
 def test_searching_in_chinese_finds_the_cases_on_that_platform(page):
     visit(page, "/")
     search = page.get_by_role("searchbox", name="Search the cases")
