@@ -15,6 +15,7 @@ always agree.
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,7 @@ from .models import (
     Tag,
     Unit,
 )
+from .searching import narrowings, without
 
 MAX_QUERY_LENGTH = 200
 """Longer searches are cut to this many characters (with a note)."""
@@ -293,12 +295,15 @@ class CampaignFilterForm(ForgivingFilterForm):
         super().__init__(data, **kwargs)
 
     def load_choices(self):
+        platforms = Platform.objects.with_published_campaigns().only(
+            "slug", "name", "name_zh", "published_campaign_count"
+        )
         self.fields["platform"].choices = [
             (platform.slug, with_count(both_names(platform), platform.published_campaign_count))
-            for platform in Platform.objects.with_published_campaigns().only(
-                "slug", "name", "name_zh", "published_campaign_count"
-            )
+            for platform in platforms
         ]
+        # What a search may name (``narrowings``).
+        self.platform_names = [(p.slug, p.name, p.name_zh) for p in platforms]
         organisations = Organisation.objects.with_published_campaigns()
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
             (
@@ -376,8 +381,43 @@ class CampaignFilterForm(ForgivingFilterForm):
             return self.cleaned_data["sort"]
         return CampaignSort.RELEVANCE if self.cleaned_data.get("q") else CampaignSort.NEWEST
 
-    def filter(self, queryset):
-        """The campaigns of ``queryset`` that pass every valid filter, in the chosen order."""
+    @cached_property
+    def narrowings(self):
+        """The facet values the search names that no filter sets yet, each as (narrowing,
+        the facet's label, the address of this query narrowed to it without its words), then,
+        when there are several, (None, None, the address narrowed to all of them)."""
+        q = self.cleaned_data.get("q")
+        if not q:
+            return []
+        summary = self.summary or CatalogueSummary.current()
+        countries_in_use = [code for code, _count in summary.country_counts]
+        found = [
+            narrowing
+            for narrowing in narrowings(
+                q, self.platform_names, countries_in_use, self.display_value
+            )
+            if not self.cleaned_data.get(narrowing.field)
+        ]
+        offers = [
+            (
+                narrowing,
+                str(self.fields[narrowing.field].label),
+                self.query_string(q=narrowing.rest, **{narrowing.field: narrowing.value}),
+            )
+            for narrowing in found
+        ]
+        fields = {narrowing.field for narrowing in found}
+        if len(found) > 1 and len(fields) == len(found):  # one value per field: all at once
+            rest = without(q, [narrowing.key for narrowing in found])
+            every = {narrowing.field: narrowing.value for narrowing in found}
+            offers.append((None, None, self.query_string(q=rest, **every)))
+        return offers
+
+    def filter(self, queryset, q=None, every_word=True):
+        """The campaigns of ``queryset`` that pass every valid filter, in the chosen order.
+
+        ``q`` searches for other words than the form's; ``every_word=False`` finds the cases
+        holding any of its words (the closest matches offered when none holds them all)."""
         data = self.cleaned_data
         if data.get("platform"):
             queryset = queryset.on_platforms(data["platform"])
@@ -389,8 +429,9 @@ class CampaignFilterForm(ForgivingFilterForm):
             if data.get(name):
                 queryset = queryset.filter(**{name: data[name]})
         queryset = queryset.started_between(data.get("year_from"), data.get("year_to"))
-        if data.get("q"):
-            queryset = queryset.search(data["q"])
+        q = data.get("q") if q is None else q
+        if q:
+            queryset = queryset.search(q) if every_word else queryset.search_any(q)
         return queryset.sorted_by(self.sort_order)
 
 

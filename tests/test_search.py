@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from campaigns.models import Campaign, Role, Status, Tag
+from campaigns.models import Approach, Campaign, Cause, Role, Status, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,8 @@ def search_catalogue(weibo, kwai):
         title="Ya'an earthquake emergency response",
         title_zh="雅安地震应急响应",
         slug="yaan-earthquake",
+        cause=Cause.DISASTER_RELIEF,
+        approach=Approach.INFORMATION_SHARING,
         summary="Weibo posts coordinated rescue after the Lushan earthquake in Sichuan.",
         description="Verified accounts shared needs and donation channels within hours.",
         start_date=datetime.date(2013, 4, 20),
@@ -206,3 +208,55 @@ def test_a_loaded_case_is_found_by_its_words(db, tmp_path):
     load_catalogue(paths=[path])
 
     assert search("glaciers herders") == ["loaded-case"]
+
+
+# --------------------------------------------------------------------------- what readers type
+
+
+def published_slugs(**filters):
+    return set(Campaign.objects.published().filter(**filters).values_list("slug", flat=True))
+
+
+def test_the_searches_readers_type_find_every_case_they_mean_in_the_seed(seed_catalogue):
+    assert set(search("earthquakes")) == YAAN_SEED_CASES
+    assert set(search("Yaan")) == YAAN_SEED_CASES
+    assert set(search("livestream")) == set(search("live stream"))
+    assert "song-xiaoying-apple-live-stream" in search("livestream")
+    disaster_relief_in_china = published_slugs(cause=Cause.DISASTER_RELIEF, country="CN")
+    assert len(disaster_relief_in_china) == 4
+    # "disaster relief" names the cause and "China" the country: neither has to be in the text.
+    assert set(search("disaster relief China")) == disaster_relief_in_china
+    assert set(search("中国救灾")) == disaster_relief_in_china
+    rural = published_slugs(cause=Cause.RURAL_LIVELIHOODS)
+    assert len(rural) == 10
+    assert set(search("助农")) == rural
+    assert set(search("poverty alleviation")) >= rural
+
+
+def test_a_case_is_found_by_the_everyday_words_of_its_cause_and_approach(db):
+    factories.CampaignFactory(
+        slug="appeal",
+        title="An appeal after the floods",
+        summary="Posts asked for help.",
+        description="People gave what they could.",
+        cause=Cause.DISASTER_RELIEF,
+        approach=Approach.FUNDRAISING,
+    )
+    factories.CampaignFactory(slug="other", title="Orchard sales", cause=Cause.RURAL_LIVELIHOODS)
+
+    for q in ("disaster relief", "救灾", "disasters", "fundraising", "donations", "筹款"):
+        assert search(q) == ["appeal"], q
+    assert search("farmers") == ["other"]
+
+
+def test_a_cause_changed_in_the_admin_changes_what_finds_the_case(db):
+    campaign = factories.CampaignFactory(
+        slug="moved", title="Orchard sales", summary="Sales.", description="Sales."
+    )
+    assert search("助农") == ["moved"]
+
+    campaign.cause = Cause.PUBLIC_HEALTH
+    campaign.save()
+
+    assert search("助农") == []
+    assert search("公共卫生") == ["moved"]

@@ -1,5 +1,8 @@
 """The case studies: campaigns, the parts organisations played in them, and their pictures."""
 
+import functools
+import operator
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -8,6 +11,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -189,6 +193,31 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return (
             self.filter(found)
             .annotate(search_rank=title_bonus)
+            .order_by("-search_rank", *NEWEST_FIRST)
+        )
+
+    def search_any(self, q):
+        """Campaigns matching some of the words of ``q``, those matching most first: what a
+        search that found nothing offers instead."""
+        words = sorted(
+            {word for alternative in SearchTerms.parse(q).alternatives for word in alternative}
+        )
+        if not words:
+            return self.none()
+        if connection.vendor == "postgresql":
+            query = SearchQuery(
+                " | ".join(f"'{word}'" for word in words), search_type="raw", config="english"
+            )
+            return (
+                self.filter(search_document=query)
+                .annotate(search_rank=SearchRank(F("search_document"), query))
+                .order_by("-search_rank", *NEWEST_FIRST)
+            )
+        found = [Q(search_text__contains=plural_stem(word)) for word in words]
+        matched = sum((Case(When(one, then=Value(1)), default=Value(0)) for one in found), Value(0))
+        return (
+            self.filter(functools.reduce(operator.or_, found))
+            .annotate(search_rank=ExpressionWrapper(matched, output_field=IntegerField()))
             .order_by("-search_rank", *NEWEST_FIRST)
         )
 

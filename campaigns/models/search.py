@@ -2,8 +2,9 @@
 The search document of a campaign: what a search looks in, kept on the campaign's row.
 
 The document holds the campaign's titles, summary, description and location (English and
-Chinese), country, and the
-English and Chinese names of its tags, platforms and participants, as tokens:
+Chinese), country, cause and approach (their names in both languages and the everyday words
+readers use for them, ``FACET_WORDS``), and the English and Chinese names of its tags,
+platforms and participants, as tokens:
 
 - words in lower case, with apostrophes dropped (``Ya'an`` is ``yaan``), and each pair of
   neighbouring words also written as one (``live stream`` is also ``livestream``);
@@ -28,6 +29,7 @@ from django.utils import translation
 from django_countries import countries
 
 from .base import IDS_PER_STATEMENT
+from .choices import Approach, Cause
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """The ranges of Chinese characters."""
@@ -94,10 +96,14 @@ class SearchTerms:
         """The terms of a search; empty when it holds no word."""
         words = []
         for token in tokens(q):
-            if is_chinese(token) and len(token) > 1:
-                words += [token[index : index + 2] for index in range(len(token) - 1)]
-            else:
+            if not is_chinese(token):
                 words.append(token)
+                continue
+            for piece in chinese_pieces(token):
+                if len(piece) > 1:
+                    words += [piece[index : index + 2] for index in range(len(piece) - 1)]
+                else:
+                    words.append(piece)
         words = words[:MAX_TERMS]
         if not words:
             return cls(())
@@ -119,6 +125,31 @@ class SearchTerms:
         )
 
 
+def chinese_pieces(run):
+    """A Chinese run of a search cut around the names it holds of causes, approaches and
+    countries: ``中国救灾`` is 中国 and 救灾 (the pair 国救 spans two words: not asked for)."""
+    return [piece for piece in known_chinese_names().split(run) if piece]
+
+
+@functools.cache
+def known_chinese_names():
+    """A pattern of the Chinese names of causes, approaches and countries, longest first."""
+    names = {
+        name
+        for choice in [*Cause.values, *Approach.values]
+        for name in facet_words(choice)
+        if len(name) > 1 and all(CHINESE.match(character) for character in name)
+    }
+    with translation.override("zh-hans"):
+        names.update(str(name) for _code, name in countries)
+    names = sorted(
+        (name for name in names if len(name) > 1 and CHINESE.fullmatch(name[0])),
+        key=len,
+        reverse=True,
+    )
+    return re.compile("(" + "|".join(re.escape(name) for name in names) + ")")
+
+
 def plural_stem(word):
     """A word without a plural ending, for substring matching: earthquakes → earthquake."""
     if len(word) > 4 and word.endswith("ies"):
@@ -126,6 +157,59 @@ def plural_stem(word):
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+# --------------------------------------------------------------------------- facet words
+
+FACET_WORDS = {
+    Cause.DISASTER_RELIEF: ("disaster", "emergency", "救灾", "赈灾", "灾害", "灾区"),
+    Cause.PUBLIC_HEALTH: ("health", "disease", "epidemic", "卫生", "健康", "疾病", "疫情"),
+    Cause.CHILD_PROTECTION: ("children", "child", "儿童", "孩子", "未成年人"),
+    Cause.RURAL_LIVELIHOODS: (
+        "rural",
+        "agriculture",
+        "agricultural",
+        "farmers",
+        "farming",
+        "poverty alleviation",
+        "助农",
+        "扶贫",
+        "农业",
+        "农村",
+        "乡村",
+        "农民",
+        "农产品",
+    ),
+    Cause.CLIMATE_ENVIRONMENT: ("climate", "environment", "environmental", "气候", "环境", "环保"),
+    Cause.EDUCATION: ("school", "schools", "教育", "学校"),
+    Cause.CIVIC_ENGAGEMENT: ("civic", "公民"),
+    Cause.PUBLIC_SERVICES: ("public service", "政务", "公共服务"),
+    Cause.PHILANTHROPY_SECTOR: ("philanthropy", "charity", "charities", "nonprofit", "慈善"),
+    Cause.SOCIAL_CONNECTION: ("社交",),
+    Cause.COMMERCE_MARKETING: ("marketing", "commercial", "advertising", "营销", "商业", "广告"),
+    Approach.FUNDRAISING: ("donations", "donation", "crowdfunding", "筹款", "募捐", "捐款"),
+    Approach.AWARENESS: ("宣传",),
+    Approach.CROWDSOURCED_INFORMATION: ("crowdsourcing", "众包"),
+    Approach.INFORMATION_SHARING: ("alerts", "预警"),
+    Approach.LIVE_COMMERCE: ("e-commerce", "live streaming", "直播", "带货", "电商"),
+    Approach.VOLUNTEER_COORDINATION: ("volunteers", "volunteering", "志愿者", "志愿"),
+    Approach.ADVOCACY: ("campaigning", "倡导", "呼吁"),
+}
+"""Words readers use for a cause or an approach besides its name, in English and Chinese: a
+search for them finds the cases with that cause or approach, whatever their text says."""
+
+
+@functools.cache
+def facet_words(choice):
+    """The names of a cause or approach in English and Chinese, and its everyday words."""
+    if choice not in Cause.values and choice not in Approach.values:
+        return ()
+    member = Cause(choice) if choice in Cause.values else Approach(choice)
+    names = []
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            names.append(str(member.label))
+    return (*names, *FACET_WORDS.get(member, ()))
 
 
 # --------------------------------------------------------------------------- writing
@@ -150,6 +234,8 @@ def refresh_search_documents(models, ids):
             "location",
             "location_zh",
             "country",
+            "cause",
+            "approach",
         )
     ]
     if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
@@ -190,11 +276,12 @@ def _write(models, rows):
     documents = []
     for row in rows:
         pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
-        location, location_zh, country = row[7:]
+        location, location_zh, country, cause, approach = row[7:]
         named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
         heading = document_tokens(f"{title} {title_zh}")
         places = [location, location_zh, *country_names(country)]
-        body = document_tokens(" \n ".join([summary, summary_zh, *places, *named]))
+        kinds = [*facet_words(cause), *facet_words(approach)]
+        body = document_tokens(" \n ".join([summary, summary_zh, *places, *kinds, *named]))
         detail = document_tokens(f"{description} \n {description_zh}", join_pairs=False)
         documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))
     if connection.vendor == "postgresql":

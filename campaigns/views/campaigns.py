@@ -22,8 +22,10 @@ from ..models import (
     Status,
     slug_rule,
 )
+from ..searching import did_you_mean
 from .common import (
     CAMPAIGNS_PER_PAGE,
+    CLOSEST_MATCHES,
     FEATURED_CAMPAIGNS,
     HOME_PLATFORMS,
     MAX_COMPARE_SLUGS,
@@ -80,15 +82,25 @@ def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
     summary = CatalogueSummary.current()
     form = CampaignFilterForm(data=request.GET, summary=summary)
-    campaigns = form.filter(Campaign.objects.published().for_listing())
+    published = Campaign.objects.published().for_listing()
+    campaigns = form.filter(published)
     count = None if form.has_filters() else summary.campaigns
     page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
+    q = form.cleaned_data.get("q")
+    suggestion, closest = None, []
+    if q and not page.paginator.count:  # nothing has every word: offer what comes nearest
+        suggestion = did_you_mean(q, lambda words: form.filter(published, q=words).exists())
+        if suggestion is None:
+            closest = form.filter(published, every_word=False)[:CLOSEST_MATCHES]
     return render(
         request,
         "campaigns/campaign_list.html",
         {
             "form": form,
             "page": page,
+            "suggestion": suggestion,
+            "suggestion_url": form.query_string(q=suggestion) if suggestion else "",
+            "closest": closest,
             "notes": [*form.notes, page_note] if page_note else form.notes,
             "paginator": page.paginator,
             "sort_choices": [

@@ -23,6 +23,9 @@ MAX_COMPARED = 4
 MAX_COMPARE_SLUGS = 50
 """More c= values than this are not even looked up."""
 
+CLOSEST_MATCHES = 6
+"""A search that finds nothing offers at most this many cases holding some of its words."""
+
 
 # --------------------------------------------------------------------------- helpers
 

@@ -1,0 +1,190 @@
+"""
+What a reader's search says besides its words, for the list of cases.
+
+- ``narrowings``: the facet values a search names (a cause, an approach, a country or a
+  platform, in English or Chinese, or a word readers use for a cause such as 助农). The search
+  already finds their cases, since each case's search document holds its facet names
+  (``models/search.py``); the page offers to narrow to exactly that facet.
+- ``did_you_mean``: for a search that finds nothing, the same search with its unknown words
+  replaced by the nearest words of the catalogue's titles and names, when that finds cases.
+
+    narrowings("disaster relief China", platforms, countries)
+    # [Narrowing(field="cause", value="disaster_relief", label="Disaster relief", ...),
+    #  Narrowing(field="country", value="CN", label="China", key=("china",), rest=...)]
+"""
+
+import difflib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils import translation
+
+from .models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
+from .models.search import FACET_WORDS, country_names, is_chinese, plural_stem, tokens
+
+CLOSE_ENOUGH = 0.8
+"""How alike (difflib's ratio) a word of the catalogue must be to be offered for a typed one."""
+
+SHORTEST_GUESS = 4
+"""Words shorter than this are never corrected: too many words are near them."""
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """A facet value named by the words of a search."""
+
+    field: str
+    value: str
+    label: str
+    key: tuple  # the words that name it, as ``phrase_key`` writes them
+    rest: str  # the search without these words
+
+
+def normal(word):
+    """A word as phrases are matched: lower case, apostrophes dropped, no plural ending."""
+    return word if is_chinese(word) else plural_stem(word)
+
+
+def phrase_key(text):
+    """The tokens of a name as matched against a search: ``("disaster", "relief")``, or a run of
+    Chinese characters as one string."""
+    return tuple(normal(token) for token in tokens(text))
+
+
+def facet_phrases(platforms, country_codes):
+    """(key, field, value) for every name a search may use for a facet value."""
+    phrases = []
+    for member in [*Cause, *Approach]:
+        field = "cause" if isinstance(member, Cause) else "approach"
+        names = [*labels(member), *FACET_WORDS.get(member, ())]
+        phrases += [(phrase_key(name), field, member.value) for name in names]
+    for code in country_codes:
+        phrases += [(phrase_key(name), "country", code) for name in country_names(code)]
+    for slug, name, name_zh in platforms:
+        phrases += [(phrase_key(text), "platform", slug) for text in (name, name_zh) if text]
+    # Longest first, so that "public health" is read before "health".
+    return sorted((p for p in phrases if p[0]), key=lambda p: -sum(len(t) for t in p[0]))
+
+
+def labels(member):
+    """A code's label in English and in Chinese."""
+    names = []
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            names.append(str(member.label))
+    return names
+
+
+def narrowings(q, platforms, country_codes, label_of):
+    """The facet values the words of ``q`` name, each once, in the order of the search.
+
+    ``platforms`` are (slug, name, Chinese name) rows; ``label_of(field, value)`` names a value
+    in the page's language. A word is read as one facet value at most, the longest name first.
+    """
+    words = [normal(token) for token in tokens(q)]
+    found = {}
+    for key, field, value in facet_phrases(platforms, country_codes):
+        start = take(words, key)
+        if start is not None and (field, value) not in found:
+            found[(field, value)] = (start, key)
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    return [
+        Narrowing(field, value, label_of(field, value), key, without(q, [key]))
+        for (field, value), (_start, key) in ordered
+    ]
+
+
+def without(q, keys):
+    """The words of ``q`` less those each of ``keys`` names."""
+    originals = tokens(q)
+    words = [normal(token) for token in originals]
+    for key in keys:
+        take(words, key)
+    rest = []
+    for original, word in zip(originals, words, strict=True):
+        if word == TAKEN:
+            continue
+        if TAKEN in word:  # a Chinese word keeps its other characters (normal() kept them all)
+            original = "".join(c for c, w in zip(original, word, strict=True) if w != TAKEN)
+        if original:
+            rest.append(original)
+    return " ".join(rest)
+
+
+TAKEN = "\x00"
+"""What stands in ``words`` for a word, or Chinese characters, already read as a facet."""
+
+
+def take(words, key):
+    """Where ``key`` stands in ``words`` (a run of words, or Chinese characters inside a
+    Chinese word) as (word, character), marking it taken; None when it is not there."""
+    if len(key) == 1 and is_chinese(key[0]):
+        for index, word in enumerate(words):
+            if key[0] in word:
+                words[index] = word.replace(key[0], TAKEN * len(key[0]), 1)
+                return (index, word.index(key[0]))
+        return None
+    for start in range(len(words) - len(key) + 1):
+        if tuple(words[start : start + len(key)]) == key:
+            words[start : start + len(key)] = [TAKEN] * len(key)
+            return (start, 0)
+    return None
+
+
+# --------------------------------------------------------------------------- did you mean
+
+
+def vocabulary():
+    """The words of the published catalogue's titles and of the names of its platforms,
+    organisations, tags, causes, approaches and countries: kept in the cache per version."""
+    version = CatalogueVersion.current().number
+    key = f"search-vocabulary|{version}"
+    words = cache.get(key)
+    if words is None:
+        words = sorted(collect_vocabulary())
+        cache.set(key, words, 60 * 60 * 24)
+    return words
+
+
+def collect_vocabulary():
+    texts = []
+    published = Campaign.objects.published().order_by()
+    texts += published.values_list("title", flat=True).iterator(chunk_size=2000)
+    texts += Platform.objects.values_list("name", flat=True)
+    texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
+    texts += Tag.objects.public().values_list("name", flat=True)
+    for member in [*Cause, *Approach]:
+        texts += [labels(member)[0], *FACET_WORDS.get(member, ())]
+    texts += [name for code in published.countries() for name in country_names(code)[:1]]
+    return {
+        token
+        for text in texts
+        for token in tokens(text)
+        if not is_chinese(token) and token.isalpha()
+    }
+
+
+def did_you_mean(q, finds_cases):
+    """``q`` with each word the catalogue does not hold replaced by its nearest word, when that
+    changes something and ``finds_cases(suggestion)`` says it finds cases; else None."""
+    known = vocabulary()
+    known_set = set(known)
+    changed = False
+    words = []
+    for token in tokens(q):
+        if is_chinese(token) or len(token) < SHORTEST_GUESS or not token.isalpha():
+            words.append(token)
+            continue
+        if token in known_set or plural_stem(token) in known_set:
+            words.append(token)
+            continue
+        near = difflib.get_close_matches(token, known, n=1, cutoff=CLOSE_ENOUGH)
+        if near:
+            words.append(near[0])
+            changed = True
+        else:
+            words.append(token)
+    if not changed:
+        return None
+    suggestion = " ".join(words)
+    return suggestion if finds_cases(suggestion) else None
