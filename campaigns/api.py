@@ -38,6 +38,7 @@ from .models import (
     Figure,
     FigureKind,
     FigureSort,
+    FigureSubject,
     Language,
     Organisation,
     OrganisationKind,
@@ -220,6 +221,11 @@ class FigureFilters(Schema):
 
     kind: FigureKind = Field(None, description="A kind code.")
     unit: Unit = Field(None, description="A unit code.")
+    about: FigureSubject = Field(
+        None,
+        description="What the figures are about: case outcomes (cases), platforms and "
+        "organisations (platforms), or the whole sector (sector).",
+    )
     platform: list[PlatformSlug] = Field(
         None, description="Platform slugs: figures about them or about campaigns on them."
     )
@@ -369,6 +375,11 @@ class FigureOut(Schema):
     as_of_precision: DatePrecision | None = Field(
         ..., description="How much of as_of is known; null when as_of is."
     )
+    conversion_of: str | None = Field(
+        ...,
+        description="The key of the figure this one states again in another unit, as the "
+        "source does (count it once, with that figure); null for a figure that is no conversion.",
+    )
     campaign: str | None = Field(..., description="The slug of its campaign, if any.")
     platform: str | None = Field(
         ..., description="The slug of the platform it describes, when not a campaign's outcome."
@@ -384,6 +395,7 @@ class FigureOut(Schema):
     # Read as the figures download writes them, so the API and the download always agree.
     resolve_value = as_in_download(FIGURE_COLUMNS, "value")
     resolve_as_of_precision = as_in_download(FIGURE_COLUMNS, "as_of_precision")
+    resolve_conversion_of = as_in_download(FIGURE_COLUMNS, "conversion_of")
     resolve_campaign = as_in_download(FIGURE_COLUMNS, "campaign")
     resolve_platform = as_in_download(FIGURE_COLUMNS, "platform")
     resolve_organisation = as_in_download(FIGURE_COLUMNS, "organisation")

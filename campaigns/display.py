@@ -182,6 +182,15 @@ def figure_subject_label(figure):
     return f"{label} — {primary_name(figure.subject)}" if figure.subject else label
 
 
+def figure_when(figure):
+    """When a figure was true, as precisely as known: its as-of date, else its case's start."""
+    if figure.as_of:
+        return figure.as_of_display
+    if figure.campaign_id and figure.campaign.start_date:
+        return figure.campaign.start_display
+    return ""
+
+
 def distinction(figure):
     """What sets a figure of a before/after pair apart, in the page's language: "活动前"."""
     chinese = getattr(figure, "distinction_zh", "")
@@ -319,6 +328,15 @@ def figure_text(figure, with_qualifier=True):
 def figure_number(figure):
     """Just the number and unit, without the qualifier: "110 million CNY"."""
     return figure_text(figure, with_qualifier=False)
+
+
+def figure_statement(figure):
+    """A figure with its conversions, when they were fetched (``with_conversions()``):
+    "over 110 million CNY (over 18 million USD)"."""
+    text = figure_text(figure)
+    for conversion in getattr(figure, "conversion_list", ()):
+        text += f" ({figure_text(conversion)})"
+    return text
 
 
 # --------------------------------------------------------------------------- links

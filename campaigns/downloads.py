@@ -279,6 +279,15 @@ FIGURE_COLUMNS = [
         lambda f, x: when_dated(f.as_of, f.as_of_precision),
     ),
     Column(
+        "conversion_of",
+        _(
+            "The key of the figure this one states again in another unit (the same amount in "
+            "USD, or in tonnes), as the source does; empty for a figure that is no conversion. "
+            "Count a conversion once, with its figure."
+        ),
+        lambda f, x: f.conversion_of.key if f.conversion_of_id else None,
+    ),
+    Column(
         "campaign",
         _(
             "The slug of the case study whose outcome this is; empty for figures about a platform, "

@@ -116,7 +116,7 @@ def catalogue_sections():
         ],
         "figures.json": [
             Figure.objects.published()
-            .select_related("campaign", "platform", "organisation", "source")
+            .select_related("campaign", "platform", "organisation", "source", "conversion_of")
             .order_by("key")
         ],
     }

@@ -30,6 +30,7 @@ from .models import (
     Cause,
     FigureKind,
     FigureSort,
+    FigureSubject,
     Organisation,
     Platform,
     Tag,
@@ -447,6 +448,11 @@ class FigureFilterForm(ForgivingFilterForm):
     unit = ForgivingChoiceField(
         label=_("Unit"), required=False, choices=[("", _("Any unit")), *Unit.choices]
     )
+    about = ForgivingChoiceField(
+        label=_("About"),
+        required=False,
+        choices=[("", _("Anything")), *FigureSubject.choices],
+    )
     platform = ForgivingMultipleChoiceField(
         label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -463,6 +469,7 @@ class FigureFilterForm(ForgivingFilterForm):
     unknown_messages = {
         "kind": _("Unknown kind of figure “%(value)s” was ignored."),
         "unit": _("Unknown unit “%(value)s” was ignored."),
+        "about": _("Unknown subject “%(value)s” was ignored."),
         "platform": _("Unknown platform “%(value)s” was ignored."),
         "cause": _("Unknown cause “%(value)s” was ignored."),
         "year": _("“%(value)s” is not a year; ignored."),
@@ -483,12 +490,20 @@ class FigureFilterForm(ForgivingFilterForm):
         """The order in use: the one asked for, else newest first."""
         return self.cleaned_data.get("sort") or FigureSort.NEWEST
 
-    def filter(self, queryset):
-        """The figures of ``queryset`` that pass every valid filter, in the chosen order."""
+    def filter(self, queryset, conversions_apart=True):
+        """The figures of ``queryset`` that pass every valid filter, in the chosen order.
+
+        Downloads and the API list conversions as figures of their own (``conversions_apart``);
+        the site's table shows each beside its figure, so a unit finds a figure converted
+        into it too."""
         data = self.cleaned_data
-        for name in ("kind", "unit"):
-            if data.get(name):
-                queryset = queryset.filter(**{name: data[name]})
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("unit"):
+            unit = data["unit"]
+            queryset = queryset.filter(unit=unit) if conversions_apart else queryset.in_unit(unit)
+        if data.get("about"):
+            queryset = queryset.about(data["about"])
         if data.get("platform"):
             queryset = queryset.on_platforms(data["platform"])
         if data.get("cause"):

@@ -731,6 +731,7 @@ class _Plan:
 
     model: type[models.Model]
     entries: list[_Entry]
+    later: list[_Record] = field(default_factory=list)  # records naming a row of their model
 
 
 def _batches(records: Iterator[_Record]) -> Iterator[list[_Record]]:
@@ -772,6 +773,8 @@ def _load_batch(load: _Load, batch: list[_Record]) -> None:
     for entry in plan.entries:
         if entry.outcome == "changed":
             _load_record(load, entry.record)
+    for record in plan.later:
+        _load_record(load, record)
 
 
 def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
@@ -785,6 +788,12 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
     model = found.pop()
     key_fields = getattr(model, "natural_key_fields", None)
     if found or not key_fields or model._meta.label_lower in ONE_AT_A_TIME:
+        return None
+    # A record naming another row of its own model (a figure's conversion names its figure,
+    # perhaps in this batch) loads a record at a time once the batch's rows are in.
+    later = [record for record in batch if _names_own_model(record, model)]
+    batch = [record for record in batch if not _names_own_model(record, model)]
+    if not batch:
         return None
     references = _references(batch, model)
     if references is None:
@@ -808,7 +817,19 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
     if not _valid(model, entries):
         return None
     _compare(model, named, existing)
-    return _Plan(model, entries)
+    return _Plan(model, entries, later)
+
+
+def _names_own_model(record: _Record, model: type[models.Model]) -> bool:
+    """Whether a record names a row of its own model through a foreign key."""
+    loadable = _loadable_fields(model)
+    return any(
+        value is not None
+        and loadable[name].is_relation
+        and not loadable[name].many_to_many
+        and loadable[name].related_model is model
+        for name, value in record.data["fields"].items()
+    )
 
 
 def _take_over(obj: models.Model, row: models.Model) -> None:

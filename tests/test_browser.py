@@ -245,6 +245,20 @@ def test_no_page_scrolls_sideways_on_a_360_pixel_phone(page, path):
     assert widths["page"] <= widths["window"], f"{path} is {widths['page']} px wide: {wide}"
 
 
+def test_the_figures_table_shows_every_column_on_a_phone(page):
+    page.set_viewport_size(PHONE)
+    visit(page, "/figures/?sort=largest")
+
+    table = page.locator(".figure-table")
+    sizes = table.evaluate("table => ({inner: table.scrollWidth, outer: table.clientWidth})")
+    assert sizes["inner"] <= sizes["outer"], sizes  # nothing hidden to the right
+    first = page.locator(".figure-table tbody tr:not(.unit-group)").first
+    for label in ("Value", "About", "As of", "Source"):
+        cell = first.locator(f'td[data-label="{label}"]')
+        expect(cell).to_be_visible()
+        assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= PHONE["width"]
+
+
 def axe_report(results):
     """The violations of an axe run, one line per element: "rule-id (impact): selector"."""
     return "\n".join(

@@ -116,9 +116,7 @@ def test_no_did_you_mean_when_nothing_is_near_or_the_guess_finds_nothing(client,
     assert "Did you mean" not in get(client, q="applez", cause=Cause.DISASTER_RELIEF)
 
 
-def test_a_search_no_case_fully_matches_offers_the_cases_with_some_of_its_words(
-    client, catalogue
-):
+def test_a_search_no_case_fully_matches_offers_the_cases_with_some_of_its_words(client, catalogue):
     html = get(client, q="apples earthquake")
 
     assert "0 cases" in html

@@ -285,7 +285,7 @@ def test_the_shared_missing_person_search_names_all_four_services(seed_catalogue
             10,
         ),
         ("song-xiaoying-apples-sold-kg", "53000", "kg", "exactly", "53,000 Kg", 12),
-        ("song-xiaoying-turnover-usd", "77781", "USD", "nearly", "77,781 USD", 12),
+        ("song-xiaoying-turnover-usd", "77781", "USD", "exactly", "77,781 USD", 12),
         (
             "xigua-county-magistrates-sales-cny",
             "3000000",

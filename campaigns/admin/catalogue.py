@@ -292,12 +292,13 @@ class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.Stack
     extra = 0
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
-    autocomplete_fields = ["source"]
+    autocomplete_fields = ["source", "conversion_of"]
     prepopulated_fields = {"key": ["label"]}
     fields = [
         ("label", "label_zh"),
         ("stated_as", "source"),
         ("value", "unit", "kind", "qualifier"),
+        "conversion_of",
         ("period", "period_zh"),
         ("as_of", "as_of_precision"),
         ("key", "order"),
@@ -729,7 +730,7 @@ class FigureAdmin(
         "organisation__name_zh",
         "source__title",
     ]
-    autocomplete_fields = ["campaign", "platform", "organisation", "source"]
+    autocomplete_fields = ["campaign", "platform", "organisation", "source", "conversion_of"]
     prepopulated_fields = {"key": ["label"]}
     fieldsets = [
         (None, {"fields": ["label", "label_zh", "stated_as", "source", "key"]}),
@@ -743,7 +744,16 @@ class FigureAdmin(
                 ),
             },
         ),
-        (_("Value"), {"fields": [("value", "unit", "kind", "qualifier"), "correction_note"]}),
+        (
+            _("Value"),
+            {
+                "fields": [
+                    ("value", "unit", "kind", "qualifier"),
+                    "conversion_of",
+                    "correction_note",
+                ]
+            },
+        ),
         (_("When"), {"fields": [("period", "period_zh"), ("as_of", "as_of_precision"), "order"]}),
     ]
 

@@ -192,6 +192,14 @@ class CampaignSort(models.TextChoices):
     FIGURES = "figures", _("Most figures")
 
 
+class FigureSubject(models.TextChoices):
+    """What a figure is about: a case's outcome, a platform or organisation, or the sector."""
+
+    CAMPAIGNS = "cases", _("Case outcomes")
+    PLATFORMS = "platforms", _("Platforms and organisations")
+    SECTOR = "sector", _("The whole sector")
+
+
 class FigureSort(models.TextChoices):
     """The orders a table of figures can be shown in (the site's table, downloads and API)."""
 

@@ -3,7 +3,7 @@ Counts, visibility and search documents kept on the rows they describe, so that 
 filters, search and the home page read a column instead of going through large tables on every
 request.
 
-- ``Campaign.figure_count``: its figures.
+- ``Campaign.figure_count``: its figures, a conversion counted with its figure.
 - ``Platform.published_campaign_count``, ``Tag.published_campaign_count``,
   ``Organisation.published_campaign_count``: the published campaigns each is part of.
 - ``Source.published_campaign_count`` and ``Source.public_figure_count``: the published
@@ -245,10 +245,14 @@ PUBLIC_FIGURE = (
 
 
 def _recount_campaigns(models, ids):
+    # Conversions are counted with their figure (migrations before 0018 know none).
+    fields = {field.name for field in models.Figure._meta.get_fields()}
+    stated_once = " AND f.conversion_of_id IS NULL" if "conversion_of" in fields else ""
     _update(
         models,
         "Campaign",
-        "figure_count = (SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id)",
+        "figure_count = (SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id"
+        f"{stated_once})",
         ids,
     )
 

@@ -4,15 +4,42 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy as _
 
 from .base import ChangeTracked, ChangeTrackedQuerySet
 from .campaigns import Campaign, platforms_by_slug
-from .choices import DatePrecision, FigureKind, FigureSort, Qualifier, Status, Unit, kind_of_unit
+from .choices import (
+    DatePrecision,
+    FigureKind,
+    FigureSort,
+    FigureSubject,
+    Qualifier,
+    Status,
+    Unit,
+    kind_of_unit,
+)
 from .dates import format_partial_date, validate_partial_date
 from .organisations import Organisation, Platform
 from .sources import Source
+
+UNIT_ORDER = Case(
+    *[When(unit=code, then=Value(index)) for index, code in enumerate(Unit.values)],
+    default=Value(len(Unit.values)),
+    output_field=IntegerField(),
+)
+"""Units in the order ``Unit`` declares them, for sorting figures by size within a unit."""
 
 
 class FigureQuerySet(ChangeTrackedQuerySet):
@@ -44,10 +71,11 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """In the order ``order`` (a ``FigureSort``); newest first by default."""
         if order == FigureSort.OLDEST:
             return self.order_by(F("as_of").asc(nulls_last=True), "label", "pk")
+        # Sizes are compared within a unit: the units in their codes' order (money first).
         if order == FigureSort.LARGEST:
-            return self.order_by("-value", "label", "pk")
+            return self.order_by(UNIT_ORDER, "-value", "label", "pk")
         if order == FigureSort.SMALLEST:
-            return self.order_by("value", "label", "pk")
+            return self.order_by(UNIT_ORDER, "value", "label", "pk")
         if order == FigureSort.LABEL:
             return self.order_by("label", "pk")
         return self.order_by(F("as_of").desc(nulls_last=True), "label", "pk")
@@ -64,7 +92,9 @@ class FigureQuerySet(ChangeTrackedQuerySet):
 
     def for_listing(self):
         """Figures with what a table of them shows, in a fixed number of queries."""
-        return self.select_related("campaign", "platform", "organisation", "source")
+        return self.select_related(
+            "campaign", "platform", "organisation", "source", "conversion_of"
+        )
 
     def for_download(self):
         """Figures with what a download row (and an API item) shows, in a fixed number of
@@ -73,9 +103,48 @@ class FigureQuerySet(ChangeTrackedQuerySet):
             platforms_by_slug("campaign__platforms", Platform.objects.only("pk", "slug"))
         )
 
+    def about(self, subject):
+        """Figures about a kind of subject (a ``FigureSubject``): case outcomes, platforms and
+        organisations, or the whole sector."""
+        if subject == FigureSubject.CAMPAIGNS:
+            return self.filter(campaign__isnull=False)
+        if subject == FigureSubject.PLATFORMS:
+            return self.filter(Q(platform__isnull=False) | Q(organisation__isnull=False)).filter(
+                campaign__isnull=True
+            )
+        if subject == FigureSubject.SECTOR:
+            return self.filter(campaign=None, platform=None, organisation=None)
+        return self
+
+    def in_unit(self, unit):
+        """Figures stated in ``unit``, or with a conversion into it."""
+        converted = Figure.objects.filter(conversion_of=OuterRef("pk"), unit=unit)
+        return self.filter(Q(unit=unit) | Exists(converted))
+
+    def stated_once(self):
+        """Leave out conversions: each amount once, in the unit its figure states it."""
+        return self.filter(conversion_of__isnull=True)
+
+    def with_conversions(self):
+        """Prefetch each figure's conversions, with their sources, as ``conversion_list``."""
+        return self.prefetch_related(
+            Prefetch(
+                "conversions",
+                queryset=Figure.objects.select_related("source").order_by("order", "pk"),
+                to_attr="conversion_list",
+            )
+        )
+
     def cited(self):
-        """Public figures with their source, in display order, ready to show with a citation."""
-        return self.published().select_related("source").order_by("order", "pk")
+        """Public figures with their source and conversions, in display order, ready to show
+        with a citation; conversions are not figures of their own here."""
+        return (
+            self.published()
+            .stated_once()
+            .with_conversions()
+            .select_related("source")
+            .order_by("order", "pk")
+        )
 
 
 class Figure(ChangeTracked):
@@ -160,6 +229,19 @@ class Figure(ChangeTracked):
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    conversion_of = models.ForeignKey(
+        "self",
+        verbose_name=_("conversion of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="conversions",
+        help_text=_(
+            "The figure this one states again in another unit, as the source does: "
+            "“over 110 million RMB – more than 18 million US dollars”. A conversion is shown "
+            "beside its figure and counted once with it."
+        ),
+    )
 
     objects = FigureQuerySet.as_manager()
 
@@ -235,6 +317,7 @@ class Figure(ChangeTracked):
                         "kind": FigureKind(expected).label,
                         "chosen": FigureKind(self.kind).label,
                     }
+        errors.update(self.conversion_problems())
         # The campaign may be a new one not saved yet, added in the admin with its figures.
         campaign = self.campaign
         if campaign is not None and self.source_id:
@@ -245,3 +328,39 @@ class Figure(ChangeTracked):
                 ) % {"source": self.source, "campaign": campaign}
         if errors:
             raise ValidationError(errors)
+
+    def conversion_problems(self):
+        """What is wrong with this figure as a conversion of ``conversion_of``, by field."""
+        original = self.conversion_of
+        if original is None:
+            return {}
+        if original.pk is not None and original.pk == self.pk:
+            return {"conversion_of": _("A figure cannot be a conversion of itself.")}
+        if original.conversion_of_id is not None:
+            return {
+                "conversion_of": _(
+                    "“%(figure)s” is itself a conversion: choose the figure it converts."
+                )
+                % {"figure": original}
+            }
+        if self.pk is not None and self.conversions.exists():
+            return {
+                "conversion_of": _(
+                    "Other figures are conversions of this one; a conversion cannot have its own."
+                )
+            }
+        subject = ("campaign_id", "platform_id", "organisation_id")
+        if any(getattr(self, name) != getattr(original, name) for name in subject):
+            return {
+                "conversion_of": _(
+                    "A conversion describes the same case, platform or organisation as its figure."
+                )
+            }
+        if self.unit and self.unit == original.unit:
+            return {"unit": _("A conversion states the amount in another unit than its figure.")}
+        if self.unit and kind_of_unit(self.unit) != kind_of_unit(original.unit):
+            return {
+                "unit": _("A conversion measures what its figure does (%(kind)s).")
+                % {"kind": FigureKind(kind_of_unit(original.unit)).label}
+            }
+        return {}

@@ -12,6 +12,8 @@ version (``version.py``), so a summary is never older than the catalogue, on any
 
 from dataclasses import asdict, dataclass
 
+from .choices import FigureSubject
+
 FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
 
@@ -26,7 +28,8 @@ class CatalogueSummary:
     causes: list  # [cause, count], most first
     approaches: list  # [approach, count], most first
     years: list  # [start year, count] in year order, the unknown year (None) last
-    units: list  # [unit, count] of public figures, most first
+    units: list  # [unit, count] of public figures (a conversion counted with its figure)
+    outcome_units: list  # [unit, count] of public case outcomes, conversions too, most first
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
@@ -68,12 +71,16 @@ class CatalogueSummary:
             first_of_each_year.setdefault(year, []).append(pk)
         return cls(
             campaigns=published.count(),
-            figures=figures.count(),
+            figures=figures.stated_once().count(),
             sources=Source.objects.public().count(),
             causes=[[row["cause"], row["count"]] for row in published.count_by_cause()],
             approaches=[[row["approach"], row["count"]] for row in published.count_by_approach()],
             years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
-            units=[[row["unit"], row["count"]] for row in figures.count_by_unit()],
+            units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
+            outcome_units=[
+                [row["unit"], row["count"]]
+                for row in figures.about(FigureSubject.CAMPAIGNS).count_by_unit()
+            ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in published.count_by_country()],
             first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
@@ -87,6 +94,15 @@ class CatalogueSummary:
     def figures_in(self, unit):
         """How many public figures are counted in ``unit``."""
         return dict(self.units).get(unit, 0)
+
+    @property
+    def most_common_outcome_unit(self):
+        """The unit most public case outcomes are counted in, or None."""
+        return self.outcome_units[0][0] if self.outcome_units else None
+
+    def outcomes_in(self, unit):
+        """How many public case outcomes (conversions too) are counted in ``unit``."""
+        return dict(self.outcome_units).get(unit, 0)
 
     @property
     def timeline_ids(self):

@@ -9,5 +9,6 @@ register = template.Library()
 
 register.filter("figure_text", display.figure_text)
 register.filter("figure_number", display.figure_number)
+register.filter("figure_statement", display.figure_statement)
 register.filter("humane_number", display.humane_number)
 register.filter("distinction", display.distinction)

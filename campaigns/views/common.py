@@ -55,12 +55,14 @@ def paginate(request, items, per_page, count=None):
 def number_references(figures, sources=()):
     """Number sources in the order figures first cite them, then ``sources`` not yet cited.
 
-    Each figure gets ``citation`` (its source's number); returns the numbered sources.
+    Each figure, and each of its conversions, gets ``citation`` (its source's number);
+    returns the numbered sources.
     """
     numbered = OrderedDict()
     for figure in figures:
-        numbered.setdefault(figure.source_id, figure.source)
-        figure.citation = list(numbered).index(figure.source_id) + 1
+        for stated in [figure, *getattr(figure, "conversion_list", ())]:
+            numbered.setdefault(stated.source_id, stated.source)
+            stated.citation = list(numbered).index(stated.source_id) + 1
     for source in sources:
         numbered.setdefault(source.pk, source)
     return list(numbered.values())

@@ -3,41 +3,24 @@
 from django.shortcuts import render
 
 from ..charts import CHART_BARS, Bar
-from ..display import figure_number, figure_subject_label, unit_label
+from ..display import figure_number, figure_subject_label, figure_when, unit_label
 from ..filters import FigureFilterForm
-from ..models import CatalogueSummary, Figure, FigureSort
+from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
 from .common import FIGURES_PER_PAGE, paginate
 
 
 def figure_list(request):
-    """Every public figure in one filterable, sortable table, with a chart of one unit."""
+    """Every public figure in one filterable, sortable table (each conversion beside its
+    figure), with a chart of one unit and one kind of subject."""
     form = FigureFilterForm(data=request.GET)
-    figures = form.filter(Figure.objects.published().for_listing())
+    published = Figure.objects.published()
+    figures = form.filter(
+        published.stated_once().with_conversions().for_listing(), conversions_apart=False
+    )
     # Unfiltered, the table is every public figure: the catalogue's summary has its counts.
     summary = None if form.has_filters() else CatalogueSummary.current()
     count = summary.figures if summary else None
     page, page_note = paginate(request, figures, FIGURES_PER_PAGE, count=count)
-    if summary:
-        chart_unit = summary.most_common_unit
-    else:
-        chart_unit = form.cleaned_data.get("unit") or figures.most_common_unit()
-    chart = None
-    if chart_unit:
-        of_unit = figures.filter(unit=chart_unit)
-        largest = of_unit.sorted_by(FigureSort.LARGEST)[:CHART_BARS]
-        chart = {
-            "unit": unit_label(chart_unit),
-            "total": summary.figures_in(chart_unit) if summary else of_unit.count(),
-            "bars": [
-                Bar(
-                    label=figure_subject_label(figure),
-                    value=figure.value,
-                    text=figure_number(figure),
-                    url=figure.campaign.get_absolute_url() if figure.campaign else "",
-                )
-                for figure in largest
-            ],
-        }
     return render(
         request,
         "campaigns/figure_list.html",
@@ -46,8 +29,46 @@ def figure_list(request):
             "page": page,
             "paginator": page.paginator,
             "notes": [*form.notes, page_note] if page_note else form.notes,
-            "chart": chart,
+            "chart": unit_chart(form, published, summary),
             "sort_choices": FigureSort.choices,
             "sort_urls": {value: form.query_string(sort=value) for value, _ in FigureSort.choices},
+            "by_size": form.sort_order in (FigureSort.LARGEST, FigureSort.SMALLEST),
         },
     )
+
+
+def unit_chart(form, published, summary):
+    """The largest figures of one unit about one kind of subject, as bars with their dates.
+
+    Case outcomes are never drawn beside a platform's or the sector's totals: without an
+    "about" filter the chart is of case outcomes, and says so. Conversions are bars of their
+    unit (a chart holds one unit, so no amount is drawn twice)."""
+    subject = form.cleaned_data.get("about") or FigureSubject.CAMPAIGNS
+    candidates = form.filter(published.for_listing()).about(subject)
+    if summary:  # no filter: the kept counts of case outcomes
+        unit = summary.most_common_outcome_unit
+    else:
+        unit = form.cleaned_data.get("unit") or candidates.most_common_unit()
+    if not unit:
+        return None
+    of_unit = candidates.filter(unit=unit)
+    largest = of_unit.sorted_by(FigureSort.LARGEST)[:CHART_BARS]
+    bars = []
+    for figure in largest:
+        when = figure_when(figure)
+        label = figure_subject_label(figure)
+        bars.append(
+            Bar(
+                label=f"{label} ({when})" if when else label,
+                value=figure.value,
+                text=figure_number(figure),
+                url=figure.campaign.get_absolute_url() if figure.campaign else "",
+            )
+        )
+    return {
+        "unit": unit_label(unit),
+        "subject": FigureSubject(subject).label,
+        "chosen": bool(form.cleaned_data.get("about")),
+        "total": summary.outcomes_in(unit) if summary else of_unit.count(),
+        "bars": bars,
+    }
