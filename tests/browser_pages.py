@@ -28,6 +28,10 @@ PAGES = {
     "figures": "/figures/",
     "figures with filters": "/figures/?unit=CNY&platform=sina-weibo",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
+    "compare four cases": (
+        f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"
+        "&c=greenovation-hub-kwai-madrid-climate-conference"
+    ),
     "compare with one case": f"/compare/?c={CASE}",
     "timeline": "/timeline/",
     "about": "/about/",
