@@ -1,4 +1,5 @@
-"""Comparing cases: the compare page."""
+"""Comparing cases: the compare page, "Compare with…" on a case page, and the list carrying the
+cases chosen to compare from page to page."""
 
 import datetime
 import re
@@ -7,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from campaigns.models import Role, Unit
+from campaigns.views.common import CAMPAIGNS_PER_PAGE
 from tests import factories
 from tests.test_views import page, text
 
@@ -219,3 +221,43 @@ def test_the_compare_page_links_back_to_the_list_with_its_cases_chosen(client, c
     html = compare_page(client, YAAN, APPLES)
 
     assert f'href="/campaigns/?c={YAAN}&amp;c={APPLES}">Add or change cases</a>' in html
+
+
+# --------------------------------------------------------------------------- choosing cases
+
+
+def test_a_case_page_offers_to_compare_it_with_a_related_case_or_cases_from_the_list(
+    client, compared, yaan_case
+):
+    related = factories.CampaignFactory(slug="also-on-weibo", title="Also on Weibo")
+    related.platforms.add(*yaan_case.platforms.all())
+    html = page(client, f"/campaigns/{YAAN}/")
+
+    form = html.split('<h2 id="compare-with-heading">Compare with…</h2>')[1].split("</section>")[0]
+    assert 'action="/compare/"' in form
+    assert f'<input type="hidden" name="c" value="{YAAN}">' in form
+    assert '<option value="also-on-weibo">Also on Weibo</option>' in form
+    assert "unchecked-draft" not in form
+    assert f'<a href="/campaigns/?c={YAAN}">' in form
+
+
+def test_the_list_ticks_and_carries_the_cases_chosen_in_its_address(client, db):
+    for number in range(CAMPAIGNS_PER_PAGE + 1):
+        factories.CampaignFactory(slug=f"case-{number:02}", title=f"Case {number:02}")
+    first_page = page(client, "/campaigns/?sort=title&c=case-00&c=case-20&c=bad%20slug")
+
+    assert 'name="c" value="case-00" checked>' in first_page
+    assert '<input type="hidden" name="c" value="case-20">' in first_page
+    assert "bad slug" not in first_page
+    assert 'href="?sort=title&amp;page=2&amp;c=case-00&amp;c=case-20" rel="next"' in first_page
+    assert re.search(r'class="compare-count">2</strong>', first_page)
+    assert 'name="c" value="case-20" checked>' in page(
+        client, "/campaigns/?sort=title&page=2&c=case-00&c=case-20"
+    )
+
+
+def test_the_list_without_a_choice_hides_the_count_of_chosen_cases(client, compared):
+    html = page(client, "/campaigns/")
+
+    assert '<p class="compare-status" role="status" hidden>' in html
+    assert " checked>" not in html

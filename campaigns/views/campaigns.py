@@ -85,12 +85,20 @@ def campaign_list(request):
     campaigns = form.filter(Campaign.objects.published().for_listing())
     count = None if form.has_filters() else summary.campaigns
     page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
+    # Cases chosen to compare, kept in the address from page to page (the compare page checks
+    # each; a slug that cannot be one is not even carried).
+    selected = [slug for slug in compare_selection(request)[0] if CAMPAIGN_SLUG.matches(slug)]
+    selected = selected[:MAX_COMPARED]
+    on_page = {campaign.slug for campaign in page.object_list}
     return render(
         request,
         "campaigns/campaign_list.html",
         {
             "form": form,
             "page": page,
+            "selected": selected,
+            "carried": [slug for slug in selected if slug not in on_page],
+            "selection": urlencode([("c", slug) for slug in selected]),
             "notes": [*form.notes, page_note] if page_note else form.notes,
             "paginator": page.paginator,
             "sort_choices": [
