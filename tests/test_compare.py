@@ -261,3 +261,10 @@ def test_the_list_without_a_choice_hides_the_count_of_chosen_cases(client, compa
 
     assert '<p class="compare-status" role="status" hidden>' in html
     assert " checked>" not in html
+
+
+def test_the_list_loads_the_selection_script_as_a_file_and_nothing_inline(client, compared):
+    html = page(client, "/campaigns/")
+
+    assert '<script src="/static/js/compare.js" defer></script>' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)|\son[a-z]+=|\sstyle=", html)
