@@ -385,15 +385,21 @@ def language_links(request):
     ]
 
 
-def page_url(page, number, form=None):
-    """The URL of page ``number`` of this list, with the same filters."""
+def page_url(page, number, form=None, kept=""):
+    """The URL of page ``number`` of this list, with the same filters, and ``kept`` (a query
+    string of what else the list carries from page to page, such as the cases to compare)."""
     if form is not None:
-        return form.query_string(page=number if number != 1 else "")
-    return f"?page={number}" if number != 1 else "?"
+        url = form.query_string(page=number if number != 1 else "")
+    else:
+        url = f"?page={number}" if number != 1 else "?"
+    if kept:
+        url += f"{'&' if url != '?' else ''}{kept}"
+    return url
 
 
-def page_links(page, form=None):
-    """Links to the pages around ``page`` (with gaps as None), keeping the form's filters."""
+def page_links(page, form=None, kept=""):
+    """Links to the pages around ``page`` (with gaps as None), keeping the form's filters and
+    ``kept``."""
     links = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
         if number == page.paginator.ELLIPSIS:
@@ -402,7 +408,7 @@ def page_links(page, form=None):
             links.append(
                 {
                     "number": number,
-                    "url": page_url(page, number, form),
+                    "url": page_url(page, number, form, kept),
                     "current": number == page.number,
                 }
             )

@@ -32,6 +32,10 @@ PAGES = {
     "figures with filters": "/figures/?unit=CNY&platform=sina-weibo",
     "figures by size": "/figures/?sort=largest&about=sector",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
+    "compare four cases": (
+        f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"
+        "&c=greenovation-hub-kwai-madrid-climate-conference"
+    ),
     "compare with one case": f"/compare/?c={CASE}",
     "timeline": "/timeline/",
     "about": "/about/",

@@ -204,6 +204,109 @@ def test_two_ticked_cases_are_compared_side_by_side(page):
     expect(page.locator(".compare-table")).to_contain_text("WeChat")
 
 
+def compare_layout(page):
+    """Where the compare table's parts are: the page's and the window's widths, the table's
+    scroll box, each case's heading and the first row's label, in pixels."""
+    return page.evaluate(
+        """() => {
+            const box = node => {
+                const r = node.getBoundingClientRect();
+                return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+            };
+            const wrap = document.querySelector('.compare-wrap');
+            return {
+                page: document.documentElement.scrollWidth,
+                window: window.innerWidth,
+                wrap: box(wrap),
+                scrolls: wrap.scrollWidth > wrap.clientWidth,
+                headers: [...document.querySelectorAll('.compare-table thead th')].map(box),
+                label: box(document.querySelector('.compare-table tbody th[scope="row"]')),
+            };
+        }"""
+    )
+
+
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, PHONE], ids=["1280", "360"])
+def test_four_compared_cases_fit_the_page_with_the_labels_in_view(page, size):
+    page.set_viewport_size(size)
+    visit(page, PAGES["compare four cases"])
+
+    layout = compare_layout(page)
+    assert layout["page"] <= layout["window"], f"the page is {layout['page']} px wide"
+    assert len(layout["headers"]) == 4
+    wrap, label = layout["wrap"], layout["label"]
+    if size["width"] == 1280:
+        assert not layout["scrolls"], "at 1280 px every case fits without scrolling"
+        expect(page.locator(".scroll-hint")).to_be_hidden()
+        for header in layout["headers"]:
+            assert wrap["left"] <= header["left"] and header["right"] <= wrap["right"] + 1
+        assert max(h["bottom"] for h in layout["headers"]) < size["height"]
+    else:
+        assert layout["scrolls"]
+        expect(page.locator(".scroll-hint")).to_be_visible()
+    # Each case's heading can be scrolled into the table's box, beside the labels, which stay.
+    for number in range(4):
+        page.locator(".compare-table thead th").nth(number).scroll_into_view_if_needed()
+        layout = compare_layout(page)
+        header = layout["headers"][number]
+        assert layout["page"] <= layout["window"]
+        assert abs(layout["label"]["left"] - label["left"]) < 1, "the labels moved"
+        assert header["left"] >= layout["label"]["right"] - 1, f"case {number + 1} is hidden"
+        assert header["right"] <= layout["wrap"]["right"] + 1, f"case {number + 1} is cut off"
+    expect(page.locator(".compare-table tbody th[scope='row']").first).to_be_in_viewport()
+
+
+def test_cases_ticked_on_two_pages_of_the_list_are_compared_together(page):
+    visit(page, "/campaigns/")
+    first_title = card_titles(page)[0]
+    page.get_by_label(f"Compare {first_title}").check()
+    expect(page.locator(".compare-status")).to_contain_text("1")
+
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next").click()
+    expect(page).to_have_url(re.compile(r"[?&]page=2"))
+    second_title = card_titles(page)[0]
+    assert second_title != first_title
+    page.get_by_label(f"Compare {second_title}").check()
+    expect(page.locator(".compare-status")).to_contain_text("2")
+    page.get_by_role("button", name="Compare selected").click()
+
+    expect(page).to_have_url(re.compile(r"/compare/\?"))
+    headers = page.locator(".compare-table thead th")
+    expect(headers).to_have_count(2)
+    expect(headers.nth(0)).to_contain_text(first_title)
+    expect(headers.nth(1)).to_contain_text(second_title)
+
+
+def test_clearing_the_selection_unticks_the_cases_chosen_on_other_pages(page):
+    visit(page, "/campaigns/")
+    page.locator(".compare-pick input").first.check()
+    page.get_by_role("navigation", name="Pages").get_by_role("link", name="Next").click()
+    expect(page.locator(".compare-status")).to_be_visible()
+
+    page.get_by_role("link", name="Clear the selection").click()
+
+    expect(page.locator(".compare-status")).to_be_hidden()
+    assert page.locator(".compare-form input[name='c']:checked, .compare-kept input").count() == 0
+    page.goto("/campaigns/")  # not remembered for the tab either
+    expect(page.locator(".compare-pick input:checked")).to_have_count(0)
+    expect(page.locator(".compare-status")).to_be_hidden()
+
+
+def test_a_case_page_compares_the_case_with_one_chosen_from_the_list(page):
+    visit(page, f"/campaigns/{CASE}/")
+    page.get_by_role("link", name="Choose up to three cases from the list").click()
+
+    expect(page.get_by_label(f"Compare {CASE_TITLE}")).to_be_checked()
+    other = "Kwai's agricultural assistance and Spring plowing plan"
+    page.get_by_label(f"Compare {other}").check()
+    page.get_by_role("button", name="Compare selected").click()
+
+    headers = page.locator(".compare-table thead th")
+    expect(headers).to_have_count(2)
+    expect(page.locator(".compare-table")).to_contain_text(CASE_TITLE)
+    expect(page.locator(".compare-table")).to_contain_text(other)
+
+
 def test_the_language_switcher_turns_the_interface_chinese_and_back(page, site):
     visit(page, f"/campaigns/{CASE}/")
     nav = page.get_by_role("navigation", name="Main")

@@ -600,8 +600,8 @@ def test_compare_shows_cases_side_by_side_with_figures_by_unit(client, two_cases
     html = text(page(client, "/compare/?c=yaan-earthquake&c=no-tobacco-day"))
     assert "Weibo fundraising after the Ya'an earthquake" in html
     assert "World No Tobacco Day campaign" in html
-    assert "CNY over 110 million CNY" in html
-    assert "percent — 5%" in html
+    assert "CNY Money over 110 million CNY" in html
+    assert "percent Percentage — 5%" in html
 
 
 def test_compare_with_one_case_asks_for_two_to_four(client, two_cases_and_a_draft):
@@ -824,6 +824,7 @@ QUERY_COUNTS = {
     "/figures/": 6,
     "/figures/?unit=CNY&platform=shared&sort=largest": 7,
     "/compare/?c=case-0&c=case-1&c=case-2": 6,
+    "/compare/?c=case-0&c=case-1&c=case-2&c=case-3": 6,
     "/timeline/": 4,
     "/about/": 0,
 }
@@ -835,10 +836,10 @@ query more."""
 SUMMARY_QUERIES = 13
 
 
-@pytest.fixture(scope="class", params=[3, 60], ids=lambda size: f"{size}-cases")
+@pytest.fixture(scope="class", params=[4, 60], ids=lambda size: f"{size}-cases")
 def grown_catalogue(request, django_db_setup, django_db_blocker):
-    """``build_catalogue`` of 3 cases, then of 60, each built once for all the tests of a class
-    (one test per page) and rolled back after the last of them.
+    """``build_catalogue`` of 4 cases (as many as can be compared), then of 60, each built once
+    for all the tests of a class (one test per page) and rolled back after the last of them.
 
     Class-scoped rather than module-scoped: a module-scoped one would stay in the database while
     the module's other tests, which expect only their own cases, run after the class.
@@ -850,7 +851,7 @@ def grown_catalogue(request, django_db_setup, django_db_blocker):
 
 
 class TestEveryPageAtAnySize:
-    """Every page of ``QUERY_COUNTS`` over a catalogue of 3 cases and of 60: one test per page
+    """Every page of ``QUERY_COUNTS`` over a catalogue of 4 cases and of 60: one test per page
     and size, so that one page over its budget does not hide another."""
 
     @pytest.mark.parametrize(("url", "expected"), QUERY_COUNTS.items(), ids=list(QUERY_COUNTS))

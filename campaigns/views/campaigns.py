@@ -5,6 +5,7 @@ from collections import OrderedDict
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from ..models import (
     CampaignSort,
     CatalogueSummary,
     Cause,
+    FigureKind,
     Platform,
     Role,
     Status,
@@ -92,6 +94,11 @@ def campaign_list(request):
         suggestion = did_you_mean(q, lambda words: form.filter(published, q=words).exists())
         if suggestion is None:
             closest = form.filter(published, every_word=False)[:CLOSEST_MATCHES]
+    # Cases chosen to compare, kept in the address from page to page (the compare page checks
+    # each; a slug that cannot be one is not even carried).
+    selected = [slug for slug in compare_selection(request)[0] if CAMPAIGN_SLUG.matches(slug)]
+    selected = selected[:MAX_COMPARED]
+    on_page = {campaign.slug for campaign in page.object_list}
     return render(
         request,
         "campaigns/campaign_list.html",
@@ -101,6 +108,9 @@ def campaign_list(request):
             "suggestion": suggestion,
             "suggestion_url": form.query_string(q=suggestion) if suggestion else "",
             "closest": closest,
+            "selected": selected,
+            "carried": [slug for slug in selected if slug not in on_page],
+            "selection": urlencode([("c", slug) for slug in selected]),
             "notes": [*form.notes, page_note] if page_note else form.notes,
             "paginator": page.paginator,
             "sort_choices": [
@@ -134,13 +144,6 @@ def campaign_detail(request, slug):
                 return withdrawn(request, campaign)
             raise Http404(_("No case is published at this address."))
     references = number_references(campaign.figure_list, campaign.sources.all())
-    participants = [
-        (Role(role).label if role in Role.values else role, list(group))
-        for role, group in itertools.groupby(
-            sorted(campaign.participations.all(), key=lambda p: (role_order(p.role), p.order)),
-            key=lambda participation: participation.role,
-        )
-    ]
     url = request.build_absolute_uri(campaign.get_absolute_url())
     response = render(
         request,
@@ -149,7 +152,9 @@ def campaign_detail(request, slug):
             "campaign": campaign,
             "series": figure_series(campaign.figure_list),
             "references": references,
-            "participants": participants,
+            "participants": [
+                (role_label(role), group) for role, group in participants_by_role(campaign)
+            ],
             "related": Campaign.objects.published()
             .for_listing()
             .related_to(campaign)[:RELATED_CAMPAIGNS],
@@ -175,16 +180,47 @@ def role_order(role):
     return Role.values.index(role) if role in Role.values else len(Role.values)
 
 
-def compare(request):
-    """Two to four published cases side by side, their figures aligned by kind and unit."""
-    asked = list(dict.fromkeys(slug.strip() for slug in request.GET.getlist("c") if slug.strip()))
-    notes = []
-    if len(asked) > MAX_COMPARE_SLUGS:
+def role_label(role):
+    """A role as people read it ("Platform operator"); an unknown code as it is."""
+    return Role(role).label if role in Role.values else role
+
+
+def participants_by_role(campaign):
+    """A case's participants grouped by role, in Role's order: [(role, [participation…])]."""
+    return [
+        (role, list(group))
+        for role, group in itertools.groupby(
+            sorted(campaign.participations.all(), key=lambda p: (role_order(p.role), p.order)),
+            key=lambda participation: participation.role,
+        )
+    ]
+
+
+def compare_selection(request):
+    """The cases a query string asks to compare (``c``), each once, in the order asked, with
+    notes on what was left out: a slug asked twice, more slugs than are looked up."""
+    asked = [slug.strip() for slug in request.GET.getlist("c") if slug.strip()]
+    slugs = list(dict.fromkeys(asked))
+    notes = [
+        _("“%(slug)s” was asked for more than once; it is shown once.")
+        % {"slug": Truncator(slug).chars(40)}
+        for slug in slugs
+        if asked.count(slug) > 1
+    ][:MAX_COMPARED]
+    if len(slugs) > MAX_COMPARE_SLUGS:
         notes.append(
             _("Only the first %(limit)d of the %(count)d cases asked for were looked up.")
-            % {"limit": MAX_COMPARE_SLUGS, "count": len(asked)}
+            % {"limit": MAX_COMPARE_SLUGS, "count": len(slugs)}
         )
-        asked = asked[:MAX_COMPARE_SLUGS]
+        slugs = slugs[:MAX_COMPARE_SLUGS]
+    return slugs, notes
+
+
+def compare(request):
+    """Two to four published cases side by side: their facts, participants by role, and their
+    figures aligned by kind and unit, each citing its case's references numbered as on the
+    case's own page (listed under the table)."""
+    asked, notes = compare_selection(request)
     found = {
         campaign.slug: campaign
         for campaign in Campaign.objects.published()
@@ -204,32 +240,50 @@ def compare(request):
             % {"limit": MAX_COMPARED}
         )
         campaigns = campaigns[:MAX_COMPARED]
-    for campaign in campaigns:
-        campaign.organisers = [
-            participation.organisation
-            for participation in campaign.participations.all()
-            if participation.role == Role.ORGANISER
-        ]
+    for number, campaign in enumerate(campaigns, 1):
+        # Numbered as on the case's page: its figures' sources, in the order they are cited.
+        campaign.references = number_references(campaign.figure_list)
+        campaign.reference_anchor = f"case-{number}-ref-"
+        for figure in campaign.figure_list:
+            figure.reference_id = f"{campaign.reference_anchor}{figure.citation}"
     return render(
         request,
         "campaigns/compare.html",
         {
             "campaigns": campaigns,
             "notes": notes,
+            "role_rows": aligned_participants(campaigns),
             "figure_rows": aligned_figures(campaigns),
             "enough": len(campaigns) >= 2,
+            "selection": urlencode([("c", campaign.slug) for campaign in campaigns]),
         },
     )
 
 
+def aligned_participants(campaigns):
+    """Rows of participants by role, in Role's order, one cell (a list of participations) per
+    case; a role no case has gets no row."""
+    by_case = [dict(participants_by_role(campaign)) for campaign in campaigns]
+    roles = sorted({role for groups in by_case for role in groups}, key=role_order)
+    return [
+        {"label": role_label(role), "cells": [groups.get(role, []) for groups in by_case]}
+        for role in roles
+    ]
+
+
 def aligned_figures(campaigns):
-    """Rows of figures by (kind, unit), one cell (a list of figures) per case."""
+    """Rows of figures by kind (in FigureKind's order) and unit, one cell (a list of figures)
+    per case."""
     keys = OrderedDict()
     for campaign in campaigns:
         for figure in campaign.figure_list:
             keys.setdefault((figure.kind, figure.unit), None)
+    kinds = FigureKind.values
     rows = []
-    for kind, unit in keys:
+    in_kind_order = sorted(
+        keys, key=lambda key: kinds.index(key[0]) if key[0] in kinds else len(kinds)
+    )
+    for kind, unit in in_kind_order:
         cells = [
             [
                 figure
@@ -238,7 +292,13 @@ def aligned_figures(campaigns):
             ]
             for campaign in campaigns
         ]
-        rows.append({"unit": unit_label(unit), "cells": cells})
+        rows.append(
+            {
+                "unit": unit_label(unit),
+                "kind": FigureKind(kind).label if kind in kinds else kind,
+                "cells": cells,
+            }
+        )
     return rows
 
 
