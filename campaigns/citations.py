@@ -13,6 +13,7 @@ import datetime
 import json
 import re
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -21,6 +22,7 @@ from django.utils.translation import get_language, override
 from .display import SITE_NAME, in_page_language, is_chinese, primary_name
 from .downloads import LICENCE_URL
 from .models import DatePrecision, Language, Role, SourceKind, partial_iso_date
+from .share_images import HEIGHT, WIDTH, share_card
 
 
 def bibtex_escape(text):
@@ -423,13 +425,22 @@ def json_ld_script(data):
 
 
 def campaign_meta(request, campaign):
-    """What a case page's head says about it to link previews and search engines."""
+    """What a case page's head says about it to link previews and search engines: its share
+    image first (a public case's), then its own first image if it has one."""
     url = request.build_absolute_uri(campaign.get_absolute_url())
     images = list(campaign.images.all())
     image = images[0] if images else None
     image_url = request.build_absolute_uri(image.image.url) if image else None
     site_name = str(SITE_NAME)
     language = get_language()
+    share = share_card(campaign) if campaign.is_public else None
+    share_url = (
+        request.build_absolute_uri(reverse("campaigns:share_image", args=[campaign.slug]))
+        # A new image has a new address, so link previews that keep images fetch it again.
+        + f"?v={share.key[:12]}"
+        if share
+        else None
+    )
     return {
         "url": url,
         "title": primary_name(campaign),
@@ -441,8 +452,14 @@ def campaign_meta(request, campaign):
         ],
         "image_url": image_url,
         "image_alt": in_page_language(image, "alt_text")[0] if image else "",
+        "share_image_url": share_url,
+        "share_image_alt": share.alt_text if share else "",
+        "share_image_width": WIDTH,
+        "share_image_height": HEIGHT,
         "published": campaign.published_at,
         "modified": campaign.updated_at,
         "tags": [primary_name(tag) for tag in campaign.tags.all()],
-        "json_ld": json_ld_script(campaign_json_ld(campaign, url, image_url, site_name)),
+        "json_ld": json_ld_script(
+            campaign_json_ld(campaign, url, image_url or share_url, site_name)
+        ),
     }

@@ -18,6 +18,7 @@ urlpatterns = [
         views.case_citation,
         name="case_citation",
     ),
+    path("campaigns/<slug:slug>/share.png", views.share_image_view, name="share_image"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("platforms/", views.platform_list, name="platform_list"),

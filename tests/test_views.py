@@ -862,6 +862,13 @@ class TestEveryPageAtAnySize:
         with django_assert_num_queries(expected):
             page(client, url)
 
+    def test_the_share_image_runs_the_same_number_of_queries_at_any_size(
+        self, client, django_assert_num_queries, grown_catalogue
+    ):
+        with django_assert_num_queries(3):  # the case, its figures, its platforms
+            response = client.get("/campaigns/case-0/share.png")
+        assert response.status_code == 200
+
     def test_the_catalogue_summary_is_counted_in_the_same_queries_at_any_size(
         self, django_assert_num_queries, grown_catalogue
     ):

@@ -226,6 +226,10 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
         return self.prefetch_related("platforms", "tags")
 
+    def for_share_image(self):
+        """What a case's share image draws: its headline figure and its platforms."""
+        return self.with_cited_figures().prefetch_related("platforms")
+
     def for_detail(self):
         """Everything a campaign's page shows, fetched in a fixed number of queries."""
         return self.with_cited_figures().prefetch_related(

@@ -22,6 +22,7 @@ from .entities import (
     tag_list,
 )
 from .figures import figure_list
+from .share import share_image_view
 from .suggestions import suggest, suggest_thanks
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "organisation_list",
     "platform_detail",
     "platform_list",
+    "share_image_view",
     "source_citation",
     "source_detail",
     "source_list",
