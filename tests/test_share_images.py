@@ -162,3 +162,18 @@ def test_a_preview_of_a_draft_offers_no_share_image(admin_client, draft_case):
     html = admin_client.get("/campaigns/unchecked-draft/").content.decode()
 
     assert "share.png" not in html
+
+
+def test_every_chinese_text_of_the_seed_catalogue_is_drawn_in_chinese(seed_catalogue):
+    with translation.override("zh-hans"):
+        for campaign in Campaign.objects.published().for_share_image():
+            drawn = share_card(campaign)
+
+            assert drawn.title == (campaign.title_zh or campaign.title), campaign.slug
+            assert drawn.site_name == "社交媒体公益案例库"
+            assert list(drawn.platforms) == [
+                platform.name_zh or platform.name for platform in campaign.platforms.all()
+            ]
+            if campaign.figure_list:
+                figure = campaign.figure_list[0]
+                assert drawn.figure_label == (figure.label_zh or figure.label), campaign.slug
