@@ -107,16 +107,22 @@ def readable_or(text, fallback):
     return text if all(has_glyph(char) for char in text) else fallback
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16384)  # bounded: titles may hold any of Unicode's characters
 def has_glyph(char):
     """Whether the font draws ``char`` as itself rather than as its "missing" box."""
     if char.isspace():
         return True
-    return glyph(char) != glyph("\U0010fffd")  # a private-use character no font maps
+    return glyph(char) != missing_glyph()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
+def missing_glyph():
+    """How the font draws a character it lacks."""
+    return glyph("\U0010fffd")  # a private-use character no font maps
+
+
 def glyph(char):
+    """``char`` drawn small, as bytes to compare."""
     canvas = Image.new("L", (48, 48))
     ImageDraw.Draw(canvas).text((4, 0), char, font=font(BOLD, 32), fill=255)
     return canvas.tobytes()
