@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots messages bench bench-scale clean role
+	migrations-check deploy-check check screenshots messages fonts bench bench-scale clean role
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -76,6 +76,9 @@ messages: install  ## update the Chinese translation file from the code and comp
 	DJANGO_DEBUG=1 $(MANAGE) makemessages -l zh_Hans --no-obsolete --add-location=file --ignore=.venv \
 		--ignore=tests --ignore=docs --ignore=scripts --ignore=staticfiles --ignore=media
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages -l zh_Hans --ignore=.venv
+
+fonts: install  ## cut the share images' CJK font down again (needs fonts-noto-cjk installed)
+	$(BIN)/python scripts/subset_font.py
 
 # Serves a throwaway copy of the seed catalogue (SQLite in a temp dir) on a free port, runs
 # scripts/screenshots.py against it, and stops the server and removes the copy even on failure.

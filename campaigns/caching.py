@@ -39,9 +39,11 @@ UNCACHED_VIEWS = {
     "campaigns:about",
     "campaigns:data",
     "campaigns:suggest",
+    "campaigns:share_image",
 }
 """Pages no edit of the catalogue changes, quicker to render than to look up (and the
-suggestion form, whose CSRF token is each reader's own)."""
+suggestion form, whose CSRF token is each reader's own); and a case's share image, cached by
+what it draws (``share_images.py``), so that an edit elsewhere does not draw it again."""
 
 
 @functools.cache

@@ -1,19 +1,28 @@
 """
-How a case is cited and described to machines: "Cite this case" (APA and BibTeX), and the
-OpenGraph, Twitter card and schema.org JSON-LD a case page's head carries.
+How a case and a source document are cited, and how a case is described to machines.
+
+"Cite this case" gives APA, GB/T 7714-2015 and BibTeX, and RIS and BibTeX files; "Cite this
+source" gives the same for a document a figure cites. A case is cited as the version the
+reader sees (dated by when it last changed, not by today), so a cached page and its
+citation agree. Then the OpenGraph, Twitter card and schema.org JSON-LD a case page's head
+carries.
 """
 
+import dataclasses
+import datetime
 import json
 import re
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
-from .display import SITE_NAME, in_page_language, primary_name
+from .display import SITE_NAME, in_page_language, is_chinese, primary_name
 from .downloads import LICENCE_URL
-from .models import Role, partial_iso_date
+from .models import DatePrecision, Language, Role, SourceKind, partial_iso_date
+from .share_images import HEIGHT, WIDTH, share_card
 
 
 def bibtex_escape(text):
@@ -54,12 +63,13 @@ ENGLISH_MONTHS = [
 
 
 def citations(campaign, url):
-    """What "Cite this case" needs: APA's parts and a BibTeX entry for the version the reader
-    sees, dated by when the case last changed (not by today: a page is the same until the case
-    changes, and a citation should name that version).
+    """What "Cite this case" needs: APA's parts, GB/T 7714 and a BibTeX entry for the version
+    the reader sees, dated by when the case last changed (not by today: a page is the same
+    until the case changes, and a citation should name that version).
 
     APA is an English style, so the citation (catalogue name, dates, title) is English on the
-    Chinese pages too; only the page around it is translated.
+    Chinese pages too; only the page around it is translated. GB/T 7714 is in the page's
+    language (the Chinese title and catalogue name on Chinese pages).
     """
     updated = timezone.localtime(campaign.updated_at).date()
     with override("en"):
@@ -84,7 +94,239 @@ def citations(campaign, url):
         "version": updated.isoformat(),
         "url": url,
         "bibtex": bibtex,
+        "gbt": gbt7714(case_citable(campaign, url)),
     }
+
+
+# --------------------------------------------------------------------------- styles
+
+
+@dataclasses.dataclass(frozen=True)
+class Citable:
+    """A document as the citation styles need it, whether a case of ours or a source.
+
+    ``published`` is known to ``precision``; ``updated`` is when the online text last changed
+    (a case's version) and ``cited`` the date it is cited as seen ([引用日期], RIS ``Y2``,
+    BibTeX ``urldate``). ``title`` is in the document's own language; ``translated_title``
+    is an English one beside it, if any.
+    """
+
+    key: str
+    kind: str
+    author: str
+    title: str
+    publisher: str = ""
+    published: datetime.date | None = None
+    precision: str = DatePrecision.DAY
+    updated: datetime.date | None = None
+    cited: datetime.date | None = None
+    url: str = ""
+    language: str = "en"
+    translated_title: str = ""
+    website: str = ""
+
+
+RIS_TYPES = {
+    "case": "ELEC",
+    SourceKind.BLOG_POST: "BLOG",
+    SourceKind.NEWS_ARTICLE: "NEWS",
+    SourceKind.REPORT: "RPRT",
+    SourceKind.BOOK: "BOOK",
+    SourceKind.STATISTICS: "DATA",
+    SourceKind.PRESS_RELEASE: "PRESS",
+    SourceKind.WEB_PAGE: "ELEC",
+}
+"""RIS reference types (the RIS specification's TY codes) by the kind of document."""
+
+GBT_TYPES = {
+    "case": "EB",
+    SourceKind.BLOG_POST: "EB",
+    SourceKind.NEWS_ARTICLE: "N",
+    SourceKind.REPORT: "R",
+    SourceKind.BOOK: "M",
+    SourceKind.STATISTICS: "DB",
+    SourceKind.PRESS_RELEASE: "EB",
+    SourceKind.WEB_PAGE: "EB",
+}
+"""GB/T 7714-2015 document type codes (its appendix B), by the kind of document; "/OL"
+follows for a document read online."""
+
+
+def case_citable(campaign, url):
+    """A case as the version the reader sees, in the page's language: our catalogue is its
+    author and publisher, and it is cited as of when it last changed."""
+    updated = timezone.localtime(campaign.updated_at).date()
+    chinese = is_chinese() and bool(campaign.title_zh)
+    return Citable(
+        key=f"socialgood-{campaign.slug}",
+        kind="case",
+        author=str(SITE_NAME),
+        title=campaign.title_zh if chinese else campaign.title,
+        translated_title=campaign.title if chinese else "",
+        publisher=str(SITE_NAME),
+        published=updated,
+        precision=DatePrecision.DAY,
+        updated=updated,
+        cited=updated,
+        url=url,
+        language="zh" if is_chinese() else "en",
+        website=str(SITE_NAME),
+    )
+
+
+def source_citable(source):
+    """A source document as itself: its original title (the Chinese one for a document in
+    Chinese), its author, publisher and date. It is cited as of when the catalogue last
+    recorded it, which keeps its citation the same until the record changes."""
+    original_is_chinese = source.language == Language.CHINESE and bool(source.title_zh)
+    return Citable(
+        key=source.slug,
+        kind=source.kind,
+        author=source.author,
+        title=source.title_zh if original_is_chinese else source.title,
+        translated_title=source.title if original_is_chinese else "",
+        publisher=source.publisher,
+        published=source.published_on,
+        precision=source.published_precision,
+        cited=timezone.localtime(source.updated_at).date() if source.url else None,
+        url=source.url,
+        language=source.language if source.language in Language.values else "",
+    )
+
+
+def apa(document):
+    """An APA (7th edition) reference in plain text: Author. (Date). Title [Translation].
+    Publisher. URL. With no author the title takes its place; a case adds its version."""
+    title = document.title
+    if document.translated_title:
+        title += f" [{document.translated_title}]"
+    if document.kind == "case":
+        title += f" [Version of {document.updated.isoformat()}]"
+    date = apa_date(document.published, document.precision)
+    parts = (
+        [f"{document.author}. ({date}).", f"{title}."]
+        if document.author
+        else [
+            f"{title}.",
+            f"({date}).",
+        ]
+    )
+    if document.publisher and document.publisher != document.author:
+        parts.append(f"{document.publisher}.")
+    if document.url:
+        parts.append(document.url)
+    return " ".join(parts)
+
+
+def apa_date(value, precision):
+    """APA's date: (2013, April 20), (2013, April), (2013), or (n.d.) when unknown."""
+    if value is None:
+        return "n.d."
+    if precision == DatePrecision.YEAR:
+        return f"{value.year}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year}, {ENGLISH_MONTHS[value.month - 1]}"
+    return f"{value.year}, {ENGLISH_MONTHS[value.month - 1]} {value.day}"
+
+
+def gbt7714(document):
+    """A GB/T 7714-2015 reference (its section 8 and the examples of electronic resources):
+
+    主要责任者. 题名[文献类型标识/OL]. 出版者, 出版年(更新或修改日期)[引用日期]. 获取和访问路径.
+
+    Punctuation is the standard's own (". ", ", ", half-width, whatever the language); a
+    part that is not known is left out with its punctuation; with no publisher, the date
+    stands in brackets on its own: (2012-01-16)[2013-03-26].
+    """
+    online = "/OL" if document.url else ""
+    parts = []
+    if document.author:
+        parts.append(f"{document.author}.")
+    parts.append(f"{document.title}[{GBT_TYPES.get(document.kind, 'EB')}{online}].")
+    date = partial_iso_date(document.published, document.precision)
+    updated = document.updated.isoformat() if document.updated else None
+    if document.publisher and document.published:
+        finer = date if document.precision != DatePrecision.YEAR and date != updated else None
+        when = f"{document.published.year}" + "".join(f"({day})" for day in (finer, updated) if day)
+        publication = f"{document.publisher}, {when}"
+    elif document.publisher:
+        publication = document.publisher
+    else:
+        publication = f"({updated or date})" if (updated or date) else ""
+    if document.cited:
+        publication += f"[{document.cited.isoformat()}]"
+    if publication:
+        parts.append(f"{publication}.")
+    if document.url:
+        parts.append(f"{document.url}.")
+    return " ".join(parts)
+
+
+def bibtex(document):
+    """A BibTeX ``@misc`` entry: names and titles double-braced (kept as written, not parsed
+    as personal names or recased), TeX's special characters escaped (``bibtex_escape``)."""
+    fields = [("author", f"{{{bibtex_escape(document.author)}}}" if document.author else "")]
+    fields.append(("title", f"{{{bibtex_escape(document.title)}}}"))
+    if document.translated_title:
+        fields.append(("titleaddon", f"[{bibtex_escape(document.translated_title)}]"))
+    fields.append(("publisher", bibtex_escape(document.publisher)))
+    if document.published:
+        fields.append(("year", str(document.published.year)))
+        if document.precision != DatePrecision.YEAR:
+            fields.append(("month", str(document.published.month)))
+    if document.url:
+        fields += [("howpublished", f"\\url{{{document.url}}}"), ("url", document.url)]
+    if document.cited:
+        fields.append(("urldate", document.cited.isoformat()))
+    fields.append(("language", {"en": "english", "zh": "chinese"}.get(document.language, "")))
+    if document.kind == "case":
+        fields.append(("note", f"Version of {document.updated.isoformat()}"))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{document.key},\n{body}\n}}"
+
+
+def ris(document):
+    """A RIS record (the RIS format's two-letter tags, ``TY`` first and ``ER`` last, each line
+    ``XX  - value`` ended by CR LF): type, author, title, website or translated title, dates,
+    publisher, address, access date and language."""
+    date = document.published
+    lines = [("TY", RIS_TYPES.get(document.kind, "GEN"))]
+    if document.author:
+        lines.append(("AU", document.author))
+    lines.append(("TI", document.title))
+    if document.website:
+        lines.append(("T2", document.website))
+    if document.translated_title:
+        lines.append(("TT", document.translated_title))
+    if date:
+        lines.append(("PY", f"{date.year:04d}"))
+        if document.precision == DatePrecision.DAY:
+            lines.append(("DA", f"{date.year:04d}/{date.month:02d}/{date.day:02d}"))
+        elif document.precision == DatePrecision.MONTH:
+            lines.append(("DA", f"{date.year:04d}/{date.month:02d}/"))
+    if document.publisher:
+        lines.append(("PB", document.publisher))
+    if document.url:
+        lines.append(("UR", document.url))
+    if document.cited:
+        lines.append(("Y2", document.cited.strftime("%Y/%m/%d")))
+    if document.language:
+        lines.append(("LA", document.language))
+    if document.kind == "case":
+        lines.append(("N1", f"Version of {document.updated.isoformat()}"))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
+
+
+def one_line(text):
+    """A value on one line, as a RIS tag holds it."""
+    return " ".join(str(text).split())
+
+
+def source_citations(source):
+    """What "Cite this source" shows: the document in APA, GB/T 7714 and BibTeX."""
+    document = source_citable(source)
+    return {"apa": apa(document), "gbt": gbt7714(document), "bibtex": bibtex(document)}
 
 
 # --------------------------------------------------------------------------- machines
@@ -183,13 +425,22 @@ def json_ld_script(data):
 
 
 def campaign_meta(request, campaign):
-    """What a case page's head says about it to link previews and search engines."""
+    """What a case page's head says about it to link previews and search engines: its share
+    image first (a public case's), then its own first image if it has one."""
     url = request.build_absolute_uri(campaign.get_absolute_url())
     images = list(campaign.images.all())
     image = images[0] if images else None
     image_url = request.build_absolute_uri(image.image.url) if image else None
     site_name = str(SITE_NAME)
     language = get_language()
+    share = share_card(campaign) if campaign.is_public else None
+    share_url = (
+        request.build_absolute_uri(reverse("campaigns:share_image", args=[campaign.slug]))
+        # A new image has a new address, so link previews that keep images fetch it again.
+        + f"?v={share.key[:12]}"
+        if share
+        else None
+    )
     return {
         "url": url,
         "title": primary_name(campaign),
@@ -201,8 +452,14 @@ def campaign_meta(request, campaign):
         ],
         "image_url": image_url,
         "image_alt": in_page_language(image, "alt_text")[0] if image else "",
+        "share_image_url": share_url,
+        "share_image_alt": share.alt_text if share else "",
+        "share_image_width": WIDTH,
+        "share_image_height": HEIGHT,
         "published": campaign.published_at,
         "modified": campaign.updated_at,
         "tags": [primary_name(tag) for tag in campaign.tags.all()],
-        "json_ld": json_ld_script(campaign_json_ld(campaign, url, image_url, site_name)),
+        "json_ld": json_ld_script(
+            campaign_json_ld(campaign, url, image_url or share_url, site_name)
+        ),
     }

@@ -13,12 +13,23 @@ urlpatterns = [
         r"^campaigns/export\.(?P<fmt>csv|json)$", views.export_campaigns, name="export_campaigns"
     ),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign_detail"),
+    re_path(
+        r"^campaigns/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>ris|bib)$",
+        views.case_citation,
+        name="case_citation",
+    ),
+    path("campaigns/<slug:slug>/share.png", views.share_image_view, name="share_image"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("platforms/", views.platform_list, name="platform_list"),
     path("platforms/<slug:slug>/", views.platform_detail, name="platform_detail"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/<slug:slug>/", views.source_detail, name="source_detail"),
+    re_path(
+        r"^sources/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>ris|bib)$",
+        views.source_citation,
+        name="source_citation",
+    ),
     path("tags/", views.tag_list, name="tag_list"),
     path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("figures/", views.figure_list, name="figure_list"),

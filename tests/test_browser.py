@@ -389,3 +389,64 @@ def test_a_missing_page_has_no_accessibility_violations(page):
 
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert results.violations_count == 0, f"axe violations on {page.url}:\n{axe_report(results)}"
+
+
+def test_a_reader_copies_a_citation_with_its_button_and_hears_it_was_copied(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    visit(page, f"/campaigns/{CASE}/")
+
+    page.get_by_role("button", name="Copy the GB/T 7714 citation").click()
+
+    expect(page.locator("#copy-status")).to_have_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == page.locator("#cite-gbt").inner_text().strip()
+    assert copied.startswith(f"Social Media for Social Good. {CASE_TITLE}[EB/OL]. ")
+
+
+def test_the_chinese_case_page_copies_its_gb_t_7714_citation_first(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    visit(page, f"/zh-hans/campaigns/{CASE}/")
+
+    buttons = page.locator(".cite button[data-copy]")
+    expect(buttons).to_have_count(3)
+    buttons.first.click()
+
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith(f"社交媒体公益案例库. {CASE_TITLE_ZH}[EB/OL]. ")
+    expect(page.locator("#copy-status")).not_to_be_empty()
+
+
+def test_the_source_page_copies_its_bibtex_entry(page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    visit(page, PAGES["source"])
+
+    page.get_by_role("button", name="Copy the BibTeX citation").click()
+
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.startswith("@misc{cgpi-2020-communication-for-social-good-pandemic,")
+    assert copied.endswith("}")
+
+
+def test_without_javascript_the_citations_are_text_and_no_button_shows(browser, site):
+    context = browser.new_context(base_url=site.url, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f"/campaigns/{CASE}/")
+
+        expect(tab.locator("#cite-apa")).to_be_visible()
+        expect(tab.locator(".cite button")).to_have_count(3)
+        for button in tab.locator(".cite button").all():
+            expect(button).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_a_case_page_shows_its_share_image_to_link_previews(page):
+    visit(page, f"/zh-hans/campaigns/{CASE}/")
+    image = page.locator('meta[property="og:image"]').first.get_attribute("content")
+
+    response = page.request.get(image)
+
+    assert response.status == 200
+    assert response.headers["content-type"] == "image/png"
+    assert response.body()[:8] == b"\x89PNG\r\n\x1a\n"

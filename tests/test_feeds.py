@@ -228,7 +228,8 @@ def test_a_case_page_describes_itself_to_link_previews(client, described_case):
     ) in head
     assert '<meta property="og:locale" content="en_GB">' in head
     assert '<meta property="article:tag" content="agriculture">' in head
-    assert '<meta name="twitter:card" content="summary">' in head
+    # Every public case has its share image (tests/test_share_images.py).
+    assert '<meta name="twitter:card" content="summary_large_image">' in head
     assert '<meta name="twitter:title" content="Wesee agricultural assistance">' in head
     assert f'<link rel="canonical" href="{url}">' in head
 

@@ -808,6 +808,8 @@ QUERY_COUNTS = {
     "/campaigns/": 8,
     "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 9,
     "/campaigns/case-0/": 13,
+    "/campaigns/case-0/cite.ris": 2,
+    "/campaigns/case-0/cite.bib": 2,
     "/organisations/": 3,
     "/organisations/?page=2": 3,
     "/organisations/organiser/": 5,
@@ -818,6 +820,7 @@ QUERY_COUNTS = {
     "/sources/": 3,
     "/sources/shared-source/": 6,
     "/sources/shared-source/?page=2": 6,
+    "/sources/shared-source/cite.ris": 2,
     "/tags/": 3,
     "/tags/?page=2": 3,
     "/tags/shared/": 5,
@@ -861,6 +864,13 @@ class TestEveryPageAtAnySize:
         CatalogueSummary.current()  # counted once per change (its own test is below)
         with django_assert_num_queries(expected):
             page(client, url)
+
+    def test_the_share_image_runs_the_same_number_of_queries_at_any_size(
+        self, client, django_assert_num_queries, grown_catalogue
+    ):
+        with django_assert_num_queries(3):  # the case, its figures, its platforms
+            response = client.get("/campaigns/case-0/share.png")
+        assert response.status_code == 200
 
     def test_the_catalogue_summary_is_counted_in_the_same_queries_at_any_size(
         self, django_assert_num_queries, grown_catalogue
@@ -948,7 +958,9 @@ def test_the_citation_stays_english_apa_under_a_chinese_heading(client, two_case
     html = page(client, "/zh-hans/campaigns/yaan-earthquake/")
 
     assert '<h2 id="cite-heading">引用本案例</h2>' in html
-    assert '<p class="apa" lang="en">Social Media for Social Good. (2024, March 5).' in html
+    assert (
+        '<p class="apa" lang="en" id="cite-apa">Social Media for Social Good. (2024, March 5).'
+    ) in html
     assert "[Version of 2024-03-05]. http://testserver/zh-hans/" in html
     assert "author = {{Social Media for Social Good}}" in html
     assert "检索自" not in html

@@ -255,6 +255,16 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
         return self.prefetch_related("platforms", "tags")
 
+    def for_share_image(self):
+        """What a case's share image draws: its headline figure (its first public figure, in
+        display order, without its conversions) and its platforms."""
+        from .figures import Figure
+
+        figures = Figure.objects.published().stated_once().order_by("order", "pk")
+        return self.prefetch_related(
+            Prefetch("figures", queryset=figures, to_attr="figure_list"), "platforms"
+        )
+
     def for_detail(self):
         """Everything a campaign's page shows, fetched in a fixed number of queries."""
         return self.with_cited_figures().prefetch_related(

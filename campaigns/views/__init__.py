@@ -9,6 +9,7 @@ runs a fixed number of queries whatever the size of the catalogue.
 """
 
 from .campaigns import about, campaign_detail, campaign_list, compare, home, timeline
+from .citations import case_citation, source_citation
 from .downloads import data, export_campaigns, export_figures
 from .entities import (
     organisation_detail,
@@ -21,12 +22,14 @@ from .entities import (
     tag_list,
 )
 from .figures import figure_list
+from .share import share_image_view
 from .suggestions import suggest, suggest_thanks
 
 __all__ = [
     "about",
     "campaign_detail",
     "campaign_list",
+    "case_citation",
     "compare",
     "data",
     "export_campaigns",
@@ -37,6 +40,8 @@ __all__ = [
     "organisation_list",
     "platform_detail",
     "platform_list",
+    "share_image_view",
+    "source_citation",
     "source_detail",
     "source_list",
     "suggest",

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ..charts import chart_over_time, figure_series
+from ..citations import source_citations
 from ..models import (
     Campaign,
     Figure,
@@ -130,6 +131,7 @@ def source_detail(request, slug):
             "page": page,
             "notes": [page_note] if page_note else [],
             "cited_references": source.references.order_by("reference_number"),
+            "cite": source_citations(source),
         },
     )
 
