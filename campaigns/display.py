@@ -27,7 +27,6 @@ from django.utils.translation import (
     pgettext,
 )
 from django.utils.translation import gettext as _
-from pypinyin import lazy_pinyin
 
 from .models import Qualifier, Unit
 
@@ -103,15 +102,6 @@ def localized_paragraphs(obj, field):
     return format_html(
         '<div lang="en">{}</div><p class="english-only">{}</p>', paragraphs, ENGLISH_ONLY
     )
-
-
-def reading_order(text):
-    """A key that sorts names as readers expect: without regard to capitals ("agriculture"
-    before "COVID-19"), and Chinese by its pinyin (地震 dìzhèn before 公益 gōngyì)."""
-    text = str(text)
-    if any("\u4e00" <= char <= "\u9fff" for char in text):
-        text = " ".join(lazy_pinyin(text))
-    return text.casefold()
 
 
 class CountedLabel(str):

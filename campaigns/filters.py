@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from .display import both_names, primary_name, reading_order, with_count
+from .display import both_names, primary_name, with_count
 from .models import (
     Approach,
     CampaignSort,
@@ -36,6 +36,7 @@ from .models import (
     Tag,
     Unit,
 )
+from .models.base import in_reading_order, reading_order
 from .searching import narrowings, without
 
 MAX_QUERY_LENGTH = 200
@@ -296,8 +297,11 @@ class CampaignFilterForm(ForgivingFilterForm):
         super().__init__(data, **kwargs)
 
     def load_choices(self):
-        platforms = Platform.objects.with_published_campaigns().only(
-            "slug", "name", "name_zh", "published_campaign_count"
+        platforms = in_reading_order(
+            Platform.objects.with_published_campaigns().only(
+                "slug", "name", "name_zh", "published_campaign_count", "reading_key_zh"
+            ),
+            "name",
         )
         self.fields["platform"].choices = [
             (platform.slug, with_count(both_names(platform), platform.published_campaign_count))
@@ -480,8 +484,11 @@ class FigureFilterForm(ForgivingFilterForm):
     def load_choices(self):
         self.fields["platform"].choices = [
             (platform.slug, both_names(platform))
-            for platform in Platform.objects.with_published_campaigns_or_figures().only(
-                "slug", "name", "name_zh"
+            for platform in in_reading_order(
+                Platform.objects.with_published_campaigns_or_figures().only(
+                    "slug", "name", "name_zh", "reading_key_zh"
+                ),
+                "name",
             )
         ]
 

@@ -372,6 +372,8 @@ class _Grower:
                     country="CN",
                 )
             )
+        for row in rows:
+            row.fill_in()  # bulk_create does not call save()
         created = Organisation.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         self.added("organisations", len(created))
         return created
@@ -437,6 +439,8 @@ class _Grower:
                 )
             )
             plans.append((on, by, source, pick.sample(tags, 2), (topic, topic_zh, start)))
+        for campaign in campaigns:
+            campaign.fill_reading_key()  # bulk_create does not call save()
         created = Campaign.objects.bulk_create(campaigns, batch_size=BATCH_SIZE)
         self.added("campaigns", len(created))
 

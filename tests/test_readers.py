@@ -115,3 +115,55 @@ def test_the_site_has_one_name_everywhere(client, db, path, text):
     body = html.unescape(response.content.decode())
     assert text in body
     assert "socialgood catalogue" not in body
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def names_on(client, url, pattern):
+    return re.findall(pattern, html.unescape(client.get(url).content.decode()))
+
+
+@pytest.fixture
+def named_in_both_languages(db):
+    """Platforms, tags and cases whose English and pinyin orders differ, with capitals."""
+    platforms = [
+        factories.PlatformFactory(name="WeChat", name_zh="微信", slug="wechat"),
+        factories.PlatformFactory(name="baidu", name_zh="百度", slug="baidu"),
+        factories.PlatformFactory(name="Kwai", name_zh="快手", slug="kwai"),
+        factories.PlatformFactory(name="Facebook", name_zh="", slug="facebook"),
+    ]
+    for index, (title, title_zh) in enumerate(
+        [("apple sales", "苹果销售"), ("Zebra rescue", "斑马救助"), ("Mask drive", "口罩募集")]
+    ):
+        factories.CampaignFactory(
+            slug=f"case-{index}", title=title, title_zh=title_zh, platforms=platforms
+        )
+    return platforms
+
+
+def test_english_lists_ignore_capitals_and_chinese_lists_sort_by_pinyin(
+    client, named_in_both_languages
+):
+    link = r'<a href="/(?:zh-hans/)?platforms/([a-z]+)/"'
+    assert names_on(client, "/platforms/", link) == ["baidu", "facebook", "kwai", "wechat"]
+    # 百度 bǎidù, Facebook, 快手 kuàishǒu, 微信 wēixìn
+    assert names_on(client, "/zh-hans/platforms/", link) == ["baidu", "facebook", "kwai", "wechat"]
+
+    cases = r'<a href="/(?:zh-hans/)?campaigns/(case-\d)/"'
+    assert names_on(client, "/campaigns/?sort=title", cases) == ["case-0", "case-2", "case-1"]
+    # 斑马 bānmǎ, 口罩 kǒuzhào, 苹果 píngguǒ
+    assert names_on(client, "/zh-hans/campaigns/?sort=title", cases) == [
+        "case-1",
+        "case-2",
+        "case-0",
+    ]
+
+
+def test_a_renamed_platform_moves_in_the_chinese_list(client, named_in_both_languages):
+    facebook = named_in_both_languages[3]
+    facebook.name_zh = "脸书"  # liǎnshū: after 快手 kuàishǒu
+    facebook.save()
+
+    link = r'<a href="/zh-hans/platforms/([a-z]+)/"'
+    assert names_on(client, "/zh-hans/platforms/", link) == ["baidu", "kwai", "facebook", "wechat"]

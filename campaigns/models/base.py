@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from pypinyin import lazy_pinyin
 
 IDS_PER_STATEMENT = 900
 """The most ids one statement is given (``id IN (…)``): a load notes tens of thousands, and
@@ -52,6 +53,52 @@ class ChangeTrackedQuerySet(models.QuerySet):
         """Record that these rows changed now, as when a part of them (a tag, a participant)
         was added, edited or removed."""
         return self.update()
+
+
+def reading_order(text):
+    """A key that sorts names as readers expect: without regard to capitals ("agriculture"
+    before "COVID-19"), and Chinese by its pinyin (地震 dìzhèn before 公益 gōngyì)."""
+    text = str(text)
+    if any("\u4e00" <= char <= "\u9fff" for char in text):
+        text = " ".join(lazy_pinyin(text))
+    return text.casefold()
+
+
+READING_KEY_LENGTH = 300
+
+
+def in_reading_order(queryset, english_field):
+    """``queryset`` in the order the page's readers expect: by the Chinese sort key on Chinese
+    pages, else by the English name without regard to capitals."""
+    if (translation.get_language() or "").startswith("zh"):
+        return queryset.order_by("reading_key_zh", "pk")
+    return queryset.order_by(Lower(english_field), "pk")
+
+
+class ReadingOrder(models.Model):
+    """A name kept with the key Chinese pages sort it by: the pinyin of its Chinese name, or its
+    English name without capitals when it has none, as the page shows it. (English pages sort
+    by the English name without capitals, which needs no key of its own.)"""
+
+    reading_key_zh = models.CharField(
+        _("Chinese sort key"),
+        max_length=READING_KEY_LENGTH,
+        editable=False,
+        blank=True,
+        db_index=True,
+        serialize=False,
+    )
+
+    reading_fields = ("name", "name_zh")
+    """The (English, Chinese) fields the key is made from."""
+
+    class Meta:
+        abstract = True
+
+    def fill_reading_key(self):
+        """Set the Chinese pages' sort key from the names."""
+        english, chinese = (getattr(self, name) or "" for name in self.reading_fields)
+        self.reading_key_zh = reading_order(chinese or english)[:READING_KEY_LENGTH]
 
 
 class ChangeTracked(models.Model):

@@ -21,14 +21,21 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models.functions import ExtractYear, Lower, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
-from .base import ChangeTracked, ChangeTrackedQuerySet, count_of, validate_image_size
+from .base import (
+    ChangeTracked,
+    ChangeTrackedQuerySet,
+    ReadingOrder,
+    count_of,
+    in_reading_order,
+    validate_image_size,
+)
 from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
 from .corrections import Correction
 from .dates import format_partial_date, partial_date_end, validate_partial_date
@@ -230,8 +237,8 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             return self
         if order == CampaignSort.OLDEST:
             return self.order_by(F("start_date").asc(nulls_last=True), "title", "pk")
-        if order == CampaignSort.TITLE:
-            return self.order_by("title", "pk")
+        if order == CampaignSort.TITLE:  # capitals aside; by pinyin on Chinese pages
+            return in_reading_order(self, "title")
         if order == CampaignSort.FIGURES:
             return self.order_by("-figure_count", "title", "pk")
         return self.order_by(*NEWEST_FIRST)
@@ -364,8 +371,10 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         )
 
 
-class Campaign(ChangeTracked):
+class Campaign(ReadingOrder, ChangeTracked):
     """A case study: a campaign in which social media served a public cause, and its outcome."""
+
+    reading_fields = ("title", "title_zh")
 
     title = models.CharField(_("title"), max_length=250)
     title_zh = models.CharField(_("Chinese title"), max_length=250, blank=True)
@@ -458,7 +467,11 @@ class Campaign(ChangeTracked):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
         ordering = ["-start_date", "title"]
-        indexes = [models.Index(fields=["status", "start_date"])]
+        indexes = [
+            models.Index(fields=["status", "start_date"]),
+            # Sorted by title on English pages (Chinese pages use ``reading_key_zh``).
+            models.Index(Lower("title"), name="campaign_title_lower"),
+        ]
         permissions = [
             ("publish_campaign", _("Can publish, send back, unpublish and withdraw campaigns")),
         ]
@@ -474,7 +487,8 @@ class Campaign(ChangeTracked):
     def fill_in(self):
         """Set what a save derives: when it was first published, when it was submitted for
         review, when it was withdrawn. (The loader calls it for rows it inserts in bulk,
-        without ``save()``.)"""
+        without ``save()``.) And the Chinese pages' sort key."""
+        self.fill_reading_key()
         now = timezone.now()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = now

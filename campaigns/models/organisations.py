@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .base import ChangeTracked, SlugQuerySet, validate_image_size
+from .base import ChangeTracked, ReadingOrder, SlugQuerySet, validate_image_size
 from .choices import OrganisationKind, PlatformKind
 
 
@@ -23,7 +24,7 @@ class OrganisationQuerySet(SlugQuerySet):
         return self.filter(published_campaign_count__gt=0)
 
 
-class Organisation(ChangeTracked):
+class Organisation(ReadingOrder, ChangeTracked):
     """A company, nonprofit, public body, network or person that takes part in campaigns."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -48,6 +49,18 @@ class Organisation(ChangeTracked):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        # The list's order on English pages (Chinese pages use ``reading_key_zh``).
+        indexes = [models.Index(Lower("name"), name="organisation_name_lower")]
+
+    def save(self, *args, **kwargs):
+        """Save it with its sort key for the Chinese pages."""
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self):
+        """Set what a save derives: the Chinese pages' sort key. (The loader calls it for rows
+        it inserts in bulk, without ``save()``.)"""
+        self.fill_reading_key()
 
     def __str__(self):
         return self.name
@@ -90,7 +103,7 @@ class PlatformQuerySet(SlugQuerySet):
         return self.with_published_campaigns().order_by("-published_campaign_count", "name")
 
 
-class Platform(ChangeTracked):
+class Platform(ReadingOrder, ChangeTracked):
     """A social media service campaigns run on, such as Sina Weibo or Kwai."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -122,6 +135,16 @@ class Platform(ChangeTracked):
         verbose_name = _("platform")
         verbose_name_plural = _("platforms")
         ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        """Save it with its sort key for the Chinese pages."""
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self):
+        """Set what a save derives: the Chinese pages' sort key. (The loader calls it for rows
+        it inserts in bulk, without ``save()``.)"""
+        self.fill_reading_key()
 
     def __str__(self):
         return self.name

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from .base import ReadingOrder
 from .choices import Status
 
 
@@ -16,7 +17,7 @@ class TagQuerySet(models.QuerySet):
         return self.filter(published_campaign_count__gt=0)
 
 
-class Tag(TagBase):
+class Tag(ReadingOrder, TagBase):
     """A word readers browse cases by, with the Chinese name the Chinese pages show.
 
     taggit's own tag model has no room for a second language, so the catalogue keeps its
@@ -34,6 +35,15 @@ class Tag(TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
         ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        """Save it with its sort key for the Chinese pages."""
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def fill_in(self):
+        """Set what a save derives: the Chinese pages' sort key."""
+        self.fill_reading_key()
 
     def get_absolute_url(self):
         """The address of its page on the public site."""

@@ -18,6 +18,7 @@ from ..models import (
     Source,
     Tag,
 )
+from ..models.base import in_reading_order
 from .common import (
     CAMPAIGNS_ON_ENTITY_PAGES,
     ENTITIES_PER_PAGE,
@@ -39,8 +40,8 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
 
 
 def organisation_list(request):
-    """Every organisation behind a published case, platform or figure."""
-    organisations = Organisation.objects.public().order_by("name", "pk")
+    """Every organisation behind a published case, platform or figure, in reading order."""
+    organisations = in_reading_order(Organisation.objects.public(), "name")
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
@@ -77,8 +78,8 @@ def organisation_detail(request, slug):
 
 
 def platform_list(request):
-    """Every platform with its operator and number of published cases."""
-    platforms = Platform.objects.public().select_related("operator").order_by("name", "pk")
+    """Every platform with its operator and number of published cases, in reading order."""
+    platforms = in_reading_order(Platform.objects.public().select_related("operator"), "name")
     return render_page(request, "campaigns/platform_list.html", platforms)
 
 
@@ -137,8 +138,8 @@ def source_detail(request, slug):
 
 
 def tag_list(request):
-    """Every tag on a published case, with how many cases carry it."""
-    tags = Tag.objects.public().order_by("name", "pk")
+    """Every tag on a published case, with how many cases carry it, in reading order."""
+    tags = in_reading_order(Tag.objects.public(), "name")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
