@@ -101,6 +101,9 @@ bench: install  ## page queries, sizes and times (also with 200 more cases), CSV
 	$(BIN)/python bench/sqlite_search.py
 	$(BIN)/python bench/history.py
 
+bench-layout: install  ## where search results and the compare table fall on the screen at 1280×800 and 360×740 (needs /usr/bin/chromium)
+	$(BIN)/python bench/layout.py
+
 bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database)
 	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
 
