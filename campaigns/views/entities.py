@@ -68,7 +68,7 @@ def organisation_detail(request, slug):
                 for role, items in by_role.items()
                 if items
             ],
-            "platforms": organisation.platforms.all(),
+            "platforms": organisation.platforms.public(),
             "series": figure_series(figures),
             "charts": chart_over_time(figures),
             "references": references,
@@ -77,7 +77,7 @@ def organisation_detail(request, slug):
 
 
 def platform_list(request):
-    """Every platform with its operator and number of published cases."""
+    """Every public platform with its operator and number of published cases."""
     platforms = Platform.objects.public().select_related("operator").order_by("name", "pk")
     return render_page(request, "campaigns/platform_list.html", platforms)
 
