@@ -355,31 +355,35 @@ def created_in_bulk(model, rows, links):
 # --------------------------------------------------------------------------- the version
 
 
-def shown_to_readers(model):
-    """The rows of ``model`` readers can see, as the database holds them now."""
-    published = {"campaign__status": models.Status.PUBLISHED}
-    return {
-        Campaign: lambda: Campaign._base_manager.filter(status=models.Status.PUBLISHED),
-        Figure: lambda: Figure.objects.published(),
-        Participation: lambda: Participation._base_manager.filter(**published),
-        CampaignImage: lambda: CampaignImage._base_manager.filter(**published),
-        models.Correction: lambda: models.Correction._base_manager.filter(**published),
-        TaggedCampaign: lambda: TaggedCampaign._base_manager.filter(
-            content_object__status=models.Status.PUBLISHED
-        ),
-        Organisation: lambda: Organisation.objects.public(),
-        Platform: lambda: Platform.objects.public(),
-        Source: lambda: Source.objects.public(),
-        Tag: lambda: Tag.objects.public(),
-    }[model]()
+def _of_published_cases(model, link="campaign"):
+    """The rows of a case's part whose case is published."""
+    return lambda: model._base_manager.filter(**{f"{link}__status": models.Status.PUBLISHED})
+
+
+SHOWN_TO_READERS = {
+    Campaign: lambda: Campaign.objects.published(),
+    Figure: lambda: Figure.objects.published(),
+    Participation: _of_published_cases(Participation),
+    CampaignImage: _of_published_cases(CampaignImage),
+    models.Correction: _of_published_cases(models.Correction),
+    TaggedCampaign: _of_published_cases(TaggedCampaign, link="content_object"),
+    Organisation: lambda: Organisation.objects.public(),
+    Platform: lambda: Platform.objects.public(),
+    Source: lambda: Source.objects.public(),
+    Tag: lambda: Tag.objects.public(),
+}
+"""For each catalogue model, the rows readers can see (a queryset, made when asked for)."""
 
 
 def seen_by_readers(instance):
     """Whether readers can see this row as the database holds it now (False when it is not
-    there)."""
+    there; True for a model ``SHOWN_TO_READERS`` does not know yet)."""
+    shown = SHOWN_TO_READERS.get(type(instance))
+    if shown is None:
+        return True
     if instance.pk is None:
         return False
-    return shown_to_readers(type(instance)).filter(pk=instance.pk).exists()
+    return shown().filter(pk=instance.pk).exists()
 
 
 def catalogue_changing(sender, instance, raw=False, **kwargs):
