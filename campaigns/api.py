@@ -5,7 +5,8 @@ Published content only; every list is paginated with ``limit`` (at most ``MAX_LI
 ``offset``; every field is named and described in the OpenAPI schema at /api/openapi.json and
 the docs at /api/docs (Swagger UI served from the bundled static files, no CDN). A parameter
 of the wrong type or outside its range is answered 422 with a JSON explanation, an unknown
-slug or key 404. Responses carry ETag and Last-Modified and answer conditional GETs with 304.
+slug or key 404. 200 responses carry ETag and Last-Modified and answer conditional GETs with
+304; errors carry neither and are never a 304 (``conditional.py``).
 
 The lists take the site's own filters (the filter forms in ``filters.py``, which combine the
 models' QuerySet methods), so a filtered page, its download and the API always agree. Items
@@ -635,8 +636,8 @@ def get_figure(request, key: Annotated[FigureKey, Path()]):
 @conditional_view
 @paginate(CataloguePagination)
 def list_organisations(request):
-    """Organisations the site shows (taking part in published campaigns, running a platform, or
-    described by public figures); in slug order."""
+    """Organisations the site shows (taking part in published campaigns, running a public
+    platform, or described by public figures); in slug order."""
     return Organisation.objects.public().order_by("slug")
 
 
@@ -656,12 +657,13 @@ def get_organisation(request, slug: Annotated[OrganisationSlug, Path()]):
     "/platforms",
     response={200: list[PlatformOut], **LIST_ERRORS},
     tags=["platforms"],
-    summary="List platforms",
+    summary="List platforms in published content",
 )
 @conditional_view
 @paginate(CataloguePagination)
 def list_platforms(request):
-    """Every platform, as the site shows them; in slug order."""
+    """Platforms a published campaign ran on or a public figure is about, as the site shows
+    them; in slug order."""
     return Platform.objects.public().select_related("operator").order_by("slug")
 
 

@@ -7,26 +7,26 @@ every server, and no reader is served a page from before the change. With ``REDI
 the cache is Redis, shared by all servers; without it each server process keeps its own, which
 is just as correct (the version comes from the database) but warms up once per process.
 
-Pages also answer conditional GETs: each carries an ETag of the version and address and a
-Last-Modified of the last change, and a client that has the current page gets 304.
+Pages also answer conditional GETs (``conditional.py``): each 200 carries an ETag of the
+version and address and a Last-Modified of the last change readers can see, and a client that
+has the current page gets 304. A 404, 410 or 429 carries no validators and is never a 304.
 
 Only what every reader sees the same is cached: GET and HEAD, no session (a signed-in curator
 is served fresh pages), not the admin, a 200 that sets no cookie and is not streamed (the
 downloads are streamed and answer conditional GETs on their own).
 """
 
-import calendar
 import functools
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .conditional import catalogue_version
+from .conditional import VALIDATORS, answer_conditionally, catalogue_version, seconds
 
 UNCACHED_PATHS = ("/admin/", "/i18n/", "/static/", "/media/")
 """Addresses never served from the cache: the admin, the language switch and files."""
@@ -59,11 +59,6 @@ def release():
     return digest.hexdigest()[:12]
 
 
-def seconds(moment):
-    """A time in whole seconds since 1970, as HTTP dates give it."""
-    return calendar.timegm(moment.utctimetuple())
-
-
 class PublicPageCacheMiddleware:
     """Serve public pages and API answers from the cache, keyed by the catalogue's version."""
 
@@ -81,23 +76,17 @@ class PublicPageCacheMiddleware:
         if response is None:
             response = self.get_response(request)
             if not self.cacheable_response(response):
+                if response.status_code >= 400:  # an error is no resource to validate
+                    for header in VALIDATORS:
+                        del response[header]
                 return response
-            if not response.has_header("ETag"):
-                response["ETag"] = f'"{key[5:37]}"'
-                response["Last-Modified"] = http_date(seconds(version.changed_at))
             # Browsers and proxies ask again each time; the answer to "again" is a 304.
             patch_cache_control(response, no_cache=True)
+            response.headers.setdefault("ETag", f'"{key[5:37]}"')
+            response.headers.setdefault("Last-Modified", http_date(seconds(version.changed_at)))
             if settings.PAGE_CACHE_SECONDS:
                 cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-        return (
-            get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=seconds(version.changed_at),
-                response=response,
-            )
-            or response
-        )
+        return answer_conditionally(request, response, etag=response["ETag"])
 
     @staticmethod
     def cacheable_request(request):

@@ -150,7 +150,7 @@ def collect_vocabulary():
     texts = []
     published = Campaign.objects.published().order_by()
     texts += published.values_list("title", flat=True).iterator(chunk_size=2000)
-    texts += Platform.objects.values_list("name", flat=True)
+    texts += Platform.objects.public().values_list("name", flat=True)
     texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
     texts += Tag.objects.public().values_list("name", flat=True)
     for member in [*Cause, *Approach]:

@@ -1,7 +1,9 @@
 """Keep what is derived from the catalogue's rows true when a row changes.
 
 - The catalogue's version (``models/version.py``), which cached pages and ETags are keyed by:
-  every save or delete of a catalogue row, and every bulk update, makes a new one.
+  every save or delete of a row readers can see, before or after the change, makes a new one
+  (a case's part is seen when its case is published); a change confined to drafts and cases in
+  review does not, so the public validators do not tell when drafts are edited.
 
 - A campaign's ``updated_at`` when a row that belongs to it changes (a participant, image, tag,
   platform or source link), recorded the catalogue's one way: ``ChangeTrackedQuerySet.touch()``.
@@ -31,7 +33,7 @@ from .models import (
     Tag,
     TaggedCampaign,
 )
-from .models.counts import linked_to_campaigns, recount, recount_for_campaigns
+from .models.counts import deferring, linked_to_campaigns, recount, recount_for_campaigns
 from .models.version import CatalogueVersion
 
 CATALOGUE_MODELS = (
@@ -46,17 +48,8 @@ CATALOGUE_MODELS = (
     Tag,
     TaggedCampaign,
 )
-"""The models whose rows are the catalogue: a change to any of them is a new version of it."""
-
-
-def catalogue_changed(sender, **kwargs):
-    """A row of the catalogue was saved (loaded raw too) or deleted: a new version."""
-    CatalogueVersion.bump()
-
-
-for catalogue_model in CATALOGUE_MODELS:
-    post_save.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-save")
-    post_delete.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-delete")
+"""The models whose rows are the catalogue: a change to one of their public rows is a new
+version of it (see the end of this module)."""
 
 
 def previous(instance, *fields):
@@ -145,7 +138,7 @@ def remember_what_it_pointed_to(sender, instance, **kwargs):
 POINTERS = {
     Participation: ["organisation_id", "campaign_id"],
     TaggedCampaign: ["tag_id", "content_object_id"],
-    Figure: ["source_id", "organisation_id", "campaign_id"],
+    Figure: ["source_id", "organisation_id", "platform_id", "campaign_id"],
     Platform: ["operator_id"],
     Source: ["cited_by_id"],
 }
@@ -223,12 +216,13 @@ def organisation_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=Figure)
 def figure_changed(sender, instance, **kwargs):
     """A figure was saved or deleted: its campaign's count, its source's, and whether the
-    source and the organisation it is about are public."""
+    source and the organisation or platform it is about are public."""
     recount(
         models,
         campaigns=before_and_after(instance, "campaign_id"),
         sources=before_and_after(instance, "source_id"),
         organisations=before_and_after(instance, "organisation_id"),
+        platforms=before_and_after(instance, "platform_id"),
     )
 
 
@@ -284,9 +278,14 @@ def _stated(values, words_changed):
 @receiver(post_save, sender=Platform)
 @receiver(post_delete, sender=Platform)
 def platform_changed(sender, instance, created=False, **kwargs):
-    """A platform was saved or deleted: whether its operator (old and new) is public, and,
-    when it was renamed, the search documents of the campaigns on it."""
-    recount(models, organisations=before_and_after(instance, "operator_id"))
+    """A platform was saved or deleted: its counts (a raw save writes them as loaded),
+    whether its operator (old and new) is public, and, when it was renamed, the search
+    documents of the campaigns on it."""
+    recount(
+        models,
+        platforms=[instance.pk],
+        organisations=before_and_after(instance, "operator_id"),
+    )
     if not created and renamed(instance):
         links = Campaign.platforms.through.objects.filter(platform=instance)
         recount(models, documents=list(links.values_list("campaign_id", flat=True)))
@@ -343,10 +342,67 @@ def created_in_bulk(model, rows, links):
             campaigns=present(*(row.campaign_id for row in rows)),
             sources=present(*(row.source_id for row in rows)),
             organisations=present(*(row.organisation_id for row in rows)),
+            platforms=present(*(row.platform_id for row in rows)),
         )
     elif model is Platform:
-        recount(models, organisations=present(*(row.operator_id for row in rows)))
+        recount(models, platforms=ids)  # and, through it, their operators
     elif model is Source:
         recount(models, sources=set(ids) | present(*(row.cited_by_id for row in rows)))
     elif model is not Organisation:  # a new organisation changes no count until linked
         raise ValueError(f"{model._meta.label} rows are not inserted in bulk.")
+
+
+# --------------------------------------------------------------------------- the version
+
+
+def _of_published_cases(model, link="campaign"):
+    """The rows of a case's part whose case is published."""
+    return lambda: model._base_manager.filter(**{f"{link}__status": models.Status.PUBLISHED})
+
+
+SHOWN_TO_READERS = {
+    Campaign: lambda: Campaign.objects.published(),
+    Figure: lambda: Figure.objects.published(),
+    Participation: _of_published_cases(Participation),
+    CampaignImage: _of_published_cases(CampaignImage),
+    models.Correction: _of_published_cases(models.Correction),
+    TaggedCampaign: _of_published_cases(TaggedCampaign, link="content_object"),
+    Organisation: lambda: Organisation.objects.public(),
+    Platform: lambda: Platform.objects.public(),
+    Source: lambda: Source.objects.public(),
+    Tag: lambda: Tag.objects.public(),
+}
+"""For each catalogue model, the rows readers can see (a queryset, made when asked for)."""
+
+
+def seen_by_readers(instance):
+    """Whether readers can see this row as the database holds it now (False when it is not
+    there; True for a model ``SHOWN_TO_READERS`` does not know yet)."""
+    shown = SHOWN_TO_READERS.get(type(instance))
+    if shown is None:
+        return True
+    if instance.pk is None:
+        return False
+    return shown().filter(pk=instance.pk).exists()
+
+
+def catalogue_changing(sender, instance, raw=False, **kwargs):
+    """Before a save or delete: whether readers could see the row (taken as yes for a raw
+    save and inside a load, which make a new version anyway)."""
+    instance._seen_before = raw or deferring() or seen_by_readers(instance)
+
+
+def catalogue_changed(sender, instance, raw=False, **kwargs):
+    """A row of the catalogue was saved or deleted: a new version if readers could see it
+    before or can see it now. Connected after every other receiver of this module, so that
+    "now" includes the counts and visibility flags they recount. A raw save (``loaddata``)
+    and a change inside ``counts.deferred()`` (a load) always make one."""
+    if raw or getattr(instance, "_seen_before", True) or seen_by_readers(instance):
+        CatalogueVersion.bump()
+
+
+for catalogue_model in CATALOGUE_MODELS:
+    pre_save.connect(catalogue_changing, sender=catalogue_model, dispatch_uid="version-saving")
+    pre_delete.connect(catalogue_changing, sender=catalogue_model, dispatch_uid="version-deleting")
+    post_save.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-save")
+    post_delete.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-delete")

@@ -144,7 +144,7 @@ class OrganisationSitemap(ObjectSitemap):
 
 
 class PlatformSitemap(ObjectSitemap):
-    """Every platform (the site shows them all)."""
+    """Every public platform: a published case ran on it or a public figure is about it."""
 
     url_name = "campaigns:platform_detail"
 

@@ -383,10 +383,15 @@ def test_head_answers_like_get_without_the_body(client, yaan_case):
 
 
 def test_every_platform_the_site_shows_is_in_the_api_list_and_found_by_slug(client, yaan_case):
-    factories.PlatformFactory(name="Volcano Video", slug="volcano-video")
+    volcano = factories.PlatformFactory(name="Volcano Video", slug="volcano-video")
+    factories.FigureFactory(
+        key="volcano-users", campaign=None, platform=volcano, source=yaan_case.sources.first()
+    )
+    factories.PlatformFactory(name="Nothing public yet", slug="nothing-public-yet")
 
     slugs = [item["slug"] for item in client.get("/api/platforms").json()["items"]]
 
     assert slugs == ["sina-weibo", "volcano-video"]
     assert client.get("/platforms/volcano-video/").status_code == 200
     assert client.get("/api/platforms/volcano-video").json()["campaigns"] == []
+    assert client.get("/api/platforms/nothing-public-yet").status_code == 404

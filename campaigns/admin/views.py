@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from .. import history
-from ..models import Removal
+from ..models import Campaign, Removal, Status
+from ..views.campaigns import may_preview
 
 
 def view_on_site(request, content_type_id, object_id):
@@ -25,13 +26,19 @@ def view_on_site(request, content_type_id, object_id):
 
     Django's own redirects any staff member to the row's public address, which tells a staff
     member without permissions the slug of a draft. Here anyone who may not view rows of that
-    model gets the same "not found" as for a row that does not exist.
+    model, or (for a case that is not published) may not preview cases, gets the same "not
+    found" as for a row that does not exist.
     """
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     model = content_type.model_class() if content_type else None
     model_admin = admin.site._registry.get(model)
     if model_admin is None or not model_admin.has_view_permission(request):
         raise Http404(_("There is nothing to view at this address."))
+    if model is Campaign and not may_preview(request.user):
+        case_id = _user_id(object_id)  # a row id typed in the address, or None
+        hidden = Campaign.objects.exclude(status=Status.PUBLISHED)
+        if case_id is None or hidden.filter(pk=case_id).exists():
+            raise Http404(_("There is nothing to view at this address."))
     return shortcut(request, content_type_id, object_id)
 
 

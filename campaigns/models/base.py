@@ -44,10 +44,17 @@ class ChangeTrackedQuerySet(models.QuerySet):
         from .version import CatalogueVersion
 
         kwargs.setdefault("updated_at", timezone.now())
+        seen = self.seen_by_readers(kwargs)
         updated = super().update(**kwargs)
-        if updated:
+        if updated and seen:
             CatalogueVersion.bump()
         return updated
+
+    def seen_by_readers(self, changes):
+        """Whether readers see any of these rows before or after ``changes`` (asked before the
+        update): only then is it a new version of the catalogue. Every row, unless a model
+        knows better."""
+        return True
 
     def touch(self):
         """Record that these rows changed now, as when a part of them (a tag, a participant)

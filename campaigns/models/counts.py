@@ -9,8 +9,9 @@ request.
 - ``Source.published_campaign_count`` and ``Source.public_figure_count``: the published
   campaigns naming it and the public figures citing it.
 - ``Campaign.search_text`` and ``search_document``: what a search looks in (``search.py``).
-- ``Organisation.is_public``: it has a part in a published campaign, runs a platform, or a
-  public figure is about it. ``Source.is_public``: it backs published content (a count above),
+- ``Platform.is_public``: a published campaign ran on it or a public figure is about it.
+  ``Organisation.is_public``: it has a part in a published campaign, runs a public platform,
+  or a public figure is about it. ``Source.is_public``: it backs published content (a count above),
   or one of its numbered references does, or the source citing it does.
 
 They are kept in step by ``signals.py`` (every save, delete and link of a campaign, its parts,
@@ -84,6 +85,7 @@ def recount(
         _recount_campaigns(models, campaigns)
     if platforms:
         _recount_platforms(models, platforms)
+        organisations = _with_operators(models, organisations, platforms)
     if tags:
         _recount_tags(models, tags)
     if organisations:
@@ -118,6 +120,11 @@ def deferred(models):
     recount(models, **pending)
     if changed:
         models.CatalogueVersion.bump()
+
+
+def deferring():
+    """Whether a ``deferred()`` block is running."""
+    return getattr(_deferral, "pending", None) is not None
 
 
 def defer_version():
@@ -159,7 +166,8 @@ def linked_to_campaigns(models, campaign_ids):
         "platforms": _ids(
             models.Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids),
             "platform_id",
-        ),
+        )
+        | _ids(figures.exclude(platform=None), "platform_id"),
         "tags": _ids(
             models.TaggedCampaign._base_manager.filter(content_object_id__in=campaign_ids),
             "tag_id",
@@ -266,6 +274,35 @@ def _recount_platforms(models, ids):
         f"WHERE l.platform_id = {{Platform}}.id AND c.status = '{PUBLISHED}')",
         ids,
     )
+    if _has_field(models.Platform, "is_public"):  # migrations before 0019 know no such flag
+        _update(
+            models,
+            "Platform",
+            "is_public = (published_campaign_count > 0 "
+            "OR EXISTS (SELECT 1 FROM {Figure} f "
+            + PUBLIC_FIGURE
+            + " AND f.platform_id = {Platform}.id))",
+            ids,
+        )
+
+
+def _with_operators(models, organisations, platforms):
+    """``organisations`` and the operators of ``platforms``: whether an organisation is public
+    depends on whether a platform it runs is."""
+    if organisations == ALL or platforms == ALL:
+        return ALL
+    operators = set(organisations)
+    for chunk in _chunks(platforms):
+        operators |= _ids(
+            models.Platform._base_manager.filter(pk__in=chunk).exclude(operator=None),
+            "operator_id",
+        )
+    return operators
+
+
+def _has_field(model, name):
+    """Whether ``model`` has the field ``name`` (a migration's historical model may not)."""
+    return name in {field.name for field in model._meta.get_fields()}
 
 
 def _recount_tags(models, ids):
@@ -288,11 +325,14 @@ def _recount_organisations(models, ids):
         f"WHERE p.organisation_id = {{Organisation}}.id AND c.status = '{PUBLISHED}')",
         ids,
     )
+    # Before migration 0019 every platform was public, so running one made its operator public.
+    public_platform = " AND o.is_public" if _has_field(models.Platform, "is_public") else ""
     _update(
         models,
         "Organisation",
         "is_public = (published_campaign_count > 0 "
-        "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id) "
+        "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id"
+        f"{public_platform}) "
         "OR EXISTS (SELECT 1 FROM {Figure} f "
         + PUBLIC_FIGURE
         + " AND f.organisation_id = {Organisation}.id))",

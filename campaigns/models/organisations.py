@@ -15,8 +15,8 @@ class OrganisationQuerySet(SlugQuerySet):
     """Reusable filters for organisations."""
 
     def public(self):
-        """Organisations with a part in a published campaign, a platform, or a public figure
-        (``is_public``, kept in step by ``counts.py``)."""
+        """Organisations with a part in a published campaign, a public platform they run, or
+        a public figure (``is_public``, kept in step by ``counts.py``)."""
         return self.filter(is_public=True)
 
     def with_published_campaigns(self):
@@ -81,8 +81,9 @@ class PlatformQuerySet(SlugQuerySet):
     """Reusable filters for platforms."""
 
     def public(self):
-        """The platforms readers see: every platform."""
-        return self.all()
+        """Platforms a published campaign ran on or a public figure is about (``is_public``,
+        kept in step by ``counts.py``)."""
+        return self.filter(is_public=True)
 
     def with_published_campaigns(self):
         """Platforms at least one published campaign ran on."""
@@ -128,6 +129,7 @@ class Platform(ReadingOrder, ChangeTracked):
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
+    is_public = models.BooleanField(_("public"), default=False, editable=False, serialize=False)
 
     objects = PlatformQuerySet.as_manager()
 

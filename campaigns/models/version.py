@@ -1,4 +1,4 @@
-"""The catalogue's version: one row whose number goes up with every change to the catalogue.
+"""The catalogue's version: one row whose number goes up with every change readers can see.
 
 Cached pages and API answers are keyed by it, and ETags and Last-Modified come from it, so no
 reader is ever served a page older than the last change, whichever app server cached it and
@@ -6,11 +6,19 @@ whether or not the servers share a cache. It lives in the database, where the ch
 the number goes up in the change's own transaction, so a page rendered before the change
 commits is cached under the old number, which no request asks for once it has committed.
 
+Only changes to what readers can see move it on (``signals.py``): a published case, its parts,
+the rows public pages show, and their deletion, not the edits of a draft, so that the public
+validators never tell when drafts are edited. Curators' previews and the admin are never
+cached (``caching.py``), so they do not depend on it.
+
 The row also keeps the catalogue's summary (``summary.py``) with the number it was counted at.
 """
 
+import datetime
+
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +27,7 @@ ROW = 1
 
 
 class CatalogueVersion(models.Model):
-    """How many times the catalogue has changed, and when it last did."""
+    """How many times the public catalogue has changed, and when it last did."""
 
     number = models.BigIntegerField(_("number"), default=1)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
@@ -42,7 +50,11 @@ class CatalogueVersion(models.Model):
         if defer_version():
             return
         now = timezone.now()
-        if not cls.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=now):
+        # Last-Modified is in whole seconds: a change in the same second as the one before
+        # is dated a second later, so that a client holding the page from before it, asking
+        # If-Modified-Since, is not told it has the current page.
+        changed_at = Greatest(Value(now), F("changed_at") + datetime.timedelta(seconds=1))
+        if not cls.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=changed_at):
             cls.objects.get_or_create(pk=ROW, defaults={"changed_at": now})
 
     @classmethod

@@ -69,7 +69,7 @@ def organisation_detail(request, slug):
                 for role, items in by_role.items()
                 if items
             ],
-            "platforms": organisation.platforms.all(),
+            "platforms": organisation.platforms.public(),
             "series": figure_series(figures),
             "charts": chart_over_time(figures),
             "references": references,
@@ -78,7 +78,8 @@ def organisation_detail(request, slug):
 
 
 def platform_list(request):
-    """Every platform with its operator and number of published cases, in reading order."""
+    """Every public platform with its operator and number of published cases, in reading
+    order."""
     platforms = in_reading_order(Platform.objects.public().select_related("operator"), "name")
     return render_page(request, "campaigns/platform_list.html", platforms)
 
