@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..charts import chart_over_time, figure_series
 from ..citations import source_citations
+from ..methods import safe_only
 from ..models import (
     Campaign,
     Figure,
@@ -38,12 +39,14 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
     )
 
 
+@safe_only
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure."""
     organisations = Organisation.objects.public().order_by("name", "pk")
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
+@safe_only
 def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
@@ -76,12 +79,14 @@ def organisation_detail(request, slug):
     )
 
 
+@safe_only
 def platform_list(request):
     """Every platform with its operator and number of published cases."""
     platforms = Platform.objects.public().select_related("operator").order_by("name", "pk")
     return render_page(request, "campaigns/platform_list.html", platforms)
 
 
+@safe_only
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
@@ -102,12 +107,14 @@ def platform_detail(request, slug):
     )
 
 
+@safe_only
 def source_list(request):
     """Every public source, newest first, with what it supports."""
     sources = Source.objects.public().order_by(F("published_on").desc(nulls_last=True), "title")
     return render_page(request, "campaigns/source_list.html", sources, SOURCES_PER_PAGE)
 
 
+@safe_only
 def source_detail(request, slug):
     """A source, the cases and figures it supports (in pages), and the sources it cites."""
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
@@ -136,12 +143,14 @@ def source_detail(request, slug):
     )
 
 
+@safe_only
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it."""
     tags = Tag.objects.public().order_by("name", "pk")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
+@safe_only
 def tag_detail(request, slug):
     """The published cases carrying a tag."""
     if not slug.isprintable():
