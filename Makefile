@@ -9,7 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots messages fonts bench bench-scale clean role
+	migrations-check deploy-check check screenshots messages fonts bench bench-scale clean role \
+	unlock
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +42,10 @@ run: migrate  ## install, migrate, load the seed catalogue (first run) and serve
 role: migrate  ## give a curator a role: make role CURATOR=alice ROLE=Editor (or Reviewer, Administrator)
 	@test -n "$(CURATOR)" -a -n "$(ROLE)" || { echo "Say who and which role: make role CURATOR=alice ROLE=Editor"; exit 2; }
 	DJANGO_DEBUG=1 $(MANAGE) add_to_role "$(CURATOR)" "$(ROLE)"
+
+unlock: migrate  ## let a curator locked out by failed sign-ins sign in again: make unlock CURATOR=alice
+	@test -n "$(CURATOR)" || { echo "Say who: make unlock CURATOR=alice"; exit 2; }
+	DJANGO_DEBUG=1 $(MANAGE) axes_reset_username "$(CURATOR)"
 
 test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
 	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."

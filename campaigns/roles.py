@@ -9,6 +9,9 @@ The curators' roles: groups of permissions, made by a migration and kept in step
   unpublishes, withdraws and deletes.
 - **Administrator** manages users and groups, and sees (but does not edit) the catalogue.
 
+Reviewers and administrators also see the sign-in attempts and unlock a curator locked out by
+too many failed sign-ins (django-axes: deleting the attempt unlocks); editors do not.
+
 ``createsuperuser`` makes the first login; ``manage.py add_to_role USER ROLE`` (or
 ``make role USER=… ROLE=…``) gives a person a role.
 """
@@ -45,6 +48,15 @@ def _codenames(actions, models):
     return [f"{action}_{model}" for model in models for action in actions]
 
 
+SIGN_IN_ATTEMPTS = {
+    "axes": [
+        *_codenames(["view", "delete"], ["accessattempt"]),
+        *_codenames(["view"], ["accesslog", "accessfailurelog"]),
+    ]
+}
+"""Seeing failed sign-ins and unlocking (deleting an attempt), for reviewers and administrators."""
+
+
 ROLES = {
     EDITOR: {
         "campaigns": [
@@ -60,10 +72,12 @@ ROLES = {
             *_codenames(["view", "change", "delete"], WORKFLOW + PUBLIC_RECORD),
             "publish_campaign",
         ],
+        **SIGN_IN_ATTEMPTS,
     },
     ADMINISTRATOR: {
         "auth": _codenames(["view", "add", "change", "delete"], ["user", "group"]),
         "campaigns": _codenames(["view"], CATALOGUE),
+        **SIGN_IN_ATTEMPTS,
     },
 }
 """Each role's permissions, by app label and codename (codenames not yet defined are skipped)."""

@@ -9,10 +9,12 @@ DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://catalogue.exa
 DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files live
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
+DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_MINUTES  admin sign-in lockout (5 failures, 15 min)
 DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is cached (default 3600; 0: no page cache)
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +66,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "reversion",  # the catalogue's revision history (campaigns/history.py)
+    # Before campaigns, so its permissions exist when the roles are synced after migrate.
+    "axes",  # sign-in attempts and lockouts, kept in the database every server shares
     "ninja",  # its templates and static files serve /api/docs without a CDN
     "campaigns",
 ]
@@ -74,12 +78,16 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF: a method a page does not serve is a 405, not a 403 (campaigns/methods.py).
+    "campaigns.methods.AllowedMethodsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so a cached page keeps every header the middleware above gave it.
     "campaigns.caching.PublicPageCacheMiddleware",
+    # Turns a refused sign-in (too many failures) into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "socialgood.urls"
@@ -137,6 +145,25 @@ PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one user name,
+# or from one address, further attempts are refused until AXES_COOLOFF_TIME has passed since
+# the last failure, even with the right password. Attempts are rows in the database, so every
+# app server sees the same count. The address is REMOTE_ADDR (see README, "Sign-in lockout").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_LOCKOUT_CALLABLE = "campaigns.admin.views.lockout"  # templates/admin/lockout.html
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = []  # log the user name and address of a failure (never a password)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)  # the proxy sets it (README)
+# The only sign-in is the admin's: after it, and when `next` is not a safe address, go there.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -150,6 +177,7 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -187,15 +215,25 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
+WARNINGS_AT_LEAST = LOG_LEVEL if LOG_LEVEL in {"DEBUG", "INFO"} else "WARNING"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Failed sign-ins and lockouts (warnings) are always logged, whatever DJANGO_LOG_LEVEL.
+        "axes": {"level": WARNINGS_AT_LEAST},
+        # Requests answered 503 because the database could not be reached.
+        "campaigns.unavailable": {"level": WARNINGS_AT_LEAST},
+    },
 }

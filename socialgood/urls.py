@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from campaigns import api
 from campaigns.admin import views as admin_views
 from campaigns.feeds import NewCampaignsFeed
+from campaigns.methods import safe_only
 from campaigns.sitemaps import sitemaps
 from campaigns.views.health import health
 
@@ -28,26 +29,32 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
-    path("feeds/campaigns/", NewCampaignsFeed(), name="campaign_feed"),
+    path("feeds/campaigns/", safe_only(NewCampaignsFeed()), name="campaign_feed"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        safe_only(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        safe_only(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
     path("health/", health, name="health"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        safe_only(
+            TemplateView.as_view(
+                template_name="robots.txt", content_type="text/plain; charset=utf-8"
+            )
+        ),
         name="robots_txt",
     ),
 ]
+
+handler500 = "campaigns.views.errors.server_error_or_unavailable"
 
 urlpatterns += i18n_patterns(
     path("", include("campaigns.urls")),

@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from axes.helpers import get_cool_off, get_failure_limit
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +15,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
@@ -158,3 +161,20 @@ def _entries(revisions):
         }
         for revision in revisions
     ]
+
+
+def lockout(request, original_response=None, credentials=None):
+    """The page a sign-in refused by django-axes gets (``AXES_LOCKOUT_CALLABLE``): 429 in the
+    admin's look, saying why, for how long and who can unlock (README, "Sign-in lockout")."""
+    cool_off = get_cool_off(request)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Sign-in paused"),
+        "failure_limit": get_failure_limit(request, credentials),
+        "cooloff_minutes": max(1, round(cool_off.total_seconds() / 60)) if cool_off else 0,
+    }
+    response = TemplateResponse(
+        request, "admin/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE
+    )
+    add_never_cache_headers(response)
+    return response.render()

@@ -13,6 +13,7 @@ from ..charts import Bar, figure_series
 from ..citations import citations
 from ..display import unit_label
 from ..filters import CampaignFilterForm
+from ..methods import safe_only
 from ..models import (
     Campaign,
     CampaignSort,
@@ -45,6 +46,7 @@ CAMPAIGN_SLUG = slug_rule(Campaign)
 # --------------------------------------------------------------------------- pages
 
 
+@safe_only
 def home(request):
     """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
     published = Campaign.objects.published()
@@ -80,6 +82,7 @@ def home(request):
     )
 
 
+@safe_only
 def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
     summary = CatalogueSummary.current()
@@ -127,6 +130,7 @@ def may_preview(user):
     return user.is_active and user.is_staff and user.has_perm("campaigns.view_campaign")
 
 
+@safe_only
 def campaign_detail(request, slug):
     """One case with its figures, each citing a numbered reference at the foot of the page.
 
@@ -216,6 +220,7 @@ def compare_selection(request):
     return slugs, notes
 
 
+@safe_only
 def compare(request):
     """Two to four published cases side by side: their facts, participants by role, and their
     figures aligned by kind and unit, each citing its case's references numbered as on the
@@ -302,6 +307,7 @@ def aligned_figures(campaigns):
     return rows
 
 
+@safe_only
 def timeline(request):
     """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
     summary = CatalogueSummary.current()
@@ -335,6 +341,7 @@ def timeline(request):
     return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
 
 
+@safe_only
 def about(request):
     """What the catalogue is, how entries are sourced and checked, and how to read figures."""
     return render(request, "campaigns/about.html")

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..citations import bibtex, case_citable, citations, ris, source_citable
+from ..methods import safe_only
 from ..models import Campaign, Source
 
 CITATION_TYPES = {
@@ -21,6 +22,7 @@ def citation_file(text, fmt, name):
     return response
 
 
+@safe_only
 def case_citation(request, slug, fmt):
     """A published case as a RIS or BibTeX file, the same citation as its page gives in the
     same language; any other address is the case page's "not found"."""
@@ -35,6 +37,7 @@ def case_citation(request, slug, fmt):
     return citation_file(text, fmt, campaign.slug)
 
 
+@safe_only
 def source_citation(request, slug, fmt):
     """A public source document cited as itself, as a RIS or BibTeX file."""
     source = get_object_or_404(Source.objects.public(), slug=slug)

@@ -4,7 +4,6 @@ import datetime
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
 
 from ..conditional import conditional
 from ..downloads import (
@@ -16,6 +15,7 @@ from ..downloads import (
     json_chunks,
 )
 from ..filters import CampaignFilterForm, FigureFilterForm
+from ..methods import safe_only
 from ..models import Campaign, Figure
 
 CHUNK_SIZE = 2000
@@ -37,7 +37,7 @@ def stream_download(request, *, rows, columns, name, fmt):
     return response
 
 
-@require_safe
+@safe_only
 @conditional
 def export_campaigns(request, fmt):
     """The campaign list, with its current filters and search, as a CSV or JSON download."""
@@ -48,7 +48,7 @@ def export_campaigns(request, fmt):
     return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
 
 
-@require_safe
+@safe_only
 @conditional
 def export_figures(request, fmt):
     """The figures table, with its current filters, as a CSV or JSON download."""
@@ -57,6 +57,7 @@ def export_figures(request, fmt):
     return stream_download(request, rows=rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt)
 
 
+@safe_only
 def data(request):
     """The codebook: every column of every download, every code, and the licence."""
     return render(request, "campaigns/data.html", codebook())

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..charts import chart_over_time, figure_series
 from ..citations import source_citations
+from ..methods import safe_only
 from ..models import (
     Campaign,
     Figure,
@@ -39,12 +40,14 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
     )
 
 
+@safe_only
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure, in reading order."""
     organisations = in_reading_order(Organisation.objects.public(), "name")
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
+@safe_only
 def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
@@ -77,6 +80,7 @@ def organisation_detail(request, slug):
     )
 
 
+@safe_only
 def platform_list(request):
     """Every public platform with its operator and number of published cases, in reading
     order."""
@@ -84,6 +88,7 @@ def platform_list(request):
     return render_page(request, "campaigns/platform_list.html", platforms)
 
 
+@safe_only
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
@@ -104,12 +109,14 @@ def platform_detail(request, slug):
     )
 
 
+@safe_only
 def source_list(request):
     """Every public source, newest first, with what it supports."""
     sources = Source.objects.public().order_by(F("published_on").desc(nulls_last=True), "title")
     return render_page(request, "campaigns/source_list.html", sources, SOURCES_PER_PAGE)
 
 
+@safe_only
 def source_detail(request, slug):
     """A source, the cases and figures it supports (in pages), and the sources it cites."""
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
@@ -138,12 +145,14 @@ def source_detail(request, slug):
     )
 
 
+@safe_only
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it, in reading order."""
     tags = in_reading_order(Tag.objects.public(), "name")
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
+@safe_only
 def tag_detail(request, slug):
     """The published cases carrying a tag."""
     if not slug.isprintable():

@@ -5,10 +5,12 @@ from django.shortcuts import render
 from ..charts import CHART_BARS, Bar
 from ..display import figure_number, figure_subject_label, figure_when, unit_label
 from ..filters import FigureFilterForm
+from ..methods import safe_only
 from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
 from .common import FIGURES_PER_PAGE, paginate
 
 
+@safe_only
 def figure_list(request):
     """Every public figure in one filterable, sortable table (each conversion beside its
     figure), with a chart of one unit and one kind of subject."""

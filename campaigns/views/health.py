@@ -4,11 +4,12 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+
+from ..methods import safe_only
 
 
 @never_cache
-@require_safe
+@safe_only
 def health(request):
     """200 when the database answers (and the cache, when it is shared), else 503 saying which
     one did not, so a balancer takes the server out until it recovers."""

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 
+from ..methods import safe_only
 from ..models import Campaign
 from ..share_images import share_card, share_image
 
@@ -11,6 +12,7 @@ SHARE_IMAGE_MAX_AGE = 3600
 """How long browsers and link previewers may keep a share image before asking again."""
 
 
+@safe_only
 def share_image_view(request, slug):
     """A published case's share image (PNG, 1200×630) in the page's language, with an ETag of
     what it draws; any other address is the case page's "not found", and a withdrawn case has

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..forms import SuggestionForm
+from ..methods import allow_methods, safe_only
 from ..models import Campaign, SuggestionKind, slug_rule
 
 CAMPAIGN_SLUG = slug_rule(Campaign)
@@ -18,6 +19,7 @@ RATE_WINDOW_SECONDS = 3600
 """The window the per-address limit counts in."""
 
 
+@allow_methods("GET", "HEAD", "POST")
 def suggest(request):
     """A reader suggests a case or a correction; curators see it in the admin, nobody else."""
     campaign = None
@@ -51,6 +53,7 @@ def suggest(request):
     return render(request, "campaigns/suggest.html", {"form": form, "campaign": campaign})
 
 
+@safe_only
 def suggest_thanks(request):
     """What happens to a suggestion once it is sent."""
     return render(request, "campaigns/suggest_thanks.html")

@@ -1,0 +1,54 @@
+"""The error pages: a fault is a 500, a database that cannot be reached a 503 with Retry-After."""
+
+import logging
+import sys
+
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
+from django.http import HttpResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.defaults import server_error
+
+logger = logging.getLogger("campaigns.unavailable")
+
+RETRY_AFTER_SECONDS = 30
+"""What a 503 asks a reader (or a crawler) to wait: about how long a database restart takes."""
+
+CONNECTION_ERRORS = (OperationalError, InterfaceError)
+
+
+def database_unreachable(exception) -> bool:
+    """Whether ``exception`` means the database cannot be reached: a connection error, and a
+    fresh connection cannot be opened either. An OperationalError of a query (a missing table,
+    a lock) while the database answers is a fault, and stays a 500."""
+    if not isinstance(exception, CONNECTION_ERRORS):
+        return False
+    probe = connections.create_connection(DEFAULT_DB_ALIAS)  # leaves the request's alone
+    try:
+        probe.ensure_connection()
+    except CONNECTION_ERRORS:
+        return True
+    finally:
+        probe.close()
+    return False
+
+
+@requires_csrf_token
+def server_error_or_unavailable(request, template_name="500.html"):
+    """``handler500``: when the database cannot be reached, a 503 page (rendered without it)
+    asking to retry in a little while, logged; any other fault, Django's 500 page."""
+    exception = sys.exc_info()[1]  # the exception being handled (Django calls this in its except)
+    if not database_unreachable(exception):
+        return server_error(request, template_name)
+    logger.warning(
+        "Database unavailable: answered %s %s with 503 (%s: %s)",
+        request.method,
+        request.path,
+        type(exception).__name__,
+        exception,
+    )
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
