@@ -10,6 +10,7 @@ DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files 
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
 DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is cached (default 3600; 0: no page cache)
+DJANGO_CSP_REPORT_ONLY  "1": send the Content-Security-Policy as report-only (blocks nothing)
 """
 
 import os
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer gets its policies: static files, cached pages, error pages.
+    "campaigns.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -179,6 +182,9 @@ IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_IMPORT_MAX_BYTES", str(50 * 1024 *
 """The largest catalogue file the admin's import takes; larger ones load on the command line."""
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))
 """How many suggestions one address may send in an hour (counted in the cache)."""
+
+CSP_REPORT_ONLY = env_flag("DJANGO_CSP_REPORT_ONLY")
+"""Send the Content-Security-Policy as report-only: browsers report what it would block."""
 
 TAGGIT_CASE_INSENSITIVE = True
 
