@@ -84,7 +84,7 @@ API_DOCS_HEADER = header_value(API_DOCS_POLICY)
 
 
 def policy_for(path):
-    """The Content-Security-Policy value for an address."""
+    """The Content-Security-Policy value for an address (without the site's prefix)."""
     if path.startswith("/admin/"):
         return ADMIN_HEADER
     if path.rstrip("/") == "/api/docs":
@@ -105,6 +105,6 @@ class SecurityHeadersMiddleware:
             if settings.CSP_REPORT_ONLY
             else "Content-Security-Policy"
         )
-        response.headers.setdefault(name, policy_for(request.path))
+        response.headers.setdefault(name, policy_for(request.path_info))
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
