@@ -11,6 +11,11 @@ DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default 
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
 DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_MINUTES  admin sign-in lockout (5 failures, 15 min)
 DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is cached (default 3600; 0: no page cache)
+DJANGO_CSP_REPORT_ONLY  "1": send the Content-Security-Policy as report-only (blocks nothing)
+DJANGO_RATE_LIMIT_SEARCHES, DJANGO_RATE_LIMIT_DOWNLOADS, DJANGO_RATE_LIMIT_API  requests one
+                    address may make a minute (default 60, 30, 120; 0: no limit)
+DJANGO_CLIENT_ADDRESS_HEADER  a header our own proxy sets to the reader's address (X-Real-IP,
+                    X-Forwarded-For) for the rate limits; unset: REMOTE_ADDR
 """
 
 import os
@@ -73,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer gets its policies: static files, cached pages, error pages.
+    "campaigns.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so a cached page keeps every header the middleware above gave it.
     "campaigns.caching.PublicPageCacheMiddleware",
+    # Inside the page cache: only answers that are worked out are counted (ratelimits.py).
+    "campaigns.ratelimits.RateLimitMiddleware",
     # Turns a refused sign-in (too many failures) into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -159,7 +168,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the 
 AXES_LOCKOUT_CALLABLE = "campaigns.admin.views.lockout"  # templates/admin/lockout.html
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_SENSITIVE_PARAMETERS = []  # log the user name and address of a failure (never a password)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)  # the proxy sets it (README)
+# The reader's address as the rate limits read it: DJANGO_CLIENT_ADDRESS_HEADER behind a proxy.
+AXES_CLIENT_IP_CALLABLE = "campaigns.ratelimits.client_address"
 # The only sign-in is the admin's: after it, and when `next` is not a safe address, go there.
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
@@ -207,6 +217,21 @@ IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_IMPORT_MAX_BYTES", str(50 * 1024 *
 """The largest catalogue file the admin's import takes; larger ones load on the command line."""
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))
 """How many suggestions one address may send in an hour (counted in the cache)."""
+
+RATE_LIMITS = {
+    "searches": int(os.environ.get("DJANGO_RATE_LIMIT_SEARCHES", "60")),
+    "downloads": int(os.environ.get("DJANGO_RATE_LIMIT_DOWNLOADS", "30")),
+    "api": int(os.environ.get("DJANGO_RATE_LIMIT_API", "120")),
+}
+"""How many searches, downloads and API requests one address may make a minute (counted in the
+cache, so shared by every server when Redis is set up); 0 turns that limit off."""
+
+CLIENT_ADDRESS_HEADER = os.environ.get("DJANGO_CLIENT_ADDRESS_HEADER", "").strip()
+"""The header our own proxy puts the reader's address in (its last value is used); trust it only
+behind a proxy that sets it, since a reader can send any header. Unset: REMOTE_ADDR."""
+
+CSP_REPORT_ONLY = env_flag("DJANGO_CSP_REPORT_ONLY")
+"""Send the Content-Security-Policy as report-only: browsers report what it would block."""
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -1,9 +1,6 @@
 """Suggestions from readers: the form (from every case page and the footer) and its thanks."""
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +8,7 @@ from django.utils.translation import gettext as _
 from ..forms import SuggestionForm
 from ..methods import allow_methods, safe_only
 from ..models import Campaign, SuggestionKind, slug_rule
+from ..ratelimits import hit
 
 CAMPAIGN_SLUG = slug_rule(Campaign)
 """What a case's slug can look like; anything else is not looked up."""
@@ -60,14 +58,5 @@ def suggest_thanks(request):
 
 
 def too_many(request):
-    """Count this address's suggestion and say whether it is over the hourly limit. The
-    address is kept only as a hash, and only in the cache, for an hour."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "suggest:" + hashlib.sha256(f"{settings.SECRET_KEY}|{address}".encode()).hexdigest()
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW_SECONDS)
-        count = 1
-    return count > settings.SUGGESTIONS_PER_HOUR
+    """Count this address's suggestion and say whether it is over the hourly limit."""
+    return bool(hit(request, "suggest", settings.SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS))
