@@ -12,13 +12,19 @@
   moved from one organisation to another recounts both), and a campaign's search document is
   written again when it, its tags, platforms or participants, or their names change.
 
+- A campaign image's renditions (``images.py``): made when its file changes (a raw save too,
+  as when history brings a version back), deleted with its row.
+
 Raw saves (``loaddata``) are recounted too: the counts are derived, never loaded.
 """
 
+import logging
+
+from django.core.exceptions import ValidationError
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from . import models
+from . import images, models
 from .display import grouped_number
 from .models import (
     Campaign,
@@ -33,6 +39,8 @@ from .models import (
 )
 from .models.counts import linked_to_campaigns, recount, recount_for_campaigns
 from .models.version import CatalogueVersion
+
+logger = logging.getLogger(__name__)
 
 CATALOGUE_MODELS = (
     Campaign,
@@ -350,3 +358,33 @@ def created_in_bulk(model, rows, links):
         recount(models, sources=set(ids) | present(*(row.cited_by_id for row in rows)))
     elif model is not Organisation:  # a new organisation changes no count until linked
         raise ValueError(f"{model._meta.label} rows are not inserted in bulk.")
+
+
+@receiver(post_save, sender=CampaignImage)
+def campaign_image_saved(sender, instance, **kwargs):
+    """Make an image's renditions when its file is new or changed, and drop the old file's."""
+    name = instance.image.name if instance.image else ""
+    if name == instance.renditions_of:
+        return
+    storage = instance.image.storage
+    if instance.renditions_of:
+        images.delete_renditions(storage, instance.renditions_of)
+    width = height = None
+    try:
+        width, height = images.make_renditions(storage, name)
+    except (OSError, ValidationError) as error:
+        # A file missing from the media folder (a version brought back after its file was
+        # removed): the page shows the stored image's address, as before.
+        logger.warning("no renditions for %s: %s", name, error)
+        name = ""
+    instance.width, instance.height, instance.renditions_of = width, height, name
+    CampaignImage.objects.filter(pk=instance.pk).update(
+        width=width, height=height, renditions_of=name
+    )
+
+
+@receiver(post_delete, sender=CampaignImage)
+def campaign_image_deleted(sender, instance, **kwargs):
+    """Delete a deleted image's renditions (its file stays, for history to bring back)."""
+    if instance.renditions_of:
+        images.delete_renditions(instance.image.storage, instance.renditions_of)
