@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
+from reversion.models import Revision
 
 from campaigns import images
 from campaigns.loading import LoadError, load_catalogue
@@ -459,3 +460,25 @@ def test_media_is_not_served_by_the_app_outside_debug_mode(client, settings):
     name = stored("campaigns/2024/a.png", picture_bytes())
 
     assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_an_image_brought_back_from_history_gets_its_renditions_again(admin_client, campaign):
+    upload = SimpleUploadedFile("apples.png", picture_bytes(size=(1600, 800)))
+    response = admin_client.post(
+        change_url(campaign), campaign_form_data(campaign, images=[image_row(upload)])
+    )
+    assert response.status_code == 302
+    saved = Revision.objects.latest("pk")
+    name = campaign.images.get().image.name
+    campaign.images.get().delete()
+    assert not default_storage.exists(name.replace(".png", ".w400.webp"))
+
+    response = admin_client.post(
+        reverse("admin:campaigns_campaign_restore", args=[campaign.pk, saved.pk])
+    )
+
+    assert response.status_code == 302
+    image = campaign.images.get()
+    assert image.image.name == name
+    assert (image.width, image.height, image.renditions_of) == (1600, 800, name)
+    assert size_and_format(name.replace(".png", ".w400.webp")) == ((400, 200), "WEBP")
