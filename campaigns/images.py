@@ -341,3 +341,28 @@ def delete_renditions(storage, name):
     for target in RENDITION_WIDTHS:
         for fmt in ("WEBP", "PNG", "JPEG"):
             storage.delete(rendition_name(name, target, fmt))
+
+
+def refresh_renditions(campaign_image):
+    """Make a campaign image's renditions if its file is not the one they were made from,
+    dropping the old file's, and keep its size and the file's name on its row. A file that
+    cannot be read (missing from the media folder) leaves it without renditions: its page
+    shows the stored file. Returns whether renditions were made."""
+    name = campaign_image.image.name if campaign_image.image else ""
+    if name == campaign_image.renditions_of:
+        return False
+    storage = campaign_image.image.storage
+    if campaign_image.renditions_of:
+        delete_renditions(storage, campaign_image.renditions_of)
+    width = height = None
+    try:
+        width, height = make_renditions(storage, name)
+    except (OSError, ValidationError) as error:
+        logger.warning("no renditions for %s: %s", name, error)
+        name = ""
+    campaign_image.width, campaign_image.height = width, height
+    campaign_image.renditions_of = name
+    type(campaign_image)._default_manager.filter(pk=campaign_image.pk).update(
+        width=width, height=height, renditions_of=name
+    )
+    return bool(name)

@@ -18,9 +18,6 @@
 Raw saves (``loaddata``) are recounted too: the counts are derived, never loaded.
 """
 
-import logging
-
-from django.core.exceptions import ValidationError
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
@@ -39,8 +36,6 @@ from .models import (
 )
 from .models.counts import linked_to_campaigns, recount, recount_for_campaigns
 from .models.version import CatalogueVersion
-
-logger = logging.getLogger(__name__)
 
 CATALOGUE_MODELS = (
     Campaign,
@@ -363,24 +358,7 @@ def created_in_bulk(model, rows, links):
 @receiver(post_save, sender=CampaignImage)
 def campaign_image_saved(sender, instance, **kwargs):
     """Make an image's renditions when its file is new or changed, and drop the old file's."""
-    name = instance.image.name if instance.image else ""
-    if name == instance.renditions_of:
-        return
-    storage = instance.image.storage
-    if instance.renditions_of:
-        images.delete_renditions(storage, instance.renditions_of)
-    width = height = None
-    try:
-        width, height = images.make_renditions(storage, name)
-    except (OSError, ValidationError) as error:
-        # A file missing from the media folder (a version brought back after its file was
-        # removed): the page shows the stored image's address, as before.
-        logger.warning("no renditions for %s: %s", name, error)
-        name = ""
-    instance.width, instance.height, instance.renditions_of = width, height, name
-    CampaignImage.objects.filter(pk=instance.pk).update(
-        width=width, height=height, renditions_of=name
-    )
+    images.refresh_renditions(instance)
 
 
 @receiver(post_delete, sender=CampaignImage)

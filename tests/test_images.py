@@ -4,6 +4,7 @@ their pixels, renditions on the case page, the loader's checks, and how /media/ 
 import io
 import struct
 import zlib
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
@@ -11,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -482,3 +484,22 @@ def test_an_image_brought_back_from_history_gets_its_renditions_again(admin_clie
     assert image.image.name == name
     assert (image.width, image.height, image.renditions_of) == (1600, 800, name)
     assert size_and_format(name.replace(".png", ".w400.webp")) == ((400, 200), "WEBP")
+
+
+def test_make_renditions_makes_those_missing_and_names_unreadable_files(campaign):
+    image = saved_image(campaign, picture_bytes(size=(1600, 800)))
+    webp = image.image.name.replace(".png", ".w400.webp")
+    images.delete_renditions(default_storage, image.image.name)
+    CampaignImage.objects.update(width=None, height=None, renditions_of="")
+    gone = saved_image(campaign, picture_bytes(), "gone.png", order=1)
+    default_storage.delete(gone.image.name)
+    CampaignImage.objects.filter(pk=gone.pk).update(renditions_of="")
+    out, err = StringIO(), StringIO()
+
+    call_command("make_renditions", stdout=out, stderr=err)
+
+    assert size_and_format(webp) == ((400, 200), "WEBP")
+    image.refresh_from_db()
+    assert (image.width, image.height) == (1600, 800)
+    assert out.getvalue().strip() == "Renditions made for 1 image(s); 1 file(s) cannot be read."
+    assert err.getvalue().strip() == f"Cannot read {gone.image.name} (image {gone.pk})."
