@@ -165,14 +165,10 @@ def _pixels(image):
         upright = upright.convert("RGBA")
     elif fmt == "GIF" and upright.mode not in ("1", "L", "P"):
         upright = upright.convert("P", palette=Image.Palette.ADAPTIVE)
-    # A fresh image holds only the pixels (and a palette): no EXIF, text, profile or comment.
-    bare = Image.new(upright.mode, upright.size)
-    bare.paste(upright)
-    if upright.mode == "P":
-        bare.putpalette(upright.getpalette())
-        transparency = upright.info.get("transparency")
-        if isinstance(transparency, int):
-            bare.info["transparency"] = transparency
+    # The pixels and palette alone: what the writers would copy from ``info`` (EXIF, text,
+    # colour profile, comment, XMP) is dropped, but for which colour is transparent.
+    bare = upright.copy()
+    bare.info = {k: v for k, v in upright.info.items() if k == "transparency"}
     return bare
 
 

@@ -503,3 +503,22 @@ def test_make_renditions_makes_those_missing_and_names_unreadable_files(campaign
     assert (image.width, image.height) == (1600, 800)
     assert out.getvalue().strip() == "Renditions made for 1 image(s); 1 file(s) cannot be read."
     assert err.getvalue().strip() == f"Cannot read {gone.image.name} (image {gone.pk})."
+
+
+def test_a_palette_png_keeps_its_transparency_and_a_gif_loses_its_comment():
+    palette = Image.new("P", (8, 8), 1)
+    palette.putpalette([255, 255, 255, 200, 30, 30])
+    png, gif = io.BytesIO(), io.BytesIO()
+    palette.save(png, format="PNG", transparency=1)
+    palette.save(gif, format="GIF", transparency=1, comment=b"<script>alert(1)</script>")
+
+    clean_png = images.clean_image(SimpleUploadedFile("a.png", png.getvalue()))
+    clean_gif = images.clean_image(SimpleUploadedFile("a.gif", gif.getvalue()))
+
+    with Image.open(io.BytesIO(clean_png.content)) as image:
+        assert image.mode == "P"
+        assert image.getpixel((0, 0)) == image.info["transparency"]  # still see-through
+    assert b"script" not in clean_gif.content
+    with Image.open(io.BytesIO(clean_gif.content)) as image:
+        assert image.getpixel((0, 0)) == image.info["transparency"]
+        assert "comment" not in image.info
