@@ -20,9 +20,10 @@ once its load is committed, writes them again the same way (``clean_stored``).
 
 Renditions: every campaign image has a thumbnail (``THUMBNAIL_WIDTH``) and a page-width
 version (``PAGE_WIDTH``), each in WebP and in PNG (JPEG when the original is a JPEG), made
-once when the image is saved, next to it with names derived from its own
-(``campaigns/2024/apples.w400.webp``), made again when the image changes and deleted with
-its row. Pages show them in a ``<picture>``.
+once when the image is saved (``refresh_renditions``, from ``signals.py``; the
+``make_renditions`` command makes those of images stored before renditions existed), next to
+it with names derived from its own (``campaigns/2024/apples.w400.webp``), made again when the
+image changes and deleted with its row. Pages show them in a ``<picture>``.
 """
 
 import io
@@ -187,8 +188,11 @@ def _encode(image, fmt):
 def clean_image(file):
     """Check an image file and write it again from its pixels; raise ``ValidationError`` with
     a message a curator can act on when it is refused. The result is kept on the file, so
-    the validator and ``pre_save`` decode it once."""
-    kept = getattr(file, "_clean_image", None)
+    the form field, the validator and ``pre_save`` decode it once (the model's field wraps
+    the form's upload in a ``FieldFile``)."""
+    kept = getattr(file, "_clean_image", None) or getattr(
+        getattr(file, "file", None), "_clean_image", None
+    )
     if kept is not None:
         return kept
     file.seek(0)
