@@ -32,12 +32,13 @@ rows it created or updated, with a comment naming the files and the user, if any
 """
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -53,9 +54,12 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, models, transaction
 
-from . import history, jsonlist, signals
+from . import history, images, jsonlist, signals
 from . import models as catalogue_models
 from .models import Tag, counts
+from .models.base import SafeImageField
+
+logger = logging.getLogger(__name__)
 
 FIXTURE_FILES = (
     "sources.json",
@@ -622,6 +626,7 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
     m2m = deserialized.m2m_data or {}
     try:
         obj.full_clean()
+        named_images = _check_named_images(obj, existing)
     except ValidationError as error:
         raise record.error(_validation_problem(error, fields), label) from None
     except OSError as error:
@@ -651,12 +656,53 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
         return
 
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
+    for storage, name in named_images:
+        # Written again as an upload is, once the load is kept (a load that fails leaves
+        # the media folder as it was).
+        transaction.on_commit(partial(_clean_stored_image, storage, name))
     if existing is None:
         load.meet(model, obj.pk)
     for name, pks in changed_m2m.items():
         getattr(obj, name).set(pks)
     if load.recording is not None:
         load.recording.add([obj])
+
+
+def _names_an_image(record: _Record, model: type[models.Model]) -> bool:
+    """Whether a record names a file for one of its model's image fields (a logo)."""
+    fields = record.data["fields"]
+    return any(
+        fields.get(f.name) for f in model._meta.concrete_fields if isinstance(f, SafeImageField)
+    )
+
+
+def _check_named_images(obj: models.Model, existing: models.Model | None) -> list[tuple]:
+    """The image files a record names anew (the row is new, or named another file), checked
+    as an upload is: an image in the media folder gets no laxer a check than one uploaded.
+    Raises ``ValidationError`` naming the field, or ``OSError`` for a file not there."""
+    named = []
+    for model_field in type(obj)._meta.concrete_fields:
+        if not isinstance(model_field, SafeImageField):
+            continue
+        stored = getattr(obj, model_field.attname)
+        before = getattr(existing, model_field.attname).name if existing is not None else None
+        if not stored or stored.name == before:
+            continue
+        try:
+            with stored.storage.open(stored.name, "rb") as file:
+                images.clean_image(file)
+        except ValidationError as error:
+            raise ValidationError({model_field.name: error.error_list}) from None
+        named.append((stored.storage, stored.name))
+    return named
+
+
+def _clean_stored_image(storage, name: str) -> None:
+    """Write a loaded image file again from its pixels (after its load was committed)."""
+    try:
+        images.clean_stored(storage, name)
+    except (OSError, ValidationError) as error:  # checked in the load; changed since
+        logger.warning("could not write %s again: %s", name, error)
 
 
 def _first_naming(load: _Load, record: _Record, obj: models.Model) -> str:
@@ -705,7 +751,8 @@ def _comparable(model_field: models.Field, obj: models.Model) -> Any:
 
 ONE_AT_A_TIME = {"campaigns.tag", "campaigns.campaignimage"}
 """Models always loaded a record at a time: a tag renamed by a curator is found by its slug,
-and an image's file is opened to check it. There are few of either."""
+and an image's file is opened to check it (``_check_named_images``; so is a logo's, whose
+batch loads a record at a time). There are few of either."""
 
 CLEAN_READS = {"campaigns.figure": {"campaign": ("sources",)}}
 """The rows a model's ``clean()`` reads through its foreign keys, with what to prefetch for
@@ -789,6 +836,8 @@ def _plan(load: _Load, batch: list[_Record]) -> _Plan | None:
     key_fields = getattr(model, "natural_key_fields", None)
     if found or not key_fields or model._meta.label_lower in ONE_AT_A_TIME:
         return None
+    if any(_names_an_image(record, model) for record in batch):
+        return None  # its file is opened and checked, a record at a time
     # A record naming another row of its own model (a figure's conversion names its figure,
     # perhaps in this batch) loads a record at a time once the batch's rows are in.
     later = [record for record in batch if _names_own_model(record, model)]

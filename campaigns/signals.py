@@ -14,13 +14,16 @@
   moved from one organisation to another recounts both), and a campaign's search document is
   written again when it, its tags, platforms or participants, or their names change.
 
+- A campaign image's renditions (``images.py``): made when its file changes (a raw save too,
+  as when history brings a version back), deleted with its row.
+
 Raw saves (``loaddata``) are recounted too: the counts are derived, never loaded.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from . import models
+from . import images, models
 from .display import grouped_number
 from .models import (
     Campaign,
@@ -406,3 +409,16 @@ for catalogue_model in CATALOGUE_MODELS:
     pre_delete.connect(catalogue_changing, sender=catalogue_model, dispatch_uid="version-deleting")
     post_save.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-save")
     post_delete.connect(catalogue_changed, sender=catalogue_model, dispatch_uid="version-delete")
+
+
+@receiver(post_save, sender=CampaignImage)
+def campaign_image_saved(sender, instance, **kwargs):
+    """Make an image's renditions when its file is new or changed, and drop the old file's."""
+    images.refresh_renditions(instance)
+
+
+@receiver(post_delete, sender=CampaignImage)
+def campaign_image_deleted(sender, instance, **kwargs):
+    """Delete a deleted image's renditions (its file stays, for history to bring back)."""
+    if instance.renditions_of:
+        images.delete_renditions(instance.image.storage, instance.renditions_of)

@@ -213,6 +213,9 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Uploaded images larger than this are refused with a form error.
 MAX_IMAGE_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+"""Uploaded images with more pixels are refused by their header, before they are decoded
+(Pillow's own limits, 89 and 179 megapixels, are for decompression bombs)."""
 IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 """The largest catalogue file the admin's import takes; larger ones load on the command line."""
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))

@@ -1,11 +1,12 @@
 """URLs: the admin, and the public site in English at / and in Chinese under /zh-hans/."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from campaigns import api
@@ -14,6 +15,7 @@ from campaigns.feeds import NewCampaignsFeed
 from campaigns.methods import safe_only
 from campaigns.sitemaps import sitemaps
 from campaigns.views.health import health
+from campaigns.views.media import media
 
 urlpatterns = [
     path(
@@ -61,5 +63,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads, served by the app in debug mode only (the view answers 404 otherwise): in
+# production the proxy serves /media/ (README, "Production").
+urlpatterns.append(
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media, name="media")
+)

@@ -29,9 +29,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-NOT_AN_IMAGE = (
-    "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
-)
+NOT_AN_IMAGE = "The file is not an image, or it is damaged. Upload a PNG, JPEG, WebP or GIF image."
 
 
 # --------------------------------------------------------------------------- helpers

@@ -1,10 +1,12 @@
-"""What every catalogue model shares: change times, slugs as natural keys, image checks."""
+"""What every catalogue model shares: change times, slugs as natural keys, safe image fields."""
 
 import re
 from dataclasses import dataclass
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Lower
@@ -12,6 +14,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
+
+from ..images import clean_image, clean_name
 
 IDS_PER_STATEMENT = 900
 """The most ids one statement is given (``id IN (…)``): a load notes tens of thousands, and
@@ -33,6 +37,51 @@ def validate_image_size(file):
             params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
             code="image_too_large",
         )
+
+
+def validate_safe_image(file):
+    """Refuse a new upload that is not a still PNG, JPEG, WebP or GIF image under
+    settings.MAX_IMAGE_PIXELS (see ``campaigns/images.py``); one too large in bytes is left to
+    ``validate_image_size``, which names its size, and is never decoded."""
+    if getattr(file, "_committed", False) or file.size > settings.MAX_IMAGE_UPLOAD_BYTES:
+        return
+    clean_image(file)
+
+
+class SafeImageFormField(forms.ImageField):
+    """An image upload checked by ``campaigns/images.py`` before Django's own check, which
+    would call a decompression bomb "not an image"."""
+
+    def to_python(self, data):
+        """The upload, refused with ``campaigns/images.py``'s message when it is not safe."""
+        if data not in self.empty_values and hasattr(data, "read"):
+            validate_image_size(data)
+            clean_image(data)
+            data.seek(0)
+        return super().to_python(data)
+
+
+class SafeImageField(models.ImageField):
+    """An image field whose uploads are checked and written again from their pixels before
+    they are stored: no metadata, no trailing bytes, nothing over the pixel limit (see
+    ``campaigns/images.py``). Checked in ``full_clean()``; cleaned in ``pre_save()``, so a
+    save without ``full_clean()`` stores a clean file too, or raises the same
+    ``ValidationError``."""
+
+    default_validators = [validate_image_size, validate_safe_image]
+
+    def pre_save(self, model_instance, add):
+        """Store a new upload's clean bytes, under a name with its format's extension."""
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            clean = clean_image(file)
+            file.file = ContentFile(clean.content)
+            file.name = clean_name(file.name, clean)
+        return super().pre_save(model_instance, add)
+
+    def formfield(self, **kwargs):
+        """The admin's field for it, which checks the upload before Django's own check."""
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
 
 class ChangeTrackedQuerySet(models.QuerySet):

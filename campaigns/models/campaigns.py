@@ -28,13 +28,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from .. import images as safe_images
 from .base import (
     ChangeTracked,
     ChangeTrackedQuerySet,
     ReadingOrder,
+    SafeImageField,
     count_of,
     in_reading_order,
-    validate_image_size,
 )
 from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
 from .corrections import Correction
@@ -645,9 +646,7 @@ class CampaignImage(models.Model):
     campaign = models.ForeignKey(
         Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ImageField(
-        _("image"), upload_to="campaigns/%Y/", validators=[validate_image_size]
-    )
+    image = SafeImageField(_("image"), upload_to="campaigns/%Y/")
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -658,6 +657,14 @@ class CampaignImage(models.Model):
     caption_zh = models.CharField(_("Chinese caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Kept by ``signals.py`` when the image is saved: the size of the (upright) image and the
+    # name of the file its renditions were made from. Derived, so neither loaded nor kept in
+    # history: a version brought back makes its renditions again.
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False, serialize=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False, serialize=False)
+    renditions_of = models.CharField(
+        _("renditions made from"), max_length=100, blank=True, editable=False, serialize=False
+    )
 
     objects = CampaignImageQuerySet.as_manager()
 
@@ -677,3 +684,12 @@ class CampaignImage(models.Model):
         return (self.campaign.slug, self.image.name)
 
     natural_key.dependencies = ["campaigns.campaign"]
+
+    @property
+    def picture(self):
+        """What a page needs to show the image from its renditions (WebP, and PNG or JPEG for
+        browsers without WebP): ``srcset`` values, a fallback address and its size; None
+        until they have been made (the page then shows the stored image)."""
+        if not self.image or self.renditions_of != self.image.name or not self.width:
+            return None
+        return safe_images.Picture.of(self.image.storage, self.image.name, self.width, self.height)

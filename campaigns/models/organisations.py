@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .base import ChangeTracked, ReadingOrder, SlugQuerySet, validate_image_size
+from .base import ChangeTracked, ReadingOrder, SafeImageField, SlugQuerySet
 from .choices import OrganisationKind, PlatformKind
 
 
@@ -35,9 +35,7 @@ class Organisation(ReadingOrder, ChangeTracked):
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     description_zh = models.TextField(_("Chinese description"), blank=True)
-    logo = models.ImageField(
-        _("logo"), upload_to="logos/organisations/", blank=True, validators=[validate_image_size]
-    )
+    logo = SafeImageField(_("logo"), upload_to="logos/organisations/", blank=True)
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
@@ -123,9 +121,7 @@ class Platform(ReadingOrder, ChangeTracked):
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     description_zh = models.TextField(_("Chinese description"), blank=True)
-    logo = models.ImageField(
-        _("logo"), upload_to="logos/platforms/", blank=True, validators=[validate_image_size]
-    )
+    logo = SafeImageField(_("logo"), upload_to="logos/platforms/", blank=True)
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
