@@ -321,6 +321,9 @@ class ParticipantOut(Schema):
     role: Role = Field(..., description="The part it played: a role code.")
     note: str = Field(..., description="A note on its part, or an empty string.")
     note_zh: str = Field(..., description="The note in Chinese, or an empty string.")
+    assumed: bool = Field(
+        ..., description="True when the sources do not state this part: it is our inference."
+    )
 
     @staticmethod
     def resolve_organisation(participation):

@@ -327,8 +327,8 @@ CHINESE_PAGES = {
     "home": ("社交媒体公益案例", ["浏览方式", "最近添加"]),
     "case list": ("案例", ["按平台、机构、公益领域、国家、标签或年份筛选", "勾选两到四个案例"]),
     "case list with filters": ("案例", ["当前筛选条件", "救灾", "新浪微博"]),
-    # The default list holds the social-good cases: 23 of the 28 (five are commercial).
-    "case list, page 2": ("案例", ["显示第 21–23 个", "上一页"]),
+    # The default list holds the social-good cases: 24 of the 29 (five are commercial).
+    "case list, page 2": ("案例", ["显示第 21–24 个", "上一页"]),
     "search results": ("案例", ["与“微博”匹配的案例"]),
     "no search results": ("案例", ["没有匹配的案例", "显示全部案例"]),
     "search naming facets": ("案例", ["您的搜索提到了：", "公益领域", "以上全部"]),

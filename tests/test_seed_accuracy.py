@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from campaigns.models import CaveatKind, Figure, Qualifier
+from campaigns.models import Campaign, CaveatKind, Figure, Participation, Qualifier, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +67,94 @@ def test_the_2018_share_of_live_broadcasting_is_dated_by_its_july_2018_report(se
 def test_figures_without_a_reason_for_care_carry_no_caveat(seed_catalogue):
     figure = Figure.objects.get(key="yaan-weibo-donations-cny")
     assert not figure.has_caveat
+
+
+NEW_CASE = "ecommerce-targeted-poverty-alleviation-villages"
+
+
+def test_e_commerce_poverty_relief_in_villages_is_a_case_with_its_figure(seed_catalogue):
+    case = Campaign.objects.get(slug=NEW_CASE)
+    figure = Figure.objects.get(key="ecommerce-poverty-alleviation-counties")
+
+    assert case.status == "published" and case.scope == "social_good"
+    assert figure.campaign == case
+    assert (figure.value, figure.unit, figure.stated_as) == (1016, "counties", "1,016 counties")
+    assert figure.source.reference_number == 11
+    assert set(case.sources.values_list("slug", flat=True)) == {
+        "cgpi-2020-communication-for-social-good-pandemic",
+        "ecns-2019-short-video-live-broadcast-poverty-alleviation",
+    }
+    assert case.title_zh and case.summary_zh and case.description_zh and case.location_zh
+    assert "Nie Hailin" in case.description
+
+
+def test_the_ministry_of_commerce_takes_part_as_the_article_implies_marked_as_ours(
+    seed_catalogue,
+):
+    (part,) = Participation.objects.filter(campaign__slug=NEW_CASE)
+    assert part.organisation.slug == "ministry-of-commerce-china"
+    assert part.organisation.name_zh == "商务部"
+    assert part.role == Role.ORGANISER
+    assert part.assumed
+    assert "Nie Hailin" in part.note and part.note_zh
+
+
+def test_the_earthquake_network_alert_names_no_platform_and_marks_sina_as_assumed(
+    seed_catalogue,
+):
+    case = Campaign.objects.get(slug="yaan-earthquake-china-earthquake-network-alert")
+    sina = case.participations.get(organisation__slug="sina")
+
+    assert not case.platforms.exists()
+    assert sina.role == Role.PLATFORM_OPERATOR
+    assert sina.assumed
+    assert not case.participations.get(organisation__slug="china-earthquake-network").assumed
+
+
+def test_a_case_page_says_which_parts_the_source_does_not_state(client, seed_catalogue):
+    html = client.get("/campaigns/yaan-earthquake-china-earthquake-network-alert/").content
+    chinese = client.get("/zh-hans/campaigns/yaan-earthquake-china-earthquake-network-alert/")
+
+    assert '<span class="assumed">(not stated by the source)</span>' in html.decode()
+    assert chinese.status_code == 200
+
+
+def test_unc_wilmington_is_the_target_of_its_students_campaign_not_a_beneficiary(
+    seed_catalogue,
+):
+    part = Participation.objects.get(
+        campaign__slug="unc-wilmington-students-save-sports-teams",
+        organisation__slug="unc-wilmington",
+    )
+    assert part.role == Role.TARGET
+    assert "community involvement" in part.note
+
+
+@pytest.mark.parametrize(
+    "slug, over_claim",
+    [
+        ("yaan-earthquake-weibo-fundraising", "rather than only its own"),
+        ("wang-shuai-flower-videos-wesee", "each ending with a shopping bag"),
+        ("wang-shuai-flower-videos-wesee", "gaining 591,000 fans"),
+        ("leeds-city-council-trulysocial", "a member of Leeds City Council"),
+        ("yaan-earthquake-china-earthquake-network-alert", "filed here under Sina Weibo"),
+    ],
+)
+def test_claims_the_sources_do_not_support_are_gone(seed_catalogue, slug, over_claim):
+    case = Campaign.objects.get(slug=slug)
+    assert over_claim not in case.summary + case.description
+
+
+def test_the_leeds_case_rests_on_one_readers_comment(seed_catalogue):
+    case = Campaign.objects.get(slug="leeds-city-council-trulysocial")
+    assert "one reader's comment" in case.description
+    assert "does not say who wrote it" in case.description
+    assert "读者评论" in case.description_zh
+
+
+def test_the_api_says_which_parts_the_source_does_not_state(client, seed_catalogue):
+    case = client.get("/api/campaigns/yaan-earthquake-china-earthquake-network-alert").json()
+    assumed = {part["organisation"]: part["assumed"] for part in case["participants"]}
+
+    assert assumed == {"china-earthquake-network": False, "sina": True}
+    assert case["platforms"] == []
