@@ -158,3 +158,26 @@ def test_the_api_says_which_parts_the_source_does_not_state(client, seed_catalog
 
     assert assumed == {"china-earthquake-network": False, "sina": True}
     assert case["platforms"] == []
+
+
+@pytest.mark.parametrize(
+    "slug, reference",
+    [
+        ("tencent-wesee-agricultural-assistance", 1),  # [1] is the navel-orange video's
+        ("sound-volume-plan", 4),  # [4] is attached to the sentence before it
+    ],
+)
+def test_a_case_no_longer_cites_a_reference_the_article_attaches_elsewhere(
+    seed_catalogue, slug, reference
+):
+    case = Campaign.objects.get(slug=slug)
+    assert reference not in set(case.sources.values_list("reference_number", flat=True))
+
+
+def test_the_climate_youth_network_is_marked_as_named_only_in_a_reference(seed_catalogue):
+    part = Participation.objects.get(
+        campaign__slug="greenovation-hub-kwai-madrid-climate-conference",
+        organisation__slug="china-youth-climate-action-network",
+    )
+    assert part.assumed
+    assert "[14]" in part.note and "[14]" in part.note_zh
