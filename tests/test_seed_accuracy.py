@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from campaigns.models import Campaign, CaveatKind, Figure, Participation, Qualifier, Role
+from campaigns.models import Campaign, CaveatKind, Figure, Participation, Qualifier, Role, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +181,22 @@ def test_the_climate_youth_network_is_marked_as_named_only_in_a_reference(seed_c
     )
     assert part.assumed
     assert "[14]" in part.note and "[14]" in part.note_zh
+
+
+@pytest.mark.parametrize(
+    "slug, typo",
+    [
+        ("pi-2019-bytedance-annual-philanthropic-statistics-2018", "Relase"),
+        ("wang-2020-short-video-crisis-and-opportunities", "Shor Video"),
+    ],
+)
+def test_a_reference_title_keeps_the_sources_typo_marked_sic(seed_catalogue, slug, typo):
+    source = Source.objects.get(slug=slug)
+    assert typo in source.title
+    assert f"“{typo}” [sic]" in source.note
+    assert "[sic]" in source.note_zh
+
+
+def test_the_questmobile_title_is_marked_as_the_articles_description(seed_catalogue):
+    source = Source.objects.get(slug="questmobile-2020-spring-festival-coronavirus-report")
+    assert "not the report's own title" in source.note
