@@ -35,6 +35,7 @@ from .models import (
     Campaign,
     CampaignSort,
     Cause,
+    CaveatKind,
     DatePrecision,
     Figure,
     FigureKind,
@@ -47,6 +48,8 @@ from .models import (
     PlatformKind,
     Qualifier,
     Role,
+    Scope,
+    ScopeFilter,
     Source,
     SourceKind,
     Tag,
@@ -212,6 +215,12 @@ class CampaignFilters(Schema):
     year_to: int = Field(
         None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or before this year."
     )
+    scope: ScopeFilter = Field(
+        None,
+        description="Which cases: social_good (the default: cases serving a public cause), all "
+        "(with the commercial or marketing campaigns a source lists beside them), or commercial "
+        "(those alone).",
+    )
     sort: CampaignSort = Field(
         None, description="Order: best match for a search, else newest first, by default."
     )
@@ -313,6 +322,9 @@ class ParticipantOut(Schema):
     role: Role = Field(..., description="The part it played: a role code.")
     note: str = Field(..., description="A note on its part, or an empty string.")
     note_zh: str = Field(..., description="The note in Chinese, or an empty string.")
+    assumed: bool = Field(
+        ..., description="True when the sources do not state this part: it is our inference."
+    )
 
     @staticmethod
     def resolve_organisation(participation):
@@ -376,6 +388,15 @@ class FigureOut(Schema):
     as_of_precision: DatePrecision | None = Field(
         ..., description="How much of as_of is known; null when as_of is."
     )
+    caveat_kind: CaveatKind | None = Field(
+        ...,
+        description="Why to take care with it: derived (not stated as a number), unit_assumed, "
+        "source_inconsistent or as_of_estimated; null when there is no such reason.",
+    )
+    caveat: str = Field(
+        ..., description="What a reader citing it should know, in English, or an empty string."
+    )
+    caveat_zh: str = Field(..., description="The caveat in Chinese, or an empty string.")
     conversion_of: str | None = Field(
         ...,
         description="The key of the figure this one states again in another unit, as the "
@@ -397,6 +418,7 @@ class FigureOut(Schema):
     resolve_value = as_in_download(FIGURE_COLUMNS, "value")
     resolve_as_of_precision = as_in_download(FIGURE_COLUMNS, "as_of_precision")
     resolve_conversion_of = as_in_download(FIGURE_COLUMNS, "conversion_of")
+    resolve_caveat_kind = as_in_download(FIGURE_COLUMNS, "caveat_kind")
     resolve_campaign = as_in_download(FIGURE_COLUMNS, "campaign")
     resolve_platform = as_in_download(FIGURE_COLUMNS, "platform")
     resolve_organisation = as_in_download(FIGURE_COLUMNS, "organisation")
@@ -424,6 +446,11 @@ class CampaignOut(Schema):
     location: str = Field(..., description="Where it took place, or an empty string.")
     location_zh: str = Field(..., description="The place in Chinese, or an empty string.")
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
+    scope: Scope = Field(
+        ...,
+        description="social_good, or commercial: a commercial or marketing campaign a source "
+        "lists beside social-good ones.",
+    )
     cause: Cause = Field(..., description="The public cause it served.")
     approach: Approach = Field(..., description="How it used social media.")
     platforms: list[PlatformRef] = Field(..., description="The platforms it ran on.")

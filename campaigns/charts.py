@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .display import distinction, figure_number, primary_name, unit_label
+from .display import CAVEAT_MARK, distinction, marked_number, primary_name, unit_label
 
 WIDTH = 400
 """The drawing's width in SVG units; it scales to its container."""
@@ -47,6 +47,9 @@ class Bar:
     value: Decimal
     text: str
     url: str = ""
+    caveat: bool = False
+    """Whether the figure carries a caveat: its text is marked, and a note under the chart
+    says what the mark means."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
         "width": WIDTH,
         "height": max(len(bars), 1) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,
+        "caveat_mark": CAVEAT_MARK if any(bar.caveat for bar in bars) else "",
     }
 
 
@@ -232,7 +236,8 @@ def chart_over_time(figures):
                     Bar(
                         label=" — ".join(filter(None, [figure.as_of_display, distinction(figure)])),
                         value=figure.value,
-                        text=figure_number(figure),
+                        text=marked_number(figure),
+                        caveat=figure.has_caveat,
                     )
                     for figure in dated
                 ],

@@ -28,7 +28,7 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext as _
 
-from .models import Qualifier, Unit
+from .models import CaveatKind, Qualifier, Unit
 
 SITE_NAME = gettext_lazy("Social Media for Social Good")
 """The catalogue's name: the publisher in citations, the site name in link previews."""
@@ -294,6 +294,8 @@ QUALIFIER_PATTERNS = {
     Qualifier.ABOUT: lambda text: _("about %(figure)s") % {"figure": text},
     Qualifier.NEARLY: lambda text: _("nearly %(figure)s") % {"figure": text},
     Qualifier.UP_TO: lambda text: _("up to %(figure)s") % {"figure": text},
+    # Strictly below: "under 30 seconds", 不到30秒 (never "up to", which includes the figure).
+    Qualifier.UNDER: lambda text: _("under %(figure)s") % {"figure": text},
 }
 """How each qualifier reads in front of a figure; "exactly" reads as the bare figure."""
 
@@ -327,6 +329,40 @@ def figure_statement(figure):
     for conversion in getattr(figure, "conversion_list", ()):
         text += f" ({figure_text(conversion)})"
     return text
+
+
+CAVEAT_MARK = "*"
+"""What marks a figure with a caveat where the caveat itself has no room (a chart's bar)."""
+
+
+def marked_number(figure):
+    """The number and unit, marked when the figure carries a caveat: "1,000 users*"."""
+    text = figure_number(figure)
+    return text + CAVEAT_MARK if figure.has_caveat else text
+
+
+def caveat_kind_label(figure):
+    """What sort of caveat a figure carries ("Source inconsistent"), or "Caveat" for one
+    that is only a note."""
+    if figure.caveat_kind in CaveatKind.values:
+        return CaveatKind(figure.caveat_kind).label
+    return _("Caveat")
+
+
+def figure_caveat(figure):
+    """A figure's caveat as HTML in the page's language, led by its kind ("Derived from words:
+    the source says …"); English standing in for Chinese is marked. Empty when it has none."""
+    if not figure.has_caveat:
+        return ""
+    kind = caveat_kind_label(figure)
+    if not figure.caveat:
+        return format_html('<span class="caveat-kind">{}</span>', kind)
+    return format_html(
+        '<span class="caveat-kind">{}{}</span>{}',
+        kind,
+        pgettext("after the kind of a figure's caveat", ": "),
+        localized_html(figure, "caveat"),
+    )
 
 
 # --------------------------------------------------------------------------- links

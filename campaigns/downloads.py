@@ -24,10 +24,12 @@ from .display import decimal_text, json_number
 from .models import (
     Approach,
     Cause,
+    CaveatKind,
     DatePrecision,
     FigureKind,
     Qualifier,
     Role,
+    Scope,
     Unit,
     kind_of_unit,
 )
@@ -190,6 +192,14 @@ CAMPAIGN_COLUMNS = [
         _("The country, as an ISO 3166-1 alpha-2 code (CN, GB, US …)."),
         lambda c, x: c.country.code or "",
     ),
+    Column(
+        "scope",
+        _(
+            "Social good, or a commercial or marketing campaign a source lists beside them: a "
+            "scope code. Downloads hold social-good cases unless asked (scope=all)."
+        ),
+        lambda c, x: c.scope,
+    ),
     Column("cause", _("The public cause it served: a cause code."), lambda c, x: c.cause),
     Column("approach", _("How it used social media: an approach code."), lambda c, x: c.approach),
     Column(
@@ -279,6 +289,20 @@ FIGURE_COLUMNS = [
         lambda f, x: when_dated(f.as_of, f.as_of_precision),
     ),
     Column(
+        "caveat_kind",
+        _(
+            "Why to take care with the figure, when there is a reason: a caveat kind code "
+            "(derived from words, unit assumed, source inconsistent, as-of date estimated)."
+        ),
+        lambda f, x: f.caveat_kind or None,
+    ),
+    Column(
+        "caveat",
+        _("What a reader citing the figure should know, in English; empty when nothing."),
+        lambda f, x: f.caveat,
+    ),
+    Column("caveat_zh", _("The caveat in Chinese, when written."), lambda f, x: f.caveat_zh),
+    Column(
         "conversion_of",
         _(
             "The key of the figure this one states again in another unit (the same amount in "
@@ -346,6 +370,8 @@ CODE_LISTS = [
     ("unit", _("Units"), Unit),
     ("kind", _("Kinds of figure"), FigureKind),
     ("qualifier", _("Qualifiers"), Qualifier),
+    ("caveat_kind", _("Kinds of caveat"), CaveatKind),
+    ("scope", _("Scopes"), Scope),
     ("precision", _("Date precisions"), DatePrecision),
 ]
 """The code lists the codebook explains: (anchor, heading, choices)."""

@@ -33,6 +33,7 @@ from .models import (
     FigureSubject,
     Organisation,
     Platform,
+    ScopeFilter,
     Tag,
     Unit,
 )
@@ -277,9 +278,15 @@ class CampaignFilterForm(ForgivingFilterForm):
         required=False,
         widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
     )
+    scope = ForgivingChoiceField(
+        label=_("Scope"), required=False, choices=ScopeFilter.choices, widget=forms.RadioSelect
+    )
     sort = ForgivingChoiceField(label=_("Sort"), required=False, choices=CampaignSort.choices)
 
+    defaults = {"scope": ScopeFilter.SOCIAL_GOOD}
+
     unknown_messages = {
+        "scope": _("Unknown scope “%(value)s” was ignored: showing social-good cases."),
         "platform": _("Unknown platform “%(value)s” was ignored."),
         "organisation": _("Unknown organisation “%(value)s” was ignored."),
         "cause": _("Unknown cause “%(value)s” was ignored."),
@@ -330,17 +337,15 @@ class CampaignFilterForm(ForgivingFilterForm):
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
         summary = self.summary or CatalogueSummary.current()  # counting reads every case
-        self.fields["cause"].choices = self.counted(
-            "cause", _("Any cause"), Cause.choices, summary.causes
-        )
+        # The counts of the scope asked for (before cleaning: the choices come first).
+        asked_scope = self.data.get("scope") if hasattr(self.data, "get") else None
+        _cases, causes, approaches, country_counts = summary.in_scope(asked_scope)
+        self.fields["cause"].choices = self.counted("cause", _("Any cause"), Cause.choices, causes)
         self.fields["approach"].choices = self.counted(
-            "approach", _("Any approach"), Approach.choices, summary.approaches
+            "approach", _("Any approach"), Approach.choices, approaches
         )
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
-            (
-                (code, with_count(countries.name(code), count))
-                for code, count in summary.country_counts
-            ),
+            ((code, with_count(countries.name(code), count)) for code, count in country_counts),
             key=lambda choice: reading_order(choice[1]),
         )
 
@@ -367,6 +372,14 @@ class CampaignFilterForm(ForgivingFilterForm):
             )
             q = q[:MAX_QUERY_LENGTH].strip()
         return q
+
+    def clean_scope(self):
+        return self.cleaned_data.get("scope") or ScopeFilter.SOCIAL_GOOD
+
+    @property
+    def includes_commercial(self):
+        """Whether the list holds commercial or marketing campaigns (only when asked)."""
+        return self.cleaned_data.get("scope", ScopeFilter.SOCIAL_GOOD) != ScopeFilter.SOCIAL_GOOD
 
     def clean(self):
         cleaned = super().clean()
@@ -424,6 +437,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         ``q`` searches for other words than the form's; ``every_word=False`` finds the cases
         holding any of its words (the closest matches offered when none holds them all)."""
         data = self.cleaned_data
+        queryset = queryset.in_scope(data.get("scope"))
         if data.get("platform"):
             queryset = queryset.on_platforms(data["platform"])
         if data.get("organisation"):

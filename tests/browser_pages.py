@@ -20,6 +20,11 @@ PAGES = {
     "search with a misspelt word": "/campaigns/?q=earthqake",
     "search with closest matches": "/campaigns/?q=apples+earthquake",
     "case": f"/campaigns/{CASE}/",
+    "commercial case with a caveat": "/campaigns/weibo-taking-photos-to-save-girls-and-guys/",
+    "case with a part the source does not state": (
+        "/campaigns/yaan-earthquake-china-earthquake-network-alert/"
+    ),
+    "case list with commercial campaigns": "/campaigns/?scope=all",
     "organisation list": "/organisations/",
     "organisation": "/organisations/sina/",
     "platform list": "/platforms/",
@@ -31,6 +36,7 @@ PAGES = {
     "figures": "/figures/",
     "figures with filters": "/figures/?unit=CNY&platform=sina-weibo",
     "figures by size": "/figures/?sort=largest&about=sector",
+    "figures with caveats": "/figures/?unit=users&about=cases",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
     "compare four cases": (
         f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"

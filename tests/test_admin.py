@@ -775,7 +775,13 @@ def test_figure_list_shows_value_unit_qualifier_subject_and_source(admin_client,
     assert column(response, "qualifier") == ["about", "exactly"]
     assert column(response, "subject") == ["Sina Weibo", "Wesee agricultural assistance"]
     assert column(response, "source") == ["CNNIC statistics", "Short video for good"]
-    assert filter_titles(response) == ["kind", "unit", "qualifier", "campaign status"]
+    assert filter_titles(response) == [
+        "kind",
+        "unit",
+        "qualifier",
+        "kind of caveat",
+        "campaign status",
+    ]
 
 
 def test_figure_list_filters_by_the_status_of_the_campaign(admin_client, campaign, source):

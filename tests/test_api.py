@@ -151,6 +151,7 @@ def test_one_campaign_comes_with_its_description_figures_and_sources(client, yaa
             "role": "organiser",
             "note": "ran the appeal",
             "note_zh": "",
+            "assumed": False,
         },
         {
             "organisation": "sina",
@@ -159,6 +160,7 @@ def test_one_campaign_comes_with_its_description_figures_and_sources(client, yaa
             "role": "platform_operator",
             "note": "",
             "note_zh": "",
+            "assumed": False,
         },
     ]
 

@@ -260,7 +260,9 @@ def test_the_list_without_a_choice_hides_the_count_of_chosen_cases(client, compa
     html = page(client, "/campaigns/")
 
     assert '<p class="compare-status" role="status" hidden>' in html
-    assert " checked>" not in html
+    # No case is ticked (the scope's default radio button is checked: that is no case).
+    assert not re.search(r'name="c" value="[^"]*" checked', html)
+    assert 'name="scope" value="social_good" checked>' in html
 
 
 def test_the_list_loads_the_selection_script_as_a_file_and_nothing_inline(client, compared):

@@ -79,7 +79,7 @@ def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_iden
 
     first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
     assert first == second
-    assert Campaign.objects.published().count() == 28
+    assert Campaign.objects.published().count() == 29
     assert Figure.objects.count() == 65
 
 
@@ -91,7 +91,7 @@ def test_the_export_holds_the_whole_published_catalogue_and_nothing_of_the_draft
     counts = {file.name: file.rows for file in files}
     assert counts["figures.json"] == 65
     assert counts["figures.csv"] == 65
-    assert counts["campaigns.csv"] == 28
+    assert counts["campaigns.csv"] == 29
     everything = "".join(data.decode() for data in read_export(tmp_path).values())
     for hidden in [
         "draft-only-case",
@@ -358,7 +358,7 @@ def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically
     export_catalogue(directory=tmp_path / "second")
 
     assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
-    assert Campaign.objects.published().count() == 28
+    assert Campaign.objects.published().count() == 29
     assert Campaign.objects.filter(created_at__isnull=True).count() == 0
 
 

@@ -301,6 +301,8 @@ class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.Stack
         "conversion_of",
         ("period", "period_zh"),
         ("as_of", "as_of_precision"),
+        "caveat_kind",
+        ("caveat", "caveat_zh"),
         ("key", "order"),
         "correction_note",
     ]
@@ -310,7 +312,7 @@ class ParticipationInline(CasePartPermissions, PrefetchedAutocompleteMixin, admi
     model = Participation
     extra = 0
     autocomplete_fields = ["organisation"]
-    fields = ["organisation", "role", "note", "note_zh", "order"]
+    fields = ["organisation", "role", "note", "note_zh", "assumed", "order"]
 
 
 @admin.display(description=_("preview"))
@@ -716,7 +718,7 @@ class FigureAdmin(
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
-    list_filter = ["kind", "unit", "qualifier", CampaignStatusFilter]
+    list_filter = ["kind", "unit", "qualifier", "caveat_kind", CampaignStatusFilter]
     search_fields = [
         "label",
         "label_zh",
@@ -755,6 +757,16 @@ class FigureAdmin(
             },
         ),
         (_("When"), {"fields": [("period", "period_zh"), ("as_of", "as_of_precision"), "order"]}),
+        (
+            _("Caveat"),
+            {
+                "fields": ["caveat_kind", ("caveat", "caveat_zh")],
+                "description": _(
+                    "Shown beside the figure wherever it appears: on case pages, in the figures "
+                    "table and chart, in compare, the downloads and the API."
+                ),
+            },
+        ),
     ]
 
     @admin.display(description=_("value"), ordering="value")

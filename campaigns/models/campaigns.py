@@ -37,7 +37,16 @@ from .base import (
     count_of,
     in_reading_order,
 )
-from .choices import Approach, CampaignSort, Cause, DatePrecision, Role, Status
+from .choices import (
+    Approach,
+    CampaignSort,
+    Cause,
+    DatePrecision,
+    Role,
+    Scope,
+    ScopeFilter,
+    Status,
+)
 from .corrections import Correction
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
@@ -48,6 +57,9 @@ from .tags import TaggedCampaign
 NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
 """Campaigns by start date, newest first; those with no known start date last."""
 
+
+SOCIAL_GOOD_COUNT = Count("pk", filter=Q(scope=Scope.SOCIAL_GOOD))
+"""Of the rows counted, those serving a public cause (the list's default scope)."""
 
 RELATED_CANDIDATES = 300
 """A campaign's related campaigns are chosen among the newest this many that share anything."""
@@ -96,6 +108,19 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
     def featured(self):
         """The campaigns the catalogue features on its home page."""
         return self.filter(featured=True)
+
+    def social_good(self):
+        """Cases serving a public cause: without the commercial campaigns sources list beside
+        them."""
+        return self.filter(scope=Scope.SOCIAL_GOOD)
+
+    def in_scope(self, scope):
+        """The cases a list in ``scope`` (a ``ScopeFilter``) holds: social good by default."""
+        if scope == ScopeFilter.ALL:
+            return self
+        if scope == ScopeFilter.COMMERCIAL:
+            return self.filter(scope=Scope.COMMERCIAL)
+        return self.social_good()
 
     def on_platforms(self, slugs):
         """Campaigns run on any of the platforms with these slugs."""
@@ -323,11 +348,12 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return {status: counted.get(status, 0) for status in Status.values}
 
     def count_by_approach(self):
-        """How many of these campaigns take each approach, most first."""
+        """How many of these campaigns take each approach, most first (and, as
+        ``social_good``, how many of them serve a public cause)."""
         return (
             self.order_by()
             .values("approach")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
             .order_by("-count", "approach")
         )
 
@@ -337,14 +363,18 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             self.exclude(country="")
             .order_by()
             .values("country")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
             .order_by("country")
         )
 
     def count_by_cause(self):
-        """How many of these campaigns serve each cause, most first: dicts of cause and count."""
+        """How many of these campaigns serve each cause, most first: dicts of cause, count and
+        ``social_good`` (how many of them serve a public cause)."""
         return (
-            self.order_by().values("cause").annotate(count=Count("pk")).order_by("-count", "cause")
+            self.order_by()
+            .values("cause")
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .order_by("-count", "cause")
         )
 
     def count_by_start_year(self):
@@ -419,6 +449,16 @@ class Campaign(ReadingOrder, ChangeTracked):
     location = models.CharField(_("location"), max_length=200, blank=True)
     location_zh = models.CharField(_("Chinese location"), max_length=200, blank=True)
     country = CountryField(_("country"), blank=True)
+    scope = models.CharField(
+        _("scope"),
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.SOCIAL_GOOD,
+        help_text=_(
+            "Commercial or marketing: a brand's campaign a source lists beside social-good ones; "
+            "kept, labelled, and left out of lists unless readers ask for it."
+        ),
+    )
     cause = models.CharField(_("cause"), max_length=30, choices=Cause.choices)
     approach = models.CharField(_("approach"), max_length=30, choices=Approach.choices)
     platforms = models.ManyToManyField(
@@ -605,6 +645,11 @@ class Participation(models.Model):
         _("note"), max_length=250, blank=True, help_text=_('E.g. "deputy county magistrate".')
     )
     note_zh = models.CharField(_("Chinese note"), max_length=250, blank=True)
+    assumed = models.BooleanField(
+        _("not stated by the source"),
+        default=False,
+        help_text=_("The part is our inference: the sources do not name it. Readers see so."),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()

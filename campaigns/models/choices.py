@@ -99,6 +99,7 @@ class Role(models.TextChoices):
     FUNDER = "funder", _("Funder")
     CHAMPION = "champion", _("Champion or influencer")
     BENEFICIARY = "beneficiary", _("Beneficiary")
+    TARGET = "target", _("Target of the campaign")
 
 
 class FigureKind(models.TextChoices):
@@ -169,6 +170,32 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
     NEARLY = "nearly", _("nearly")
     UP_TO = "up_to", _("up to")
+    UNDER = "under", _("under")
+
+
+class CaveatKind(models.TextChoices):
+    """Why a figure needs a caveat: what a reader citing it should know about how it is stated."""
+
+    DERIVED = "derived", _("Derived from words, not stated as a number")
+    UNIT_ASSUMED = "unit_assumed", _("Unit assumed, not given by the source")
+    SOURCE_INCONSISTENT = "source_inconsistent", _("Source inconsistent")
+    AS_OF_ESTIMATED = "as_of_estimated", _("As-of date estimated")
+
+
+class Scope(models.TextChoices):
+    """Whether a case serves a public cause or is a commercial campaign listed beside them
+    by a source (a brand launch in a digest of social-good campaigns)."""
+
+    SOCIAL_GOOD = "social_good", _("Social good")
+    COMMERCIAL = "commercial", _("Commercial or marketing")
+
+
+class ScopeFilter(models.TextChoices):
+    """Which scopes a list of cases holds: social good by default, commercial on request."""
+
+    SOCIAL_GOOD = "social_good", _("Social good only")
+    ALL = "all", _("Social good and commercial")
+    COMMERCIAL = "commercial", _("Commercial or marketing only")
 
 
 class Status(models.TextChoices):

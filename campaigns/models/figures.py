@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from .base import ChangeTracked, ChangeTrackedQuerySet
 from .campaigns import Campaign, platforms_by_slug
 from .choices import (
+    CaveatKind,
     DatePrecision,
     FigureKind,
     FigureSort,
@@ -228,6 +229,23 @@ class Figure(ChangeTracked):
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
+    caveat_kind = models.CharField(
+        _("kind of caveat"),
+        max_length=20,
+        choices=CaveatKind.choices,
+        blank=True,
+        help_text=_(
+            "Why readers should take care with this figure: derived from words, unit assumed, "
+            "source inconsistent or as-of date estimated. Explain it in the caveat."
+        ),
+    )
+    caveat = models.CharField(
+        _("caveat"),
+        max_length=500,
+        blank=True,
+        help_text=_("What a reader citing this figure should know, in our own words; public."),
+    )
+    caveat_zh = models.CharField(_("Chinese caveat"), max_length=500, blank=True)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
     conversion_of = models.ForeignKey(
         "self",
@@ -291,6 +309,11 @@ class Figure(ChangeTracked):
         return format_partial_date(self.as_of, self.as_of_precision)
 
     @property
+    def has_caveat(self):
+        """Whether readers are told to take care with it (a caveat or a kind of caveat)."""
+        return bool(self.caveat or self.caveat_kind)
+
+    @property
     def subject(self):
         """What the figure describes: a campaign, platform or organisation; None for the sector."""
         return self.campaign or self.platform or self.organisation
@@ -317,6 +340,8 @@ class Figure(ChangeTracked):
                         "kind": FigureKind(expected).label,
                         "chosen": FigureKind(self.kind).label,
                     }
+        if self.caveat_kind and not self.caveat:
+            errors["caveat"] = _("Explain the caveat to readers: a kind of caveat needs its text.")
         errors.update(self.conversion_problems())
         # The campaign may be a new one not saved yet, added in the admin with its figures.
         campaign = self.campaign

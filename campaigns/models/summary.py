@@ -12,10 +12,19 @@ version (``version.py``), so a summary is never older than the catalogue, on any
 
 from dataclasses import asdict, dataclass
 
-from .choices import FigureSubject
+from django.db.models import Count
+
+from .campaigns import SOCIAL_GOOD_COUNT
+from .choices import FigureSubject, ScopeFilter
 
 FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
+
+
+def social_good_counts(rows, name):
+    """[value, count] of the rows' social-good counts, most first, those of 0 left out."""
+    counted = [[row[name], row["social_good"]] for row in rows if row["social_good"]]
+    return sorted(counted, key=lambda pair: (-pair[1], pair[0]))
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,12 @@ class CatalogueSummary:
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
+    # The same counts of the cases serving a public cause (the lists' default scope), from
+    # the same queries: the commercial campaigns a source lists beside them left out.
+    social_good_campaigns: int
+    social_good_causes: list  # [cause, count], most first, none of 0
+    social_good_approaches: list  # [approach, count], most first, none of 0
+    social_good_country_counts: list  # [country code, count], none of 0
 
     @classmethod
     def current(cls):
@@ -65,16 +80,20 @@ class CatalogueSummary:
 
         published = Campaign.objects.published()
         figures = Figure.objects.published()
+        scopes = published.aggregate(campaigns=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+        causes = list(published.count_by_cause())
+        approaches = list(published.count_by_approach())
+        countries = list(published.count_by_country())
         first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
         first_of_each_year = {}
         for year, pk in first:
             first_of_each_year.setdefault(year, []).append(pk)
         return cls(
-            campaigns=published.count(),
+            campaigns=scopes["campaigns"],
             figures=figures.stated_once().count(),
             sources=Source.objects.public().count(),
-            causes=[[row["cause"], row["count"]] for row in published.count_by_cause()],
-            approaches=[[row["approach"], row["count"]] for row in published.count_by_approach()],
+            causes=[[row["cause"], row["count"]] for row in causes],
+            approaches=[[row["approach"], row["count"]] for row in approaches],
             years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             outcome_units=[
@@ -82,9 +101,31 @@ class CatalogueSummary:
                 for row in figures.about(FigureSubject.CAMPAIGNS).count_by_unit()
             ],
             countries=sorted(published.countries()),
-            country_counts=[[row["country"], row["count"]] for row in published.count_by_country()],
+            country_counts=[[row["country"], row["count"]] for row in countries],
             first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
+            social_good_campaigns=scopes["social_good"],
+            social_good_causes=social_good_counts(causes, "cause"),
+            social_good_approaches=social_good_counts(approaches, "approach"),
+            social_good_country_counts=sorted(social_good_counts(countries, "country")),
         )
+
+    def in_scope(self, scope):
+        """The counts of a list in ``scope`` (a ``ScopeFilter``) as (cases, causes,
+        approaches, country counts); those of every published case for any scope but the
+        default."""
+        if scope in (None, "", ScopeFilter.SOCIAL_GOOD):
+            return (
+                self.social_good_campaigns,
+                self.social_good_causes,
+                self.social_good_approaches,
+                self.social_good_country_counts,
+            )
+        return self.campaigns, self.causes, self.approaches, self.country_counts
+
+    @property
+    def commercial_campaigns(self):
+        """How many published cases are commercial or marketing campaigns."""
+        return self.campaigns - self.social_good_campaigns
 
     @property
     def most_common_unit(self):

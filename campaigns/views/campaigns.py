@@ -22,6 +22,7 @@ from ..models import (
     FigureKind,
     Platform,
     Role,
+    ScopeFilter,
     Status,
     slug_rule,
 )
@@ -89,7 +90,7 @@ def campaign_list(request):
     form = CampaignFilterForm(data=request.GET, summary=summary)
     published = Campaign.objects.published().for_listing()
     campaigns = form.filter(published)
-    count = None if form.has_filters() else summary.campaigns
+    count = None if form.has_filters() else summary.social_good_campaigns
     page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
@@ -116,6 +117,10 @@ def campaign_list(request):
             "selection": urlencode([("c", slug) for slug in selected]),
             "notes": [*form.notes, page_note] if page_note else form.notes,
             "paginator": page.paginator,
+            "scope_urls": {
+                "all": form.query_string(scope=ScopeFilter.ALL),
+                "social_good": form.query_string(scope=""),
+            },
             "sort_choices": [
                 (value, label)
                 for value, label in CampaignSort.choices

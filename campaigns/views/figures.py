@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from ..charts import CHART_BARS, Bar
-from ..display import figure_number, figure_subject_label, figure_when, unit_label
+from ..display import figure_subject_label, figure_when, marked_number, unit_label
 from ..filters import FigureFilterForm
 from ..methods import safe_only
 from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
@@ -63,8 +63,9 @@ def unit_chart(form, published, summary):
             Bar(
                 label=f"{label} ({when})" if when else label,
                 value=figure.value,
-                text=figure_number(figure),
+                text=marked_number(figure),
                 url=figure.campaign.get_absolute_url() if figure.campaign else "",
+                caveat=figure.has_caveat,
             )
         )
     return {
