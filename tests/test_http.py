@@ -98,6 +98,21 @@ def test_the_api_answers_a_method_it_does_not_serve_with_405(client, seed_catalo
     assert response.status_code == 405
 
 
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS", "PUT", "DELETE"])
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/", "/admin/campaigns/campaign/"])
+def test_the_admin_answers_methods_it_does_not_serve_with_405(admin_client, method, path):
+    response = admin_client.generic(method, path)
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+
+
+def test_the_admin_still_serves_get_and_post(admin_client):
+    assert admin_client.get("/admin/").status_code == 200
+    response = admin_client.post("/admin/campaigns/campaign/", {"action": "", "index": 0})
+    assert response.status_code in (200, 302)
+
+
 # --------------------------------------------------------------------------- cookies
 
 
