@@ -75,3 +75,26 @@ def test_the_tag_migration_can_be_undone_without_losing_campaign_tags():
         assert names[first.pk] == "second" and names[second.pk] == "first"
     finally:
         migrate(latest)
+
+
+@pytest.mark.django_db
+def test_unc_wilmington_becomes_the_target_of_its_campaign_without_a_second_row():
+    import importlib
+
+    from django.apps import apps
+
+    from tests import factories
+
+    migration = importlib.import_module("campaigns.migrations.0023_unc_wilmington_target")
+    campaign = factories.CampaignFactory(slug=migration.CAMPAIGN)
+    uncw = factories.OrganisationFactory(slug=migration.ORGANISATION)
+    part = factories.ParticipationFactory(campaign=campaign, organisation=uncw, role="beneficiary")
+
+    migration.name_the_target(apps, None)
+
+    part.refresh_from_db()
+    assert part.role == "target"
+    # A database that loaded the new seed before migrating has both rows: the old one goes.
+    factories.ParticipationFactory(campaign=campaign, organisation=uncw, role="beneficiary")
+    migration.name_the_target(apps, None)
+    assert list(campaign.participations.values_list("role", flat=True)) == ["target"]

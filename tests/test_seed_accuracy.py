@@ -200,3 +200,12 @@ def test_a_reference_title_keeps_the_sources_typo_marked_sic(seed_catalogue, slu
 def test_the_questmobile_title_is_marked_as_the_articles_description(seed_catalogue):
     source = Source.objects.get(slug="questmobile-2020-spring-festival-coronavirus-report")
     assert "not the report's own title" in source.note
+
+
+def test_the_blog_post_records_no_publisher_it_does_not_name(client, seed_catalogue):
+    blog = Source.objects.get(slug="social-media-for-social-good-blog")
+    assert blog.publisher == "" and blog.author == "" and blog.published_on is None
+
+    html = client.get(blog.get_absolute_url()).content.decode()
+    assert html.count("not stated in the document") == 3  # author, publisher, date
+    assert "Personal blog" not in html
