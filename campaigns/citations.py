@@ -183,7 +183,7 @@ def source_citable(source):
         key=source.slug,
         kind=source.kind,
         author=source.author,
-        title=source.title_zh if original_is_chinese else source.title,
+        title=source.title_zh if original_is_chinese else source.title_display,
         translated_title=source.title if original_is_chinese else "",
         publisher=source.publisher,
         published=source.published_on,

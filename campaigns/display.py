@@ -156,8 +156,22 @@ def both_names_html(entity):
     if len(names) == 1:
         return names[0][0]
     (first, first_language), (second, second_language) = names
+    ours = ""
+    if getattr(entity, "name_zh_ours", False):  # a Chinese name the sources do not give
+        ours = format_html(' <span class="ours">{}</span>', _("(our translation)"))
     if first_language != "en":  # a Chinese name leads on Chinese pages, marked as Chinese
-        first = format_html('<span lang="{}">{}</span>', first_language, first)
+        first = format_html('<span lang="{}">{}</span>{}', first_language, first, ours)
+        return format_html(
+            '{} <span class="alt-name" lang="{}">{}</span>', first, second_language, second
+        )
+    if ours:
+        return format_html(
+            '{} <span class="alt-name"><span lang="{}">{}</span>{}</span>',
+            first,
+            second_language,
+            second,
+            ours,
+        )
     return format_html(
         '{} <span class="alt-name" lang="{}">{}</span>', first, second_language, second
     )

@@ -2,10 +2,20 @@
 raised against the five documents, pinned as the catalogue now records it."""
 
 import datetime
+from html import unescape
 
 import pytest
 
-from campaigns.models import Campaign, CaveatKind, Figure, Participation, Qualifier, Role, Source
+from campaigns.models import (
+    Campaign,
+    CaveatKind,
+    Figure,
+    Organisation,
+    Participation,
+    Qualifier,
+    Role,
+    Source,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +219,30 @@ def test_the_blog_post_records_no_publisher_it_does_not_name(client, seed_catalo
     html = client.get(blog.get_absolute_url()).content.decode()
     assert html.count("not stated in the document") == 3  # author, publisher, date
     assert "Personal blog" not in html
+
+
+def test_titles_with_the_sources_own_typos_are_cited_sic_and_a_description_in_brackets(
+    client, seed_catalogue
+):
+    sic = Source.objects.filter(title_kind="sic").values_list("title", flat=True)
+    assert sorted(title for title in sic if "Relase" in title or "Shor Video" in title) == sorted(
+        sic
+    )
+    assert len(sic) == 2
+    report = Source.objects.get(slug="questmobile-2020-spring-festival-coronavirus-report")
+    assert report.title_kind == "description"
+    assert report.title_display == f"[{report.title}]"
+
+    listed = client.get("/sources/").content.decode()
+    assert "Shor Video in 2020 During Pandemic [sic]" in unescape(listed)
+
+
+def test_chinese_names_the_sources_do_not_give_are_marked_as_ours(client, seed_catalogue):
+    ours = Organisation.objects.filter(name_zh_ours=True).values_list("slug", flat=True)
+    assert sorted(ours) == ["county-girl", "song-xiaoying", "wang-shuai"]
+
+    html = client.get("/organisations/wang-shuai/").content.decode()
+    assert '<span lang="zh-Hans">王帅</span> <span class="ours">(our translation)</span>' in html
+    # The campaign's Chinese name, 微博打拐, is the source's own: not marked.
+    page = client.get("/campaigns/take-photos-to-save-kidnapped-children/").content.decode()
+    assert "微博打拐" in page

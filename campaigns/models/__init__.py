@@ -42,6 +42,7 @@ from .choices import (
     ScopeFilter,
     SourceKind,
     Status,
+    TitleKind,
     Unit,
     kind_of_unit,
 )
@@ -85,6 +86,7 @@ __all__ = [
     "FigureQuerySet",
     "FigureSort",
     "FigureSubject",
+    "TitleKind",
     "Language",
     "Organisation",
     "OrganisationKind",

@@ -198,6 +198,15 @@ class ScopeFilter(models.TextChoices):
     COMMERCIAL = "commercial", _("Commercial or marketing only")
 
 
+class TitleKind(models.TextChoices):
+    """What a source's recorded title is: its title, its title with the source's own
+    misspelling kept, or a description of the work standing in for a title it lacks."""
+
+    TITLE = "title", _("Its title")
+    SIC = "sic", _("Its title as written, [sic]")
+    DESCRIPTION = "description", _("A description of the work")
+
+
 class Status(models.TextChoices):
     """Where a campaign is in review: draft → in review → published, or withdrawn after it was
     public. Only published campaigns are ever shown to the public; a withdrawn one's address

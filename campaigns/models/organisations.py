@@ -29,6 +29,14 @@ class Organisation(ReadingOrder, ChangeTracked):
 
     name = models.CharField(_("name"), max_length=200)
     name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
+    name_zh_ours = models.BooleanField(
+        _("Chinese name is our translation"),
+        default=False,
+        help_text=_(
+            "The sources give only the English name and the Chinese one is not an established "
+            "name we could confirm: pages mark it as the catalogue's translation."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
     country = CountryField(_("country"), blank=True)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import ChangeTracked, SlugQuerySet
-from .choices import DatePrecision, Language, SourceKind
+from .choices import DatePrecision, Language, SourceKind, TitleKind
 from .dates import format_partial_date, validate_partial_date
 
 
@@ -26,6 +26,16 @@ class Source(ChangeTracked):
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=400)
+    title_kind = models.CharField(
+        _("the title is"),
+        max_length=12,
+        choices=TitleKind.choices,
+        default=TitleKind.TITLE,
+        help_text=_(
+            "“As written, [sic]”: the document's own title with its misspelling; "
+            "“A description”: what the citing document says the work is, for want of its title."
+        ),
+    )
     title_zh = models.CharField(_("Chinese title"), max_length=400, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
@@ -97,6 +107,15 @@ class Source(ChangeTracked):
     def published_display(self):
         """The publication date as precisely as it is known."""
         return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def title_display(self):
+        """The title as it is cited: "Shor Video [sic]", or "[a description]" in brackets."""
+        if self.title_kind == TitleKind.DESCRIPTION:
+            return f"[{self.title}]"
+        if self.title_kind == TitleKind.SIC:
+            return f"{self.title} [sic]"
+        return self.title
 
     def clean(self):
         """Check the partial date and that a numbered reference names its citing source."""
