@@ -111,6 +111,13 @@ class CountedLabel(str):
     name = ""
 
 
+def uncounted(label):
+    """A filter option without a count, where the count at hand would not be the list's."""
+    plain = CountedLabel(label)
+    plain.name = str(label)
+    return plain
+
+
 def with_count(label, count):
     """A filter option with how many published cases it holds: "Disaster relief · 4"."""
     counted = CountedLabel(f"{label} · {count:,}")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
-from .display import both_names, primary_name, with_count
+from .display import both_names, primary_name, uncounted, with_count
 from .models import (
     Approach,
     CampaignSort,
@@ -304,6 +304,16 @@ class CampaignFilterForm(ForgivingFilterForm):
         super().__init__(data, **kwargs)
 
     def load_choices(self):
+        # The counts of the scope asked for (before cleaning: the choices come first). The
+        # platform, organisation and tag counts kept on their rows are of every published
+        # case: they are shown only on the list that holds every scope.
+        asked_scope = self.data.get("scope") if hasattr(self.data, "get") else None
+        summary = self.summary or CatalogueSummary.current()  # counting reads every case
+        every_scope = asked_scope == ScopeFilter.ALL or not summary.commercial_campaigns
+
+        def counted_name(name, count):
+            return with_count(name, count) if every_scope else uncounted(name)
+
         platforms = in_reading_order(
             Platform.objects.with_published_campaigns().only(
                 "slug", "name", "name_zh", "published_campaign_count", "reading_key_zh"
@@ -311,7 +321,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             "name",
         )
         self.fields["platform"].choices = [
-            (platform.slug, with_count(both_names(platform), platform.published_campaign_count))
+            (platform.slug, counted_name(both_names(platform), platform.published_campaign_count))
             for platform in platforms
         ]
         # What a search may name (``narrowings``).
@@ -320,7 +330,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         self.fields["organisation"].choices = [("", _("Any organisation"))] + [
             (
                 organisation.slug,
-                with_count(both_names(organisation), organisation.published_campaign_count),
+                counted_name(both_names(organisation), organisation.published_campaign_count),
             )
             for organisation in organisations.order_by("-published_campaign_count", "name").only(
                 "slug", "name", "name_zh", "published_campaign_count"
@@ -330,15 +340,12 @@ class CampaignFilterForm(ForgivingFilterForm):
         tags = Tag.objects.public()
         self.fields["tag"].choices = [("", _("Any tag"))] + sorted(
             (
-                (tag.slug, with_count(primary_name(tag), tag.published_campaign_count))
+                (tag.slug, counted_name(primary_name(tag), tag.published_campaign_count))
                 for tag in tags.order_by("-published_campaign_count", "name")[:MENU_LENGTH]
             ),
             key=lambda choice: reading_order(choice[1]),
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
-        summary = self.summary or CatalogueSummary.current()  # counting reads every case
-        # The counts of the scope asked for (before cleaning: the choices come first).
-        asked_scope = self.data.get("scope") if hasattr(self.data, "get") else None
         _cases, causes, approaches, country_counts = summary.in_scope(asked_scope)
         self.fields["cause"].choices = self.counted("cause", _("Any cause"), Cause.choices, causes)
         self.fields["approach"].choices = self.counted(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import translation
 
+from .caching import release
 from .models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
 from .models.search import FACET_WORDS, country_names, is_chinese, plural_stem, tokens
 
@@ -138,7 +139,7 @@ def vocabulary():
     """The words of the published catalogue's titles and of the names of its platforms,
     organisations, tags, causes, approaches and countries: kept in the cache per version."""
     version = CatalogueVersion.current().number
-    key = f"search-vocabulary|{version}"
+    key = f"search-vocabulary|{release()}|{version}"  # a new release may name causes anew
     words = cache.get(key)
     if words is None:
         words = sorted(collect_vocabulary())

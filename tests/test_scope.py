@@ -121,3 +121,50 @@ def test_the_list_links_its_downloads_with_its_scope(client, seed_catalogue):
     html = client.get("/campaigns/?scope=all").content.decode()
 
     assert "/campaigns/export.csv?scope=all" in html
+
+
+# --------------------------------------------------------------------------- counts and lists
+
+
+def count_shown(html):
+    return int(re.search(r'<p class="result-count" role="status">\s*(\d+) case', html).group(1))
+
+
+def test_every_count_that_links_to_the_list_finds_as_many_cases_there(client, seed_catalogue):
+    from html import unescape
+
+    home = unescape(client.get("/").content.decode())
+    links = re.findall(
+        r'<a href="(/campaigns/\?[^"]*scope=all[^"]*)">(.*?)</a>'
+        r'\s*(?:<span class="count">(\d+)</span>)?',
+        home,
+        re.S,
+    )
+    assert links, "the home page's ways in link to lists of every scope"
+    for url, text, count in links:
+        number = int(count) if count else int(re.search(r"<strong>(\d+)</strong>", text).group(1))
+        assert count_shown(client.get(url).content.decode()) == number, url
+
+
+def test_menu_counts_are_those_of_the_scope_shown(client, seed_catalogue):
+    from campaigns.filters import CampaignFilterForm
+
+    default = CampaignFilterForm(data={})
+    every = CampaignFilterForm(data={"scope": "all"})
+    commercial = CampaignFilterForm(data={"scope": "commercial"})
+    bogus = CampaignFilterForm(data={"scope": "bogus"})
+
+    # Platform counts kept on rows are of every scope: shown only on the list of every scope.
+    assert all(" · " not in str(label) for _slug, label in default.fields["platform"].choices)
+    assert any(" · " in str(label) for _slug, label in every.fields["platform"].choices)
+
+    # Cause counts follow the scope; an unknown scope is the default's.
+    def causes(form):
+        return [code for code, _label in form.fields["cause"].choices if code]
+
+    assert "commerce_marketing" not in causes(default)
+    assert causes(bogus) == causes(default)
+    assert "disaster_relief" not in causes(commercial)
+    for code in causes(commercial):
+        url = f"/campaigns/?scope=commercial&cause={code}"
+        assert count_shown(client.get(url).content.decode()) > 0, url

@@ -87,7 +87,8 @@ def test_home_page_shows_featured_cases_and_a_headline_figure(client, two_cases_
     html = page(client, "/")
     assert "Weibo fundraising after the Ya&#x27;an earthquake" in html
     assert "over 110 million CNY" in text(html)
-    assert 'href="/campaigns/?platform=sina-weibo"' in html
+    # The count beside it is of every published case: the list it opens holds every scope.
+    assert 'href="/campaigns/?platform=sina-weibo&amp;scope=all"' in html
 
 
 def test_case_list_shows_every_published_case_with_a_count(client, two_cases_and_a_draft):
@@ -651,7 +652,8 @@ def test_the_timeline_lists_a_dozen_cases_a_year_and_links_to_the_rest(client, d
         f"{number:02}" for number in range(12)
     ]
     assert (
-        '<a href="/campaigns/?year_from=2020&amp;year_to=2020">See all 30 cases from 2020' in year
+        '<a href="/campaigns/?year_from=2020&amp;year_to=2020&amp;scope=all">See all 30 cases '
+        "from 2020" in year
     )
     assert "Older case" in html.split('<h2 id="year-2019">')[1]
     assert "See all 1 case" not in html
@@ -678,7 +680,7 @@ def test_home_page_lists_the_dozen_platforms_with_most_cases_and_links_to_the_re
         factories.CampaignFactory(slug=f"busy-{number}", platforms=[busy])
     html = page(client, "/")
     ways = html.split("<h3>By platform</h3>")[1].split("</div>")[0]
-    assert re.findall(r"\?platform=([-\w]+)\"", ways) == ["busy"] + [
+    assert re.findall(r"\?platform=([-\w]+)&amp;scope=all\"", ways) == ["busy"] + [
         f"platform-{number:03}" for number in range(11)
     ]
     assert f'<a href="{reverse("campaigns:platform_list")}">See every platform</a>' in ways

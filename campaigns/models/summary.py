@@ -21,6 +21,14 @@ FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
 
 
+def less(counts, taken):
+    """[code, count] pairs of ``counts`` less those of ``taken``, none of 0, most first."""
+    left = dict(counts)
+    for code, count in taken:
+        left[code] = left.get(code, 0) - count
+    return sorted(([code, count] for code, count in left.items() if count > 0), key=lambda p: -p[1])
+
+
 def social_good_counts(rows, name):
     """[value, count] of the rows' social-good counts, most first, those of 0 left out."""
     counted = [[row[name], row["social_good"]] for row in rows if row["social_good"]]
@@ -110,17 +118,24 @@ class CatalogueSummary:
         )
 
     def in_scope(self, scope):
-        """The counts of a list in ``scope`` (a ``ScopeFilter``) as (cases, causes,
-        approaches, country counts); those of every published case for any scope but the
-        default."""
-        if scope in (None, "", ScopeFilter.SOCIAL_GOOD):
+        """The counts of a list in ``scope`` (a ``ScopeFilter``; anything else is the default,
+        social good, as the list reads it) as (cases, causes, approaches, country counts)."""
+        social_good = (
+            self.social_good_campaigns,
+            self.social_good_causes,
+            self.social_good_approaches,
+            self.social_good_country_counts,
+        )
+        if scope == ScopeFilter.ALL:
+            return self.campaigns, self.causes, self.approaches, self.country_counts
+        if scope == ScopeFilter.COMMERCIAL:  # every published case less the social-good ones
             return (
-                self.social_good_campaigns,
-                self.social_good_causes,
-                self.social_good_approaches,
-                self.social_good_country_counts,
+                self.campaigns - self.social_good_campaigns,
+                less(self.causes, self.social_good_causes),
+                less(self.approaches, self.social_good_approaches),
+                sorted(less(self.country_counts, self.social_good_country_counts)),
             )
-        return self.campaigns, self.causes, self.approaches, self.country_counts
+        return social_good
 
     @property
     def commercial_campaigns(self):
