@@ -8,11 +8,12 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
+from django.views.i18n import set_language
 
 from campaigns import api
 from campaigns.admin import views as admin_views
 from campaigns.feeds import NewCampaignsFeed
-from campaigns.methods import safe_only
+from campaigns.methods import allow_methods, safe_only
 from campaigns.sitemaps import sitemaps
 from campaigns.views.health import health
 from campaigns.views.media import media
@@ -29,7 +30,8 @@ urlpatterns = [
         name="admin_activity",
     ),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch: a POST, or a GET that only redirects.
+    path("i18n/setlang/", allow_methods("GET", "HEAD", "POST")(set_language), name="set_language"),
     path("api/", api.urls),
     path("feeds/campaigns/", safe_only(NewCampaignsFeed()), name="campaign_feed"),
     path(

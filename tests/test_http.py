@@ -107,6 +107,21 @@ def test_the_admin_answers_methods_it_does_not_serve_with_405(admin_client, meth
     assert response["Allow"] == "GET, HEAD, POST"
 
 
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS", "PUT", "DELETE"])
+def test_the_language_switch_answers_other_methods_with_405(client, method):
+    response = client.generic(method, "/i18n/setlang/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, POST"
+
+
+def test_the_language_switch_still_takes_a_post(client):
+    response = client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "zh-hans"
+
+
 def test_the_admin_still_serves_get_and_post(admin_client):
     assert admin_client.get("/admin/").status_code == 200
     response = admin_client.post("/admin/campaigns/campaign/", {"action": "", "index": 0})

@@ -457,6 +457,17 @@ def test_media_served_by_the_app_carries_nosniff_and_a_sandboxing_csp(client, se
     assert response["Content-Security-Policy"] == "default-src 'none'; img-src 'self'; sandbox"
 
 
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "TRACE"])
+def test_media_answers_other_methods_than_get_and_head_with_405(client, settings, method):
+    settings.DEBUG = True
+    name = stored("campaigns/2024/a.png", picture_bytes())
+
+    response = client.generic(method, f"/media/{name}")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
 def test_media_is_not_served_by_the_app_outside_debug_mode(client, settings):
     settings.DEBUG = False
     name = stored("campaigns/2024/a.png", picture_bytes())

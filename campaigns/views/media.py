@@ -5,6 +5,8 @@ from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
 
+from ..methods import safe_only
+
 MEDIA_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
@@ -14,6 +16,7 @@ and nothing else (no sniffing a picture into a page), and were it opened as a pa
 run no script and load nothing."""
 
 
+@safe_only
 def media(request, path):
     """A file of the media folder, with ``MEDIA_HEADERS``; only in debug mode."""
     if not settings.DEBUG:
