@@ -17,11 +17,10 @@ import difflib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils import translation
 
 from .caching import release
 from .models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
-from .models.search import FACET_WORDS, country_names, is_chinese, plural_stem, tokens
+from .models.search import country_names, facet_words, is_chinese, plural_stem, tokens
 
 CLOSE_ENOUGH = 0.8
 """How alike (difflib's ratio) a word of the catalogue must be to be offered for a typed one."""
@@ -57,7 +56,7 @@ def facet_phrases(platforms, country_codes):
     phrases = []
     for member in [*Cause, *Approach]:
         field = "cause" if isinstance(member, Cause) else "approach"
-        names = [*labels(member), *FACET_WORDS.get(member, ())]
+        names = facet_words(member.value)
         phrases += [(phrase_key(name), field, member.value) for name in names]
     for code in country_codes:
         phrases += [(phrase_key(name), "country", code) for name in country_names(code)]
@@ -65,15 +64,6 @@ def facet_phrases(platforms, country_codes):
         phrases += [(phrase_key(text), "platform", slug) for text in (name, name_zh) if text]
     # Longest first, so that "public health" is read before "health".
     return sorted((p for p in phrases if p[0]), key=lambda p: -sum(len(t) for t in p[0]))
-
-
-def labels(member):
-    """A code's label in English and in Chinese."""
-    names = []
-    for language in ("en", "zh-hans"):
-        with translation.override(language):
-            names.append(str(member.label))
-    return names
 
 
 def narrowings(q, platforms, country_codes, label_of):
@@ -155,7 +145,7 @@ def collect_vocabulary():
     texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
     texts += Tag.objects.public().values_list("name", flat=True)
     for member in [*Cause, *Approach]:
-        texts += [labels(member)[0], *FACET_WORDS.get(member, ())]
+        texts += facet_words(member.value)  # Chinese names are left out below
     texts += [name for code in published.countries() for name in country_names(code)[:1]]
     return {
         token
