@@ -12,6 +12,9 @@ in the cache, and only until its window ends. Over the limit, the answer is 429 
 The middleware runs inside the page cache (``caching.py``), so only answers that are worked
 out count: a page or API answer served from the cache costs no more than counting it would.
 The limits are set so that a person never meets them (``settings.RATE_LIMITS``).
+
+While the shared cache cannot be reached (``socialgood/cache.py``), each server process counts
+in its own memory instead: the limits still hold, per process, until the cache is back.
 """
 
 import hashlib
@@ -19,6 +22,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -28,6 +32,15 @@ WINDOW_SECONDS = 60
 """The window the public limits count in."""
 
 DOWNLOAD_VIEWS = {"campaigns:export_campaigns", "campaigns:export_figures"}
+
+LOCAL_COUNTS = LocMemCache("socialgood-rate-limits", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+"""This process's own counts, used while the shared cache cannot be reached."""
+
+
+def counter():
+    """Where requests are counted: the shared cache, or this process's memory while the shared
+    cache is away."""
+    return cache if getattr(cache, "answering", True) else LOCAL_COUNTS
 
 
 def client_address(request):
@@ -49,11 +62,12 @@ def hit(request, rule, limit, window=WINDOW_SECONDS):
     address = client_address(request)
     salted = f"{settings.SECRET_KEY}|{rule}|{address}".encode()
     key = f"rate:{rule}:{start}:{hashlib.sha256(salted).hexdigest()}"
-    cache.add(key, 0, window + 1)
+    counts = counter()
+    counts.add(key, 0, window + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window + 1)
+        count = counts.incr(key)
+    except ValueError:  # expired between add and incr (or the cache went away between them)
+        counts.set(key, 1, window + 1)
         count = 1
     if count <= limit:
         return 0

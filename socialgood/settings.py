@@ -9,6 +9,7 @@ DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://catalogue.exa
 DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files live
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
+REDIS_TIMEOUT_MS    how long to wait for Redis to connect or answer before serving without it (50)
 DJANGO_LOGIN_FAILURE_LIMIT, DJANGO_LOGIN_COOLOFF_MINUTES  admin sign-in lockout (5 failures, 15 min)
 DJANGO_PAGE_CACHE_SECONDS  how long a rendered page is cached (default 3600; 0: no page cache)
 DJANGO_CSP_REPORT_ONLY  "1": send the Content-Security-Policy as report-only (blocks nothing)
@@ -131,14 +132,20 @@ DATABASES = {
 # The cache: Redis, shared by every app server, when REDIS_URL is set; else each server
 # process keeps its own in memory, so `make run` needs nothing else. Cached pages are keyed by
 # the catalogue's version in the database, so either way no reader sees a page older than the
-# last edit (campaigns/caching.py).
+# last edit (campaigns/caching.py). A Redis that cannot be reached is a cache that holds
+# nothing (socialgood/cache.py): the site serves from the database until it is back.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_TIMEOUT_SECONDS = int(os.environ.get("REDIS_TIMEOUT_MS", "50")) / 1000
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "socialgood.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "socialgood",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -263,5 +270,7 @@ LOGGING = {
         "axes": {"level": WARNINGS_AT_LEAST},
         # Requests answered 503 because the database could not be reached.
         "campaigns.unavailable": {"level": WARNINGS_AT_LEAST},
+        # The shared cache going away and coming back (served without it meanwhile).
+        "socialgood.cache": {"level": WARNINGS_AT_LEAST},
     },
 }

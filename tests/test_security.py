@@ -147,10 +147,12 @@ def test_the_500_page_carries_the_policies(monkeypatch):
 
 @pytest.mark.django_db
 def test_the_503_of_the_health_check_carries_the_policies(client, monkeypatch):
-    def unavailable(*args, **kwargs):
-        raise ConnectionError("no cache")
+    from django.db import DatabaseError, connection
 
-    monkeypatch.setattr("campaigns.views.health.cache.set", unavailable)
+    def unavailable(*args, **kwargs):
+        raise DatabaseError("the database is restarting")
+
+    monkeypatch.setattr(connection, "cursor", unavailable)
     response = client.get("/health/")
 
     assert response.status_code == 503
