@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
 from .models import Campaign, Status, Suggestion, SuggestionKind, slug_rule
 
@@ -36,8 +37,9 @@ class PrefetchedAutocompleteSelect(AutocompleteSelect):
         return [(None, options, 0)]
 
 
-class PrefetchedChoicesForm(forms.ModelForm):
-    """A model form that gives its autocomplete widgets the related objects its instance holds."""
+class PrefetchedChoicesForm(ConcurrentEditForm):
+    """A model form that gives its autocomplete widgets the related objects its instance holds
+    (and, as every admin form, refuses to save over a change made since it was opened)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -108,6 +108,24 @@ def draft_case(db, weibo, gates_report):
     return factories.build_draft_case(weibo=weibo, source=gates_report)
 
 
+@pytest.fixture
+def sign_in(db, django_user_model):
+    """Sign a new curator in: ``sign_in("alice", "Reviewer")`` gives a test client signed in
+    as alice, who has that role (Editor, Reviewer or Administrator); ``client.user`` is she."""
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    def signed_in(username, role):
+        user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return signed_in
+
+
 # --------------------------------------------------------------------------- the seed catalogue
 
 

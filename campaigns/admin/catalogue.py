@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from .. import history, importing, services
+from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..display import SITE_NAME, grouped_number
 from ..forms import (
     CampaignAdminForm,
@@ -140,7 +141,9 @@ class PrefetchedAutocompleteMixin:
 
 
 @admin.register(Source)
-class SourceAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class SourceAdmin(
+    ConcurrentEditAdminMixin, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = [
         "title",
@@ -188,7 +191,8 @@ class SourceAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdm
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+    form = ConcurrentEditForm
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
     list_filter = ["kind", "country"]
@@ -222,7 +226,8 @@ if admin.site.is_registered(TaggitTag):
 
 
 @admin.register(Tag)
-class TagAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class TagAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+    form = ConcurrentEditForm
     list_display = ["name", "name_zh", "slug", "campaign_count"]
     search_fields = ["name", "name_zh", "slug"]
     ordering = ["name"]
@@ -244,7 +249,9 @@ class TagAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Platform)
-class PlatformAdmin(HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin):
+class PlatformAdmin(
+    ConcurrentEditAdminMixin, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+):
     list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
@@ -286,7 +293,9 @@ class StartYearFilter(admin.SimpleListFilter):
         return queryset.filter(start_date__year=int(self.value()))
 
 
-class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.StackedInline):
+class FigureInline(
+    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.StackedInline
+):
     model = Figure
     form = FigureAdminForm
     extra = 0
@@ -308,7 +317,9 @@ class FigureInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.Stack
     ]
 
 
-class ParticipationInline(CasePartPermissions, PrefetchedAutocompleteMixin, admin.TabularInline):
+class ParticipationInline(
+    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.TabularInline
+):
     model = Participation
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -323,8 +334,9 @@ def image_preview(image):
     return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
 
 
-class CampaignImageInline(CasePartPermissions, admin.TabularInline):
+class CampaignImageInline(ConcurrentEditAdminMixin, CasePartPermissions, admin.TabularInline):
     model = CampaignImage
+    form = ConcurrentEditForm
     extra = 0
     fields = [
         image_preview,
@@ -341,7 +353,11 @@ class CampaignImageInline(CasePartPermissions, admin.TabularInline):
 
 @admin.register(CampaignImage)
 class CampaignImageAdmin(
-    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+    ConcurrentEditAdminMixin,
+    CasePartPermissions,
+    HistoryAdminMixin,
+    PrefetchedAutocompleteMixin,
+    admin.ModelAdmin,
 ):
     list_display = [image_preview, "alt_text", "campaign", "caption", "credit", "order"]
     list_display_links = ["alt_text"]
@@ -351,7 +367,7 @@ class CampaignImageAdmin(
 
 
 @admin.register(Campaign)
-class CampaignAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class CampaignAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, CampaignImageInline]
@@ -676,7 +692,11 @@ def _report_rows(report):
 
 @admin.register(Participation)
 class ParticipationAdmin(
-    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+    ConcurrentEditAdminMixin,
+    CasePartPermissions,
+    HistoryAdminMixin,
+    PrefetchedAutocompleteMixin,
+    admin.ModelAdmin,
 ):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["organisation", "role", "campaign", "note", "order"]
@@ -713,7 +733,11 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Figure)
 class FigureAdmin(
-    CasePartPermissions, HistoryAdminMixin, PrefetchedAutocompleteMixin, admin.ModelAdmin
+    ConcurrentEditAdminMixin,
+    CasePartPermissions,
+    HistoryAdminMixin,
+    PrefetchedAutocompleteMixin,
+    admin.ModelAdmin,
 ):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
@@ -782,12 +806,13 @@ class FigureAdmin(
 
 
 @admin.register(Correction)
-class CorrectionAdmin(HistoryAdminMixin, admin.ModelAdmin):
+class CorrectionAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
     """The corrections readers see under published cases. They are written when a published
     figure changes; a curator may word the public note better, or delete a correction that
     only fixed a typo nobody relied on."""
 
     show_full_result_count = False
+    form = ConcurrentEditForm
     list_display = ["made_at", "campaign", "label", "before", "after", "note"]
     list_select_related = ["campaign"]
     search_fields = ["label", "label_zh", "note", "campaign__title", "campaign__title_zh"]
@@ -803,11 +828,12 @@ class CorrectionAdmin(HistoryAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
     """Readers' suggestions, newest first: new ones wait for a curator to accept or reject
     them (what the suggestion leads to is then done on the case itself)."""
 
     show_full_result_count = False
+    form = ConcurrentEditForm
     list_display = ["created_at", "kind", "status", "case_link", "short_what", "where_stated"]
     list_filter = ["status", "kind"]
     search_fields = ["what", "where_stated", "name", "email", "campaign__title"]
