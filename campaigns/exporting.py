@@ -40,6 +40,11 @@ files): a database loaded from the export keeps its own. ``published_at`` stays:
 first published is part of the catalogue (the feed is ordered by it), and it does not change,
 so exporting the same catalogue twice still gives the same bytes."""
 
+CURATION_FIELDS = {"published_by": None, "review_note": ""}
+"""The curators' own records, written empty: who published a case names an account that is not
+part of the catalogue (a file naming it would not load into another database), and a
+reviewer's note is never public."""
+
 CSV_FILES = ("campaigns.csv", "figures.csv")
 """The spreadsheet files of an export."""
 
@@ -67,6 +72,9 @@ def fixture_records(objects):
         record.pop("pk", None)
         for name in TIMESTAMP_FIELDS:
             record["fields"].pop(name, None)
+        for name, empty in CURATION_FIELDS.items():
+            if name in record["fields"]:
+                record["fields"][name] = empty
         for name, value in record["fields"].items():
             if isinstance(value, Decimal):
                 record["fields"][name] = decimal_text(value)

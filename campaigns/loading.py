@@ -449,6 +449,23 @@ def _check_fields(record: _Record, model: type[models.Model], label: str) -> Non
             problem = _value_problem(model_field, value)
             if problem:
                 raise record.error(f"{name}: {problem}", label)
+    _forget_missing_curators(record.data["fields"], loadable)
+
+
+def _forget_missing_curators(fields: dict, loadable: dict) -> None:
+    """A curator named by a record (who first published a case, in files exported before
+    exports left curators out) is kept where that account exists and left empty where it does
+    not: accounts are not part of the catalogue, so a file loads into any database."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    for name, value in fields.items():
+        model_field = loadable[name]
+        if value is None or not model_field.is_relation or model_field.many_to_many:
+            continue
+        if model_field.related_model is user_model:
+            try:
+                user_model._default_manager.get_by_natural_key(*value)
+            except (ObjectDoesNotExist, TypeError, ValueError):
+                fields[name] = None
 
 
 def _value_problem(model_field: models.Field, value: Any) -> str | None:

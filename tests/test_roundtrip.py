@@ -4,10 +4,15 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
+from campaigns import services
 from campaigns.exporting import EXPORT_FILES, export_catalogue
 from campaigns.loading import FIXTURE_FILES, load_catalogue, seed_fixture_paths
 from campaigns.models import (
@@ -23,6 +28,7 @@ from campaigns.models import (
     TaggedCampaign,
 )
 from tests import factories
+from tests.forms import form_data
 
 
 @pytest.fixture
@@ -372,3 +378,82 @@ def test_an_export_read_a_few_rows_at_a_time_is_the_same_file(
     export_catalogue(directory=tmp_path / "chunked")
 
     assert read_export(tmp_path / "whole") == read_export(tmp_path / "chunked")
+
+
+def test_an_export_after_curators_published_edited_and_withdrew_in_the_admin_loads_into_an_empty_database(  # noqa: E501
+    seed_catalogue_and_a_draft, sign_in, tmp_path
+):
+    reviewer = sign_in("alice", "Reviewer")
+    changelist = reverse("admin:campaigns_campaign_changelist")
+    draft = Campaign.objects.get(slug="draft-only-case")
+    published = reviewer.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert published.status_code == 302
+    edited = Campaign.objects.get(slug="yaan-earthquake-weibo-fundraising")
+    form = form_data(reviewer.get(reverse("admin:campaigns_campaign_change", args=[edited.pk])))
+    form["summary"] = "Weibo let donors give through any payment service for three days."
+    saved = reviewer.post(
+        reverse("admin:campaigns_campaign_change", args=[edited.pk]), dict(form.lists())
+    )
+    assert saved.status_code == 302
+    withdrawn = Campaign.objects.get(slug="tb-awareness-ministry-of-health")
+    review = reverse("admin:campaigns_campaign_review", args=[withdrawn.pk])
+    reviewer.post(review, {"decision": "withdraw", "note": "Not a social media campaign."})
+    sent_back = Campaign.objects.get(slug="world-no-tobacco-day-passive-smoking")
+    services.unpublish_campaigns(campaigns=Campaign.objects.filter(pk=sent_back.pk))
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=sent_back.pk))
+    review = reverse("admin:campaigns_campaign_review", args=[sent_back.pk])
+    reviewer.post(review, {"decision": "send_back", "note": "Internal: check the year."})
+    reviewer.post(changelist, {"action": "publish", "_selected_action": [sent_back.pk]})
+    assert Campaign.objects.get(pk=draft.pk).published_by.username == "alice"
+    assert Campaign.objects.get(pk=withdrawn.pk).status == Status.WITHDRAWN
+    assert Campaign.objects.get(pk=sent_back.pk).review_note == "Internal: check the year."
+
+    export_catalogue(directory=tmp_path / "first")
+    fresh = {
+        **os.environ,
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "socialgood.settings",
+    }
+    for command in (
+        ["migrate", "--no-input", "-v", "0"],
+        ["load_catalogue", "-v", "0", *(str(tmp_path / "first" / name) for name in FIXTURE_FILES)],
+        ["export_catalogue", "-v", "0", str(tmp_path / "second")],
+    ):
+        finished = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=settings.BASE_DIR,
+            env=fresh,
+            capture_output=True,
+            text=True,
+        )
+        assert finished.returncode == 0, finished.stderr
+
+    first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
+    assert first == second
+    exported = first["campaigns.json"].decode()
+    assert "draft-only-case" in exported
+    assert "three days" in exported
+    assert "tb-awareness-ministry-of-health" not in exported
+    assert "alice" not in exported, "curators' accounts are not part of the catalogue"
+    assert "Internal: check the year." not in exported, "a reviewer's note is never public"
+
+
+def test_a_file_naming_a_curator_this_database_does_not_have_loads_without_them(
+    db, tmp_path, django_user_model
+):
+    factories.build_yaan_case()
+    alice = django_user_model.objects.create_user("alice")
+    Campaign.objects.update(published_by=alice)
+    export_catalogue(directory=tmp_path)
+    campaigns = json.loads((tmp_path / "campaigns.json").read_text())
+    for record in campaigns:  # as exports made before curators were left out wrote it
+        if record["model"] == "campaigns.campaign":
+            record["fields"]["published_by"] = ["alice"]
+    (tmp_path / "campaigns.json").write_text(json.dumps(campaigns))
+    empty_the_catalogue()
+    alice.delete()
+
+    load_catalogue(paths=[tmp_path / name for name in FIXTURE_FILES])
+
+    assert Campaign.objects.get().published_by is None
