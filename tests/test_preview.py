@@ -62,6 +62,41 @@ def test_a_curator_previews_a_case_that_is_not_public_with_a_banner(curator, dra
     assert '<meta name="robots" content="noindex, nofollow">' in page
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_preview_shows_the_figures_the_case_will_publish(curator, draft_case, language):
+    from tests.factories import FigureFactory
+
+    source = draft_case.sources.get(slug="draft-only-source")
+    dollars = FigureFactory(
+        key="draft-figure-usd",
+        campaign=draft_case,
+        source=source,
+        label="Unverified draft figure",
+        value=159000000,
+        unit="USD",
+        stated_as="about 159 million US dollars",
+        conversion_of=draft_case.figures.get(key="draft-figure"),
+    )
+    prefix = "/zh-hans" if language == "zh-hans" else ""
+
+    response = curator.get(prefix + draft_case.get_absolute_url())
+
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "987,654,321 RMB" in page, "the figure's own words"
+    assert dollars.stated_as in page, "its conversion beside it"
+    assert page.count('href="#ref-') >= 1, "each figure cites a numbered reference"
+    assert "Draft-only source" in page
+
+
+def test_a_drafts_figures_stay_off_every_public_page(client, yaan_case, draft_case):
+    for address in ["/", "/figures/", "/platforms/sina-weibo/", draft_case.get_absolute_url()]:
+        response = client.get(address)
+        assert response.status_code == (404 if address.startswith("/campaigns/") else 200)
+        assert "987,654,321" not in response.content.decode()
+        assert "987654321" not in response.content.decode()
+
+
 def test_a_published_case_has_no_preview_banner_for_a_curator(curator, yaan_case):
     response = curator.get(yaan_case.get_absolute_url())
 

@@ -285,8 +285,9 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
     # ----------------------------------------------------------------------- with what
 
     def with_cited_figures(self):
-        """Prefetch each campaign's public figures with their sources, in display order, as
-        the list ``figure_list``."""
+        """Prefetch each campaign's figures with their sources, in display order, as the list
+        ``figure_list`` (all of them: a published case's figures are public, and a preview of
+        a draft shows the figures it will publish)."""
         from .figures import Figure
 
         return self.prefetch_related(

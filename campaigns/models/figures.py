@@ -137,14 +137,12 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         )
 
     def cited(self):
-        """Public figures with their source and conversions, in display order, ready to show
-        with a citation; conversions are not figures of their own here."""
+        """These figures with their source and conversions, in display order, ready to show
+        with a citation; conversions are not figures of their own here. (Which figures: the
+        caller's filter. A case's page shows its own figures, whatever the case's status, so
+        that a curator's preview of a draft shows what readers will see once it is published.)"""
         return (
-            self.published()
-            .stated_once()
-            .with_conversions()
-            .select_related("source")
-            .order_by("order", "pk")
+            self.stated_once().with_conversions().select_related("source").order_by("order", "pk")
         )
 
 

@@ -60,7 +60,7 @@ def organisation_detail(request, slug):
     by_role = OrderedDict((role, []) for role in Role.values)
     for participation in participations:
         by_role.setdefault(participation.role, []).append(participation)
-    figures = list(Figure.objects.cited().filter(organisation=organisation))
+    figures = list(Figure.objects.published().cited().filter(organisation=organisation))
     references = number_references(figures)
     return render(
         request,
@@ -92,7 +92,7 @@ def platform_list(request):
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
-    figures = list(Figure.objects.cited().filter(platform=platform))
+    figures = list(Figure.objects.published().cited().filter(platform=platform))
     references = number_references(figures)
     campaigns = Campaign.objects.published().on_platforms([platform.slug])
     return render(
