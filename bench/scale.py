@@ -154,7 +154,7 @@ def examples(env):
     """Real slugs of the grown catalogue for the addresses that need one."""
     script = (
         "from campaigns.models import Campaign, Organisation, Source; "
-        "c = Campaign.objects.published().filter(slug__startswith='grown-').order_by('pk')[500]; "
+        "c = Campaign.objects.public().filter(slug__startswith='grown-').order_by('pk')[500]; "
         "o = c.participations.first().organisation; s = c.sources.first(); "
         "print(c.slug, o.slug, s.slug)"
     )
@@ -346,7 +346,7 @@ from campaigns.filters import CampaignFilterForm
 from campaigns.models import Campaign
 for name, address in {SEARCHES!r}:
     form = CampaignFilterForm(data=QueryDict(address.split("?", 1)[1]))
-    queryset = form.filter(Campaign.objects.published())[:20]
+    queryset = form.filter(Campaign.objects.public())[:20]
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE) " + sql, params)

@@ -529,12 +529,12 @@ class OrganisationDetailOut(OrganisationOut):
 
     @staticmethod
     def resolve_campaigns(organisation):
-        campaigns = Campaign.objects.published().with_participant(organisation.slug)
+        campaigns = Campaign.objects.public().with_participant(organisation.slug)
         return list(campaigns.order_by("slug").values_list("slug", flat=True))
 
     @staticmethod
     def resolve_figures(organisation):
-        figures = Figure.objects.published().for_listing()
+        figures = Figure.objects.public().for_listing()
         return figures.filter(organisation=organisation, campaign__isnull=True).order_by("key")
 
 
@@ -567,12 +567,12 @@ class PlatformDetailOut(PlatformOut):
 
     @staticmethod
     def resolve_campaigns(platform):
-        campaigns = Campaign.objects.published().on_platforms([platform.slug])
+        campaigns = Campaign.objects.public().on_platforms([platform.slug])
         return list(campaigns.order_by("slug").values_list("slug", flat=True))
 
     @staticmethod
     def resolve_figures(platform):
-        figures = Figure.objects.published().for_listing()
+        figures = Figure.objects.public().for_listing()
         return figures.filter(platform=platform, campaign__isnull=True).order_by("key")
 
 
@@ -584,7 +584,7 @@ class SourceDetailOut(SourceOut):
 
     @staticmethod
     def resolve_campaigns(source):
-        campaigns = Campaign.objects.published().citing(source)
+        campaigns = Campaign.objects.public().citing(source)
         return list(campaigns.order_by("slug").values_list("slug", flat=True))
 
     @staticmethod
@@ -610,7 +610,7 @@ conditional_view = decorate_view(conditional)
 @paginate(CataloguePagination)
 def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    campaigns = Campaign.objects.published().for_download()
+    campaigns = Campaign.objects.public().for_download()
     return filtered(CampaignFilterForm, filters, campaigns)
 
 
@@ -623,7 +623,7 @@ def list_campaigns(request, filters: Query[CampaignFilters]):
 @conditional_view
 def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
     """A published campaign with its participants, figures and sources."""
-    return get_object_or_404(Campaign.objects.published().for_download(), slug=slug)
+    return get_object_or_404(Campaign.objects.public().for_download(), slug=slug)
 
 
 @api.get(
@@ -636,7 +636,7 @@ def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
 @paginate(CataloguePagination)
 def list_figures(request, filters: Query[FigureFilters]):
     """Figures of published campaigns and about platforms, organisations and the sector."""
-    figures = Figure.objects.published().for_listing()
+    figures = Figure.objects.public().for_listing()
     if filters.campaign:
         figures = figures.filter(campaign__slug=filters.campaign)
     return filtered(FigureFilterForm, filters, figures)
@@ -651,7 +651,7 @@ def list_figures(request, filters: Query[FigureFilters]):
 @conditional_view
 def get_figure(request, key: Annotated[FigureKey, Path()]):
     """A public figure with its source."""
-    return get_object_or_404(Figure.objects.published().for_listing(), key=key)
+    return get_object_or_404(Figure.objects.public().for_listing(), key=key)
 
 
 @api.get(

@@ -101,7 +101,7 @@ def catalogue_sections():
     tags, and every public figure, including those about a platform, an organisation or the
     whole sector. Images are left out: they are media files their owners licence.
     """
-    campaigns = Campaign.objects.published().order_by("slug")
+    campaigns = Campaign.objects.public().order_by("slug")
     participations = (
         Participation.objects.filter(campaign__in=campaigns)
         .select_related("campaign", "organisation")
@@ -123,7 +123,7 @@ def catalogue_sections():
             tagged,
         ],
         "figures.json": [
-            Figure.objects.published()
+            Figure.objects.public()
             .select_related("campaign", "platform", "organisation", "source", "conversion_of")
             .order_by("key")
         ],
@@ -168,10 +168,10 @@ def csv_file_chunks(name, base_url, counter):
     """The text of campaigns.csv or figures.csv, rows sorted by slug and key."""
     context = RowContext.for_files(base_url)
     if name == "campaigns.csv":
-        rows = Campaign.objects.published().for_download().order_by("slug")
+        rows = Campaign.objects.public().for_download().order_by("slug")
         columns = [c for c in CAMPAIGN_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     else:
-        rows = Figure.objects.published().for_download().order_by("key")
+        rows = Figure.objects.public().for_download().order_by("key")
         columns = [c for c in FIGURE_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     with translation.override(settings.LANGUAGE_CODE):
         yield from csv_chunks(

@@ -29,7 +29,7 @@ class NewCampaignsFeed(Feed):
 
     def items(self):
         return (
-            Campaign.objects.published()
+            Campaign.objects.public()
             .filter(published_at__isnull=False)
             .prefetch_related("tags")
             .order_by("-published_at", "slug")[:FEED_LENGTH]

@@ -7,7 +7,7 @@ forms drive the HTML lists, the downloads and the API, so a filtered page and it
 always agree.
 
     form = CampaignFilterForm(data=request.GET)
-    campaigns = form.filter(Campaign.objects.published().for_listing())
+    campaigns = form.filter(Campaign.objects.public().for_listing())
     form.notes           # ["Unknown platform “foo” was ignored."]
     form.active_filters  # [ActiveFilter(label="Platform", value="Sina Weibo", remove_url="?…")]
 """

@@ -224,7 +224,7 @@ class SuggestionForm(forms.ModelForm):
             return None
         rule = slug_rule(Campaign)
         campaign = (
-            Campaign.objects.published().filter(slug=slug).first() if rule.matches(slug) else None
+            Campaign.objects.public().filter(slug=slug).first() if rule.matches(slug) else None
         )
         if campaign is None:
             raise forms.ValidationError(_("There is no published case at that address."))

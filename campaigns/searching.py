@@ -139,7 +139,7 @@ def vocabulary():
 
 def collect_vocabulary():
     texts = []
-    published = Campaign.objects.published().order_by()
+    published = Campaign.objects.public().order_by()
     texts += published.values_list("title", flat=True).iterator(chunk_size=2000)
     texts += Platform.objects.public().values_list("name", flat=True)
     texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)

@@ -364,8 +364,8 @@ def _of_published_cases(model, link="campaign"):
 
 
 SHOWN_TO_READERS = {
-    Campaign: lambda: Campaign.objects.published(),
-    Figure: lambda: Figure.objects.published(),
+    Campaign: lambda: Campaign.objects.public(),
+    Figure: lambda: Figure.objects.public(),
     Participation: _of_published_cases(Participation),
     CampaignImage: _of_published_cases(CampaignImage),
     models.Correction: _of_published_cases(models.Correction),

@@ -124,14 +124,14 @@ class CampaignSitemap(ObjectSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Campaign.objects.published().only("slug", "updated_at").order_by("slug")
+        return Campaign.objects.public().only("slug", "updated_at").order_by("slug")
 
     def lastmod(self, item):
         return item.updated_at
 
     def get_latest_lastmod(self):
         """The newest change of a published case, for the index."""
-        return Campaign.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return Campaign.objects.public().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class OrganisationSitemap(ObjectSitemap):

@@ -180,7 +180,7 @@ def test_searching_in_chinese_finds_the_cases_on_that_platform(page):
     assert "Kwai's agricultural assistance and Spring plowing plan" in titles
     assert "Kwai's rural support plans" in titles
     assert CASE_TITLE not in titles
-    expected = Campaign.objects.published().search("快手").count()
+    expected = Campaign.objects.public().search("快手").count()
     expect(page.locator(".result-count")).to_contain_text(f"{expected} case")
     assert len(titles) == expected
 

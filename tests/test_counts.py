@@ -211,7 +211,7 @@ def test_deleting_a_case_recounts_what_it_linked_to(weibo_case):
 
 
 def test_the_seed_catalogue_loaded_with_loaddata_is_counted(seed_catalogue, db):
-    published = set(Campaign.objects.published())
+    published = set(Campaign.objects.public())
     public_figures = [
         f for f in Figure.objects.all() if f.campaign is None or f.campaign in published
     ]

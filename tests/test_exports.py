@@ -403,7 +403,7 @@ def test_the_codebook_is_served_in_chinese_under_the_prefix(client, db):
 def test_the_figures_counted_in_the_export_are_only_public(
     db, yaan_case, draft_case, sector_figure
 ):
-    keys = set(Figure.objects.published().for_download().values_list("key", flat=True))
+    keys = set(Figure.objects.public().for_download().values_list("key", flat=True))
 
     assert keys == {"yaan-donations", "weibo-users"}
     assert Figure.objects.count() == 3

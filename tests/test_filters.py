@@ -17,7 +17,7 @@ def campaign_filter(query):
     """The campaign filter form for a query string, and the slugs it selects."""
     form = CampaignFilterForm(data=QueryDict(query))
     slugs = list(
-        form.filter(Campaign.objects.published().for_listing()).values_list("slug", flat=True)
+        form.filter(Campaign.objects.public().for_listing()).values_list("slug", flat=True)
     )
     return form, slugs
 
@@ -156,14 +156,14 @@ def test_figure_filter_selects_by_unit_and_platform(two_platform_catalogue, weib
         key="weibo-users", campaign=None, platform=weibo, unit=Unit.USERS, value=500
     )
     form = FigureFilterForm(data=QueryDict("unit=users&platform=sina-weibo"))
-    figures = form.filter(Figure.objects.published())
+    figures = form.filter(Figure.objects.public())
     assert [figure.key for figure in figures] == ["weibo-users"]
     form = FigureFilterForm(data=QueryDict("unit=nonsense&year=abc&sort=largest"))
     assert form.notes == [
         "Unknown unit “nonsense” was ignored.",
         "“abc” is not a year; ignored.",
     ]
-    assert form.filter(Figure.objects.published()).count() == 4
+    assert form.filter(Figure.objects.public()).count() == 4
 
 
 def test_on_chinese_pages_choices_put_the_chinese_name_first(two_platform_catalogue):

@@ -115,7 +115,7 @@ def test_partial_dates_in_chinese_carry_the_year_sign():
 
 def test_draft_campaign_is_not_public(campaign):
     factories.CampaignFactory(slug="draft", status=Status.DRAFT)
-    assert list(Campaign.objects.published()) == [campaign]
+    assert list(Campaign.objects.public()) == [campaign]
 
 
 def test_publishing_records_when_a_campaign_was_first_published():
@@ -130,7 +130,7 @@ def test_figures_of_draft_campaigns_are_not_public(figure, platform, source):
     draft = factories.CampaignFactory(slug="draft", status=Status.DRAFT, sources=[source])
     factories.FigureFactory(campaign=draft, source=source)
     sector = factories.FigureFactory(campaign=None, source=source, unit=Unit.ORGANISATIONS)
-    assert set(Figure.objects.published()) == {figure, sector}
+    assert set(Figure.objects.public()) == {figure, sector}
 
 
 def test_natural_keys_round_trip(campaign, figure):

@@ -85,7 +85,7 @@ def test_loading_an_export_into_an_empty_database_and_exporting_again_gives_iden
 
     first, second = read_export(tmp_path / "first"), read_export(tmp_path / "second")
     assert first == second
-    assert Campaign.objects.published().count() == 29
+    assert Campaign.objects.public().count() == 29
     assert Figure.objects.count() == 65
 
 
@@ -364,7 +364,7 @@ def test_an_export_loads_with_djangos_own_loaddata_and_exports_again_identically
     export_catalogue(directory=tmp_path / "second")
 
     assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
-    assert Campaign.objects.published().count() == 29
+    assert Campaign.objects.public().count() == 29
     assert Campaign.objects.filter(created_at__isnull=True).count() == 0
 
 

@@ -54,7 +54,7 @@ def search_catalogue(weibo, kwai):
 
 def search(q):
     """The slugs of the published campaigns a search for ``q`` finds, in order."""
-    return list(Campaign.objects.published().for_listing().search(q).values_list("slug", flat=True))
+    return list(Campaign.objects.public().for_listing().search(q).values_list("slug", flat=True))
 
 
 @pytest.mark.parametrize(
@@ -214,7 +214,7 @@ def test_a_loaded_case_is_found_by_its_words(db, tmp_path):
 
 
 def published_slugs(**filters):
-    return set(Campaign.objects.published().filter(**filters).values_list("slug", flat=True))
+    return set(Campaign.objects.public().filter(**filters).values_list("slug", flat=True))
 
 
 def test_the_searches_readers_type_find_every_case_they_mean_in_the_seed(seed_catalogue):

@@ -166,7 +166,7 @@ def test_a_preview_of_a_draft_offers_no_share_image(admin_client, draft_case):
 
 def test_every_chinese_text_of_the_seed_catalogue_is_drawn_in_chinese(seed_catalogue):
     with translation.override("zh-hans"):
-        for campaign in Campaign.objects.published().for_share_image():
+        for campaign in Campaign.objects.public().for_share_image():
             drawn = share_card(campaign)
 
             assert drawn.title == (campaign.title_zh or campaign.title), campaign.slug

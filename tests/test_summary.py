@@ -45,10 +45,10 @@ def catalogue():
 
 def test_the_summary_counts_what_the_tables_hold(catalogue):
     summary = CatalogueSummary.current()
-    published = Campaign.objects.published()
+    published = Campaign.objects.public()
 
     assert summary.campaigns == published.count() == len(catalogue)
-    assert summary.figures == Figure.objects.published().count() == 4
+    assert summary.figures == Figure.objects.public().count() == 4
     assert summary.sources == Source.objects.public().count()
     assert summary.causes == [
         [Cause.RURAL_LIVELIHOODS, len(catalogue) - 1],

@@ -97,12 +97,12 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         status = changes.get("status")
         if status is not None and status != Status.DRAFT and status != Status.IN_REVIEW:
             return True  # published, or set by an expression: assume readers see it
-        return self.published().exists()
+        return self.public().exists()
 
     # ----------------------------------------------------------------------- which campaigns
 
-    def published(self):
-        """Only the campaigns the public may see."""
+    def public(self):
+        """The campaigns readers may see: the published ones."""
         return self.filter(status=Status.PUBLISHED)
 
     def featured(self):
@@ -173,7 +173,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         shared_platforms = Campaign.platforms.through.objects.filter(platform_id__in=platform_ids)
         shared_tags = TaggedCampaign.objects.filter(tag_id__in=tag_ids)
         candidates = (
-            Campaign.objects.published()
+            Campaign.objects.public()
             .exclude(pk=campaign.pk)
             .filter(
                 Q(cause=campaign.cause)
@@ -303,7 +303,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         display order, without its conversions) and its platforms."""
         from .figures import Figure
 
-        figures = Figure.objects.published().stated_once().order_by("order", "pk")
+        figures = Figure.objects.public().stated_once().order_by("order", "pk")
         return self.prefetch_related(
             Prefetch("figures", queryset=figures, to_attr="figure_list"), "platforms"
         )
@@ -615,8 +615,8 @@ class Campaign(ReadingOrder, ChangeTracked):
 class ParticipationQuerySet(models.QuerySet):
     """Reusable filters for participations."""
 
-    def in_published_campaigns(self):
-        """The parts organisations played in published campaigns."""
+    def public(self):
+        """The parts readers may see: those in published campaigns."""
         return self.filter(campaign__status=Status.PUBLISHED)
 
     def get_by_natural_key(self, campaign_slug, organisation_slug, role):
@@ -680,6 +680,10 @@ class Participation(models.Model):
 
 class CampaignImageQuerySet(models.QuerySet):
     """Reusable filters for campaign images."""
+
+    def public(self):
+        """The images readers may see: those of published campaigns."""
+        return self.filter(campaign__status=Status.PUBLISHED)
 
     def get_by_natural_key(self, campaign_slug, image):
         """Find a campaign's image by the campaign's slug and the image file's name."""

@@ -10,9 +10,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import Status
+
 
 class CorrectionQuerySet(models.QuerySet):
     """Reusable filters for corrections."""
+
+    def public(self):
+        """The corrections readers may see: those of published campaigns."""
+        return self.filter(campaign__status=Status.PUBLISHED)
 
     def newest_first(self):
         """The most recent correction first."""

@@ -50,8 +50,8 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """Find a figure by its key."""
         return self.get(key=key)
 
-    def published(self):
-        """Figures the public may see: those of published campaigns and those about no campaign."""
+    def public(self):
+        """Figures readers may see: those of published campaigns and those about no campaign."""
         return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
 
     def on_platforms(self, slugs):

@@ -102,7 +102,7 @@ class PlatformQuerySet(SlugQuerySet):
 
         return self.filter(
             Q(published_campaign_count__gt=0)
-            | Exists(Figure.objects.published().filter(platform=OuterRef("pk")))
+            | Exists(Figure.objects.public().filter(platform=OuterRef("pk")))
         )
 
     def busiest(self):

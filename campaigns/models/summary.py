@@ -86,8 +86,8 @@ class CatalogueSummary:
         from .figures import Figure
         from .sources import Source
 
-        published = Campaign.objects.published()
-        figures = Figure.objects.published()
+        published = Campaign.objects.public()
+        figures = Figure.objects.public()
         scopes = published.aggregate(campaigns=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
         causes = list(published.count_by_cause())
         approaches = list(published.count_by_approach())

@@ -53,8 +53,8 @@ class Tag(ReadingOrder, TagBase):
 class TaggedCampaignQuerySet(models.QuerySet):
     """Reusable filters for the tags on campaigns."""
 
-    def in_published_campaigns(self):
-        """The tags on published campaigns."""
+    def public(self):
+        """The tags readers may see on cases: those on published campaigns."""
         return self.filter(content_object__status=Status.PUBLISHED)
 
     def get_by_natural_key(self, campaign_slug, tag_name):

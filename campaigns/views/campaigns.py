@@ -50,7 +50,7 @@ CAMPAIGN_SLUG = slug_rule(Campaign)
 @safe_only
 def home(request):
     """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
-    published = Campaign.objects.published()
+    published = Campaign.objects.public()
     summary = CatalogueSummary.current()
     featured = list(
         published.featured()
@@ -88,7 +88,7 @@ def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
     summary = CatalogueSummary.current()
     form = CampaignFilterForm(data=request.GET, summary=summary)
-    published = Campaign.objects.published().for_listing()
+    published = Campaign.objects.public().for_listing()
     campaigns = form.filter(published)
     count = None if form.has_filters() else summary.social_good_campaigns
     page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
@@ -144,7 +144,7 @@ def campaign_detail(request, slug):
     that it was withdrawn (410), and a draft or a case in review is the same "not found" as an
     address that never held anything.
     """
-    campaign = Campaign.objects.published().for_detail().filter(slug=slug).first()
+    campaign = Campaign.objects.public().for_detail().filter(slug=slug).first()
     if campaign is None:
         hidden = Campaign.objects.exclude(status=Status.PUBLISHED).for_detail()
         campaign = hidden.filter(slug=slug).first()
@@ -164,7 +164,7 @@ def campaign_detail(request, slug):
             "participants": [
                 (role_label(role), group) for role, group in participants_by_role(campaign)
             ],
-            "related": Campaign.objects.published()
+            "related": Campaign.objects.public()
             .for_listing()
             .related_to(campaign)[:RELATED_CAMPAIGNS],
             "cite": citations(campaign, url),
@@ -233,7 +233,7 @@ def compare(request):
     asked, notes = compare_selection(request)
     found = {
         campaign.slug: campaign
-        for campaign in Campaign.objects.published()
+        for campaign in Campaign.objects.public()
         .for_comparison()
         .filter(slug__in=[slug for slug in asked if CAMPAIGN_SLUG.matches(slug)])
     }
@@ -317,7 +317,7 @@ def timeline(request):
     """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
     summary = CatalogueSummary.current()
     counts = dict(summary.years)
-    shown = Campaign.objects.published().filter(pk__in=summary.timeline_ids)
+    shown = Campaign.objects.public().filter(pk__in=summary.timeline_ids)
     years = []
     for year, group in itertools.groupby(
         shown.in_timeline_order(), key=lambda campaign: campaign.start_year

@@ -26,7 +26,7 @@ def citation_file(text, fmt, name):
 def case_citation(request, slug, fmt):
     """A published case as a RIS or BibTeX file, the same citation as its page gives in the
     same language; any other address is the case page's "not found"."""
-    campaign = Campaign.objects.published().filter(slug=slug).first()
+    campaign = Campaign.objects.public().filter(slug=slug).first()
     if campaign is None:
         raise Http404(_("No case is published at this address."))
     url = request.build_absolute_uri(campaign.get_absolute_url())

@@ -42,7 +42,7 @@ def stream_download(request, *, rows, columns, name, fmt):
 def export_campaigns(request, fmt):
     """The campaign list, with its current filters and search, as a CSV or JSON download."""
     campaigns = CampaignFilterForm(data=request.GET).filter(
-        Campaign.objects.published().for_download()
+        Campaign.objects.public().for_download()
     )
     rows = campaigns.iterator(chunk_size=CHUNK_SIZE)
     return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
@@ -52,7 +52,7 @@ def export_campaigns(request, fmt):
 @conditional
 def export_figures(request, fmt):
     """The figures table, with its current filters, as a CSV or JSON download."""
-    figures = FigureFilterForm(data=request.GET).filter(Figure.objects.published().for_download())
+    figures = FigureFilterForm(data=request.GET).filter(Figure.objects.public().for_download())
     rows = figures.iterator(chunk_size=CHUNK_SIZE)
     return stream_download(request, rows=rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt)
 

@@ -52,7 +52,7 @@ def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     participations = (
-        Participation.objects.in_published_campaigns()
+        Participation.objects.public()
         .filter(organisation=organisation)
         .select_related("campaign")
         .order_by(F("campaign__start_date").desc(nulls_last=True), "campaign__title")
@@ -60,7 +60,7 @@ def organisation_detail(request, slug):
     by_role = OrderedDict((role, []) for role in Role.values)
     for participation in participations:
         by_role.setdefault(participation.role, []).append(participation)
-    figures = list(Figure.objects.published().cited().filter(organisation=organisation))
+    figures = list(Figure.objects.public().cited().filter(organisation=organisation))
     references = number_references(figures)
     return render(
         request,
@@ -92,9 +92,9 @@ def platform_list(request):
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
-    figures = list(Figure.objects.published().cited().filter(platform=platform))
+    figures = list(Figure.objects.public().cited().filter(platform=platform))
     references = number_references(figures)
-    campaigns = Campaign.objects.published().on_platforms([platform.slug])
+    campaigns = Campaign.objects.public().on_platforms([platform.slug])
     return render(
         request,
         "campaigns/platform_detail.html",
@@ -121,13 +121,13 @@ def source_detail(request, slug):
     """A source, the cases and figures it supports (in pages), and the sources it cites."""
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     figures = (
-        Figure.objects.published()
+        Figure.objects.public()
         .filter(source=source)
         .select_related("campaign", "platform", "organisation")
         .order_by("campaign__title", "order", "pk")
     )
     page, page_note = paginate(request, figures, FIGURES_ON_SOURCE_PAGES)
-    campaigns = Campaign.objects.published().citing(source)
+    campaigns = Campaign.objects.public().citing(source)
     return render(
         request,
         "campaigns/source_detail.html",
@@ -158,7 +158,7 @@ def tag_detail(request, slug):
     if not slug.isprintable():
         raise Http404("No such tag.")  # and PostgreSQL refuses NUL in a query
     tag = get_object_or_404(Tag.objects.public(), slug=slug)
-    campaigns = Campaign.objects.published().tagged(tag.slug)
+    campaigns = Campaign.objects.public().tagged(tag.slug)
     return render(
         request,
         "campaigns/tag_detail.html",

@@ -15,7 +15,7 @@ def figure_list(request):
     """Every public figure in one filterable, sortable table (each conversion beside its
     figure), with a chart of one unit and one kind of subject."""
     form = FigureFilterForm(data=request.GET)
-    published = Figure.objects.published()
+    published = Figure.objects.public()
     figures = form.filter(
         published.stated_once().with_conversions().for_listing(), conversions_apart=False
     )

@@ -17,7 +17,7 @@ def share_image_view(request, slug):
     """A published case's share image (PNG, 1200×630) in the page's language, with an ETag of
     what it draws; any other address is the case page's "not found", and a withdrawn case has
     no image."""
-    campaign = Campaign.objects.published().for_share_image().filter(slug=slug).first()
+    campaign = Campaign.objects.public().for_share_image().filter(slug=slug).first()
     if campaign is None:
         raise Http404(_("No case is published at this address."))
     card = share_card(campaign)

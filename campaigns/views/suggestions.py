@@ -42,7 +42,7 @@ def suggest(request):
     else:
         slug = request.GET.get("case", "").strip()
         campaign = (
-            Campaign.objects.published().filter(slug=slug).first()
+            Campaign.objects.public().filter(slug=slug).first()
             if CAMPAIGN_SLUG.matches(slug)
             else None
         )
