@@ -70,10 +70,6 @@ class FigureAdminForm(PrefetchedChoicesForm):
         if self.instance.value is not None:
             self.initial["value"] = without_trailing_zeros(self.instance.value)
 
-    def save(self, commit=True):
-        self.instance.correction_note = self.cleaned_data.get("correction_note", "").strip()
-        return super().save(commit)
-
 
 class CampaignAdminForm(PrefetchedChoicesForm):
     """The campaign's own form in the admin.

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
-from . import models
+from . import derived
 from .loading import FIXTURE_FILES
 from .models import (
     Approach,
@@ -48,7 +48,6 @@ from .models import (
     Unit,
     kind_of_unit,
 )
-from .models.counts import recount_everything
 
 GROWN_PREFIX = "grown-"
 """Every slug and key the grower writes starts with this, so grown rows can be told apart."""
@@ -269,11 +268,10 @@ def grow_catalogue(
                 "Grow a copy instead, or say --yes if that is what you want."
             )
     started = time.monotonic()
-    with transaction.atomic():
+    with derived.unit():
         grower = _Grower(count=count, seed=seed, draft_share=draft_share, progress=progress)
         counts = grower.grow()
-        recount_everything(models)  # bulk writes send no signals
-        models.CatalogueVersion.bump()
+        derived.everything_changed()  # written in bulk, without save(): all is worked out again
     if not connection.in_atomic_block:
         with connection.cursor() as cursor:
             # The planner's row estimates are wrong until the tables are analysed again, and a

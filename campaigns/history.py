@@ -46,6 +46,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
+from . import derived
 from .display import grouped_number
 from .models import (
     Campaign,
@@ -276,11 +277,12 @@ def recording(*, user=None, comment: str = "", manual: bool = False):
     token = _current.set(rec)
     try:
         with transaction.atomic():
-            with reversion.create_revision(manage_manually=manual, atomic=False):
-                if rec.user is not None and getattr(rec.user, "pk", None):
-                    reversion.set_user(rec.user)
-                reversion.set_comment(comment)
-                yield rec
+            with derived.unit(atomic=False):  # what follows the writes, once, at the end
+                with reversion.create_revision(manage_manually=manual, atomic=False):
+                    if rec.user is not None and getattr(rec.user, "pk", None):
+                        reversion.set_user(rec.user)
+                    reversion.set_comment(comment)
+                    yield rec
             rec.finish()
     finally:
         _current.reset(token)
@@ -797,11 +799,16 @@ def _put_back(s: _Stored) -> models.Model:
             # Who first published it, say, is a person who has since been removed: their
             # account is not part of the history, so the restored row names nobody.
             setattr(obj, model_field.attname, None)
+    from . import services  # services record their moves in the revision being made here
+
     obj._state.adding = current is None
+    readers_saw = services.public_statements([current.pk]) if model is Figure and current else {}
     with transaction.atomic():  # a savepoint: a clash is reported, not left half-written
         obj.save()
         for name, pks in (deserialized.m2m_data or {}).items():
             getattr(obj, name).set(pks)
+    if current is not None and current.pk in readers_saw:
+        services.record_correction(figure=obj, before=readers_saw[current.pk])
     return obj
 
 

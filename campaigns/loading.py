@@ -54,9 +54,8 @@ from django.core.exceptions import (
 from django.core.serializers.base import DeserializationError, DeserializedObject
 from django.db import DatabaseError, models, transaction
 
-from . import history, images, jsonlist, signals
-from . import models as catalogue_models
-from .models import Tag, counts
+from . import derived, history, images, jsonlist, services
+from .models import Figure, Tag
 from .models.base import SafeImageField
 
 logger = logging.getLogger(__name__)
@@ -263,11 +262,12 @@ def load_catalogue(
     with transaction.atomic():
         with history.recording(user=user, comment=comment, manual=True) as recording:
             load.recording = recording
-            with counts.deferred(catalogue_models):  # recounted once, when every record is in
-                for path in load.report.files:
-                    for batch in _batches(_read_records(path, progress)):
-                        _load_batch(load, batch)
-                _load_waiting(load)
+            # What follows the load (counts, documents, the version) is brought in step once,
+            # when every record is in: the recording is one unit of work (``derived.py``).
+            for path in load.report.files:
+                for batch in _batches(_read_records(path, progress)):
+                    _load_batch(load, batch)
+            _load_waiting(load)
         if dry_run:
             transaction.set_rollback(True)
     return load.report
@@ -672,7 +672,10 @@ def _save(load: _Load, record: _Record, deserialized: DeserializedObject) -> Non
     if outcome == "unchanged":
         return
 
+    readers_saw = services.public_statements([existing.pk]) if model is Figure and existing else {}
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
+    if existing is not None and existing.pk in readers_saw:
+        services.record_correction(figure=obj, before=readers_saw[existing.pk])
     for storage, name in named_images:
         # Written again as an upload is, once the load is kept (a load that fails leaves
         # the media folder as it was).
@@ -1064,8 +1067,8 @@ def _fetch_what_clean_reads(model: type[models.Model], entries: list[_Entry]) ->
 
 
 def _insert(plan: _Plan, recording: history.Recording | None) -> None:
-    """Insert the plan's new rows and their many-to-many links, and keep what is derived
-    from them in step (``signals.created_in_bulk``)."""
+    """Insert the plan's new rows and their many-to-many links, and report them to
+    ``derived.py``, which keeps what is derived from them in step."""
     model = plan.model
     new = [entry for entry in plan.entries if entry.outcome == "created"]
     if not new:
@@ -1084,6 +1087,6 @@ def _insert(plan: _Plan, recording: history.Recording | None) -> None:
         ]
         through.objects.bulk_create(through(**{source: a, target: b}) for a, b in pairs)
         links[model_field.name] = pairs
-    signals.created_in_bulk(model, rows, links)
+    derived.added(model, rows, links)
     if recording is not None:
         recording.add(rows)

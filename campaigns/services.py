@@ -3,17 +3,19 @@ Writes that change several rows at once. The admin's actions and the management 
 these; they hold no logic of their own.
 """
 
-from django.db import transaction
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import IntegerField, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import history, models
-from .models import Campaign, Status
-from .models.counts import recount_for_campaigns
+from . import derived, history
+from .display import grouped_number
+from .models import Campaign, Correction, Figure, Qualifier, Status
 
 
-@transaction.atomic
+@derived.unit()
 def publish_campaigns(*, campaigns: QuerySet[Campaign], user=None) -> int:
     """Make the campaigns among ``campaigns`` that are not public yet (drafts, cases in review,
     withdrawn cases) public, and return how many there were.
@@ -35,7 +37,7 @@ def publish_campaigns(*, campaigns: QuerySet[Campaign], user=None) -> int:
     )
 
 
-@transaction.atomic
+@derived.unit()
 def unpublish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
     """Take the published campaigns among ``campaigns`` off the public site; return how many.
 
@@ -44,7 +46,7 @@ def unpublish_campaigns(*, campaigns: QuerySet[Campaign]) -> int:
     return _move(campaigns.filter(status=Status.PUBLISHED), "Unpublished", status=Status.DRAFT)
 
 
-@transaction.atomic
+@derived.unit()
 def submit_for_review(*, campaigns: QuerySet[Campaign]) -> int:
     """Put the drafts among ``campaigns`` in review; return how many."""
     return _move(
@@ -55,7 +57,7 @@ def submit_for_review(*, campaigns: QuerySet[Campaign]) -> int:
     )
 
 
-@transaction.atomic
+@derived.unit()
 def send_back(*, campaigns: QuerySet[Campaign], note: str) -> int:
     """Send the cases in review among ``campaigns`` back to their editors as drafts, with the
     reviewer's ``note``; return how many."""
@@ -69,7 +71,7 @@ def send_back(*, campaigns: QuerySet[Campaign], note: str) -> int:
     )
 
 
-@transaction.atomic
+@derived.unit()
 def withdraw(*, campaigns: QuerySet[Campaign], reason: str) -> int:
     """Withdraw the published campaigns among ``campaigns``: their addresses say they were
     withdrawn, when and ``reason``; return how many."""
@@ -84,14 +86,16 @@ def withdraw(*, campaigns: QuerySet[Campaign], reason: str) -> int:
 
 
 def _move(campaigns: QuerySet[Campaign], verb: str, note: str = "", **changes) -> int:
-    """Update ``campaigns`` (already narrowed to those the move applies to), recount what
-    their visibility touches, and record the move in the revision being made, if any."""
+    """Update ``campaigns`` (already narrowed to those the move applies to), report the move
+    (what their visibility touches is recounted), and record it in the revision being made,
+    if any."""
     ids = list(campaigns.values_list("pk", flat=True))
     if not ids:
         return 0
     _keep_baseline(ids)
+    were_public = Campaign.objects.public().filter(pk__in=ids).exists()
     moved = Campaign.objects.filter(pk__in=ids).update(**changes)
-    recount_for_campaigns(models, ids)
+    derived.cases_moved(ids, were_public=were_public)
     _record(ids, verb, moved, note)
     return moved
 
@@ -115,3 +119,77 @@ def _record(ids: list[int], verb: str, count: int, note: str = "") -> None:
     more = f" and {count - 5} more" if count > 5 else ""
     said = f" Note: {note}" if note else ""
     rec.set_comment(f"{verb} {count} campaign{'s' if count != 1 else ''}: {names}{more}.{said}")
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a figure states, as readers read it: its words, number, unit and qualifier."""
+
+    stated_as: str
+    value: Decimal | None
+    unit: str
+    qualifier: str
+
+    FIELDS = ("stated_as", "value", "unit", "qualifier")
+
+    @classmethod
+    def of(cls, figure) -> "Statement":
+        """What ``figure`` (a row, or a dict of its values) states."""
+        read = figure.get if isinstance(figure, dict) else figure.__getattribute__
+        return cls(*(read(name) for name in cls.FIELDS))
+
+    def shown(self, words: bool) -> str:
+        """The statement as a correction shows it: its words, or (when only the number, unit
+        or qualifier changed) those."""
+        if words:
+            return self.stated_as[:300]
+        qualifier = Qualifier(self.qualifier).label if self.qualifier else ""
+        number = grouped_number(self.value) if self.value is not None else "—"
+        return " ".join(str(part) for part in (qualifier, number, self.unit) if part)[:300]
+
+
+def public_statements(figure_ids) -> dict[int, Statement]:
+    """What the figures among ``figure_ids`` that readers see on a case state now: read before
+    a change, to tell afterwards whether it is a correction."""
+    ids = [pk for pk in figure_ids if pk is not None]
+    if not ids:
+        return {}
+    rows = Figure.objects.public().filter(pk__in=ids, campaign__isnull=False)
+    return {row["pk"]: Statement.of(row) for row in rows.values("pk", *Statement.FIELDS)}
+
+
+@derived.unit()
+def change_figure(*, figure: Figure, changes: dict, note: str = "") -> Correction | None:
+    """Change a figure's fields (``{field: value}``), checked as the admin checks them, and
+    record the correction readers see, with ``note``, if it is a figure of a published case
+    that now states something else. For the shell and scripts; the admin's forms do the same."""
+    readers_saw = public_statements([figure.pk])
+    for name, value in changes.items():
+        setattr(figure, name, value)
+    figure.full_clean()
+    figure.save()
+    if figure.pk in readers_saw:
+        return record_correction(figure=figure, before=readers_saw[figure.pk], note=note)
+    return None
+
+
+def record_correction(*, figure: Figure, before: Statement, note: str = "") -> Correction | None:
+    """Record, for readers, that ``figure`` — a figure of a case they saw, which stated
+    ``before`` — now states something else (its words, number, unit or qualifier), with the
+    curator's public ``note``. A change of what it is called is no correction: None."""
+    after = Statement.of(figure)
+    if after == before:
+        return None
+    words = before.stated_as != after.stated_as
+    return Correction.objects.create(
+        campaign_id=figure.campaign_id,
+        figure=figure,
+        label=figure.label,
+        label_zh=figure.label_zh,
+        before=before.shown(words),
+        after=after.shown(words),
+        note=(note or "").strip(),
+    )

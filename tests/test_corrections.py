@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from campaigns.models import Campaign, Correction, Figure, Status
+from campaigns import services
+from campaigns.models import Campaign, Correction, Figure
 from tests.test_admin import change_url, formset_data
 from tests.test_history import existing_figure_row, save_case, text_of
 
@@ -38,8 +39,7 @@ def test_changing_a_published_figure_in_the_admin_is_a_correction_with_its_note(
 
 
 def test_a_changed_number_with_the_same_words_shows_the_numbers(figure):
-    figure.value = 2300
-    figure.save()
+    services.change_figure(figure=figure, changes={"value": 2300})
 
     correction = Correction.objects.get()
     assert (correction.before, correction.after) == ("exactly 2,234 videos", "exactly 2,300 videos")
@@ -47,12 +47,10 @@ def test_a_changed_number_with_the_same_words_shows_the_numbers(figure):
 
 
 def test_changes_to_a_draft_or_to_what_a_figure_is_called_are_not_corrections(figure):
-    figure.label = "Videos made"
-    figure.save()
-    Campaign.objects.filter(pk=figure.campaign_id).update(status=Status.DRAFT)
+    assert services.change_figure(figure=figure, changes={"label": "Videos made"}) is None
+    services.unpublish_campaigns(campaigns=Campaign.objects.filter(pk=figure.campaign_id))
     figure = Figure.objects.get(pk=figure.pk)
-    figure.stated_as = "2,500 videos"
-    figure.save()
+    assert services.change_figure(figure=figure, changes={"stated_as": "2,500 videos"}) is None
 
     assert not Correction.objects.exists()
 
@@ -67,8 +65,7 @@ def test_a_case_with_no_corrections_shows_none(client, figure):
 def test_a_correction_shows_the_chinese_label_on_chinese_pages(client, figure):
     Figure.objects.filter(pk=figure.pk).update(label_zh="发布视频")
     figure.refresh_from_db()
-    figure.stated_as = "2,500 videos"
-    figure.save()
+    services.change_figure(figure=figure, changes={"stated_as": "2,500 videos"})
 
     page = text_of(client.get("/zh-hans" + figure.campaign.get_absolute_url()))
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from campaigns import models, services
+from campaigns import services
 from campaigns.models import (
     Campaign,
     CatalogueVersion,
@@ -43,7 +43,7 @@ def snapshot():
 def assert_in_step():
     """The kept counts are what counting everything again gives."""
     kept = snapshot()
-    recount_everything(models)
+    recount_everything()
     assert kept == snapshot()
 
 
@@ -260,7 +260,7 @@ def test_recounting_everything_first_brings_the_planners_statistics_up_to_date()
     for _n in range(3):
         factories.CampaignFactory()
 
-    recount_everything(models)
+    recount_everything()
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'campaigns_campaign'")
@@ -275,7 +275,7 @@ def test_a_recount_of_more_rows_than_sqlite_takes_in_one_statement_works():
     limit = sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
     previous = connection.connection.setlimit(limit, 999)
     try:
-        recount(models, sources=range(1, 5000), campaigns=range(1, 5000), documents=range(1, 5000))
+        recount(sources=range(1, 5000), campaigns=range(1, 5000), documents=range(1, 5000))
     finally:
         connection.connection.setlimit(limit, previous)
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from campaigns import loading
 from campaigns.loading import load_catalogue, seed_fixture_paths
 from campaigns.models import Campaign, CatalogueVersion, Figure, Participation
-from campaigns.signals import CATALOGUE_MODELS
+from campaigns.registry import MODELS as CATALOGUE_MODELS
 
 pytestmark = pytest.mark.django_db
 

@@ -397,8 +397,7 @@ def test_an_editor_may_recover_a_deleted_draft(admin_client, editor, draft):
 
 
 def test_an_editor_cannot_reword_a_public_correction(editor, figure):
-    figure.stated_as = "2,500 videos"
-    figure.save()
+    services.change_figure(figure=figure, changes={"stated_as": "2,500 videos"})
     correction = figure.corrections.get()
 
     response = editor.post(change_url(correction), {"note": "Rewritten by an editor."})

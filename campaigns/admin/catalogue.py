@@ -486,6 +486,28 @@ class CampaignAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmi
         extra_context = {"can_review": can_publish(request), **(extra_context or {})}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Figure:
+            return super().save_formset(request, form, formset, change)
+        # A figure readers saw that now states something else is a correction, with its note.
+        edited = [
+            figure_form
+            for figure_form in formset.forms
+            if figure_form.instance.pk is not None
+            and figure_form.has_changed()
+            and not formset._should_delete_form(figure_form)
+        ]
+        readers_saw = services.public_statements([f.instance.pk for f in edited])
+        super().save_formset(request, form, formset, change)
+        for figure_form in edited:
+            figure = figure_form.instance
+            if figure.pk in readers_saw:
+                services.record_correction(
+                    figure=figure,
+                    before=readers_saw[figure.pk],
+                    note=figure_form.cleaned_data.get("correction_note", ""),
+                )
+
     def save_model(self, request, obj, form, change):
         # Publishing in this save (not saving a case published before) records who did it.
         if (
@@ -792,6 +814,17 @@ class FigureAdmin(
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # A figure readers saw that now states something else is a correction, with its note.
+        readers_saw = services.public_statements([obj.pk]) if change else {}
+        super().save_model(request, obj, form, change)
+        if obj.pk in readers_saw:
+            services.record_correction(
+                figure=obj,
+                before=readers_saw[obj.pk],
+                note=form.cleaned_data.get("correction_note", ""),
+            )
 
     @admin.display(description=_("value"), ordering="value")
     def value_display(self, figure):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.db import migrations, models
 
-from campaigns.models.counts import ALL, recount
+from campaigns.migrations._frozen_counts import ALL, recount
 
 CATALOGUE = [
     "Campaign",

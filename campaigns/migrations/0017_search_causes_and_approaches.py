@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.db import migrations
 
-from campaigns.models.search import refresh_search_documents
+from campaigns.migrations._frozen_search import refresh_search_documents
 
 CATALOGUE = ["Campaign", "Participation", "TaggedCampaign"]
 

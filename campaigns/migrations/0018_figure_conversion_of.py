@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.db import migrations, models
 
-from campaigns.models.counts import recount
+from campaigns.migrations._frozen_counts import recount
 
 
 def recount_campaigns(apps, schema_editor):

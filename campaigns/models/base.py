@@ -88,27 +88,11 @@ class ChangeTrackedQuerySet(models.QuerySet):
     """Rows that record when they last changed: a bulk update records it too."""
 
     def update(self, **kwargs):
-        """Update the rows and record the change in ``updated_at`` (unless a time is given)
-        and in the catalogue's version."""
-        from .version import CatalogueVersion
-
+        """Update the rows and record the change in ``updated_at`` (unless a time is given).
+        What follows a change (counts, the catalogue's version …) is reported by the caller
+        to ``derived.py``, as every write path does."""
         kwargs.setdefault("updated_at", timezone.now())
-        seen = self.seen_by_readers(kwargs)
-        updated = super().update(**kwargs)
-        if updated and seen:
-            CatalogueVersion.bump()
-        return updated
-
-    def seen_by_readers(self, changes):
-        """Whether readers see any of these rows before or after ``changes`` (asked before the
-        update): only then is it a new version of the catalogue. Every row, unless a model
-        knows better."""
-        return True
-
-    def touch(self):
-        """Record that these rows changed now, as when a part of them (a tag, a participant)
-        was added, edited or removed."""
-        return self.update()
+        return super().update(**kwargs)
 
 
 def reading_order(text):
@@ -161,10 +145,10 @@ class ChangeTracked(models.Model):
     """A row that records when it last changed, so downloads and the API can answer 304s.
 
     This is the catalogue's one way of keeping change times: ``save()`` and the QuerySet's
-    ``update()`` stamp ``updated_at``, ``touch()`` marks rows whose parts changed (see
-    ``signals.py``). The field has a default instead of ``auto_now``, so rows Django's
-    ``loaddata`` saves raw get a time too, and a new row keeps a time it was given (a
-    catalogue file's); a row saved again is stamped with the time of that save.
+    ``update()`` stamp ``updated_at``; a case whose parts changed is stamped by ``derived.py``.
+    The field has a default instead of ``auto_now``, so rows Django's ``loaddata`` saves raw
+    get a time too, and a new row keeps a time it was given (a catalogue file's); a row saved
+    again is stamped with the time of that save.
     """
 
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)

@@ -90,15 +90,6 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         """Find a campaign by its slug."""
         return self.get(slug=slug)
 
-    def seen_by_readers(self, changes):
-        """Whether any of these campaigns is published, or ``changes`` publishes them: an
-        update confined to drafts and cases in review (touching a draft whose tags changed) is
-        no new version of the public catalogue."""
-        status = changes.get("status")
-        if status is not None and status != Status.DRAFT and status != Status.IN_REVIEW:
-            return True  # published, or set by an expression: assume readers see it
-        return self.public().exists()
-
     # ----------------------------------------------------------------------- which campaigns
 
     def public(self):

@@ -14,31 +14,29 @@ request.
   or a public figure is about it. ``Source.is_public``: it backs published content (a count above),
   or one of its numbered references does, or the source citing it does.
 
-They are kept in step by ``signals.py`` (every save, delete and link of a campaign, its parts,
-figures, platforms and sources recounts the rows it touches, a handful of small queries), by
-the services that publish in bulk, and by the loader and grower, which recount everything
-once at the end. ``recount`` works on the models it is given, so a migration can call it with
-its historical models; ``manage.py recount_catalogue`` recounts everything by hand.
+``derived.py`` decides which rows to recount after a change (once per unit of work) and calls
+``recount``; ``manage.py recount_catalogue`` recounts everything by hand. The SQL reads the
+models as they are today (migrations keep frozen copies of what they ran).
 """
-
-import threading
-from collections import defaultdict
-from contextlib import contextmanager
 
 from django.db import connection
 
 from .base import IDS_PER_STATEMENT
+from .choices import Status
 from .search import refresh_search_documents
 
-PUBLISHED = "published"
+PUBLISHED = Status.PUBLISHED.value
+
+KINDS = ("campaigns", "platforms", "tags", "organisations", "sources", "documents")
+"""What can be recounted: each model's counts and flags, and the cases' search documents."""
 
 ALL = "all"
 """Recount every row of a model, not only the given ones."""
 
 NOTE_AT_MOST = 20_000
-"""A deferred recount noting more rows of a kind than this recounts them all instead: it takes
-seconds at 100,000 cases, the memory the ids would take stays free, and no statement is given
-more ids than SQLite takes at once (32,766)."""
+"""A unit of work (``derived.py``) noting more rows of a kind than this recounts them all
+instead: it takes seconds at 100,000 cases, the memory the ids would take stays free, and no
+statement is given more ids than SQLite takes at once (32,766)."""
 
 ANALYSE_ABOVE = 10_000
 """Recounting more rows than this (after a load or a growth) first brings PostgreSQL's table
@@ -47,7 +45,6 @@ recount's subqueries scan whole tables once per row and take hours instead of se
 
 
 def recount(
-    models,
     *,
     campaigns=(),
     platforms=(),
@@ -56,133 +53,52 @@ def recount(
     sources=(),
     documents=(),
 ):
-    """Recount the given rows (ids, or ``ALL``) of each model in ``models`` (an object with
-    the catalogue's model classes as attributes, such as the ``campaigns.models`` module).
-
-    Inside ``deferred()`` the rows are only noted, and recounted once when it ends.
-    """
-    pending = getattr(_deferral, "pending", None)
-    if pending is not None:
-        for kind, ids in [
-            ("campaigns", campaigns),
-            ("platforms", platforms),
-            ("tags", tags),
-            ("organisations", organisations),
-            ("sources", sources),
-            ("documents", documents),
-        ]:
-            if ids == ALL or pending[kind] == ALL:
-                pending[kind] = ALL
-            elif ids:
-                pending[kind] |= set(ids)
-                if len(pending[kind]) > NOTE_AT_MOST:
-                    pending[kind] = ALL
-        return
+    """Recount the given rows (ids, or ``ALL``) of each kind."""
     kinds = [campaigns, platforms, tags, organisations, sources, documents]
     if any(ids == ALL for ids in kinds) or sum(map(len, kinds)) > ANALYSE_ABOVE:
-        _analyse(models)
+        _analyse()
     if campaigns:
-        _recount_campaigns(models, campaigns)
+        _recount_campaigns(campaigns)
     if platforms:
-        _recount_platforms(models, platforms)
-        organisations = _with_operators(models, organisations, platforms)
+        _recount_platforms(platforms)
+        organisations = _with_operators(organisations, platforms)
     if tags:
-        _recount_tags(models, tags)
+        _recount_tags(tags)
     if organisations:
-        _recount_organisations(models, organisations)
+        _recount_organisations(organisations)
     if sources:
-        _recount_sources(models, sources)
+        _recount_sources(sources)
     if documents:
-        refresh_search_documents(models, documents)
+        refresh_search_documents(documents)
 
 
-_deferral = threading.local()
+def recount_everything():
+    """Recount every row of every kind (what ``derived.everything_changed`` leads to)."""
+    recount(**dict.fromkeys(KINDS, ALL))
 
 
-@contextmanager
-def deferred(models):
-    """Note the rows to recount while the block runs, and recount each once at its end.
-
-    For loads of many records, where recounting after each would repeat the same work.
-    Nested blocks leave the recount to the outermost. Nothing is recounted if the block
-    fails: its transaction is rolled back anyway.
-    """
-    if getattr(_deferral, "pending", None) is not None:
-        yield
-        return
-    _deferral.pending = defaultdict(set)
-    try:
-        yield
-        pending = dict(_deferral.pending)
-    finally:
-        _deferral.pending = None
-    changed = pending.pop("version", False)
-    recount(models, **pending)
-    if changed:
-        models.CatalogueVersion.bump()
-
-
-def deferring():
-    """Whether a ``deferred()`` block is running."""
-    return getattr(_deferral, "pending", None) is not None
-
-
-def defer_version():
-    """Inside ``deferred()``: note that the catalogue changed, and say so (True)."""
-    pending = getattr(_deferral, "pending", None)
-    if pending is None:
-        return False
-    pending["version"] = True
-    return True
-
-
-def recount_everything(models):
-    """Recount every row: after a load or a migration, or by hand."""
-    recount(
-        models,
-        campaigns=ALL,
-        platforms=ALL,
-        tags=ALL,
-        organisations=ALL,
-        sources=ALL,
-        documents=ALL,
-    )
-
-
-def recount_for_campaigns(models, campaign_ids):
-    """Recount the campaigns and every row linked to them (after they were published,
-    unpublished or changed)."""
-    campaign_ids = list(campaign_ids)
-    if not campaign_ids:
-        return
-    linked = linked_to_campaigns(models, campaign_ids)
-    recount(models, campaigns=campaign_ids, documents=campaign_ids, **linked)
-
-
-def linked_to_campaigns(models, campaign_ids):
+def linked_to_campaigns(campaign_ids):
     """The ids of the platforms, tags, organisations and sources linked to these campaigns."""
-    figures = models.Figure._base_manager.filter(campaign_id__in=campaign_ids)
-    return {
-        "platforms": _ids(
-            models.Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids),
-            "platform_id",
+    from .campaigns import Campaign, Participation
+    from .figures import Figure
+    from .tags import TaggedCampaign
+
+    linked = {"platforms": set(), "tags": set(), "organisations": set(), "sources": set()}
+    for chunk in _chunks(campaign_ids):
+        figures = Figure._base_manager.filter(campaign_id__in=chunk)
+        linked["platforms"] |= _ids(
+            Campaign.platforms.through.objects.filter(campaign_id__in=chunk), "platform_id"
+        ) | _ids(figures.exclude(platform=None), "platform_id")
+        linked["tags"] |= _ids(
+            TaggedCampaign._base_manager.filter(content_object_id__in=chunk), "tag_id"
         )
-        | _ids(figures.exclude(platform=None), "platform_id"),
-        "tags": _ids(
-            models.TaggedCampaign._base_manager.filter(content_object_id__in=campaign_ids),
-            "tag_id",
-        ),
-        "organisations": _ids(
-            models.Participation._base_manager.filter(campaign_id__in=campaign_ids),
-            "organisation_id",
-        )
-        | _ids(figures.exclude(organisation=None), "organisation_id"),
-        "sources": _ids(
-            models.Campaign.sources.through.objects.filter(campaign_id__in=campaign_ids),
-            "source_id",
-        )
-        | _ids(figures, "source_id"),
-    }
+        linked["organisations"] |= _ids(
+            Participation._base_manager.filter(campaign_id__in=chunk), "organisation_id"
+        ) | _ids(figures.exclude(organisation=None), "organisation_id")
+        linked["sources"] |= _ids(
+            Campaign.sources.through.objects.filter(campaign_id__in=chunk), "source_id"
+        ) | _ids(figures, "source_id")
+    return linked
 
 
 def _chunks(ids):
@@ -197,18 +113,18 @@ def _ids(queryset, field):
     return set(queryset.order_by().values_list(field, flat=True).distinct())
 
 
-def _update(models, model_name, assignments, ids):
+def _update(model_name, assignments, ids):
     """Run ``UPDATE table SET assignments`` on the rows ``ids`` (or all of them).
 
     Written as SQL rather than through the ORM: these statements run after every save, and
     building them with querysets cost more than running them. ``{name}`` in ``assignments``
-    is the table of ``models.name``; the SQL is the same on PostgreSQL and SQLite.
+    is the table of that model; the SQL is the same on PostgreSQL and SQLite.
     """
     if ids != ALL:
         ids = [pk for pk in ids if pk is not None]
         if not ids:
             return
-    tables = _tables(models)
+    tables = _tables()
     table = tables[model_name]
     sql = f"UPDATE {table} SET {assignments.format(**tables)}"
     with connection.cursor() as cursor:
@@ -219,30 +135,40 @@ def _update(models, model_name, assignments, ids):
             cursor.execute(f"{sql} WHERE {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
 
-def _tables(models):
-    """{name: table} of the models in ``models``, and of the campaigns' platform and source
+def _tables():
+    """{name: table} of the catalogue's models, and of the campaigns' platform and source
     links."""
+    from .campaigns import Campaign, Participation
+    from .figures import Figure
+    from .organisations import Organisation, Platform
+    from .sources import Source
+    from .tags import Tag, TaggedCampaign
+
     tables = {
-        name: model._meta.db_table
-        for name, model in vars(models).items()
-        if _is_model(model) and not model._meta.abstract and not model._meta.proxy
+        model.__name__: model._meta.db_table
+        for model in (
+            Campaign,
+            Figure,
+            Organisation,
+            Participation,
+            Platform,
+            Source,
+            Tag,
+            TaggedCampaign,
+        )
     }
-    tables["platform_links"] = models.Campaign.platforms.through._meta.db_table
-    tables["source_links"] = models.Campaign.sources.through._meta.db_table
+    tables["platform_links"] = Campaign.platforms.through._meta.db_table
+    tables["source_links"] = Campaign.sources.through._meta.db_table
     return tables
 
 
-def _analyse(models):
+def _analyse():
     """Update PostgreSQL's statistics of the catalogue's tables, in the current transaction
     (``ANALYZE`` counts the rows it inserted). SQLite plans without them."""
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {', '.join(sorted(set(_tables(models).values())))}")
-
-
-def _is_model(value):
-    return isinstance(value, type) and hasattr(value, "_meta")
+        cursor.execute(f"ANALYZE {', '.join(sorted(set(_tables().values())))}")
 
 
 PUBLIC_FIGURE = (
@@ -252,62 +178,51 @@ PUBLIC_FIGURE = (
 """Joined to ``{Figure} f``: only the figures readers may see."""
 
 
-def _recount_campaigns(models, ids):
-    # Conversions are counted with their figure (migrations before 0018 know none).
-    fields = {field.name for field in models.Figure._meta.get_fields()}
-    stated_once = " AND f.conversion_of_id IS NULL" if "conversion_of" in fields else ""
+def _recount_campaigns(ids):
+    # Conversions are counted with their figure.
     _update(
-        models,
         "Campaign",
         "figure_count = (SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id"
-        f"{stated_once})",
+        " AND f.conversion_of_id IS NULL)",
         ids,
     )
 
 
-def _recount_platforms(models, ids):
+def _recount_platforms(ids):
     _update(
-        models,
         "Platform",
         "published_campaign_count = (SELECT COUNT(*) FROM {platform_links} l "
         "JOIN {Campaign} c ON c.id = l.campaign_id "
         f"WHERE l.platform_id = {{Platform}}.id AND c.status = '{PUBLISHED}')",
         ids,
     )
-    if _has_field(models.Platform, "is_public"):  # migrations before 0019 know no such flag
-        _update(
-            models,
-            "Platform",
-            "is_public = (published_campaign_count > 0 "
-            "OR EXISTS (SELECT 1 FROM {Figure} f "
-            + PUBLIC_FIGURE
-            + " AND f.platform_id = {Platform}.id))",
-            ids,
-        )
+    _update(
+        "Platform",
+        "is_public = (published_campaign_count > 0 "
+        "OR EXISTS (SELECT 1 FROM {Figure} f "
+        + PUBLIC_FIGURE
+        + " AND f.platform_id = {Platform}.id))",
+        ids,
+    )
 
 
-def _with_operators(models, organisations, platforms):
+def _with_operators(organisations, platforms):
     """``organisations`` and the operators of ``platforms``: whether an organisation is public
     depends on whether a platform it runs is."""
     if organisations == ALL or platforms == ALL:
         return ALL
+    from .organisations import Platform
+
     operators = set(organisations)
     for chunk in _chunks(platforms):
         operators |= _ids(
-            models.Platform._base_manager.filter(pk__in=chunk).exclude(operator=None),
-            "operator_id",
+            Platform._base_manager.filter(pk__in=chunk).exclude(operator=None), "operator_id"
         )
     return operators
 
 
-def _has_field(model, name):
-    """Whether ``model`` has the field ``name`` (a migration's historical model may not)."""
-    return name in {field.name for field in model._meta.get_fields()}
-
-
-def _recount_tags(models, ids):
+def _recount_tags(ids):
     _update(
-        models,
         "Tag",
         "published_campaign_count = (SELECT COUNT(*) FROM {TaggedCampaign} l "
         "JOIN {Campaign} c ON c.id = l.content_object_id "
@@ -316,23 +231,19 @@ def _recount_tags(models, ids):
     )
 
 
-def _recount_organisations(models, ids):
+def _recount_organisations(ids):
     _update(
-        models,
         "Organisation",
         "published_campaign_count = (SELECT COUNT(DISTINCT p.campaign_id) "
         "FROM {Participation} p JOIN {Campaign} c ON c.id = p.campaign_id "
         f"WHERE p.organisation_id = {{Organisation}}.id AND c.status = '{PUBLISHED}')",
         ids,
     )
-    # Before migration 0019 every platform was public, so running one made its operator public.
-    public_platform = " AND o.is_public" if _has_field(models.Platform, "is_public") else ""
     _update(
-        models,
         "Organisation",
         "is_public = (published_campaign_count > 0 "
         "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id"
-        f"{public_platform}) "
+        " AND o.is_public) "
         "OR EXISTS (SELECT 1 FROM {Figure} f "
         + PUBLIC_FIGURE
         + " AND f.organisation_id = {Organisation}.id))",
@@ -340,8 +251,10 @@ def _recount_organisations(models, ids):
     )
 
 
-def _recount_sources(models, ids):
-    sources = models.Source._base_manager
+def _recount_sources(ids):
+    from .sources import Source
+
+    sources = Source._base_manager
     if ids != ALL:
         ids = set(ids)
         # Whether a source is public depends on the source citing it and on its references.
@@ -350,7 +263,6 @@ def _recount_sources(models, ids):
         for chunk in _chunks(ids):
             ids |= _ids(sources.filter(cited_by__in=chunk), "pk")
     _update(
-        models,
         "Source",
         "published_campaign_count = (SELECT COUNT(*) FROM {source_links} l "
         "JOIN {Campaign} c ON c.id = l.campaign_id "
@@ -362,7 +274,6 @@ def _recount_sources(models, ids):
     )
     backs = "(r.published_campaign_count > 0 OR r.public_figure_count > 0)"
     _update(
-        models,
         "Source",
         "is_public = (published_campaign_count > 0 OR public_figure_count > 0 "
         f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.cited_by_id = {{Source}}.id AND {backs}) "

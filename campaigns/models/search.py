@@ -24,7 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, Value
 from django.utils import translation
 from django_countries import countries
 
@@ -215,43 +214,39 @@ def facet_words(choice):
 # --------------------------------------------------------------------------- writing
 
 
-def refresh_search_documents(models, ids):
-    """Write the search document of the campaigns ``ids`` (or ``"all"``) of ``models``."""
-    campaigns = models.Campaign._base_manager.order_by("pk")
-    # An earlier migration writes documents with the model as it stood then, before the
-    # Chinese texts existed: a field it lacks reads as empty.
-    present = {field.name for field in models.Campaign._meta.concrete_fields}
+def refresh_search_documents(ids):
+    """Write the search document of the campaigns ``ids`` (or ``"all"``)."""
+    from .campaigns import Campaign
+
+    campaigns = Campaign._base_manager.order_by("pk")
     fields = [
-        name if name in present else Value("", output_field=CharField())
-        for name in (
-            "id",
-            "title",
-            "title_zh",
-            "summary",
-            "summary_zh",
-            "description",
-            "description_zh",
-            "location",
-            "location_zh",
-            "country",
-            "cause",
-            "approach",
-        )
+        "id",
+        "title",
+        "title_zh",
+        "summary",
+        "summary_zh",
+        "description",
+        "description_zh",
+        "location",
+        "location_zh",
+        "country",
+        "cause",
+        "approach",
     ]
     if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
         ids = sorted(set(ids))
         for start in range(0, len(ids), IDS_PER_STATEMENT):
             chunk = campaigns.filter(pk__in=ids[start : start + IDS_PER_STATEMENT])
-            _write(models, list(chunk.values_list(*fields)))
+            _write(list(chunk.values_list(*fields)))
         return
     batch = []
     for row in campaigns.values_list(*fields).iterator(chunk_size=BATCH):
         batch.append(row)
         if len(batch) == BATCH:
-            _write(models, batch)
+            _write(batch)
             batch = []
     if batch:
-        _write(models, batch)
+        _write(batch)
 
 
 def _names(queryset, key, english, chinese):
@@ -264,14 +259,19 @@ def _names(queryset, key, english, chinese):
     return names
 
 
-def _write(models, rows):
+def _write(rows):
     """Write the documents of one batch of campaigns (``rows`` of values)."""
+    from .campaigns import Campaign, Participation
+    from .tags import TaggedCampaign
+
+    if not rows:  # the cases were deleted meanwhile
+        return
     ids = [row[0] for row in rows]
-    through = models.Campaign.platforms.through.objects.filter(campaign_id__in=ids)
+    through = Campaign.platforms.through.objects.filter(campaign_id__in=ids)
     platforms = _names(through, "campaign_id", "platform__name", "platform__name_zh")
-    tagged = models.TaggedCampaign._base_manager.filter(content_object_id__in=ids)
+    tagged = TaggedCampaign._base_manager.filter(content_object_id__in=ids)
     tags = _names(tagged, "content_object_id", "tag__name", "tag__name_zh")
-    parts = models.Participation._base_manager.filter(campaign_id__in=ids)
+    parts = Participation._base_manager.filter(campaign_id__in=ids)
     people = _names(parts, "campaign_id", "organisation__name", "organisation__name_zh")
     documents = []
     for row in rows:
@@ -286,7 +286,7 @@ def _write(models, rows):
         documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))
     if connection.vendor == "postgresql":
         values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))
-        table = models.Campaign._meta.db_table
+        table = Campaign._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table} AS c SET search_text = d.heading || ' ' || d.body || ' ' || "
@@ -298,7 +298,7 @@ def _write(models, rows):
                 [value for document in documents for value in document],
             )
     else:
-        table = models.Campaign._meta.db_table
+        table = Campaign._meta.db_table
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {table} SET search_text = %s WHERE id = %s",

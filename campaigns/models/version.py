@@ -6,7 +6,7 @@ whether or not the servers share a cache. It lives in the database, where the ch
 the number goes up in the change's own transaction, so a page rendered before the change
 commits is cached under the old number, which no request asks for once it has committed.
 
-Only changes to what readers can see move it on (``signals.py``): a published case, its parts,
+Only changes to what readers can see move it on (``derived.py``): a published case, its parts,
 the rows public pages show, and their deletion, not the edits of a draft, so that the public
 validators never tell when drafts are edited. Curators' previews and the admin are never
 cached (``caching.py``), so they do not depend on it.
@@ -43,12 +43,8 @@ class CatalogueVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        """Record a change to the catalogue, now (inside ``counts.deferred()``, once when the
-        block ends, rather than after each of the rows a load writes)."""
-        from .counts import defer_version
-
-        if defer_version():
-            return
+        """Record a change to the catalogue, now (``derived.py`` calls it once per unit of work
+        that changed what readers see)."""
         now = timezone.now()
         # Last-Modified is in whole seconds: a change in the same second as the one before
         # is dated a second later, so that a client holding the page from before it, asking

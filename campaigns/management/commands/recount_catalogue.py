@@ -1,8 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from campaigns import models
-from campaigns.models.counts import recount_everything
+from campaigns import derived
 
 
 class Command(BaseCommand):
@@ -11,14 +9,14 @@ class Command(BaseCommand):
     help = (
         "Recount every count and visibility flag the catalogue keeps on its rows (published "
         "campaigns per platform, tag, organisation and source, figures per campaign and "
-        "source, which organisations and sources are public). Saves, deletes, loads and "
-        "publishing keep them in step; run this after changing the database by other means."
+        "source, which organisations and sources are public) and write every search document "
+        "again. Saves, deletes, loads and publishing keep them in step; run this after changing "
+        "the database by other means."
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            recount_everything(models)
+        with derived.unit():
             # What pages show may have changed with the counts: cached pages and the
             # catalogue's summary are made again.
-            models.CatalogueVersion.bump()
+            derived.everything_changed()
         self.stdout.write(self.style.SUCCESS("Recounted the catalogue."))
