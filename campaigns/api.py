@@ -525,7 +525,11 @@ class OrganisationDetailOut(OrganisationOut):
     campaigns: list[str] = Field(
         ..., description="Slugs of the published campaigns it took part in."
     )
-    figures: list[FigureOut] = Field(..., description="Figures about the organisation itself.")
+    figures: list[FigureOut] = Field(
+        ...,
+        description="Figures about the organisation: about it alone, and the outcomes of cases "
+        "attributed to it.",
+    )
 
     @staticmethod
     def resolve_campaigns(organisation):
@@ -534,8 +538,7 @@ class OrganisationDetailOut(OrganisationOut):
 
     @staticmethod
     def resolve_figures(organisation):
-        figures = Figure.objects.public().for_listing()
-        return figures.filter(organisation=organisation, campaign__isnull=True).order_by("key")
+        return Figure.objects.public().for_listing().about(organisation).order_by("key")
 
 
 class PlatformOut(Schema):
@@ -563,7 +566,11 @@ class PlatformDetailOut(PlatformOut):
     """A platform with its published campaigns and the figures about it."""
 
     campaigns: list[str] = Field(..., description="Slugs of the published campaigns on it.")
-    figures: list[FigureOut] = Field(..., description="Figures about the platform itself.")
+    figures: list[FigureOut] = Field(
+        ...,
+        description="Figures about the platform: about it alone, and the outcomes of cases "
+        "attributed to it.",
+    )
 
     @staticmethod
     def resolve_campaigns(platform):
@@ -572,8 +579,7 @@ class PlatformDetailOut(PlatformOut):
 
     @staticmethod
     def resolve_figures(platform):
-        figures = Figure.objects.public().for_listing()
-        return figures.filter(platform=platform, campaign__isnull=True).order_by("key")
+        return Figure.objects.public().for_listing().about(platform).order_by("key")
 
 
 class SourceDetailOut(SourceOut):

@@ -531,7 +531,7 @@ class FigureFilterForm(ForgivingFilterForm):
             unit = data["unit"]
             queryset = queryset.filter(unit=unit) if conversions_apart else queryset.in_unit(unit)
         if data.get("about"):
-            queryset = queryset.about(data["about"])
+            queryset = queryset.about_kind(data["about"])
         if data.get("platform"):
             queryset = queryset.on_platforms(data["platform"])
         if data.get("cause"):

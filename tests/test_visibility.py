@@ -3,13 +3,16 @@ public only through published content (a published case runs on it, a public fig
 it); an organisation is public through a public platform it runs. And the admin's "view on
 site" shortcut tells the address of a case that is not public only to those who may preview it."""
 
+import html
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from campaigns import services
-from campaigns.models import Campaign, Figure, Organisation, Platform
+from campaigns.models import Campaign, Figure, Organisation, Platform, Source, Tag
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +204,51 @@ def test_view_on_site_of_a_case_that_is_not_there_is_not_found(staff, object_id)
     grant(staff.user, "change_campaign")
 
     assert staff.get(view_on_site(Campaign, object_id)).status_code == 404
+
+
+# --------------------------------------------------------------------------- one rule
+
+
+def test_the_kept_flags_agree_with_the_visibility_rule_on_a_varied_catalogue(seed_catalogue, db):
+    cases = list(Campaign.objects.order_by("slug"))
+    services.unpublish_campaigns(
+        campaigns=Campaign.objects.filter(pk__in=[c.pk for c in cases[::4]])
+    )
+    services.withdraw(campaigns=Campaign.objects.filter(pk=cases[1].pk), reason="Retracted.")
+    figures = list(Figure.objects.order_by("key").values_list("pk", flat=True))
+    Figure.objects.filter(pk__in=figures[::5]).delete()
+    draft = Campaign.objects.filter(status="draft").first()
+    lonely = factories.PlatformFactory(slug="only-a-drafts-figure")
+    factories.FigureFactory(campaign=draft, platform=lonely, source=draft.sources.first())
+    sector = factories.PlatformFactory(slug="about-itself")
+    factories.FigureFactory(campaign=None, platform=sector, source=Source.objects.first())
+    reference = factories.SourceFactory(
+        slug="a-reference", cited_by=Source.objects.public().first()
+    )
+    assert reference.pk
+
+    for model in (Platform, Organisation, Source, Tag):
+        kept = set(model.objects.public().values_list("slug", flat=True))
+        ruled = set(model.objects.public_by_rule().values_list("slug", flat=True))
+        assert kept == ruled, model.__name__
+    assert "about-itself" in set(Platform.objects.public().values_list("slug", flat=True))
+    assert not Platform.objects.public().filter(slug="only-a-drafts-figure").exists()
+
+
+STATED = re.compile(r"(?:also )?stated as “([^”]+)”")
+
+
+@pytest.mark.parametrize("kind", ["platforms", "organisations"])
+def test_a_page_and_the_api_show_the_same_figures_about_each_platform_and_organisation(
+    seed_catalogue, db, client, kind
+):
+    model = Platform if kind == "platforms" else Organisation
+    compared = 0
+    for subject in model.objects.public():
+        page = html.unescape(client.get(f"/{kind}/{subject.slug}/").content.decode())
+        api = client.get(f"/api/{kind}/{subject.slug}").json()
+        on_page = sorted(STATED.findall(page))
+        in_api = sorted(figure["stated_as"] for figure in api["figures"])
+        assert on_page == in_api, subject.slug
+        compared += len(in_api)
+    assert compared > 0

@@ -105,6 +105,22 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         )
 
     def about(self, subject):
+        """Figures about ``subject``, the one definition every page, the API and the downloads
+        use: for a platform or an organisation, the figures that name it — figures about it
+        alone and a case's outcomes the curator attributed to it (a case merely run on a
+        platform does not make its outcomes about the platform); for a source, the figures
+        citing it."""
+        from .sources import Source
+
+        if isinstance(subject, Platform):
+            return self.filter(platform=subject)
+        if isinstance(subject, Organisation):
+            return self.filter(organisation=subject)
+        if isinstance(subject, Source):
+            return self.filter(source=subject)
+        raise TypeError(f"Figures are about platforms, organisations or sources, not {subject!r}")
+
+    def about_kind(self, subject):
         """Figures about a kind of subject (a ``FigureSubject``): case outcomes, platforms and
         organisations, or the whole sector."""
         if subject == FigureSubject.CAMPAIGNS:

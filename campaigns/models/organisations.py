@@ -19,6 +19,19 @@ class OrganisationQuerySet(SlugQuerySet):
         a public figure (``is_public``, kept in step by ``counts.py``)."""
         return self.filter(is_public=True)
 
+    def public_by_rule(self):
+        """What ``public()`` keeps, worked out from the tables: a part in a published
+        campaign, a platform it runs that is public by the rule, or a public figure about it.
+        (Slow on a large catalogue: the tests hold the kept flag to it.)"""
+        from .campaigns import Participation
+        from .figures import Figure
+
+        return self.filter(
+            Exists(Participation.objects.public().filter(organisation=OuterRef("pk")))
+            | Exists(Platform.objects.public_by_rule().filter(operator=OuterRef("pk")))
+            | Exists(Figure.objects.public().filter(organisation=OuterRef("pk")))
+        )
+
     def with_published_campaigns(self):
         """Organisations with a part in at least one published campaign."""
         return self.filter(published_campaign_count__gt=0)
@@ -90,6 +103,17 @@ class PlatformQuerySet(SlugQuerySet):
         """Platforms a published campaign ran on or a public figure is about (``is_public``,
         kept in step by ``counts.py``)."""
         return self.filter(is_public=True)
+
+    def public_by_rule(self):
+        """What ``public()`` keeps, worked out from the tables: a published campaign ran on
+        it, or a public figure is about it."""
+        from .campaigns import Campaign
+        from .figures import Figure
+
+        return self.filter(
+            Exists(Campaign.objects.public().filter(platforms=OuterRef("pk")))
+            | Exists(Figure.objects.public().filter(platform=OuterRef("pk")))
+        )
 
     def with_published_campaigns(self):
         """Platforms at least one published campaign ran on."""

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,26 @@ class SourceQuerySet(SlugQuerySet):
         cite them and their own numbered references (``is_public``, kept in step by
         ``counts.py``)."""
         return self.filter(is_public=True)
+
+    def backing_public_content(self):
+        """Sources a published campaign names or a public figure cites."""
+        from .campaigns import Campaign
+        from .figures import Figure
+
+        return self.filter(
+            Exists(Campaign.objects.public().filter(sources=OuterRef("pk")))
+            | Exists(Figure.objects.public().filter(source=OuterRef("pk")))
+        )
+
+    def public_by_rule(self):
+        """What ``public()`` keeps, worked out from the tables: it backs published content,
+        or one of its numbered references does, or the source citing it does."""
+        backing = Source.objects.backing_public_content()
+        return self.filter(
+            Exists(backing.filter(pk=OuterRef("pk")))
+            | Exists(backing.filter(cited_by=OuterRef("pk")))
+            | Exists(backing.filter(pk=OuterRef("cited_by")))
+        )
 
 
 class Source(ChangeTracked):

@@ -106,7 +106,7 @@ class CatalogueSummary:
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             outcome_units=[
                 [row["unit"], row["count"]]
-                for row in figures.about(FigureSubject.CAMPAIGNS).count_by_unit()
+                for row in figures.about_kind(FigureSubject.CAMPAIGNS).count_by_unit()
             ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],

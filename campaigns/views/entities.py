@@ -60,7 +60,7 @@ def organisation_detail(request, slug):
     by_role = OrderedDict((role, []) for role in Role.values)
     for participation in participations:
         by_role.setdefault(participation.role, []).append(participation)
-    figures = list(Figure.objects.public().cited().filter(organisation=organisation))
+    figures = list(Figure.objects.public().cited().about(organisation))
     references = number_references(figures)
     return render(
         request,
@@ -92,7 +92,7 @@ def platform_list(request):
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
-    figures = list(Figure.objects.public().cited().filter(platform=platform))
+    figures = list(Figure.objects.public().cited().about(platform))
     references = number_references(figures)
     campaigns = Campaign.objects.public().on_platforms([platform.slug])
     return render(
@@ -122,7 +122,7 @@ def source_detail(request, slug):
     source = get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
     figures = (
         Figure.objects.public()
-        .filter(source=source)
+        .about(source)
         .select_related("campaign", "platform", "organisation")
         .order_by("campaign__title", "order", "pk")
     )

@@ -46,7 +46,7 @@ def unit_chart(form, published, summary):
     "about" filter the chart is of case outcomes, and says so. Conversions are bars of their
     unit (a chart holds one unit, so no amount is drawn twice)."""
     subject = form.cleaned_data.get("about") or FigureSubject.CAMPAIGNS
-    candidates = form.filter(published.for_listing()).about(subject)
+    candidates = form.filter(published.for_listing()).about_kind(subject)
     if summary:  # no filter: the kept counts of case outcomes
         unit = summary.most_common_outcome_unit
     else:
