@@ -27,9 +27,10 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.renderers import JSONRenderer
 from pydantic import ConfigDict, StringConstraints
 
-from .conditional import conditional
+from .caching import cached_page
 from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, LICENCE_NOTE
 from .filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
+from .methods import allow_methods
 from .models import (
     Approach,
     Campaign,
@@ -56,6 +57,8 @@ from .models import (
     Unit,
     slug_rule,
 )
+from .ratelimits import rate_limited
+from .security import API_DOCS_HEADER, with_policy
 
 MAX_LIMIT = 100
 """The most items one page of a list holds."""
@@ -115,24 +118,23 @@ READ_METHODS = ("GET", "HEAD")
 """The methods the API answers: it is read-only."""
 
 
-def answer_head_and_refuse_writes_in_json(view):
-    """The view, answering HEAD as GET and any method but GET and HEAD with a JSON 405.
+def refuse_in_json(request, allowed):
+    """The API's 405: JSON, with the Allow header."""
+    refusal = JsonResponse(
+        {"detail": f"The API is read-only: use GET or HEAD, not {request.method}."}, status=405
+    )
+    refusal["Allow"] = ", ".join(allowed)
+    return refusal
 
-    django-ninja routes only the methods an operation declares, and declaring HEAD beside GET
-    would list every endpoint twice in the OpenAPI schema; so HEAD is run here as GET, and the
-    server drops the body as it does for every Django view.
-    """
+
+def head_as_get(view):
+    """Run HEAD as GET: django-ninja routes only the methods an operation declares, and
+    declaring HEAD beside GET would list every endpoint twice in the OpenAPI schema; the
+    server drops the body as it does for every Django view."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in READ_METHODS:
-            refusal = JsonResponse(
-                {"detail": f"The API is read-only: use GET or HEAD, not {request.method}."},
-                status=405,
-            )
-            refusal["Allow"] = ", ".join(READ_METHODS)
-            return refusal
-        if request.method == "GET":
+        if request.method != "HEAD":
             return view(request, *args, **kwargs)
         request.method = "GET"
         try:
@@ -140,17 +142,24 @@ def answer_head_and_refuse_writes_in_json(view):
         finally:
             request.method = "HEAD"
 
-    # Safe: every method CSRF guards is refused above, so the refusal is JSON rather than a 403.
-    wrapper.csrf_exempt = True
     return wrapper
 
 
 def read_only_urls(ninja_api):
-    """``ninja_api.urls`` (for ``include``), every address answering only GET and HEAD."""
+    """``ninja_api.urls`` (for ``include``), every address answering only GET and HEAD (any
+    other method: a JSON 405), and the docs with their own security policy."""
     patterns, app_name, namespace = ninja_api.urls
+    read_only = allow_methods(*READ_METHODS, refuse=refuse_in_json)
     for pattern in patterns:
         if isinstance(pattern, URLPattern):
-            pattern.callback = answer_head_and_refuse_writes_in_json(pattern.callback)
+            view = read_only(head_as_get(pattern.callback))
+            # Safe: every method CSRF guards is refused first, as JSON rather than a 403.
+            view.csrf_exempt = True
+            if pattern.name in ("openapi-json", "openapi-view"):  # the endpoints limit their own
+                view = rate_limited("api")(view)
+            if pattern.name == "openapi-view":
+                view = with_policy(API_DOCS_HEADER)(view)
+            pattern.callback = view
     return patterns, app_name, namespace
 
 
@@ -603,7 +612,10 @@ class SourceDetailOut(SourceOut):
 
 LIST_ERRORS = {422: Error}
 ITEM_ERRORS = {404: Error, 422: Error}
-conditional_view = decorate_view(conditional)
+catalogue_answer = decorate_view(rate_limited("api"), cached_page)
+"""Every endpoint's policy: served from the page cache (with the catalogue's validators), and
+limited per address, counting only answers worked out (ninja wraps in the order given: the
+last is outermost)."""
 
 
 @api.get(
@@ -612,7 +624,7 @@ conditional_view = decorate_view(conditional)
     tags=["campaigns"],
     summary="List published campaigns",
 )
-@conditional_view
+@catalogue_answer
 @paginate(CataloguePagination)
 def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
@@ -626,7 +638,7 @@ def list_campaigns(request, filters: Query[CampaignFilters]):
     tags=["campaigns"],
     summary="One published campaign with its figures and sources",
 )
-@conditional_view
+@catalogue_answer
 def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
     """A published campaign with its participants, figures and sources."""
     return get_object_or_404(Campaign.objects.public().for_download(), slug=slug)
@@ -638,7 +650,7 @@ def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
     tags=["figures"],
     summary="List public figures",
 )
-@conditional_view
+@catalogue_answer
 @paginate(CataloguePagination)
 def list_figures(request, filters: Query[FigureFilters]):
     """Figures of published campaigns and about platforms, organisations and the sector."""
@@ -654,7 +666,7 @@ def list_figures(request, filters: Query[FigureFilters]):
     tags=["figures"],
     summary="One public figure",
 )
-@conditional_view
+@catalogue_answer
 def get_figure(request, key: Annotated[FigureKey, Path()]):
     """A public figure with its source."""
     return get_object_or_404(Figure.objects.public().for_listing(), key=key)
@@ -666,7 +678,7 @@ def get_figure(request, key: Annotated[FigureKey, Path()]):
     tags=["organisations"],
     summary="List organisations in published content",
 )
-@conditional_view
+@catalogue_answer
 @paginate(CataloguePagination)
 def list_organisations(request):
     """Organisations the site shows (taking part in published campaigns, running a public
@@ -680,7 +692,7 @@ def list_organisations(request):
     tags=["organisations"],
     summary="One organisation",
 )
-@conditional_view
+@catalogue_answer
 def get_organisation(request, slug: Annotated[OrganisationSlug, Path()]):
     """An organisation with its published campaigns and the figures about it."""
     return get_object_or_404(Organisation.objects.public(), slug=slug)
@@ -692,7 +704,7 @@ def get_organisation(request, slug: Annotated[OrganisationSlug, Path()]):
     tags=["platforms"],
     summary="List platforms in published content",
 )
-@conditional_view
+@catalogue_answer
 @paginate(CataloguePagination)
 def list_platforms(request):
     """Platforms a published campaign ran on or a public figure is about, as the site shows
@@ -706,7 +718,7 @@ def list_platforms(request):
     tags=["platforms"],
     summary="One platform",
 )
-@conditional_view
+@catalogue_answer
 def get_platform(request, slug: Annotated[PlatformSlug, Path()]):
     """A platform with its published campaigns and the figures about it."""
     return get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
@@ -718,7 +730,7 @@ def get_platform(request, slug: Annotated[PlatformSlug, Path()]):
     tags=["sources"],
     summary="List sources of published content",
 )
-@conditional_view
+@catalogue_answer
 @paginate(CataloguePagination)
 def list_sources(request):
     """Documents behind published content, with their numbered references, as the site shows
@@ -732,7 +744,7 @@ def list_sources(request):
     tags=["sources"],
     summary="One source",
 )
-@conditional_view
+@catalogue_answer
 def get_source(request, slug: Annotated[SourceSlug, Path()]):
     """A source with the published campaigns citing it and its numbered references."""
     return get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)

@@ -1,21 +1,28 @@
 """
-Conditional GETs: an ETag and a Last-Modified from the catalogue's version (one row that every
-change readers can see moves on, ``models/version.py``), so a client that has the current
-answer gets 304 Not Modified, and checking costs one small query.
+Conditional GETs, one recipe for the whole site: an ETag and a Last-Modified, and a 304 Not
+Modified for a client that already has the answer.
 
-Only an answer that exists carries validators or becomes a 304: a 404, 410 or 422 carries
-neither, and ``If-None-Match: *`` or ``If-Modified-Since`` on a missing case is its 404. That
-is why the view answers first and the conditions are checked on its answer (Django's own
-``condition`` answers 304 before it knows whether the resource exists); the page cache and the
-streamed downloads keep the view's part of that cheap.
+- What the catalogue answers (pages, downloads, the API): the ETag is a digest of the code's
+  release, the catalogue's version (one row every change readers can see moves on,
+  ``models/version.py``), the language and the exact address; the Last-Modified is when the
+  catalogue last changed. Checking costs one small query. (``catalogue_validators``)
+- What is made from a few rows only (a case's share image): a digest of what it shows, so an
+  edit elsewhere does not make it new (``etag_of``), and no Last-Modified.
+
+Only an answer that exists carries validators or becomes a 304: a 404, 410, 422 or 429
+carries neither, and ``If-None-Match: *`` or ``If-Modified-Since`` on a missing case is its
+404. That is why the view answers first and the conditions are checked on its answer
+(Django's own ``condition`` answers 304 before it knows whether the resource exists); the page
+cache and the streamed downloads keep the view's part of that cheap.
 """
 
 import calendar
 import functools
 import hashlib
 
-from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
 from .models import CatalogueVersion
 
@@ -35,17 +42,29 @@ def seconds(moment):
     return calendar.timegm(moment.utctimetuple())
 
 
-def catalogue_etag(request):
-    """ETag for downloads and the API: the catalogue's version and the exact address asked for.
-
-    A change readers can see (saving, adding or deleting a public row) gives a new ETag and a
-    new Last-Modified; editing a draft gives neither.
-    """
-    fingerprint = f"{catalogue_version(request).number}|{request.get_full_path()}"
-    return quote_etag(hashlib.sha256(fingerprint.encode()).hexdigest()[:32])
+def digest(*parts) -> str:
+    """A short digest of ``parts``: 32 hex digits."""
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:32]
 
 
-def answer_conditionally(request, response, *, etag):
+def etag_of(*parts) -> str:
+    """The ETag of an answer made from ``parts`` (a strong, quoted validator)."""
+    return f'"{digest(*parts)}"'
+
+
+def catalogue_validators(request):
+    """(ETag, Last-Modified in seconds) of what the catalogue answers at this address now.
+
+    A change readers can see (saving, adding or deleting a public row) gives new ones; editing
+    a draft gives neither."""
+    from .caching import release
+
+    version = catalogue_version(request)
+    etag = etag_of(release(), version.number, get_language(), request.get_full_path())
+    return etag, seconds(version.changed_at)
+
+
+def answer_conditionally(request, response, *, etag, last_modified=None):
     """``response`` with validators and, when the client already has it, a 304 (or a 412)
     instead; a response other than 200 is returned without validators."""
     if request.method not in ("GET", "HEAD"):
@@ -54,9 +73,9 @@ def answer_conditionally(request, response, *, etag):
         for header in VALIDATORS:
             del response[header]
         return response
-    last_modified = seconds(catalogue_version(request).changed_at)
     response.headers.setdefault("ETag", etag)
-    response.headers.setdefault("Last-Modified", http_date(last_modified))
+    if last_modified is not None:
+        response.headers.setdefault("Last-Modified", http_date(last_modified))
     return (
         get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
@@ -66,12 +85,13 @@ def answer_conditionally(request, response, *, etag):
 
 
 def conditional(view):
-    """Give a download's or an API route's 200 answers validators, and answer conditional GETs
-    for them with 304."""
+    """Give a route's 200 answers the catalogue's validators and answer conditional GETs
+    with 304 (for the streamed downloads, which the page cache does not keep)."""
 
     @functools.wraps(view)
     def conditional_view(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        return answer_conditionally(request, response, etag=catalogue_etag(request))
+        etag, last_modified = catalogue_validators(request)
+        return answer_conditionally(request, response, etag=etag, last_modified=last_modified)
 
     return conditional_view

@@ -9,14 +9,16 @@ the last address in that header (the one the proxy saw); it is kept only as a sa
 in the cache, and only until its window ends. Over the limit, the answer is 429 with
 ``Retry-After``: a page in the reader's language, or JSON from the API.
 
-The middleware runs inside the page cache (``caching.py``), so only answers that are worked
-out count: a page or API answer served from the cache costs no more than counting it would.
-The limits are set so that a person never meets them (``settings.RATE_LIMITS``).
+A route declares its limit with ``@rate_limited(rule)``, inside its ``@cached_page``
+(``caching.py``), so only answers that are worked out count: a page or API answer served from
+the cache costs no more than counting it would. The limits are set so that a person never meets
+them (``settings.RATE_LIMITS``).
 
 While the shared cache cannot be reached (``socialgood/cache.py``), each server process counts
 in its own memory instead: the limits still hold, per process, until the cache is back.
 """
 
+import functools
 import hashlib
 import time
 
@@ -30,8 +32,6 @@ from django.utils.translation import gettext as _
 
 WINDOW_SECONDS = 60
 """The window the public limits count in."""
-
-DOWNLOAD_VIEWS = {"campaigns:export_campaigns", "campaigns:export_figures"}
 
 LOCAL_COUNTS = LocMemCache("socialgood-rate-limits", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 """This process's own counts, used while the shared cache cannot be reached."""
@@ -74,20 +74,6 @@ def hit(request, rule, limit, window=WINDOW_SECONDS):
     return max(1, int((start + 1) * window - now + 0.999))
 
 
-def rule_for(request):
-    """The limit a request falls under (``searches``, ``downloads``, ``api``), or None."""
-    match = request.resolver_match
-    if match is None:
-        return None
-    if match.namespace == "api":
-        return "api"
-    if match.view_name in DOWNLOAD_VIEWS:
-        return "downloads"
-    if match.view_name == "campaigns:campaign_list" and request.GET.get("q", "").strip():
-        return "searches"
-    return None
-
-
 def too_many_requests(request, rule, limit, retry_after):
     """The 429 answer: JSON from the API, else a page in the reader's language."""
     if rule == "api":
@@ -110,21 +96,26 @@ def too_many_requests(request, rule, limit, retry_after):
     return response
 
 
-class RateLimitMiddleware:
-    """Answer 429 to an address that searches, downloads or calls the API too often."""
+def rate_limited(rule, *, when=None):
+    """Answer 429 to an address that asks this route too often: at most
+    ``settings.RATE_LIMITS[rule]`` requests a minute (``searches``, ``downloads``, ``api``),
+    counted only for the requests ``when(request)`` picks (all by default)."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    def decorator(view):
+        @functools.wraps(view)
+        def limited_view(request, *args, **kwargs):
+            limit = settings.RATE_LIMITS.get(rule, 0)
+            if limit and (when is None or when(request)):
+                retry_after = hit(request, rule, limit)
+                if retry_after:
+                    return too_many_requests(request, rule, limit, retry_after)
+            return view(request, *args, **kwargs)
 
-    def __call__(self, request):
-        return self.get_response(request)
+        return limited_view
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        rule = rule_for(request)
-        limit = settings.RATE_LIMITS.get(rule, 0) if rule else 0
-        if not limit:
-            return None
-        retry_after = hit(request, rule, limit)
-        if retry_after:
-            return too_many_requests(request, rule, limit, retry_after)
-        return None
+    return decorator
+
+
+def searching(request):
+    """Whether a list request searches (the searches' limit counts only those)."""
+    return bool(request.GET.get("q", "").strip())

@@ -1,26 +1,31 @@
 """
 The Content-Security-Policy and Permissions-Policy every response carries.
 
-Three policies, by address:
+Three policies, each declared where its routes are (``socialgood/urls.py``):
 
-- everything else (the public site, its downloads, feeds, sitemaps, share images, the API and
-  every error page): only our own scripts, styles, images and fonts, no inline script or style
-  at all (pages load ``static/js/*.js`` files; the JSON-LD block is a data block, which
-  browsers neither run nor check against ``script-src``), not framed, forms sent only to us;
+- the site's default, which the middleware gives every answer that declares none (the public
+  site, its downloads, feeds, sitemaps, share images, the API and every error page): only our
+  own scripts, styles, images and fonts, no inline script or style at all (pages load
+  ``static/js/*.js`` files; the JSON-LD block is a data block, which browsers neither run nor
+  check against ``script-src``), not framed, forms sent only to us;
 - the API docs (``/api/docs``): Swagger UI from django-ninja's bundled static files (no CDN),
   which draws its answers' loading spinner as a ``data:`` image, so that is allowed too;
 - the admin (``/admin/``): the same, but inline styles are allowed: Django's change list adds a
   ``<style>`` block when a list has no actions, and thumbnails are sized in a ``style``
   attribute. Scripts stay ``'self'`` only.
 
-A plain middleware rather than django-csp: the policy is chosen by address (django-csp picks
-one per view, and the admin's views are not ours to decorate), it needs no nonces (the page
-cache would serve one reader's nonce to the next), and Permissions-Policy belongs beside it.
+A route takes a policy of its own with ``with_policy``; ``decorate_urls`` gives one to every
+route of an included set of URLs (the admin's, which are not ours to decorate one by one).
+A plain middleware and decorator rather than django-csp: the policies need no nonces (the page
+cache would serve one reader's nonce to the next), and Permissions-Policy belongs beside them.
 ``CSP_REPORT_ONLY`` (``DJANGO_CSP_REPORT_ONLY=1``) sends the policy as
 ``Content-Security-Policy-Report-Only``: browsers report what it would block and block nothing.
 """
 
+import functools
+
 from django.conf import settings
+from django.urls import URLPattern, URLResolver
 
 PUBLIC_POLICY = {
     "default-src": ["'self'"],
@@ -83,28 +88,49 @@ ADMIN_HEADER = header_value(ADMIN_POLICY)
 API_DOCS_HEADER = header_value(API_DOCS_POLICY)
 
 
-def policy_for(path):
-    """The Content-Security-Policy value for an address (without the site's prefix)."""
-    if path.startswith("/admin/"):
-        return ADMIN_HEADER
-    if path.rstrip("/") == "/api/docs":
-        return API_DOCS_HEADER
-    return PUBLIC_HEADER
+def header_name():
+    """The header a policy goes in: enforced, or report-only (``CSP_REPORT_ONLY``)."""
+    if settings.CSP_REPORT_ONLY:
+        return "Content-Security-Policy-Report-Only"
+    return "Content-Security-Policy"
+
+
+def with_policy(header):
+    """Give a route's answers the policy ``header`` (a header value) instead of the default."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def view_with_policy(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            response.headers.setdefault(header_name(), header)
+            return response
+
+        return view_with_policy
+
+    return decorator
+
+
+def decorate_urls(decorator, urls):
+    """``urls`` (what ``include()`` takes: a list of patterns, or ``(patterns, app_name,
+    namespace)``) with every route's view wrapped in ``decorator``, however deeply included."""
+    patterns = urls[0] if isinstance(urls, tuple) else urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback = decorator(pattern.callback)
+        elif isinstance(pattern, URLResolver):
+            decorate_urls(decorator, pattern.url_patterns)
+    return urls
 
 
 class SecurityHeadersMiddleware:
-    """Give every response, cached, streamed, static or an error page, its policies."""
+    """Give every response, cached, streamed, static or an error page, the site's default
+    policies, unless its route declared its own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        name = (
-            "Content-Security-Policy-Report-Only"
-            if settings.CSP_REPORT_ONLY
-            else "Content-Security-Policy"
-        )
-        response.headers.setdefault(name, policy_for(request.path_info))
+        response.headers.setdefault(header_name(), PUBLIC_HEADER)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -78,8 +78,10 @@ INSTALLED_APPS = [
     "campaigns",
 ]
 
+# Site-wide defaults only: what a route does (methods, page cache, rate limit, its own
+# security policy) is declared on the route (urls.py and the views).
 MIDDLEWARE = [
-    # First, so every answer gets its policies: static files, cached pages, error pages.
+    # First, so every answer gets the default policies: static files, error pages.
     "campaigns.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -92,10 +94,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so a cached page keeps every header the middleware above gave it.
-    "campaigns.caching.PublicPageCacheMiddleware",
-    # Inside the page cache: only answers that are worked out are counted (ratelimits.py).
-    "campaigns.ratelimits.RateLimitMiddleware",
     # Turns a refused sign-in (too many failures) into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

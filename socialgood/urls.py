@@ -12,37 +12,44 @@ from django.views.i18n import set_language
 
 from campaigns import api
 from campaigns.admin import views as admin_views
+from campaigns.caching import cached_page
 from campaigns.feeds import NewCampaignsFeed
 from campaigns.methods import allow_methods, safe_only
+from campaigns.security import ADMIN_HEADER, decorate_urls, with_policy
 from campaigns.sitemaps import sitemaps
 from campaigns.views.health import health
 from campaigns.views.media import media
 
+# Each route's HTTP policy is declared here or on its view: the methods it serves
+# (``allow_methods``), whether it is served from the page cache (``cached_page``), a rate limit
+# (``rate_limited``) and a security policy other than the site's default (``with_policy``).
+admin_policy = with_policy(ADMIN_HEADER)
+
 urlpatterns = [
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
-        admin.site.admin_view(admin_views.view_on_site),
+        admin_policy(admin.site.admin_view(admin_views.view_on_site)),
         name="admin_view_on_site",
     ),
     path(
         "admin/activity/",
-        admin.site.admin_view(admin_views.activity),
+        admin_policy(admin.site.admin_view(admin_views.activity)),
         name="admin_activity",
     ),
-    path("admin/", admin.site.urls),
+    path("admin/", decorate_urls(admin_policy, admin.site.urls)),
     # Django's language switch: a POST, or a GET that only redirects.
     path("i18n/setlang/", allow_methods("GET", "HEAD", "POST")(set_language), name="set_language"),
     path("api/", api.urls),
-    path("feeds/campaigns/", safe_only(NewCampaignsFeed()), name="campaign_feed"),
+    path("feeds/campaigns/", cached_page(safe_only(NewCampaignsFeed())), name="campaign_feed"),
     path(
         "sitemap.xml",
-        safe_only(sitemap_views.index),
+        cached_page(safe_only(sitemap_views.index)),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path(
         "sitemap-<section>.xml",
-        safe_only(sitemap_views.sitemap),
+        cached_page(safe_only(sitemap_views.sitemap)),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),

@@ -244,3 +244,54 @@ def test_a_programming_error_stays_a_500(reader):
 
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+# --------------------------------------------------------------------------- routes' policies
+
+
+def every_route(patterns, prefix=""):
+    """(address pattern, view) of every route, however deeply included."""
+    from django.urls import URLPattern, URLResolver
+
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern.callback
+        elif isinstance(pattern, URLResolver):
+            yield from every_route(pattern.url_patterns, prefix + str(pattern.pattern))
+
+
+def test_every_route_outside_the_admin_declares_the_methods_it_serves():
+    from socialgood import urls
+
+    undeclared = [
+        address
+        for address, view in every_route(urls.urlpatterns)
+        if not address.startswith("admin/") and not getattr(view, "allowed_methods", None)
+    ]
+
+    assert undeclared == []
+
+
+@pytest.mark.parametrize(
+    ("address", "cached"),
+    [
+        ("/campaigns/", True),
+        (f"/campaigns/{CASE}/", True),
+        ("/api/campaigns", True),
+        ("/feeds/campaigns/", True),
+        ("/health/", False),
+        ("/about/", False),
+        ("/suggest/", False),
+        ("/api/openapi.json", False),
+    ],
+)
+def test_a_route_is_served_from_the_page_cache_only_when_it_says_so(
+    client, seed_catalogue, address, cached
+):
+    from django.core.cache import cache
+
+    first = client.get(address)
+    assert first.status_code == 200
+    pages = [key for key in cache._cache if ":page:" in key]
+
+    assert bool(pages) is cached

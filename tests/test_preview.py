@@ -205,9 +205,9 @@ def test_publishing_a_withdrawn_case_again_makes_its_page_public(client, withdra
 
 
 def test_the_page_cache_never_keeps_a_preview_even_without_a_session(curator, draft_case):
-    from campaigns.caching import PublicPageCacheMiddleware
+    from campaigns.caching import cacheable_response
 
     preview = curator.get(draft_case.get_absolute_url())
 
     assert preview.status_code == 200
-    assert not PublicPageCacheMiddleware.cacheable_response(preview)
+    assert not cacheable_response(preview)

@@ -21,6 +21,7 @@ from reversion.models import Revision, Version
 
 from .. import history
 from ..models import Campaign, Removal, Status
+from ..security import ADMIN_HEADER, with_policy
 from ..views.campaigns import may_preview
 
 
@@ -163,6 +164,7 @@ def _entries(revisions):
     ]
 
 
+@with_policy(ADMIN_HEADER)  # the sign-in page's look, whichever route axes answered from
 def lockout(request, original_response=None, credentials=None):
     """The page a sign-in refused by django-axes gets (``AXES_LOCKOUT_CALLABLE``): 429 in the
     admin's look, saying why, for how long and who can unlock (README, "Sign-in lockout")."""

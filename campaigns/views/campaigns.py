@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from ..caching import cached_page
 from ..charts import Bar, figure_series
 from ..citations import citations
 from ..display import unit_label
@@ -26,6 +27,7 @@ from ..models import (
     Status,
     slug_rule,
 )
+from ..ratelimits import rate_limited, searching
 from ..searching import did_you_mean
 from .common import (
     CAMPAIGNS_PER_PAGE,
@@ -47,6 +49,7 @@ CAMPAIGN_SLUG = slug_rule(Campaign)
 # --------------------------------------------------------------------------- pages
 
 
+@cached_page
 @safe_only
 def home(request):
     """What the catalogue is, featured cases and their headline figures, ways in, recent cases."""
@@ -83,6 +86,8 @@ def home(request):
     )
 
 
+@cached_page
+@rate_limited("searches", when=searching)
 @safe_only
 def campaign_list(request):
     """Every published case, filtered, searched and sorted from the query string."""
@@ -135,6 +140,7 @@ def may_preview(user):
     return user.is_active and user.is_staff and user.has_perm("campaigns.view_campaign")
 
 
+@cached_page
 @safe_only
 def campaign_detail(request, slug):
     """One case with its figures, each citing a numbered reference at the foot of the page.
@@ -225,6 +231,7 @@ def compare_selection(request):
     return slugs, notes
 
 
+@cached_page
 @safe_only
 def compare(request):
     """Two to four published cases side by side: their facts, participants by role, and their
@@ -312,6 +319,7 @@ def aligned_figures(campaigns):
     return rows
 
 
+@cached_page
 @safe_only
 def timeline(request):
     """Published cases by the year they started, a dozen a year, with a chart of cases per year."""

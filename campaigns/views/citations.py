@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from ..caching import cached_page
 from ..citations import bibtex, case_citable, citations, ris, source_citable
 from ..methods import safe_only
 from ..models import Campaign, Source
@@ -22,6 +23,7 @@ def citation_file(text, fmt, name):
     return response
 
 
+@cached_page
 @safe_only
 def case_citation(request, slug, fmt):
     """A published case as a RIS or BibTeX file, the same citation as its page gives in the
@@ -37,6 +39,7 @@ def case_citation(request, slug, fmt):
     return citation_file(text, fmt, campaign.slug)
 
 
+@cached_page
 @safe_only
 def source_citation(request, slug, fmt):
     """A public source document cited as itself, as a RIS or BibTeX file."""

@@ -17,6 +17,7 @@ from ..downloads import (
 from ..filters import CampaignFilterForm, FigureFilterForm
 from ..methods import safe_only
 from ..models import Campaign, Figure
+from ..ratelimits import rate_limited
 
 CHUNK_SIZE = 2000
 """Rows fetched from the database (and prefetched for) at a time while streaming a download."""
@@ -37,6 +38,7 @@ def stream_download(request, *, rows, columns, name, fmt):
     return response
 
 
+@rate_limited("downloads")
 @safe_only
 @conditional
 def export_campaigns(request, fmt):
@@ -48,6 +50,7 @@ def export_campaigns(request, fmt):
     return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
 
 
+@rate_limited("downloads")
 @safe_only
 @conditional
 def export_figures(request, fmt):

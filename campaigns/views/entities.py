@@ -6,6 +6,7 @@ from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from ..caching import cached_page
 from ..charts import chart_over_time, figure_series
 from ..citations import source_citations
 from ..methods import safe_only
@@ -40,6 +41,7 @@ def render_page(request, template_name, items, per_page=ENTITIES_PER_PAGE):
     )
 
 
+@cached_page
 @safe_only
 def organisation_list(request):
     """Every organisation behind a published case, platform or figure, in reading order."""
@@ -47,6 +49,7 @@ def organisation_list(request):
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
+@cached_page
 @safe_only
 def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
@@ -80,6 +83,7 @@ def organisation_detail(request, slug):
     )
 
 
+@cached_page
 @safe_only
 def platform_list(request):
     """Every public platform with its operator and number of published cases, in reading
@@ -88,6 +92,7 @@ def platform_list(request):
     return render_page(request, "campaigns/platform_list.html", platforms)
 
 
+@cached_page
 @safe_only
 def platform_detail(request, slug):
     """A platform, its figures over time (chart and table), and the cases run on it."""
@@ -109,6 +114,7 @@ def platform_detail(request, slug):
     )
 
 
+@cached_page
 @safe_only
 def source_list(request):
     """Every public source, newest first, with what it supports."""
@@ -116,6 +122,7 @@ def source_list(request):
     return render_page(request, "campaigns/source_list.html", sources, SOURCES_PER_PAGE)
 
 
+@cached_page
 @safe_only
 def source_detail(request, slug):
     """A source, the cases and figures it supports (in pages), and the sources it cites."""
@@ -145,6 +152,7 @@ def source_detail(request, slug):
     )
 
 
+@cached_page
 @safe_only
 def tag_list(request):
     """Every tag on a published case, with how many cases carry it, in reading order."""
@@ -152,6 +160,7 @@ def tag_list(request):
     return render_page(request, "campaigns/tag_list.html", tags)
 
 
+@cached_page
 @safe_only
 def tag_detail(request, slug):
     """The published cases carrying a tag."""

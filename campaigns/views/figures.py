@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from ..caching import cached_page
 from ..charts import CHART_BARS, Bar
 from ..display import figure_subject_label, figure_when, marked_number, unit_label
 from ..filters import FigureFilterForm
@@ -10,6 +11,7 @@ from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
 from .common import FIGURES_PER_PAGE, paginate
 
 
+@cached_page
 @safe_only
 def figure_list(request):
     """Every public figure in one filterable, sortable table (each conversion beside its

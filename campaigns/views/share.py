@@ -1,9 +1,10 @@
 """The share image of a case, for link previews (see ``share_images.py``)."""
 
 from django.http import Http404, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from ..conditional import answer_conditionally, etag_of
 from ..methods import safe_only
 from ..models import Campaign
 from ..share_images import share_card, share_image
@@ -21,10 +22,6 @@ def share_image_view(request, slug):
     if campaign is None:
         raise Http404(_("No case is published at this address."))
     card = share_card(campaign)
-    etag = f'"{card.key[:32]}"'
-    response = get_conditional_response(request, etag=etag)
-    if response is None:
-        response = HttpResponse(share_image(card), content_type="image/png")
-    response["ETag"] = etag
+    response = HttpResponse(share_image(card), content_type="image/png")
     patch_cache_control(response, public=True, max_age=SHARE_IMAGE_MAX_AGE)
-    return response
+    return answer_conditionally(request, response, etag=etag_of(card.key))

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..caching import cached_page
 from ..forms import SuggestionForm
 from ..methods import allow_methods, safe_only
 from ..models import Campaign, SuggestionKind, slug_rule
@@ -51,6 +52,7 @@ def suggest(request):
     return render(request, "campaigns/suggest.html", {"form": form, "campaign": campaign})
 
 
+@cached_page
 @safe_only
 def suggest_thanks(request):
     """What happens to a suggestion once it is sent."""
