@@ -17,7 +17,7 @@ import datetime
 import functools
 from typing import Annotated, Any
 
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 from ninja import Field, NinjaAPI, Path, Query, Schema
@@ -27,16 +27,16 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.renderers import JSONRenderer
 from pydantic import ConfigDict, StringConstraints
 
+from . import records
 from .caching import cached_page
-from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, LICENCE_NOTE
-from .filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
+from .downloads import LICENCE_NOTE
+from .filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignQuery, FigureQuery
 from .methods import allow_methods
 from .models import (
     Approach,
     Campaign,
     CampaignSort,
     Cause,
-    CaveatKind,
     DatePrecision,
     Figure,
     FigureKind,
@@ -47,9 +47,6 @@ from .models import (
     OrganisationKind,
     Platform,
     PlatformKind,
-    Qualifier,
-    Role,
-    Scope,
     ScopeFilter,
     Source,
     SourceKind,
@@ -259,31 +256,38 @@ class FigureFilters(Schema):
     sort: FigureSort = Field(None, description="Order; newest first by default.")
 
 
-def filtered(form_class, filters, queryset):
-    """``queryset`` filtered as the site's list would be for these parameters; a value the form
-    does not offer (a platform, organisation, tag or country no published campaign has)
-    matches nothing."""
-    query = QueryDict(mutable=True)
-    for name, value in filters.dict(exclude_none=True).items():
-        query.setlist(name, [str(item) for item in (value if isinstance(value, list) else [value])])
-    form = form_class(data=query)
-    if any(getattr(field, "rejected", []) for field in form.fields.values()):
-        return queryset.none()
-    return form.filter(queryset)
+def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
+    """The list's query object for the API's typed parameters (no form, no menus)."""
+    return CampaignQuery(
+        q=filters.q or "",
+        platforms=tuple(filters.platform or ()),
+        organisation=filters.organisation or "",
+        tag=filters.tag or "",
+        cause=filters.cause or "",
+        approach=filters.approach or "",
+        country=filters.country or "",
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+        scope=filters.scope or "",
+        sort=filters.sort or "",
+    )
+
+
+def figure_query(filters: "FigureFilters") -> FigureQuery:
+    """The figures table's query object for the API's typed parameters."""
+    return FigureQuery(
+        kind=filters.kind or "",
+        unit=filters.unit or "",
+        about=filters.about or "",
+        platforms=tuple(filters.platform or ()),
+        cause=filters.cause or "",
+        year=filters.year,
+        campaign=filters.campaign or "",
+        sort=filters.sort or "",
+    )
 
 
 # --------------------------------------------------------------------------- schemas
-
-
-def absolute_page_url(item, context):
-    """The absolute address of an item's page on the site."""
-    return context["request"].build_absolute_uri(item.get_absolute_url())
-
-
-def as_in_download(columns, name):
-    """A resolver reading a field as the download column ``name`` writes it in JSON."""
-    column = next(column for column in columns if column.name == name)
-    return staticmethod(lambda item: column.json(item, context=None))
 
 
 def country_code(item):
@@ -302,50 +306,6 @@ class Error(Schema):
     detail: str | list[dict[str, Any]] = Field(
         ..., description="A message, or one entry per invalid parameter."
     )
-
-
-class PlatformRef(Schema):
-    """A platform named in another item."""
-
-    slug: str = Field(..., description="The platform's identifier.")
-    name: str = Field(..., description="Its name in English.")
-    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-
-
-class TagRef(Schema):
-    """A tag on a campaign."""
-
-    slug: str = Field(
-        ..., description="The tag's identifier, as the campaigns' tag filter takes it."
-    )
-    name: str = Field(..., description="Its name in English.")
-    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-
-
-class ParticipantOut(Schema):
-    """An organisation's part in a campaign (read from a participation)."""
-
-    organisation: str = Field(..., description="The organisation's slug.")
-    name: str = Field(..., description="Its name in English.")
-    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
-    role: Role = Field(..., description="The part it played: a role code.")
-    note: str = Field(..., description="A note on its part, or an empty string.")
-    note_zh: str = Field(..., description="The note in Chinese, or an empty string.")
-    assumed: bool = Field(
-        ..., description="True when the sources do not state this part: it is our inference."
-    )
-
-    @staticmethod
-    def resolve_organisation(participation):
-        return participation.organisation.slug
-
-    @staticmethod
-    def resolve_name(participation):
-        return participation.organisation.name
-
-    @staticmethod
-    def resolve_name_zh(participation):
-        return participation.organisation.name_zh
 
 
 class SourceOut(Schema):
@@ -375,122 +335,16 @@ class SourceOut(Schema):
     def resolve_cited_by(source):
         return slug_or_none(source.cited_by)
 
-    resolve_page_url = staticmethod(absolute_page_url)
+    resolve_page_url = staticmethod(records.page_url)
 
 
-class FigureOut(Schema):
-    """A figure with its source."""
+FigureOut = records.api_schema("FigureOut", "A figure with its source.", records.FIGURE)
 
-    key: str = Field(..., description="The figure's identifier.")
-    label: str = Field(..., description="What it counts, in English.")
-    label_zh: str = Field(..., description="What it counts, in Chinese, or an empty string.")
-    value: int | float = Field(
-        ..., description="The absolute number: 110 million is 110000000, 5.36% is 5.36."
-    )
-    unit: Unit = Field(..., description="The unit the value is counted in.")
-    kind: FigureKind = Field(..., description="What the figure measures.")
-    qualifier: Qualifier = Field(..., description="How exact it is, as the source states.")
-    stated_as: str = Field(..., description="The figure exactly as the source writes it.")
-    period: str = Field(..., description="The period it covers, or an empty string.")
-    period_zh: str = Field(..., description="The period in Chinese, or an empty string.")
-    as_of: datetime.date | None = Field(..., description="When it was true.")
-    as_of_precision: DatePrecision | None = Field(
-        ..., description="How much of as_of is known; null when as_of is."
-    )
-    caveat_kind: CaveatKind | None = Field(
-        ...,
-        description="Why to take care with it: derived (not stated as a number), unit_assumed, "
-        "source_inconsistent or as_of_estimated; null when there is no such reason.",
-    )
-    caveat: str = Field(
-        ..., description="What a reader citing it should know, in English, or an empty string."
-    )
-    caveat_zh: str = Field(..., description="The caveat in Chinese, or an empty string.")
-    conversion_of: str | None = Field(
-        ...,
-        description="The key of the figure this one states again in another unit, as the "
-        "source does (count it once, with that figure); null for a figure that is no conversion.",
-    )
-    campaign: str | None = Field(..., description="The slug of its campaign, if any.")
-    platform: str | None = Field(
-        ..., description="The slug of the platform it describes, when not a campaign's outcome."
-    )
-    organisation: str | None = Field(
-        ..., description="The slug of the organisation it describes, when not a campaign's."
-    )
-    source: str = Field(..., description="The slug of the document that states it.")
-    source_title: str = Field(..., description="That document's title.")
-    source_url: str = Field(..., description="That document's address, or an empty string.")
-    updated_at: datetime.datetime = Field(..., description="When the figure last changed.")
-
-    # Read as the figures download writes them, so the API and the download always agree.
-    resolve_value = as_in_download(FIGURE_COLUMNS, "value")
-    resolve_as_of_precision = as_in_download(FIGURE_COLUMNS, "as_of_precision")
-    resolve_conversion_of = as_in_download(FIGURE_COLUMNS, "conversion_of")
-    resolve_caveat_kind = as_in_download(FIGURE_COLUMNS, "caveat_kind")
-    resolve_campaign = as_in_download(FIGURE_COLUMNS, "campaign")
-    resolve_platform = as_in_download(FIGURE_COLUMNS, "platform")
-    resolve_organisation = as_in_download(FIGURE_COLUMNS, "organisation")
-    resolve_source = as_in_download(FIGURE_COLUMNS, "source")
-    resolve_source_title = as_in_download(FIGURE_COLUMNS, "source_title")
-    resolve_source_url = as_in_download(FIGURE_COLUMNS, "source_url")
-
-
-class CampaignOut(Schema):
-    """A published case study (read from a campaign fetched with ``for_download()``)."""
-
-    slug: str = Field(..., description="The case study's identifier.")
-    title: str = Field(..., description="Its title in English.")
-    title_zh: str = Field(..., description="Its title in Chinese, or an empty string.")
-    summary: str = Field(..., description="One or two sentences in the catalogue's own words.")
-    summary_zh: str = Field(..., description="The summary in Chinese, or an empty string.")
-    start_date: datetime.date | None = Field(..., description="When it started.")
-    start_precision: DatePrecision | None = Field(
-        ..., description="How much of start_date is known; null when start_date is."
-    )
-    end_date: datetime.date | None = Field(..., description="When it ended.")
-    end_precision: DatePrecision | None = Field(
-        ..., description="How much of end_date is known; null when end_date is."
-    )
-    location: str = Field(..., description="Where it took place, or an empty string.")
-    location_zh: str = Field(..., description="The place in Chinese, or an empty string.")
-    country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
-    scope: Scope = Field(
-        ...,
-        description="social_good, or commercial: a commercial or marketing campaign a source "
-        "lists beside social-good ones.",
-    )
-    cause: Cause = Field(..., description="The public cause it served.")
-    approach: Approach = Field(..., description="How it used social media.")
-    platforms: list[PlatformRef] = Field(..., description="The platforms it ran on.")
-    participants: list[ParticipantOut] = Field(..., description="Who took part, and how.")
-    tags: list[TagRef] = Field(..., description="Its tags, by English name.")
-    figure_count: int = Field(..., description="How many figures the catalogue records for it.")
-    featured: bool = Field(..., description="Whether the catalogue features it.")
-    published_at: datetime.datetime | None = Field(..., description="When it was published.")
-    updated_at: datetime.datetime = Field(
-        ..., description="When it last changed (an edit, a correction, a new figure)."
-    )
-    page_url: str = Field(..., description="Its page in the catalogue.")
-
-    resolve_start_precision = as_in_download(CAMPAIGN_COLUMNS, "start_precision")
-    resolve_end_precision = as_in_download(CAMPAIGN_COLUMNS, "end_precision")
-    resolve_country = as_in_download(CAMPAIGN_COLUMNS, "country")
-    resolve_figure_count = as_in_download(CAMPAIGN_COLUMNS, "figure_count")
-
-    @staticmethod
-    def resolve_platforms(campaign):
-        return campaign.platform_list
-
-    @staticmethod
-    def resolve_participants(campaign):
-        return campaign.participations.all()
-
-    @staticmethod
-    def resolve_tags(campaign):
-        return sorted(campaign.tags.all(), key=lambda tag: tag.name)
-
-    resolve_page_url = staticmethod(absolute_page_url)
+CampaignOut = records.api_schema(
+    "CampaignOut",
+    "A published case study (read from a campaign fetched with ``for_download()``).",
+    records.CAMPAIGN,
+)
 
 
 class CampaignDetailOut(CampaignOut):
@@ -525,7 +379,7 @@ class OrganisationOut(Schema):
     page_url: str = Field(..., description="Its page in the catalogue.")
 
     resolve_country = staticmethod(country_code)
-    resolve_page_url = staticmethod(absolute_page_url)
+    resolve_page_url = staticmethod(records.page_url)
 
 
 class OrganisationDetailOut(OrganisationOut):
@@ -568,7 +422,7 @@ class PlatformOut(Schema):
         return slug_or_none(platform.operator)
 
     resolve_country = staticmethod(country_code)
-    resolve_page_url = staticmethod(absolute_page_url)
+    resolve_page_url = staticmethod(records.page_url)
 
 
 class PlatformDetailOut(PlatformOut):
@@ -628,8 +482,7 @@ last is outermost)."""
 @paginate(CataloguePagination)
 def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    campaigns = Campaign.objects.public().for_download()
-    return filtered(CampaignFilterForm, filters, campaigns)
+    return campaign_query(filters).apply(Campaign.objects.public().for_download())
 
 
 @api.get(
@@ -654,10 +507,7 @@ def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
 @paginate(CataloguePagination)
 def list_figures(request, filters: Query[FigureFilters]):
     """Figures of published campaigns and about platforms, organisations and the sector."""
-    figures = Figure.objects.public().for_listing()
-    if filters.campaign:
-        figures = figures.filter(campaign__slug=filters.campaign)
-    return filtered(FigureFilterForm, filters, figures)
+    return figure_query(filters).apply(Figure.objects.public().for_listing())
 
 
 @api.get(

@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from .display import decimal_text
-from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, RowContext, csv_chunks
+from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, csv_chunks
 from .loading import FIXTURE_FILES
 from .models import (
     Campaign,
@@ -33,6 +33,7 @@ from .models import (
     Tag,
     TaggedCampaign,
 )
+from .records import RowContext
 
 TIMESTAMP_FIELDS = {"created_at", "updated_at"}
 """The database's bookkeeping, left out of the catalogue export (the fixtures and the CSV

@@ -173,7 +173,7 @@ def test_on_chinese_pages_choices_put_the_chinese_name_first(two_platform_catalo
 
 
 def test_the_organisation_and_tag_menus_list_the_busiest_and_take_any_other(monkeypatch):
-    monkeypatch.setattr("campaigns.filters.MENU_LENGTH", 2)
+    monkeypatch.setattr("campaigns.filters.forms.MENU_LENGTH", 2)
     busy, busier, quiet = (
         factories.OrganisationFactory(slug=slug, name=slug.title())
         for slug in ("busy", "busier", "quiet")

@@ -9,7 +9,6 @@ from ..conditional import conditional
 from ..downloads import (
     CAMPAIGN_COLUMNS,
     FIGURE_COLUMNS,
-    RowContext,
     codebook,
     csv_chunks,
     json_chunks,
@@ -18,6 +17,7 @@ from ..filters import CampaignFilterForm, FigureFilterForm
 from ..methods import safe_only
 from ..models import Campaign, Figure
 from ..ratelimits import rate_limited
+from ..records import RowContext
 
 CHUNK_SIZE = 2000
 """Rows fetched from the database (and prefetched for) at a time while streaming a download."""

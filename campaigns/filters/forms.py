@@ -1,10 +1,10 @@
 """
-Filters for the public lists, read from the query string.
+The filter forms of the public lists, read from the query string: the case list (filters,
+search, sort, counted menus and the facets a search names) and the figures table.
 
-A reader can type anything into a URL, so these forms never fail: a value they do not
-know is dropped and explained in ``notes``; whatever is valid is still applied. The same
-forms drive the HTML lists, the downloads and the API, so a filtered page and its download
-always agree.
+A reader can type anything into a URL, so these forms never fail: a value they do not know is
+dropped and explained in ``notes``; whatever is valid is still applied, through the list's query
+object (``queries.py``), which the API uses directly.
 
     form = CampaignFilterForm(data=request.GET)
     campaigns = form.filter(Campaign.objects.public().for_listing())
@@ -12,18 +12,13 @@ always agree.
     form.active_filters  # [ActiveFilter(label="Platform", value="Sina Weibo", remove_url="?…")]
 """
 
-from dataclasses import dataclass
-
 from django import forms
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries import countries
 
-from .display import both_names, primary_name, uncounted, with_count
-from .models import (
+from ..display import both_names, primary_name, uncounted, with_count
+from ..models import (
     Approach,
     CampaignSort,
     CatalogueSummary,
@@ -37,31 +32,23 @@ from .models import (
     Tag,
     Unit,
 )
-from .models.base import in_reading_order, reading_order
-from .searching import narrowings, without
-
-MAX_QUERY_LENGTH = 200
-"""Longer searches are cut to this many characters (with a note)."""
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100
-"""The years a year filter accepts."""
+from ..models.base import in_reading_order, reading_order
+from ..searching import narrowings, without
+from .fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ForgivingChoiceField,
+    ForgivingLookupChoiceField,
+    ForgivingMultipleChoiceField,
+    ForgivingYearField,
+    SearchTextField,
+)
+from .queries import MAX_QUERY_LENGTH, CampaignQuery, FigureQuery
+from .state import ForgivingFilterForm
 
 MENU_LENGTH = 100
 """A menu of organisations or tags lists at most this many, those in most cases; the others
 are still taken from the address (an organisation's or tag's page links to its cases)."""
-
-MAX_NOTES_PER_FIELD = 3
-"""More ignored values than this in one field are summed up in one note."""
-
-
-@dataclass(frozen=True)
-class ActiveFilter:
-    """A filter in use, shown as a chip the reader can remove."""
-
-    name: str
-    label: str
-    value: str
-    remove_url: str
 
 
 def label_of(rows, slug, name):
@@ -70,178 +57,6 @@ def label_of(rows, slug, name):
         return None
     row = rows.filter(slug=slug).first()
     return name(row) if row is not None else None
-
-
-def shorten(value):
-    """A rejected value short enough to quote back to the reader."""
-    return Truncator(value).chars(40)
-
-
-class ForgivingChoiceField(forms.ChoiceField):
-    """A choice that never fails: an unknown value becomes "" and is kept in ``rejected``."""
-
-    def clean(self, value):
-        value = self.to_python(value).strip()
-        self.rejected = []
-        if value and not self.valid_value(value):
-            self.rejected = [value]
-            return ""
-        return value
-
-    def valid_value(self, value):
-        return value in {str(key) for key, _label in self.choices}
-
-
-class ForgivingLookupChoiceField(ForgivingChoiceField):
-    """A forgiving choice among more rows than a menu can list: the menu offers the most used
-    (set as ``choices``), and any other value is looked up with ``lookup(value)``, which
-    returns the label of a row that may be chosen, or None. A value found is added to the menu,
-    so the menu shows what is chosen."""
-
-    lookup = None
-
-    def valid_value(self, value):
-        if super().valid_value(value):
-            return True
-        label = self.lookup(value) if self.lookup is not None else None
-        if label is None:
-            return False
-        self.choices = [*self.choices, (value, label)]
-        return True
-
-
-class ForgivingMultipleChoiceField(forms.MultipleChoiceField):
-    """Several choices that never fail: known values are kept, unknown ones go to ``rejected``."""
-
-    def clean(self, value):
-        values = [item.strip() for item in self.to_python(value) if item.strip()]
-        known = {str(key) for key, _label in self.choices}
-        self.rejected = list(dict.fromkeys(item for item in values if item not in known))
-        return list(dict.fromkeys(item for item in values if item in known))
-
-
-class SearchTextField(forms.CharField):
-    """Free text that never fails: control characters (NUL, which PostgreSQL refuses) go."""
-
-    default_validators = []
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return "".join(char if char.isprintable() else " " for char in value)
-
-
-class ForgivingYearField(forms.CharField):
-    """A year that never fails: anything but a year from 1900 to 2100 becomes None."""
-
-    def clean(self, value):
-        value = (self.to_python(value) or "").strip()
-        self.rejected = []
-        if not value:
-            return None
-        if value.isascii() and value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
-            return int(value)
-        self.rejected = [value]
-        return None
-
-
-class ForgivingFilterForm(forms.Form):
-    """A GET form that applies what it understands and explains what it ignored.
-
-    Subclasses list in ``unknown_messages`` the note for an unknown value of each field, and
-    in ``defaults`` the values that are left out of URLs.
-    """
-
-    unknown_messages = {}
-    defaults = {}
-
-    def __init__(self, data=None, **kwargs):
-        # Always bound, so an empty query string is simply "no filters".
-        super().__init__(data if data is not None else {}, **kwargs)
-        self.load_choices()
-        self.extra_notes = []
-        self.full_clean()
-
-    def load_choices(self):
-        """Fill the choices that come from the database (one query per field)."""
-
-    @property
-    def notes(self):
-        """Human-readable messages about the values that were ignored."""
-        notes = list(self.extra_notes)
-        for name, field in self.fields.items():
-            rejected = getattr(field, "rejected", [])
-            message = self.unknown_messages.get(name)
-            if not rejected or message is None:
-                continue
-            if len(rejected) > MAX_NOTES_PER_FIELD:
-                notes.append(
-                    ngettext(
-                        "%(count)d unknown value of “%(field)s” was ignored.",
-                        "%(count)d unknown values of “%(field)s” were ignored.",
-                        len(rejected),
-                    )
-                    % {"count": len(rejected), "field": field.label}
-                )
-            else:
-                notes.extend(message % {"value": shorten(value)} for value in rejected)
-        return notes
-
-    def state(self):
-        """The valid filters as (name, value) pairs, in field order, defaults left out."""
-        pairs = []
-        for name in self.fields:
-            value = self.cleaned_data.get(name)
-            if value in (None, "", []) or value == self.defaults.get(name):
-                continue
-            for item in value if isinstance(value, list) else [value]:
-                pairs.append((name, str(item)))
-        return pairs
-
-    def query_string(self, without=None, **replace):
-        """This query as "?…", less the (name, value) pair ``without``, with ``replace`` set.
-
-        Pagination, sort links and the removable chips all build on it.
-        """
-        pairs = [pair for pair in self.state() if pair != without and pair[0] not in replace]
-        pairs += [(name, str(value)) for name, value in replace.items() if value not in ("", None)]
-        return "?" + urlencode(pairs) if pairs else "?"
-
-    @property
-    def query(self):
-        """This query as "?…" for links to other views (downloads), or "" when there is none."""
-        return self.query_string() if self.state() else ""
-
-    def display_value(self, name, value):
-        """How a chip shows a filter's value: the choice's label, or the value itself."""
-        field = self.fields[name]
-        for key, label in getattr(field, "choices", []):
-            if str(key) == value:
-                return getattr(label, "name", None) or str(label)
-        return value
-
-    @property
-    def active_filters(self):
-        """The filters in use, each with the URL of the same query without it."""
-        return [
-            ActiveFilter(
-                name=name,
-                label=str(self.fields[name].label),
-                value=self.display_value(name, value),
-                remove_url=self.query_string(without=(name, value)),
-            )
-            for name, value in self.state()
-            if name != "sort"
-        ]
-
-    def has_filters(self):
-        """Whether any filter (not counting the sort order) is in use."""
-        return bool(self.active_filters)
-
-    @property
-    def filters_in_use(self):
-        """How many filters of the filter panel are in use (the search and the sort order are
-        not in the panel)."""
-        return sum(1 for name, _value in self.state() if name not in ("q", "sort"))
 
 
 # --------------------------------------------------------------------------- campaigns
@@ -402,9 +217,7 @@ class CampaignFilterForm(ForgivingFilterForm):
     @property
     def sort_order(self):
         """The order in use: the one asked for, else best match for a search, else newest."""
-        if self.cleaned_data.get("sort"):
-            return self.cleaned_data["sort"]
-        return CampaignSort.RELEVANCE if self.cleaned_data.get("q") else CampaignSort.NEWEST
+        return self.selection().order
 
     @cached_property
     def narrowings(self):
@@ -438,27 +251,27 @@ class CampaignFilterForm(ForgivingFilterForm):
             offers.append((None, None, self.query_string(q=rest, **every)))
         return offers
 
-    def filter(self, queryset, q=None, every_word=True):
-        """The campaigns of ``queryset`` that pass every valid filter, in the chosen order.
-
-        ``q`` searches for other words than the form's; ``every_word=False`` finds the cases
-        holding any of its words (the closest matches offered when none holds them all)."""
+    def selection(self):
+        """What the form selects, as the list's query object."""
         data = self.cleaned_data
-        queryset = queryset.in_scope(data.get("scope"))
-        if data.get("platform"):
-            queryset = queryset.on_platforms(data["platform"])
-        if data.get("organisation"):
-            queryset = queryset.with_participant(data["organisation"])
-        if data.get("tag"):
-            queryset = queryset.tagged(data["tag"])
-        for name in ("cause", "approach", "country"):
-            if data.get(name):
-                queryset = queryset.filter(**{name: data[name]})
-        queryset = queryset.started_between(data.get("year_from"), data.get("year_to"))
-        q = data.get("q") if q is None else q
-        if q:
-            queryset = queryset.search(q) if every_word else queryset.search_any(q)
-        return queryset.sorted_by(self.sort_order)
+        return CampaignQuery(
+            q=data.get("q") or "",
+            platforms=tuple(data.get("platform") or ()),
+            organisation=data.get("organisation") or "",
+            tag=data.get("tag") or "",
+            cause=data.get("cause") or "",
+            approach=data.get("approach") or "",
+            country=data.get("country") or "",
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
+            scope=data.get("scope") or ScopeFilter.SOCIAL_GOOD,
+            sort=data.get("sort") or "",
+        )
+
+    def filter(self, queryset, q=None, every_word=True):
+        """The campaigns of ``queryset`` that pass every valid filter, in the chosen order
+        (``CampaignQuery.apply``)."""
+        return self.selection().apply(queryset, q=q, every_word=every_word)
 
 
 # --------------------------------------------------------------------------- figures
@@ -516,26 +329,22 @@ class FigureFilterForm(ForgivingFilterForm):
     @property
     def sort_order(self):
         """The order in use: the one asked for, else newest first."""
-        return self.cleaned_data.get("sort") or FigureSort.NEWEST
+        return self.selection().order
+
+    def selection(self):
+        """What the form selects, as the table's query object."""
+        data = self.cleaned_data
+        return FigureQuery(
+            kind=data.get("kind") or "",
+            unit=data.get("unit") or "",
+            about=data.get("about") or "",
+            platforms=tuple(data.get("platform") or ()),
+            cause=data.get("cause") or "",
+            year=data.get("year"),
+            sort=data.get("sort") or "",
+        )
 
     def filter(self, queryset, conversions_apart=True):
-        """The figures of ``queryset`` that pass every valid filter, in the chosen order.
-
-        Downloads and the API list conversions as figures of their own (``conversions_apart``);
-        the site's table shows each beside its figure, so a unit finds a figure converted
-        into it too."""
-        data = self.cleaned_data
-        if data.get("kind"):
-            queryset = queryset.filter(kind=data["kind"])
-        if data.get("unit"):
-            unit = data["unit"]
-            queryset = queryset.filter(unit=unit) if conversions_apart else queryset.in_unit(unit)
-        if data.get("about"):
-            queryset = queryset.about_kind(data["about"])
-        if data.get("platform"):
-            queryset = queryset.on_platforms(data["platform"])
-        if data.get("cause"):
-            queryset = queryset.filter(campaign__cause=data["cause"])
-        if data.get("year"):
-            queryset = queryset.of_year(data["year"])
-        return queryset.sorted_by(self.sort_order)
+        """The figures of ``queryset`` that pass every valid filter, in the chosen order
+        (``FigureQuery.apply``)."""
+        return self.selection().apply(queryset, conversions_apart=conversions_apart)

@@ -1,0 +1,107 @@
+"""
+What a list is asked for, as typed values, and the one place it is applied to a QuerySet.
+
+The case list, its downloads and the API's ``/api/campaigns`` select cases the same way: the
+list page and the downloads build a ``CampaignQuery`` from what their forgiving form accepted
+(``forms.py``), the API from its typed parameters, with no form and no menus. Likewise
+``FigureQuery`` for the figures table, its downloads and ``/api/figures``.
+"""
+
+from dataclasses import dataclass
+
+from ..models import CampaignSort, FigureSort, ScopeFilter
+
+MAX_QUERY_LENGTH = 200
+"""Longer searches are cut to this many characters (with a note)."""
+
+
+@dataclass(frozen=True)
+class CampaignQuery:
+    """A selection of cases: filters, a search and an order. Empty values select everything;
+    a value no case has (an unknown platform, organisation, tag or country) finds nothing."""
+
+    q: str = ""
+    platforms: tuple[str, ...] = ()
+    organisation: str = ""
+    tag: str = ""
+    cause: str = ""
+    approach: str = ""
+    country: str = ""
+    year_from: int | None = None
+    year_to: int | None = None
+    scope: str = ScopeFilter.SOCIAL_GOOD
+    sort: str = ""
+
+    def __post_init__(self):
+        q = " ".join((self.q or "").split())[:MAX_QUERY_LENGTH].strip()
+        object.__setattr__(self, "q", q)
+        object.__setattr__(self, "scope", self.scope or ScopeFilter.SOCIAL_GOOD)
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            object.__setattr__(self, "year_from", self.year_to)
+            object.__setattr__(self, "year_to", self.year_from)
+
+    @property
+    def order(self):
+        """The order asked for, else best match for a search, else newest first."""
+        if self.sort:
+            return self.sort
+        return CampaignSort.RELEVANCE if self.q else CampaignSort.NEWEST
+
+    def apply(self, queryset, *, q=None, every_word=True):
+        """The campaigns of ``queryset`` selected, in order. ``q`` searches for other words
+        than the query's; ``every_word=False`` finds the cases holding any of its words."""
+        queryset = queryset.in_scope(self.scope)
+        if self.platforms:
+            queryset = queryset.on_platforms(list(self.platforms))
+        if self.organisation:
+            queryset = queryset.with_participant(self.organisation)
+        if self.tag:
+            queryset = queryset.tagged(self.tag)
+        for name in ("cause", "approach", "country"):
+            if getattr(self, name):
+                queryset = queryset.filter(**{name: getattr(self, name)})
+        queryset = queryset.started_between(self.year_from, self.year_to)
+        q = self.q if q is None else q
+        if q:
+            queryset = queryset.search(q) if every_word else queryset.search_any(q)
+        return queryset.sorted_by(self.order)
+
+
+@dataclass(frozen=True)
+class FigureQuery:
+    """A selection of figures: filters and an order."""
+
+    kind: str = ""
+    unit: str = ""
+    about: str = ""
+    platforms: tuple[str, ...] = ()
+    cause: str = ""
+    year: int | None = None
+    campaign: str = ""
+    sort: str = ""
+
+    @property
+    def order(self):
+        """The order asked for, else newest first."""
+        return self.sort or FigureSort.NEWEST
+
+    def apply(self, queryset, *, conversions_apart=True):
+        """The figures of ``queryset`` selected, in order. Downloads and the API list
+        conversions as figures of their own (``conversions_apart``); the site's table shows
+        each beside its figure, so a unit finds a figure converted into it too."""
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.unit:
+            unit = self.unit
+            queryset = queryset.filter(unit=unit) if conversions_apart else queryset.in_unit(unit)
+        if self.about:
+            queryset = queryset.about_kind(self.about)
+        if self.platforms:
+            queryset = queryset.on_platforms(list(self.platforms))
+        if self.cause:
+            queryset = queryset.filter(campaign__cause=self.cause)
+        if self.year:
+            queryset = queryset.of_year(self.year)
+        if self.campaign:
+            queryset = queryset.filter(campaign__slug=self.campaign)
+        return queryset.sorted_by(self.order)
