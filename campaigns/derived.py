@@ -5,7 +5,7 @@ rows.
 Derived from the rows, and kept in step here:
 
 - the counts and visibility flags kept on rows (``models/counts.py``);
-- each case's search document (``models/search.py``);
+- each case's search document (``search/documents.py``);
 - a case's ``updated_at`` when one of its parts or links changes;
 - the catalogue's version (``models/version.py``), when a change touches what readers see
   (a row public before or after it, by each model's ``public()``), so cached pages and ETags

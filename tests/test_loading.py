@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from campaigns import jsonlist, loading
-from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, seed_fixture_paths
+from campaigns import jsonlist
+from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, reading, seed_fixture_paths
 from campaigns.models import (
     Campaign,
     Figure,
@@ -662,7 +662,7 @@ def test_an_unmigrated_database_gets_a_message_not_a_traceback(tmp_path, records
 def test_a_large_file_reports_its_progress_every_tenth(tmp_path, monkeypatch):
     many = write(tmp_path, "many.json", [source(f"report-{n}") for n in range(1200)])
     # A small file stands in for a large one: read in small chunks, so each tenth is seen.
-    monkeypatch.setattr(loading, "PROGRESS_ABOVE", many.stat().st_size - 1)
+    monkeypatch.setattr(reading, "PROGRESS_ABOVE", many.stat().st_size - 1)
     monkeypatch.setattr(jsonlist, "CHUNK", many.stat().st_size // 50)
     lines = []
 

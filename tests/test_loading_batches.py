@@ -10,7 +10,7 @@ from django.db import connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 
 from campaigns import loading
-from campaigns.loading import load_catalogue, seed_fixture_paths
+from campaigns.loading import bulk, load_catalogue, saving, seed_fixture_paths
 from campaigns.models import Campaign, CatalogueVersion, Figure, Participation
 from campaigns.registry import MODELS as CATALOGUE_MODELS
 
@@ -52,13 +52,13 @@ def load_counting_queries(paths):
 
 def test_batches_load_the_seed_catalogue_as_one_record_at_a_time_does(monkeypatch):
     paths = seed_fixture_paths()
-    monkeypatch.setattr(loading, "BATCH_SIZE", 1)  # every batch goes the one-at-a-time way
+    monkeypatch.setattr(bulk, "BATCH_SIZE", 1)  # every batch goes the one-at-a-time way
     with transaction.atomic():
         one_at_a_time, queries_one_at_a_time = load_counting_queries(paths)
         expected = catalogue_state()
         transaction.set_rollback(True)
     assert not Campaign.objects.exists()
-    monkeypatch.setattr(loading, "BATCH_SIZE", 500)
+    monkeypatch.setattr(bulk, "BATCH_SIZE", 500)
 
     in_batches, queries_in_batches = load_counting_queries(paths)
 
@@ -210,14 +210,14 @@ def test_parts_of_a_case_split_between_batches_still_load_in_bulk(again, tmp_pat
         )
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    monkeypatch.setattr(loading, "BATCH_SIZE", 4)
+    monkeypatch.setattr(bulk, "BATCH_SIZE", 4)
     if again:
         load_catalogue(paths=[path])
     one_at_a_time = []
     monkeypatch.setattr(
-        loading,
-        "_load_record",
-        lambda load, record, original=loading._load_record: (
+        saving,
+        "load_record",
+        lambda load, record, original=saving.load_record: (
             one_at_a_time.append(record.data["model"]),
             original(load, record),
         ),

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns.models import Approach, Cause
-from campaigns.searching import narrowings, without
+from campaigns.search.offers import narrowings, without
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -33,7 +33,7 @@ from ..models import (
     Unit,
 )
 from ..models.base import in_reading_order, reading_order
-from ..searching import narrowings, without
+from ..search.offers import narrowings, without
 from .fields import (
     FIRST_YEAR,
     LAST_YEAR,

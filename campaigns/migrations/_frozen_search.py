@@ -1,14 +1,14 @@
 """
 A frozen copy of how data migrations 0008 and 0017 wrote every case's search document: given
 the historical models of the migration's moment (``models``), where a field a migration's model
-lacks (the Chinese texts, before 0016) reads as empty. The live code (``models/search.py``)
+lacks (the Chinese texts, before 0016) reads as empty. The live code (``search/documents.py``)
 knows only today's models; the words themselves are read the live way.
 """
 
 from django.db import connection
 from django.db.models import CharField, Value
 
-from campaigns.models.search import country_names, document_tokens, facet_words
+from campaigns.search.text import country_names, document_tokens, facet_words
 
 IDS_PER_STATEMENT = 900
 

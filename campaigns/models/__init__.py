@@ -15,14 +15,8 @@ from .base import (
     slug_rule,
     validate_image_size,
 )
-from .campaigns import (
-    Campaign,
-    CampaignImage,
-    CampaignImageQuerySet,
-    CampaignQuerySet,
-    Participation,
-    ParticipationQuerySet,
-)
+from .campaign_queries import CampaignQuerySet
+from .campaigns import Campaign
 from .choices import (
     UNIT_KIND,
     Approach,
@@ -56,6 +50,7 @@ from .dates import (
 from .figures import Figure, FigureQuerySet
 from .history import CaseVersion, CaseVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
+from .parts import CampaignImage, CampaignImageQuerySet, Participation, ParticipationQuerySet
 from .sources import Source, SourceQuerySet
 from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
 from .summary import CatalogueSummary

@@ -21,9 +21,9 @@ models as they are today (migrations keep frozen copies of what they ran).
 
 from django.db import connection
 
+from ..search.documents import refresh_search_documents
 from .base import IDS_PER_STATEMENT
 from .choices import Status
-from .search import refresh_search_documents
 
 PUBLISHED = Status.PUBLISHED.value
 
@@ -79,8 +79,9 @@ def recount_everything():
 
 def linked_to_campaigns(campaign_ids):
     """The ids of the platforms, tags, organisations and sources linked to these campaigns."""
-    from .campaigns import Campaign, Participation
+    from .campaigns import Campaign
     from .figures import Figure
+    from .parts import Participation
     from .tags import TaggedCampaign
 
     linked = {"platforms": set(), "tags": set(), "organisations": set(), "sources": set()}
@@ -138,9 +139,10 @@ def _update(model_name, assignments, ids):
 def _tables():
     """{name: table} of the catalogue's models, and of the campaigns' platform and source
     links."""
-    from .campaigns import Campaign, Participation
+    from .campaigns import Campaign
     from .figures import Figure
     from .organisations import Organisation, Platform
+    from .parts import Participation
     from .sources import Source
     from .tags import Tag, TaggedCampaign
 

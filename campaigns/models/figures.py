@@ -19,7 +19,8 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy as _
 
 from .base import ChangeTracked, ChangeTrackedQuerySet
-from .campaigns import Campaign, platforms_by_slug
+from .campaign_queries import platforms_by_slug
+from .campaigns import Campaign
 from .choices import (
     CaveatKind,
     DatePrecision,

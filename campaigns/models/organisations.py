@@ -23,8 +23,8 @@ class OrganisationQuerySet(SlugQuerySet):
         """What ``public()`` keeps, worked out from the tables: a part in a published
         campaign, a platform it runs that is public by the rule, or a public figure about it.
         (Slow on a large catalogue: the tests hold the kept flag to it.)"""
-        from .campaigns import Participation
         from .figures import Figure
+        from .parts import Participation
 
         return self.filter(
             Exists(Participation.objects.public().filter(organisation=OuterRef("pk")))

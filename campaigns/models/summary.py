@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 
 from django.db.models import Count
 
-from .campaigns import SOCIAL_GOOD_COUNT
+from .campaign_queries import SOCIAL_GOOD_COUNT
 from .choices import FigureSubject, ScopeFilter
 
 FIRST_OF_EACH_YEAR = 12

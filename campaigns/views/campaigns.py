@@ -28,7 +28,7 @@ from ..models import (
     slug_rule,
 )
 from ..ratelimits import rate_limited, searching
-from ..searching import did_you_mean
+from ..search.offers import did_you_mean
 from .common import (
     CAMPAIGNS_PER_PAGE,
     CLOSEST_MATCHES,

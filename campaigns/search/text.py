@@ -1,10 +1,6 @@
 """
-The search document of a campaign: what a search looks in, kept on the campaign's row.
-
-The document holds the campaign's titles, summary, description and location (English and
-Chinese), country, cause and approach (their names in both languages and the everyday words
-readers use for them, ``FACET_WORDS``), and the English and Chinese names of its tags,
-platforms and participants, as tokens:
+How text is read for search: the tokens of a document and of a search, the everyday words of
+each cause and approach (``FACET_WORDS``), and countries' names in both languages.
 
 - words in lower case, with apostrophes dropped (``Ya'an`` is ``yaan``), and each pair of
   neighbouring words also written as one (``live stream`` is also ``livestream``);
@@ -12,10 +8,7 @@ platforms and participants, as tokens:
   (``雅安地震`` is ``雅安 安地 地震 雅 安 地 震``), since Chinese puts no spaces between words:
   a search for ``地震`` finds the pair, one for ``疫`` the character.
 
-On PostgreSQL ``search_document`` is a ``tsvector`` of those tokens with English stemming
-(``earthquakes`` finds ``earthquake``), titles weighted above the rest and the description
-below, behind a GIN index. On SQLite, the small default, ``search_text`` (the same tokens) is
-searched word by word. A search is read the same way (``SearchTerms``).
+A search is read the same way as a document (``SearchTerms``).
 """
 
 import functools
@@ -23,12 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils import translation
 from django_countries import countries
 
-from .base import IDS_PER_STATEMENT
-from .choices import Approach, Cause
+from ..models.choices import Approach, Cause
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """The ranges of Chinese characters."""
@@ -41,9 +32,6 @@ APOSTROPHES = str.maketrans("", "", "'’‘`´")
 MAX_TERMS = 10
 """A search uses at most this many words (a pasted essay must not build a huge query)."""
 
-BATCH = 2000
-"""Campaigns whose documents are written per statement."""
-
 
 def tokens(text):
     """The words and Chinese runs of ``text``, in lower case, apostrophes dropped."""
@@ -54,7 +42,7 @@ def tokens(text):
 CHINESE = re.compile(f"[{HAN}]")
 
 
-def is_chinese(token):
+def is_chinese_token(token):
     """Whether a token is a run of Chinese characters."""
     return CHINESE.match(token) is not None
 
@@ -70,7 +58,7 @@ def document_tokens(text, join_pairs=True):
     found = []
     words = []
     for token in tokens(text):
-        if is_chinese(token):
+        if is_chinese_token(token):
             found += chinese_grams(token)
             words = []
         else:
@@ -95,7 +83,7 @@ class SearchTerms:
         """The terms of a search; empty when it holds no word."""
         words = []
         for token in tokens(q):
-            if not is_chinese(token):
+            if not is_chinese_token(token):
                 words.append(token)
                 continue
             for piece in chinese_pieces(token):
@@ -109,7 +97,7 @@ class SearchTerms:
         alternatives = [tuple(words)]
         for index in range(len(words) - 1):
             first, second = words[index], words[index + 1]
-            if not (is_chinese(first) or is_chinese(second)):
+            if not (is_chinese_token(first) or is_chinese_token(second)):
                 alternatives.append((*words[:index], first + second, *words[index + 2 :]))
         return cls(tuple(alternatives))
 
@@ -209,101 +197,6 @@ def facet_words(choice):
         with translation.override(language):
             names.append(str(member.label))
     return (*names, *FACET_WORDS.get(member, ()))
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def refresh_search_documents(ids):
-    """Write the search document of the campaigns ``ids`` (or ``"all"``)."""
-    from .campaigns import Campaign
-
-    campaigns = Campaign._base_manager.order_by("pk")
-    fields = [
-        "id",
-        "title",
-        "title_zh",
-        "summary",
-        "summary_zh",
-        "description",
-        "description_zh",
-        "location",
-        "location_zh",
-        "country",
-        "cause",
-        "approach",
-    ]
-    if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
-        ids = sorted(set(ids))
-        for start in range(0, len(ids), IDS_PER_STATEMENT):
-            chunk = campaigns.filter(pk__in=ids[start : start + IDS_PER_STATEMENT])
-            _write(list(chunk.values_list(*fields)))
-        return
-    batch = []
-    for row in campaigns.values_list(*fields).iterator(chunk_size=BATCH):
-        batch.append(row)
-        if len(batch) == BATCH:
-            _write(batch)
-            batch = []
-    if batch:
-        _write(batch)
-
-
-def _names(queryset, key, english, chinese):
-    """{campaign id: [names]} from a queryset of rows linked to campaigns, in alphabetical
-    order, so that the same catalogue always makes the same documents however it was saved."""
-    names = {}
-    rows = queryset.order_by(key, english, chinese).values_list(key, english, chinese)
-    for campaign_id, name, name_zh in rows:
-        names.setdefault(campaign_id, []).extend([name, name_zh])
-    return names
-
-
-def _write(rows):
-    """Write the documents of one batch of campaigns (``rows`` of values)."""
-    from .campaigns import Campaign, Participation
-    from .tags import TaggedCampaign
-
-    if not rows:  # the cases were deleted meanwhile
-        return
-    ids = [row[0] for row in rows]
-    through = Campaign.platforms.through.objects.filter(campaign_id__in=ids)
-    platforms = _names(through, "campaign_id", "platform__name", "platform__name_zh")
-    tagged = TaggedCampaign._base_manager.filter(content_object_id__in=ids)
-    tags = _names(tagged, "content_object_id", "tag__name", "tag__name_zh")
-    parts = Participation._base_manager.filter(campaign_id__in=ids)
-    people = _names(parts, "campaign_id", "organisation__name", "organisation__name_zh")
-    documents = []
-    for row in rows:
-        pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
-        location, location_zh, country, cause, approach = row[7:]
-        named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
-        heading = document_tokens(f"{title} {title_zh}")
-        places = [location, location_zh, *country_names(country)]
-        kinds = [*facet_words(cause), *facet_words(approach)]
-        body = document_tokens(" \n ".join([summary, summary_zh, *places, *kinds, *named]))
-        detail = document_tokens(f"{description} \n {description_zh}", join_pairs=False)
-        documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))
-    if connection.vendor == "postgresql":
-        values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))
-        table = Campaign._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} AS c SET search_text = d.heading || ' ' || d.body || ' ' || "
-                "d.detail, search_document = "
-                "setweight(to_tsvector('english', d.heading), 'A') || "
-                "setweight(to_tsvector('english', d.body), 'B') || "
-                "setweight(to_tsvector('english', d.detail), 'C') "
-                f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id",
-                [value for document in documents for value in document],
-            )
-    else:
-        table = Campaign._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"UPDATE {table} SET search_text = %s WHERE id = %s",
-                [(f"{heading} {body} {detail}", pk) for pk, heading, body, detail in documents],
-            )
 
 
 @functools.cache  # a few hundred codes; written once per campaign, 100,000 times on a load

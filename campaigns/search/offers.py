@@ -4,7 +4,7 @@ What a reader's search says besides its words, for the list of cases.
 - ``narrowings``: the facet values a search names (a cause, an approach, a country or a
   platform, in English or Chinese, or a word readers use for a cause such as 助农). The search
   already finds their cases, since each case's search document holds its facet names
-  (``models/search.py``); the page offers to narrow to exactly that facet.
+  (``documents.py``); the page offers to narrow to exactly that facet.
 - ``did_you_mean``: for a search that finds nothing, the same search with its unknown words
   replaced by the nearest words of the catalogue's titles and names, when that finds cases.
 
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from .caching import release
-from .models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
-from .models.search import country_names, facet_words, is_chinese, plural_stem, tokens
+from ..caching import release
+from ..models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
+from .text import country_names, facet_words, is_chinese_token, plural_stem, tokens
 
 CLOSE_ENOUGH = 0.8
 """How alike (difflib's ratio) a word of the catalogue must be to be offered for a typed one."""
@@ -42,7 +42,7 @@ class Narrowing:
 
 def normal(word):
     """A word as phrases are matched: lower case, apostrophes dropped, no plural ending."""
-    return word if is_chinese(word) else plural_stem(word)
+    return word if is_chinese_token(word) else plural_stem(word)
 
 
 def phrase_key(text):
@@ -109,7 +109,7 @@ TAKEN = "\x00"
 def take(words, key):
     """Where ``key`` stands in ``words`` (a run of words, or Chinese characters inside a
     Chinese word) as (word, character), marking it taken; None when it is not there."""
-    if len(key) == 1 and is_chinese(key[0]):
+    if len(key) == 1 and is_chinese_token(key[0]):
         for index, word in enumerate(words):
             if key[0] in word:
                 words[index] = word.replace(key[0], TAKEN * len(key[0]), 1)
@@ -151,7 +151,7 @@ def collect_vocabulary():
         token
         for text in texts
         for token in tokens(text)
-        if not is_chinese(token) and token.isalpha()
+        if not is_chinese_token(token) and token.isalpha()
     }
 
 
@@ -163,7 +163,7 @@ def did_you_mean(q, finds_cases):
     changed = False
     words = []
     for token in tokens(q):
-        if is_chinese(token) or len(token) < SHORTEST_GUESS or not token.isalpha():
+        if is_chinese_token(token) or len(token) < SHORTEST_GUESS or not token.isalpha():
             words.append(token)
             continue
         if token in known_set or plural_stem(token) in known_set:

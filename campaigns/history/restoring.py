@@ -1,0 +1,186 @@
+"""
+Restoring: putting a case with its parts, or one row, back as it was at an earlier revision
+(``restore``), or recovering what a revision deleted (``restore(recover=True)``), as a new
+revision; nothing earlier is changed or lost. ``prepare`` says what would be put back and
+``plan`` what that does to each row, for the curator to confirm.
+"""
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+from .. import registry
+from ..models import Campaign, Figure, Organisation, Platform, Source, Tag
+from .reading import History, Stored, read_fields
+from .recording import recording
+from .versions import DERIVED_FIELDS
+
+
+class RestoreError(Exception):
+    """A version cannot be restored; the message says why, in words a curator can act on."""
+
+
+def prepare(history: History, revision_id: int, *, recover: bool = False) -> dict:
+    """The state ``restore`` would put back (``History.state_at``, with every stored row's
+    fields read), less the parts of a case that it must leave alone: a figure, participant,
+    image or tag now on another case, or one on this case that was on another case then."""
+    state = history.state_at(revision_id, removals_before=recover)
+    read_fields([s for s in state.values() if s is not None])
+    if history.campaign_id is None:
+        return state
+    parts = defaultdict(list)
+    for model, object_id in state:
+        if model in registry.CASE_PARTS:
+            parts[model].append(object_id)
+    leave = set()
+    for model, object_ids in parts.items():
+        field = registry.CASE_PARTS[model]
+        for pk, campaign_id in model._base_manager.filter(pk__in=object_ids).values_list(
+            "pk", f"{field}_id"
+        ):
+            if campaign_id != history.campaign_id:
+                leave.add((model, str(pk)))
+            elif state[(model, str(pk))] is None and _elsewhere_then(model, pk, revision_id):
+                leave.add((model, str(pk)))
+    return {key: stored for key, stored in state.items() if key not in leave}
+
+
+def _elsewhere_then(model, pk, revision_id) -> bool:
+    """Whether the row existed by ``revision_id`` (on another case: this case's history does
+    not hold it then)."""
+    content_type = ContentType.objects.get_for_model(model)
+    return Version.objects.filter(
+        content_type=content_type, object_id=str(pk), revision_id__lte=revision_id
+    ).exists()
+
+
+def restore(
+    history: History, revision_id: int, *, user=None, comment: str = "", recover: bool = False
+) -> int:
+    """Put the rows of ``history`` back as they were just after ``revision_id`` (with
+    ``recover``: just before it deleted them), as a new revision. Rows made since are
+    deleted; rows removed since are made again; parts now on another case are left there.
+    Returns how many rows were written or deleted.
+
+    Raises ``RestoreError`` (and changes nothing) if the old state cannot stand today: a slug
+    another row has taken, a source no longer cited, a row it points to that is gone.
+    """
+    state = prepare(history, revision_id, recover=recover)
+    if not any(state.values()):
+        raise RestoreError(_("Nothing of it existed at that revision."))
+    order = {Campaign: 0, Organisation: 0, Platform: 0, Source: 0, Tag: 0}
+    wanted = sorted(
+        (s for s in state.values() if s is not None), key=lambda s: order.get(s.model, 1)
+    )
+    gone = [key for key, s in state.items() if s is None]
+    touched = 0
+    try:
+        with recording(user=user, comment=comment):
+            for model, object_id in gone:
+                for obj in model._base_manager.filter(pk=object_id):
+                    obj.delete()
+                    touched += 1
+            saved = []
+            for s in wanted:
+                saved.append(_put_back(s))
+                touched += 1
+            for obj in saved:
+                obj.full_clean()
+    except ValidationError as error:
+        raise RestoreError(_restore_problem(error)) from None
+    except IntegrityError as error:
+        raise RestoreError(
+            _(
+                "It points to something that no longer exists or clashes with a row saved since "
+                "(%(error)s)."
+            )
+            % {"error": error}
+        ) from None
+    return touched
+
+
+def _put_back(s: Stored) -> models.Model:
+    model = s.model
+    current = model._base_manager.filter(pk=s.object_id).first()
+    data = json.dumps([{"model": model._meta.label_lower, "pk": s.object_id, "fields": s.fields}])
+    (deserialized,) = serializers.deserialize("json", data, ignorenonexistent=True)
+    obj = deserialized.object
+    for model_field in model._meta.concrete_fields:
+        if model_field.name in DERIVED_FIELDS and current is not None:
+            setattr(obj, model_field.attname, getattr(current, model_field.attname))
+        elif _dangling(model_field, getattr(obj, model_field.attname)):
+            # Who first published it, say, is a person who has since been removed: their
+            # account is not part of the history, so the restored row names nobody.
+            setattr(obj, model_field.attname, None)
+    from .. import services  # services record their moves in the revision being made here
+
+    obj._state.adding = current is None
+    readers_saw = services.public_statements([current.pk]) if model is Figure and current else {}
+    with transaction.atomic():  # a savepoint: a clash is reported, not left half-written
+        obj.save()
+        for name, pks in (deserialized.m2m_data or {}).items():
+            getattr(obj, name).set(pks)
+    if current is not None and current.pk in readers_saw:
+        services.record_correction(figure=obj, before=readers_saw[current.pk])
+    return obj
+
+
+def _dangling(model_field, value) -> bool:
+    """Whether ``value`` points, through a nullable foreign key outside the catalogue (a user),
+    to a row that no longer exists."""
+    if value is None or not model_field.is_relation or not model_field.null:
+        return False
+    target = model_field.related_model
+    if target in registry.MODELS:
+        return False
+    return not target._base_manager.filter(pk=value).exists()
+
+
+def _restore_problem(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(
+            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
+
+
+def deleted_cases() -> models.QuerySet:
+    """The last stored version of every case that has been deleted, newest first."""
+    return Version.objects.get_deleted(Campaign).select_related("revision__user").order_by("-pk")
+
+
+@dataclass
+class Step:
+    """What restoring will do to one row."""
+
+    action: str  # "restore", "recreate" or "delete"
+    kind: str
+    name: str
+
+
+def plan(state: dict) -> list[Step]:
+    """What ``restore`` would do with ``state`` (from ``prepare``), row by row."""
+    keys_by_model = defaultdict(list)
+    for model, object_id in state:
+        keys_by_model[model].append(object_id)
+    existing = {}
+    for model, object_ids in keys_by_model.items():
+        for obj in model._base_manager.filter(pk__in=object_ids):
+            existing[(model, str(obj.pk))] = obj
+    steps = []
+    for (model, object_id), s in state.items():
+        kind = str(model._meta.verbose_name)
+        now = existing.get((model, object_id))
+        if s is None and now is not None:
+            steps.append(Step("delete", kind, str(now)))
+        elif s is not None:
+            steps.append(Step("restore" if now is not None else "recreate", kind, s.name))
+    case = str(Campaign._meta.verbose_name)
+    return sorted(steps, key=lambda step: (step.kind != case, step.kind, step.name))

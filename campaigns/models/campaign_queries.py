@@ -1,0 +1,348 @@
+"""What can be asked of the case studies: ``CampaignQuerySet``, the reads every list, page,
+download and API route combines (which campaigns, how found, in what order, with what fetched,
+and the counts the home page and the timeline show)."""
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import ExtractYear, RowNumber
+
+from ..search.backends import backend
+from ..search.text import SearchTerms
+from .base import (
+    ChangeTrackedQuerySet,
+    count_of,
+    in_reading_order,
+)
+from .choices import (
+    CampaignSort,
+    Scope,
+    ScopeFilter,
+    Status,
+)
+from .corrections import Correction
+from .organisations import Platform
+from .parts import Participation
+from .sources import Source
+from .tags import TaggedCampaign
+
+NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
+"""Campaigns by start date, newest first; those with no known start date last."""
+
+
+SOCIAL_GOOD_COUNT = Count("pk", filter=Q(scope=Scope.SOCIAL_GOOD))
+"""Of the rows counted, those serving a public cause (the list's default scope)."""
+
+RELATED_CANDIDATES = 300
+"""A campaign's related campaigns are chosen among the newest this many that share anything."""
+
+
+def platforms_by_slug(lookup, queryset=None):
+    """Prefetch the platforms at ``lookup`` in slug order, as the list ``platform_list``."""
+    return Prefetch(
+        lookup,
+        queryset=(queryset if queryset is not None else Platform.objects).order_by("slug"),
+        to_attr="platform_list",
+    )
+
+
+def participations_with_organisations():
+    """Prefetch each campaign's participations with their organisations."""
+    return Prefetch("participations", queryset=Participation.objects.select_related("organisation"))
+
+
+TIMELINE_ORDER = [F("start_date").asc(nulls_last=True), F("title").asc(), F("pk").asc()]
+"""The timeline's order: oldest start first, then by title."""
+
+
+class CampaignQuerySet(ChangeTrackedQuerySet):
+    """Reusable filters for campaigns: every list, page, download and API route combines these."""
+
+    def get_by_natural_key(self, slug):
+        """Find a campaign by its slug."""
+        return self.get(slug=slug)
+
+    # ----------------------------------------------------------------------- which campaigns
+
+    def public(self):
+        """The campaigns readers may see: the published ones."""
+        return self.filter(status=Status.PUBLISHED)
+
+    def featured(self):
+        """The campaigns the catalogue features on its home page."""
+        return self.filter(featured=True)
+
+    def social_good(self):
+        """Cases serving a public cause: without the commercial campaigns sources list beside
+        them."""
+        return self.filter(scope=Scope.SOCIAL_GOOD)
+
+    def in_scope(self, scope):
+        """The cases a list in ``scope`` (a ``ScopeFilter``) holds: social good by default."""
+        if scope == ScopeFilter.ALL:
+            return self
+        if scope == ScopeFilter.COMMERCIAL:
+            return self.filter(scope=Scope.COMMERCIAL)
+        return self.social_good()
+
+    def on_platforms(self, slugs):
+        """Campaigns run on any of the platforms with these slugs."""
+        return self.filter(
+            Exists(
+                self.model.platforms.through.objects.filter(
+                    campaign=OuterRef("pk"), platform__slug__in=slugs
+                )
+            )
+        )
+
+    def with_participant(self, slug):
+        """Campaigns the organisation with this slug took part in, in any role."""
+        return self.filter(
+            Exists(Participation.objects.filter(campaign=OuterRef("pk"), organisation__slug=slug))
+        )
+
+    def tagged(self, slug):
+        """Campaigns carrying the tag with this slug."""
+        return self.filter(
+            Exists(TaggedCampaign.objects.filter(content_object=OuterRef("pk"), tag__slug=slug))
+        )
+
+    def citing(self, source):
+        """Campaigns that name ``source`` among their sources."""
+        return self.filter(
+            Exists(
+                self.model.sources.through.objects.filter(campaign=OuterRef("pk"), source=source)
+            )
+        )
+
+    def started_between(self, first_year=None, last_year=None):
+        """Campaigns that started in or after ``first_year`` and in or before ``last_year``
+        (either may be None: no limit on that side)."""
+        queryset = self
+        if first_year:
+            queryset = queryset.filter(start_date__year__gte=first_year)
+        if last_year:
+            queryset = queryset.filter(start_date__year__lte=last_year)
+        return queryset
+
+    def related_to(self, campaign):
+        """Campaigns sharing the cause, a platform or a tag with ``campaign`` (not itself),
+        those sharing most first, then the newest.
+
+        They are chosen among the newest ``RELATED_CANDIDATES`` published campaigns that share
+        anything with it, so the cost stays that of a few hundred rows however many thousands
+        share its cause or a popular platform.
+        """
+        platform_ids = [platform.pk for platform in campaign.platforms.all()]
+        tag_ids = [tag.pk for tag in campaign.tags.all()]
+        shared_platforms = self.model.platforms.through.objects.filter(platform_id__in=platform_ids)
+        shared_tags = TaggedCampaign.objects.filter(tag_id__in=tag_ids)
+        candidates = (
+            self.model.objects.public()
+            .exclude(pk=campaign.pk)
+            .filter(
+                Q(cause=campaign.cause)
+                | Exists(shared_platforms.filter(campaign=OuterRef("pk")))
+                | Exists(shared_tags.filter(content_object=OuterRef("pk")))
+            )
+            .order_by(*NEWEST_FIRST)
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        return (
+            self.filter(pk__in=candidates)
+            .annotate(
+                shared_platforms=count_of(shared_platforms, "campaign"),
+                shared_tags=count_of(shared_tags, "content_object"),
+                same_cause=Case(
+                    When(cause=campaign.cause, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+            )
+            .order_by(
+                -(F("shared_platforms") + F("shared_tags") + F("same_cause")),
+                F("start_date").desc(nulls_last=True),
+                "pk",
+            )
+        )
+
+    def search(self, q):
+        """Campaigns matching the words of ``q``, best matches first (``search_rank``).
+
+        Every word must be found in the campaign's search document (``search/documents.py``):
+        its titles, summary, description, location and country, and the English and Chinese
+        names of its tags, platforms and participants, as the database's search backend
+        finds them (``search/backends.py``).
+        """
+        terms = SearchTerms.parse(q)
+        if not terms:  # nothing to look for, or only punctuation, which nothing holds
+            return self.none() if q.strip() else self
+        return backend().all_words(self, terms).order_by("-search_rank", *NEWEST_FIRST)
+
+    def search_any(self, q):
+        """Campaigns matching some of the words of ``q``, those matching most first: what a
+        search that found nothing offers instead."""
+        words = sorted(
+            {word for alternative in SearchTerms.parse(q).alternatives for word in alternative}
+        )
+        if not words:
+            return self.none()
+        return backend().any_word(self, words).order_by("-search_rank", *NEWEST_FIRST)
+
+    # ----------------------------------------------------------------------- in what order
+
+    def sorted_by(self, order):
+        """In the order ``order`` (a ``CampaignSort``); best match keeps a search's ranking
+        and means newest first when nothing was searched."""
+        if order == CampaignSort.RELEVANCE and "search_rank" in self.query.annotations:
+            return self
+        if order == CampaignSort.OLDEST:
+            return self.order_by(F("start_date").asc(nulls_last=True), "title", "pk")
+        if order == CampaignSort.TITLE:  # capitals aside; by pinyin on Chinese pages
+            return in_reading_order(self, "title")
+        if order == CampaignSort.FIGURES:
+            return self.order_by("-figure_count", "title", "pk")
+        return self.order_by(*NEWEST_FIRST)
+
+    def recently_published(self):
+        """The most recently published first."""
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+    # ----------------------------------------------------------------------- with what
+
+    def with_cited_figures(self):
+        """Prefetch each campaign's figures with their sources, in display order, as the list
+        ``figure_list`` (all of them: a published case's figures are public, and a preview of
+        a draft shows the figures it will publish)."""
+        from .figures import Figure
+
+        return self.prefetch_related(
+            Prefetch("figures", queryset=Figure.objects.cited(), to_attr="figure_list")
+        )
+
+    def for_listing(self):
+        """Everything a list of campaign cards shows, fetched in a fixed number of queries."""
+        return self.prefetch_related("platforms", "tags")
+
+    def for_share_image(self):
+        """What a case's share image draws: its headline figure (its first public figure, in
+        display order, without its conversions) and its platforms."""
+        from .figures import Figure
+
+        figures = Figure.objects.public().stated_once().order_by("order", "pk")
+        return self.prefetch_related(
+            Prefetch("figures", queryset=figures, to_attr="figure_list"), "platforms"
+        )
+
+    def for_detail(self):
+        """Everything a campaign's page shows, fetched in a fixed number of queries."""
+        return self.with_cited_figures().prefetch_related(
+            Prefetch("platforms", queryset=Platform.objects.select_related("operator")),
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+            "tags",
+            "images",
+            Prefetch("sources", queryset=Source.objects.order_by("title")),
+            Prefetch("corrections", queryset=Correction.objects.newest_first()),
+        )
+
+    def for_comparison(self):
+        """Everything the compare page shows of each campaign."""
+        return self.with_cited_figures().prefetch_related(
+            "platforms",
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
+        )
+
+    def for_download(self):
+        """Everything a download row (and an API item) shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            platforms_by_slug("platforms"), "tags", "participations__organisation"
+        )
+
+    # ----------------------------------------------------------------------- how many
+
+    def countries(self):
+        """The country codes of these campaigns, each once (campaigns with none left out)."""
+        return self.exclude(country="").order_by().values_list("country", flat=True).distinct()
+
+    def count_by_status(self):
+        """How many of these campaigns are in each status: a dict of status and count, every
+        status present (0 when none)."""
+        counted = dict(self.order_by().values_list("status").annotate(count=Count("pk")))
+        return {status: counted.get(status, 0) for status in Status.values}
+
+    def count_by_approach(self):
+        """How many of these campaigns take each approach, most first (and, as
+        ``social_good``, how many of them serve a public cause)."""
+        return (
+            self.order_by()
+            .values("approach")
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .order_by("-count", "approach")
+        )
+
+    def count_by_country(self):
+        """How many of these campaigns took place in each country (none left out)."""
+        return (
+            self.exclude(country="")
+            .order_by()
+            .values("country")
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .order_by("country")
+        )
+
+    def count_by_cause(self):
+        """How many of these campaigns serve each cause, most first: dicts of cause, count and
+        ``social_good`` (how many of them serve a public cause)."""
+        return (
+            self.order_by()
+            .values("cause")
+            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .order_by("-count", "cause")
+        )
+
+    def count_by_start_year(self):
+        """How many of these campaigns started each year, in year order: dicts of year and
+        count (year None for the campaigns whose start is unknown)."""
+        return (
+            self.annotate(year=ExtractYear("start_date"))
+            .order_by()
+            .values("year")
+            .annotate(count=Count("pk"))
+            .order_by(F("year").asc(nulls_last=True))
+        )
+
+    def in_timeline_order(self):
+        """These campaigns oldest first (by start, then title), each with its ``start_year``
+        and its platforms."""
+        return (
+            self.annotate(start_year=ExtractYear("start_date"))
+            .prefetch_related("platforms")
+            .order_by(*TIMELINE_ORDER)
+        )
+
+    def first_of_each_year(self, per_year):
+        """At most ``per_year`` campaigns of each start year, in timeline order (this reads
+        every campaign: the timeline takes them from ``CatalogueSummary``)."""
+        return (
+            self.in_timeline_order()
+            .annotate(
+                place_in_year=Window(
+                    RowNumber(), partition_by=F("start_year"), order_by=TIMELINE_ORDER
+                )
+            )
+            .filter(place_in_year__lte=per_year)
+        )
