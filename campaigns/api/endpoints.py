@@ -1,0 +1,184 @@
+"""The API's endpoints: each list and item, read-only, with one policy for all of them (the
+page cache, the catalogue's validators and the API's rate limit)."""
+
+from typing import Annotated
+
+from django.shortcuts import get_object_or_404
+from ninja import Path, Query
+from ninja.decorators import decorate_view
+from ninja.pagination import paginate
+
+from ..caching import cached_page
+from ..models import (
+    Campaign,
+    Figure,
+    Organisation,
+    Platform,
+    Source,
+)
+from ..ratelimits import rate_limited
+from .pagination import CataloguePagination
+from .parameters import (
+    CampaignFilters,
+    CampaignSlug,
+    FigureFilters,
+    FigureKey,
+    OrganisationSlug,
+    PlatformSlug,
+    SourceSlug,
+    campaign_query,
+    figure_query,
+)
+from .schemas import (
+    CampaignDetailOut,
+    CampaignOut,
+    Error,
+    FigureOut,
+    OrganisationDetailOut,
+    OrganisationOut,
+    PlatformDetailOut,
+    PlatformOut,
+    SourceDetailOut,
+    SourceOut,
+)
+from .site import api
+
+# --------------------------------------------------------------------------- endpoints
+
+LIST_ERRORS = {422: Error}
+ITEM_ERRORS = {404: Error, 422: Error}
+catalogue_answer = decorate_view(rate_limited("api"), cached_page)
+"""Every endpoint's policy: served from the page cache (with the catalogue's validators), and
+limited per address, counting only answers worked out (ninja wraps in the order given: the
+last is outermost)."""
+
+
+@api.get(
+    "/campaigns",
+    response={200: list[CampaignOut], **LIST_ERRORS},
+    tags=["campaigns"],
+    summary="List published campaigns",
+)
+@catalogue_answer
+@paginate(CataloguePagination)
+def list_campaigns(request, filters: Query[CampaignFilters]):
+    """Published campaigns, filtered and searched as on the site's list page."""
+    return campaign_query(filters).apply(Campaign.objects.public().for_download())
+
+
+@api.get(
+    "/campaigns/{slug}",
+    response={200: CampaignDetailOut, **ITEM_ERRORS},
+    tags=["campaigns"],
+    summary="One published campaign with its figures and sources",
+)
+@catalogue_answer
+def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
+    """A published campaign with its participants, figures and sources."""
+    return get_object_or_404(Campaign.objects.public().for_download(), slug=slug)
+
+
+@api.get(
+    "/figures",
+    response={200: list[FigureOut], **LIST_ERRORS},
+    tags=["figures"],
+    summary="List public figures",
+)
+@catalogue_answer
+@paginate(CataloguePagination)
+def list_figures(request, filters: Query[FigureFilters]):
+    """Figures of published campaigns and about platforms, organisations and the sector."""
+    return figure_query(filters).apply(Figure.objects.public().for_listing())
+
+
+@api.get(
+    "/figures/{key}",
+    response={200: FigureOut, **ITEM_ERRORS},
+    tags=["figures"],
+    summary="One public figure",
+)
+@catalogue_answer
+def get_figure(request, key: Annotated[FigureKey, Path()]):
+    """A public figure with its source."""
+    return get_object_or_404(Figure.objects.public().for_listing(), key=key)
+
+
+@api.get(
+    "/organisations",
+    response={200: list[OrganisationOut], **LIST_ERRORS},
+    tags=["organisations"],
+    summary="List organisations in published content",
+)
+@catalogue_answer
+@paginate(CataloguePagination)
+def list_organisations(request):
+    """Organisations the site shows (taking part in published campaigns, running a public
+    platform, or described by public figures); in slug order."""
+    return Organisation.objects.public().order_by("slug")
+
+
+@api.get(
+    "/organisations/{slug}",
+    response={200: OrganisationDetailOut, **ITEM_ERRORS},
+    tags=["organisations"],
+    summary="One organisation",
+)
+@catalogue_answer
+def get_organisation(request, slug: Annotated[OrganisationSlug, Path()]):
+    """An organisation with its published campaigns and the figures about it."""
+    return get_object_or_404(Organisation.objects.public(), slug=slug)
+
+
+@api.get(
+    "/platforms",
+    response={200: list[PlatformOut], **LIST_ERRORS},
+    tags=["platforms"],
+    summary="List platforms in published content",
+)
+@catalogue_answer
+@paginate(CataloguePagination)
+def list_platforms(request):
+    """Platforms a published campaign ran on or a public figure is about, as the site shows
+    them; in slug order."""
+    return Platform.objects.public().select_related("operator").order_by("slug")
+
+
+@api.get(
+    "/platforms/{slug}",
+    response={200: PlatformDetailOut, **ITEM_ERRORS},
+    tags=["platforms"],
+    summary="One platform",
+)
+@catalogue_answer
+def get_platform(request, slug: Annotated[PlatformSlug, Path()]):
+    """A platform with its published campaigns and the figures about it."""
+    return get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
+
+
+@api.get(
+    "/sources",
+    response={200: list[SourceOut], **LIST_ERRORS},
+    tags=["sources"],
+    summary="List sources of published content",
+)
+@catalogue_answer
+@paginate(CataloguePagination)
+def list_sources(request):
+    """Documents behind published content, with their numbered references, as the site shows
+    them; in slug order."""
+    return Source.objects.public().select_related("cited_by").order_by("slug")
+
+
+@api.get(
+    "/sources/{slug}",
+    response={200: SourceDetailOut, **ITEM_ERRORS},
+    tags=["sources"],
+    summary="One source",
+)
+@catalogue_answer
+def get_source(request, slug: Annotated[SourceSlug, Path()]):
+    """A source with the published campaigns citing it and its numbered references."""
+    return get_object_or_404(Source.objects.public().select_related("cited_by"), slug=slug)
+
+
+"""The API's addresses, for ``include`` under /api/."""

@@ -1,0 +1,151 @@
+"""The API's parameters: the types of slugs and keys it takes, the lists' filters as typed
+parameters, and the query objects (``filters/queries.py``) they become, with no form and no
+menus."""
+
+from typing import Annotated
+
+from ninja import Field, Schema
+from pydantic import StringConstraints
+
+from ..filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignQuery, FigureQuery
+from ..models import (
+    Approach,
+    Campaign,
+    CampaignSort,
+    Cause,
+    Figure,
+    FigureKind,
+    FigureSort,
+    FigureSubject,
+    Organisation,
+    Platform,
+    ScopeFilter,
+    Source,
+    Tag,
+    Unit,
+    slug_rule,
+)
+
+MAX_LIMIT = 100
+"""The most items one page of a list holds."""
+
+DEFAULT_LIMIT = 20
+"""The items a page holds when ``limit`` is not given."""
+
+MAX_OFFSET = 1_000_000
+"""The furthest a list can be paged into (far beyond the catalogue's size)."""
+
+COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
+"""An ISO 3166-1 alpha-2 country code."""
+
+TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
+"""Free text in a query parameter: anything but control characters."""
+
+
+def slug_of(model, field_name="slug"):
+    """A slug (or key) of ``model`` as a parameter type: the pattern and length its field allows."""
+    rule = slug_rule(model, field_name)
+    return Annotated[str, StringConstraints(pattern=rule.pattern, max_length=rule.max_length)]
+
+
+CampaignSlug = slug_of(Campaign)
+FigureKey = slug_of(Figure, "key")
+OrganisationSlug = slug_of(Organisation)
+PlatformSlug = slug_of(Platform)
+SourceSlug = slug_of(Source)
+TagSlug = slug_of(Tag)
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+class CampaignFilters(Schema):
+    """The campaign list's filters and search, as on the site's list page."""
+
+    q: str = Field(
+        None,
+        max_length=MAX_QUERY_LENGTH,
+        pattern=TEXT_PATTERN,
+        description="Words to search for in titles, summaries, descriptions, tags, platforms "
+        "and participants (English or Chinese).",
+    )
+    platform: list[PlatformSlug] = Field(
+        None, description="Platform slugs; a campaign on any of them matches."
+    )
+    organisation: OrganisationSlug = Field(None, description="An organisation slug.")
+    cause: Cause = Field(None, description="A cause code.")
+    approach: Approach = Field(None, description="An approach code.")
+    country: str = Field(
+        None, description="An ISO 3166-1 alpha-2 country code, e.g. CN.", pattern=COUNTRY_PATTERN
+    )
+    tag: TagSlug = Field(None, description="A tag slug (Chinese tags have Chinese slugs).")
+    year_from: int = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or after this year."
+    )
+    year_to: int = Field(
+        None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or before this year."
+    )
+    scope: ScopeFilter = Field(
+        None,
+        description="Which cases: social_good (the default: cases serving a public cause), all "
+        "(with the commercial or marketing campaigns a source lists beside them), or commercial "
+        "(those alone).",
+    )
+    sort: CampaignSort = Field(
+        None, description="Order: best match for a search, else newest first, by default."
+    )
+
+
+class FigureFilters(Schema):
+    """The figures table's filters, as on the site's figures page, plus a campaign."""
+
+    kind: FigureKind = Field(None, description="A kind code.")
+    unit: Unit = Field(None, description="A unit code.")
+    about: FigureSubject = Field(
+        None,
+        description="What the figures are about: case outcomes (cases), platforms and "
+        "organisations (platforms), or the whole sector (sector).",
+    )
+    platform: list[PlatformSlug] = Field(
+        None, description="Platform slugs: figures about them or about campaigns on them."
+    )
+    cause: Cause = Field(None, description="The cause code of the figure's campaign.")
+    year: int = Field(
+        None,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description="The figure's as-of year (or its campaign's start year when it has none).",
+    )
+    campaign: CampaignSlug = Field(None, description="Only the figures of this campaign (a slug).")
+    sort: FigureSort = Field(None, description="Order; newest first by default.")
+
+
+def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
+    """The list's query object for the API's typed parameters (no form, no menus)."""
+    return CampaignQuery(
+        q=filters.q or "",
+        platforms=tuple(filters.platform or ()),
+        organisation=filters.organisation or "",
+        tag=filters.tag or "",
+        cause=filters.cause or "",
+        approach=filters.approach or "",
+        country=filters.country or "",
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+        scope=filters.scope or "",
+        sort=filters.sort or "",
+    )
+
+
+def figure_query(filters: "FigureFilters") -> FigureQuery:
+    """The figures table's query object for the API's typed parameters."""
+    return FigureQuery(
+        kind=filters.kind or "",
+        unit=filters.unit or "",
+        about=filters.about or "",
+        platforms=tuple(filters.platform or ()),
+        cause=filters.cause or "",
+        year=filters.year,
+        campaign=filters.campaign or "",
+        sort=filters.sort or "",
+    )

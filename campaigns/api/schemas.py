@@ -1,0 +1,192 @@
+"""What the API answers, item by item: the case-study and figure schemas made from the
+records (``records.py``) and the schemas of sources, organisations and platforms."""
+
+import datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+from .. import records
+from ..models import (
+    Campaign,
+    DatePrecision,
+    Figure,
+    Language,
+    OrganisationKind,
+    PlatformKind,
+    SourceKind,
+)
+
+# --------------------------------------------------------------------------- schemas
+
+
+def country_code(item):
+    """An item's country as its ISO code, or an empty string."""
+    return item.country.code or ""
+
+
+def slug_or_none(item):
+    """A related item's slug, or None when there is none."""
+    return item.slug if item is not None else None
+
+
+class Error(Schema):
+    """What went wrong."""
+
+    detail: str | list[dict[str, Any]] = Field(
+        ..., description="A message, or one entry per invalid parameter."
+    )
+
+
+class SourceOut(Schema):
+    """A document facts come from."""
+
+    slug: str = Field(..., description="The source's identifier.")
+    title: str = Field(..., description="Its title.")
+    title_zh: str = Field(..., description="Its Chinese title, or an empty string.")
+    publisher: str = Field(..., description="Who published it, or an empty string.")
+    author: str = Field(..., description="Who wrote it, or an empty string.")
+    published_on: datetime.date | None = Field(
+        ..., description="When it was published; read with published_precision."
+    )
+    published_precision: DatePrecision = Field(..., description="year, month or day.")
+    url: str = Field(..., description="Its address on the web, or an empty string.")
+    language: Language = Field(..., description="The language it is written in.")
+    kind: SourceKind = Field(..., description="What sort of document it is.")
+    cited_by: str | None = Field(
+        ..., description="The slug of the source whose numbered reference list cites it."
+    )
+    reference_number: int | None = Field(
+        ..., description="Its number in that reference list, e.g. 5 for [5]."
+    )
+    page_url: str = Field(..., description="Its page in the catalogue.")
+
+    @staticmethod
+    def resolve_cited_by(source):
+        return slug_or_none(source.cited_by)
+
+    resolve_page_url = staticmethod(records.page_url)
+
+
+FigureOut = records.api_schema("FigureOut", "A figure with its source.", records.FIGURE)
+
+CampaignOut = records.api_schema(
+    "CampaignOut",
+    "A published case study (read from a campaign fetched with ``for_download()``).",
+    records.CAMPAIGN,
+)
+
+
+class CampaignDetailOut(CampaignOut):
+    """A published case study with its description, figures and sources."""
+
+    description: str = Field(..., description="The case study in the catalogue's own words.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
+    figures: list[FigureOut] = Field(..., description="Its figures, each with its source.")
+    sources: list[SourceOut] = Field(..., description="The documents it is drawn from.")
+
+    @staticmethod
+    def resolve_figures(campaign):
+        return campaign.figures.select_related("platform", "organisation", "source")
+
+    @staticmethod
+    def resolve_sources(campaign):
+        return campaign.sources.select_related("cited_by").order_by("slug")
+
+
+class OrganisationOut(Schema):
+    """An organisation or person in published content."""
+
+    slug: str = Field(..., description="The organisation's identifier.")
+    name: str = Field(..., description="Its name in English.")
+    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
+    kind: OrganisationKind = Field(..., description="What sort of body it is.")
+    country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
+    website: str = Field(..., description="Its website, or an empty string.")
+    description: str = Field(..., description="A description, or an empty string.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
+    description_zh: str = Field(..., description="The description in Chinese, or empty.")
+    page_url: str = Field(..., description="Its page in the catalogue.")
+
+    resolve_country = staticmethod(country_code)
+    resolve_page_url = staticmethod(records.page_url)
+
+
+class OrganisationDetailOut(OrganisationOut):
+    """An organisation with its published campaigns and the figures about it."""
+
+    campaigns: list[str] = Field(
+        ..., description="Slugs of the published campaigns it took part in."
+    )
+    figures: list[FigureOut] = Field(
+        ...,
+        description="Figures about the organisation: about it alone, and the outcomes of cases "
+        "attributed to it.",
+    )
+
+    @staticmethod
+    def resolve_campaigns(organisation):
+        campaigns = Campaign.objects.public().with_participant(organisation.slug)
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
+
+    @staticmethod
+    def resolve_figures(organisation):
+        return Figure.objects.public().for_listing().about(organisation).order_by("key")
+
+
+class PlatformOut(Schema):
+    """A platform campaigns run on."""
+
+    slug: str = Field(..., description="The platform's identifier.")
+    name: str = Field(..., description="Its name in English.")
+    name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
+    kind: PlatformKind = Field(..., description="What the platform mainly does.")
+    operator: str | None = Field(..., description="The slug of the organisation that runs it.")
+    country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
+    website: str = Field(..., description="Its website, or an empty string.")
+    description: str = Field(..., description="A description, or an empty string.")
+    page_url: str = Field(..., description="Its page in the catalogue.")
+
+    @staticmethod
+    def resolve_operator(platform):
+        return slug_or_none(platform.operator)
+
+    resolve_country = staticmethod(country_code)
+    resolve_page_url = staticmethod(records.page_url)
+
+
+class PlatformDetailOut(PlatformOut):
+    """A platform with its published campaigns and the figures about it."""
+
+    campaigns: list[str] = Field(..., description="Slugs of the published campaigns on it.")
+    figures: list[FigureOut] = Field(
+        ...,
+        description="Figures about the platform: about it alone, and the outcomes of cases "
+        "attributed to it.",
+    )
+
+    @staticmethod
+    def resolve_campaigns(platform):
+        campaigns = Campaign.objects.public().on_platforms([platform.slug])
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
+
+    @staticmethod
+    def resolve_figures(platform):
+        return Figure.objects.public().for_listing().about(platform).order_by("key")
+
+
+class SourceDetailOut(SourceOut):
+    """A source with the published campaigns citing it and its numbered references."""
+
+    campaigns: list[str] = Field(..., description="Slugs of the published campaigns citing it.")
+    references: list[str] = Field(..., description="Slugs of its numbered references, in order.")
+
+    @staticmethod
+    def resolve_campaigns(source):
+        campaigns = Campaign.objects.public().citing(source)
+        return list(campaigns.order_by("slug").values_list("slug", flat=True))
+
+    @staticmethod
+    def resolve_references(source):
+        references = source.references.order_by("reference_number")
+        return list(references.values_list("slug", flat=True))
