@@ -1,5 +1,6 @@
 """Forms and widgets of the curators' admin, and the readers' suggestion form. (The public
-site's filter forms are in filters.py.)"""
+site's filter forms are in filters/; the admin's import and review forms are beside their pages,
+in admin/importing.py and admin/review.py.)"""
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
-from .models import Campaign, Status, Suggestion, SuggestionKind, slug_rule
+from .models import Campaign, Suggestion, SuggestionKind, slug_rule
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -87,87 +88,6 @@ class CampaignAdminForm(PrefetchedChoicesForm):
         if "sources" in cleaned_data:
             self.instance.pending_source_ids = [source.pk for source in cleaned_data["sources"]]
         return cleaned_data
-
-
-class ImportForm(forms.Form):
-    """A catalogue file to import in the admin (checked before anything is saved)."""
-
-    file = forms.FileField(
-        label=_("Catalogue file"),
-        help_text=_("A .json file in the format export_catalogue writes and load_catalogue reads."),
-    )
-
-
-class ReviewForm(forms.Form):
-    """A reviewer's decision on one case, with the note it needs.
-
-    The decisions offered depend on where the case is: a draft or a case in review can be
-    published, a case in review sent back with a note, a published one unpublished or
-    withdrawn with a reason for readers, a withdrawn one published again.
-    """
-
-    PUBLISH, SEND_BACK, UNPUBLISH, WITHDRAW = "publish", "send_back", "unpublish", "withdraw"
-    DECISIONS = {
-        PUBLISH: _("Publish: readers see it now"),
-        SEND_BACK: _("Send back to its editors as a draft, with a note"),
-        UNPUBLISH: _("Unpublish: back to draft, its address answers “not found”"),
-        WITHDRAW: _("Withdraw: its address says it was withdrawn, when and why"),
-    }
-    OFFERED = {
-        Status.DRAFT: [PUBLISH],
-        Status.IN_REVIEW: [PUBLISH, SEND_BACK],
-        Status.PUBLISHED: [UNPUBLISH, WITHDRAW],
-        Status.WITHDRAWN: [PUBLISH],
-    }
-    NEEDS_NOTE = {SEND_BACK, WITHDRAW}
-
-    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Needed to send a case back (for its editors) or to withdraw it (shown to readers)."
-        ),
-    )
-
-    def __init__(self, *args, campaign, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.campaign, self.user = campaign, user
-        self.fields["decision"].choices = [
-            (decision, self.DECISIONS[decision])
-            for decision in self.OFFERED.get(campaign.status, [])
-        ]
-
-    def clean(self):
-        cleaned_data = super().clean()
-        decision = cleaned_data.get("decision")
-        if decision in self.NEEDS_NOTE and not cleaned_data.get("note", "").strip():
-            self.add_error("note", _("Say why: this decision needs a note."))
-        return cleaned_data
-
-    def apply(self, services):
-        """Carry out the decision with ``services``; return how many cases it moved (0 if the
-        case had moved on since the page was shown)."""
-        campaigns = Campaign.objects.filter(pk=self.campaign.pk)
-        decision, note = self.cleaned_data["decision"], self.cleaned_data["note"].strip()
-        if decision == self.PUBLISH:
-            return services.publish_campaigns(campaigns=campaigns, user=self.user)
-        if decision == self.SEND_BACK:
-            return services.send_back(campaigns=campaigns, note=note)
-        if decision == self.UNPUBLISH:
-            return services.unpublish_campaigns(campaigns=campaigns)
-        return services.withdraw(campaigns=campaigns, reason=note)
-
-    def done_message(self):
-        """What the reviewer is told once the decision is carried out."""
-        return {
-            self.PUBLISH: _("“%(title)s” is published."),
-            self.SEND_BACK: _("“%(title)s” was sent back to its editors."),
-            self.UNPUBLISH: _("“%(title)s” is a draft again."),
-            self.WITHDRAW: _("“%(title)s” is withdrawn."),
-        }[self.cleaned_data["decision"]] % {"title": self.campaign.title}
 
 
 class SuggestionForm(forms.ModelForm):

@@ -1,0 +1,299 @@
+"""
+The cases' admin: a case with its figures, participants and images inline, its list filters,
+and the actions and pages that move it through review (submit, publish, unpublish, delete; the
+review page, ``review.py``; the import page, ``importing.py``). Who may do what is
+``policy.py``.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import history, services
+from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
+from ..forms import CampaignAdminForm, FigureAdminForm
+from ..models import Campaign, CampaignImage, Figure, Participation, Status
+from . import importing, review
+from .base import PrefetchedAutocompleteMixin
+from .history import HistoryAdminMixin
+from .parts import image_preview
+from .policy import EDITABLE_BY_EDITORS, CasePartPermissions, CasePermissions, can_publish
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    """Campaigns by the year they started."""
+
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Campaign.objects.dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if not self.value().isdigit():
+            return queryset.none()
+        return queryset.filter(start_date__year=int(self.value()))
+
+
+class FigureInline(
+    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.StackedInline
+):
+    model = Figure
+    form = FigureAdminForm
+    extra = 0
+    verbose_name = _("figure")
+    verbose_name_plural = _("figures")
+    autocomplete_fields = ["source", "conversion_of"]
+    prepopulated_fields = {"key": ["label"]}
+    fields = [
+        ("label", "label_zh"),
+        ("stated_as", "source"),
+        ("value", "unit", "kind", "qualifier"),
+        "conversion_of",
+        ("period", "period_zh"),
+        ("as_of", "as_of_precision"),
+        "caveat_kind",
+        ("caveat", "caveat_zh"),
+        ("key", "order"),
+        "correction_note",
+    ]
+
+
+class ParticipationInline(
+    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.TabularInline
+):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "note", "note_zh", "assumed", "order"]
+
+
+class CampaignImageInline(ConcurrentEditAdminMixin, CasePartPermissions, admin.TabularInline):
+    model = CampaignImage
+    form = ConcurrentEditForm
+    extra = 0
+    fields = [
+        image_preview,
+        "image",
+        "alt_text",
+        "alt_text_zh",
+        "caption",
+        "caption_zh",
+        "credit",
+        "order",
+    ]
+    readonly_fields = [image_preview]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ConcurrentEditAdminMixin, CasePermissions, HistoryAdminMixin, admin.ModelAdmin):
+    show_full_result_count = False  # a second count of the whole table on every filtered page
+    form = CampaignAdminForm
+    inlines = [FigureInline, ParticipationInline, CampaignImageInline]
+    list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
+    list_filter = ["status", "cause", "approach", "platforms", StartYearFilter, "featured"]
+    search_fields = [
+        "title",
+        "title_zh",
+        "summary",
+        "platforms__name",
+        "platforms__name_zh",
+        "organisations__name",
+        "organisations__name_zh",
+        "tags__name",
+        "tags__name_zh",
+    ]
+    date_hierarchy = "start_date"
+    ordering = ["-start_date", "title"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["platforms", "sources"]
+    readonly_fields = [
+        "published_at",
+        "published_by",
+        "submitted_at",
+        "withdrawn_at",
+        "created_at",
+        "updated_at",
+    ]
+    actions = ["submit_for_review", "publish", "unpublish", "delete_selected"]
+    change_form_template = "admin/campaigns/campaign/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
+        (
+            _("Review"),
+            {
+                "fields": ["review_note", "withdrawal_reason"],
+                "description": _(
+                    "The reviewer's note goes back to the editors with a case sent back; the "
+                    "reason for a withdrawal is shown to readers at the case's address."
+                ),
+            },
+        ),
+        (None, {"fields": [("summary", "summary_zh"), ("description", "description_zh")]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    ("location", "location_zh", "country"),
+                ]
+            },
+        ),
+        (_("Classification"), {"fields": ["cause", "approach", "platforms", "tags"]}),
+        (
+            _("Sources"),
+            {
+                "fields": ["sources"],
+                "description": _("Every figure below must cite one of these sources."),
+            },
+        ),
+        (
+            _("Record"),
+            {
+                "fields": [
+                    ("published_at", "published_by"),
+                    "submitted_at",
+                    "withdrawn_at",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_listing()
+
+    def history_of(self, object_id):
+        return history.History.of_case(object_id)
+
+    def view_on_site(self, campaign):
+        # A case that is not public opens as a curator's preview at its own address.
+        return campaign.get_absolute_url()
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, campaign):
+        if campaign.end_date and campaign.end_display != campaign.start_display:
+            return f"{campaign.start_display} – {campaign.end_display}"
+        return campaign.start_display
+
+    @admin.display(description=_("platforms"))
+    def platform_names(self, campaign):
+        return ", ".join(platform.name for platform in campaign.platforms.all())
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {"can_review": can_publish(request), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # ----------------------------------------------------------------------- saving
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Figure:
+            return super().save_formset(request, form, formset, change)
+        # A figure readers saw that now states something else is a correction, with its note.
+        edited = [
+            figure_form
+            for figure_form in formset.forms
+            if figure_form.instance.pk is not None
+            and figure_form.has_changed()
+            and not formset._should_delete_form(figure_form)
+        ]
+        readers_saw = services.public_statements([f.instance.pk for f in edited])
+        super().save_formset(request, form, formset, change)
+        for figure_form in edited:
+            figure = figure_form.instance
+            if figure.pk in readers_saw:
+                services.record_correction(
+                    figure=figure,
+                    before=readers_saw[figure.pk],
+                    note=figure_form.cleaned_data.get("correction_note", ""),
+                )
+
+    def save_model(self, request, obj, form, change):
+        # Publishing in this save (not saving a case published before) records who did it.
+        if (
+            obj.status == Status.PUBLISHED
+            and obj.published_by_id is None
+            and (not change or "status" in form.changed_data)
+        ):
+            obj.published_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # ----------------------------------------------------------------------- actions
+
+    @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        selected = queryset.count()
+        submitted = services.submit_for_review(campaigns=queryset)
+        self.report(request, changed=submitted, selected=selected, verb=_("submitted"))
+
+    @admin.action(description=_("Publish selected campaigns"), permissions=["publish"])
+    def publish(self, request, queryset):
+        selected = queryset.count()  # before the change: a filtered list would lose them
+        published = services.publish_campaigns(campaigns=queryset, user=request.user)
+        self.report(request, changed=published, selected=selected, verb=_("published"))
+
+    @admin.action(description=_("Unpublish selected campaigns"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        selected = queryset.count()
+        unpublished = services.unpublish_campaigns(campaigns=queryset)
+        self.report(request, changed=unpublished, selected=selected, verb=_("unpublished"))
+
+    @admin.action(description=_("Delete selected campaigns"), permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        if not can_publish(request):
+            public = list(queryset.exclude(status__in=EDITABLE_BY_EDITORS).order_by("title"))
+            if public:
+                self.message_user(
+                    request,
+                    _(
+                        "Nothing was deleted: only a reviewer may delete a published or "
+                        "withdrawn case (%(titles)s)."
+                    )
+                    % {"titles": "; ".join(campaign.title for campaign in public[:5])},
+                    messages.ERROR,
+                )
+                return None
+        return admin_actions.delete_selected(self, request, queryset)
+
+    # ----------------------------------------------------------------------- pages
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="campaigns_campaign_import",
+            ),
+            path(
+                "<path:object_id>/review/",
+                self.admin_site.admin_view(self.review_view),
+                name="campaigns_campaign_review",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Import a catalogue file: upload, dry run, confirm (``importing.py``)."""
+        return importing.import_view(self, request)
+
+    def review_view(self, request, object_id):
+        """A reviewer's decision on one case (``review.py``)."""
+        return review.review_view(self, request, object_id)
+
+    def report(self, request, *, changed, selected, verb):
+        """Tell the curator how many of the selected campaigns an action changed."""
+        message = ngettext(
+            "%(count)d campaign was %(verb)s.", "%(count)d campaigns were %(verb)s.", changed
+        ) % {"count": changed, "verb": verb}
+        unchanged = selected - changed
+        if unchanged:
+            message += " " + ngettext(
+                "%(count)d was %(verb)s already.", "%(count)d were %(verb)s already.", unchanged
+            ) % {"count": unchanged, "verb": verb}
+        self.message_user(request, message, messages.SUCCESS if changed else messages.WARNING)

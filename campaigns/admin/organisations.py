@@ -1,0 +1,50 @@
+"""The admins of who runs campaigns and where: organisations and platforms."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
+from ..models import Campaign, Organisation, Participation, Platform, count_of
+from .base import HTTPS_URL_FIELDS, CountColumn, CountedAdminMixin, PrefetchedAutocompleteMixin
+from .history import HistoryAdminMixin
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(
+    ConcurrentEditAdminMixin, HistoryAdminMixin, CountedAdminMixin, admin.ModelAdmin
+):
+    form = ConcurrentEditForm
+    show_full_result_count = False  # a second count of the whole table on every filtered page
+    counted = CountColumn(
+        "campaign_count",
+        lambda: count_of(Participation.objects.all(), "organisation", distinct="campaign"),
+        _("campaigns"),
+    )
+    list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_zh", "slug"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = HTTPS_URL_FIELDS
+
+
+@admin.register(Platform)
+class PlatformAdmin(
+    ConcurrentEditAdminMixin,
+    HistoryAdminMixin,
+    CountedAdminMixin,
+    PrefetchedAutocompleteMixin,
+    admin.ModelAdmin,
+):
+    counted = CountColumn(
+        "campaign_count",
+        lambda: count_of(Campaign.platforms.through.objects.all(), "platform"),
+        _("campaigns"),
+    )
+    list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_zh", "slug"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["operator"]
+    formfield_overrides = HTTPS_URL_FIELDS
