@@ -88,7 +88,7 @@ revisions = Revision.objects.filter(version__case__campaign_id=case.pk).distinct
 pages = (revisions + 49) // 50
 oldest = Revision.objects.filter(version__case__campaign_id=case.pk).order_by("pk").first()
 restore = reverse("admin:campaigns_campaign_restore", args=[case.pk, oldest.pk])
-stored = Version.objects.filter(case__campaign_id=case.pk)
+stored = Version.objects.filter(campaign_version__campaign_id=case.pk)
 per_save = stored.exclude(revision=oldest).count() / SAVES
 size = stored.aggregate(bytes=Sum(Length("serialized_data")))["bytes"] / SAVES
 rows = 1 + case.figures.count() + case.participations.count() + case.tagged_items.count()

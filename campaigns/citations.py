@@ -94,7 +94,7 @@ def citations(campaign, url):
         "version": updated.isoformat(),
         "url": url,
         "bibtex": bibtex,
-        "gbt": gbt7714(case_citable(campaign, url)),
+        "gbt": gbt7714(campaign_citable(campaign, url)),
     }
 
 
@@ -152,7 +152,7 @@ GBT_TYPES = {
 follows for a document read online."""
 
 
-def case_citable(campaign, url):
+def campaign_citable(campaign, url):
     """A case as the version the reader sees, in the page's language: our catalogue is its
     author and publisher, and it is cited as of when it last changed."""
     updated = timezone.localtime(campaign.updated_at).date()

@@ -13,12 +13,12 @@ Derived from the rows, and kept in step here:
 - an image's renditions (``images.py``).
 
 Every write path reports the rows it changed: saves and deletes through their signals (one-line
-forwarders in ``signals.py``), links of cases to platforms and sources, rows the loader inserts in
-bulk (``added``), cases a service moves between statuses (``cases_moved``), and writes to the whole
-catalogue (``everything_changed``). What must follow is noted and brought in step **once per unit
-of work**: at the end of the outermost ``unit()`` — an admin request, a service, a load, a
-restore, an import, a growth — still inside its transaction; a change made outside any unit is a
-unit of its own.
+forwarders in ``signals.py``), links of campaigns to platforms and sources, rows the loader
+inserts in bulk (``added``), campaigns a service moves between statuses (``campaigns_moved``),
+and writes to the whole catalogue (``everything_changed``). What must follow is noted and
+brought in step **once per unit of work**: at the end of the outermost ``unit()`` — an admin
+request, a service, a load, a restore, an import, a growth — still inside its transaction; a
+change made outside any unit is a unit of its own.
 
 Which rows follow a change is read from one table of each model's links (``FOLLOWS``), the same
 way for one saved row as for ten thousand inserted ones; what a row was before a save is read
@@ -66,11 +66,11 @@ class Follows:
     """Other columns whose change changes those counts (a figure becoming a conversion)."""
     document: str | None = None
     """The column naming the case whose search document holds this row."""
-    case: str | None = None
-    """The column naming the case whose ``updated_at`` moves with this row."""
+    campaign: str | None = None
+    """The column naming the campaign whose ``updated_at`` moves with this row."""
     names: tuple[str, ...] = ()
     """Fields whose change rewrites the search documents of the cases linked to the row."""
-    cases_of: str | None = None
+    campaigns_of: str | None = None
     """How to find the cases linked to a renamed row: a lookup on Campaign."""
     touch_renamed: bool = False
     """Whether renaming it also moves its cases' ``updated_at`` (tags: the case shows them)."""
@@ -88,26 +88,26 @@ FOLLOWS = {
         counted=("conversion_of_id",),
     ),
     Participation: Follows(
-        counts={"organisation_id": "organisations"}, document="campaign_id", case="campaign_id"
+        counts={"organisation_id": "organisations"}, document="campaign_id", campaign="campaign_id"
     ),
     TaggedCampaign: Follows(
-        counts={"tag_id": "tags"}, document="content_object_id", case="content_object_id"
+        counts={"tag_id": "tags"}, document="content_object_id", campaign="content_object_id"
     ),
-    CampaignImage: Follows(case="campaign_id"),
+    CampaignImage: Follows(campaign="campaign_id"),
     Platform: Follows(
         counts={"id": "platforms", "operator_id": "organisations"},
         names=("name", "name_zh"),
-        cases_of="platforms",
+        campaigns_of="platforms",
     ),
     Organisation: Follows(
         counts={"id": "organisations"},
         names=("name", "name_zh"),
-        cases_of="participations__organisation",
+        campaigns_of="participations__organisation",
     ),
     Tag: Follows(
         counts={"id": "tags"},
         names=("name", "name_zh"),
-        cases_of="tagged_items__tag",
+        campaigns_of="tagged_items__tag",
         touch_renamed=True,
     ),
     Source: Follows(counts={"id": "sources", "cited_by_id": "sources"}),
@@ -121,7 +121,7 @@ def _columns(model) -> list[str]:
     """The columns of a row that say what follows its change, read once before a save."""
     rule = FOLLOWS.get(model, Follows())
     columns = {name for name in (*rule.counts, *rule.counted) if name != "id"}
-    columns |= {name for name in (rule.document, rule.case) if name and name != "id"}
+    columns |= {name for name in (rule.document, rule.campaign) if name and name != "id"}
     columns |= set(rule.names)
     if model is Campaign:
         columns.add("status")
@@ -331,7 +331,7 @@ def added(model, rows, links: dict[str, list[tuple[Any, Any]]] | None = None) ->
             )
 
 
-def cases_moved(campaign_ids, *, were_public: bool) -> None:
+def campaigns_moved(campaign_ids, *, were_public: bool) -> None:
     """Cases changed status in bulk (published, unpublished, withdrawn …): what they link to
     is recounted, and readers see a new catalogue if any was public before or is now."""
     with _one_change():
@@ -375,8 +375,8 @@ def _follow(pending: Pending, model, before: dict | None, after: dict | None, *,
             pending.note(kind, [state.get(column) for state in states])
     if rule.document and (model is Campaign or moved([rule.document, *rule.counts])):
         pending.note("documents", [state.get(rule.document) for state in states])
-    if rule.case and not raw:
-        pending.touched |= {state.get(rule.case) for state in states} - {None}
+    if rule.campaign and not raw:
+        pending.touched |= {state.get(rule.campaign) for state in states} - {None}
     if model is Campaign and before is not None and after is not None:
         if before["status"] != after["status"]:
             pending.moved.add(after["id"])
@@ -398,7 +398,7 @@ def _apply(pending: Pending) -> None:
         pending.note("documents", moved)
     for model, ids in pending.renamed.items():
         rule = FOLLOWS[model]
-        cases = _ids(Campaign._base_manager.filter(**{f"{rule.cases_of}__in": ids}))
+        cases = _ids(Campaign._base_manager.filter(**{f"{rule.campaigns_of}__in": ids}))
         pending.note("documents", cases)
         if rule.touch_renamed:
             pending.touched |= cases

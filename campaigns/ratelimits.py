@@ -54,9 +54,10 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def hit(request, rule, limit, window=WINDOW_SECONDS):
-    """Count one request of ``rule`` from this address. Returns 0 while it is within ``limit``
-    requests a ``window``, else the seconds until the window ends (at least 1)."""
+def seconds_to_wait(request, rule, limit, window=WINDOW_SECONDS):
+    """Count one request of ``rule`` from this address: 0 while it is within ``limit``
+    requests a ``window``, else how many seconds it must wait until the window ends (at least
+    1)."""
     now = time.time()
     start = int(now // window)
     address = client_address(request)
@@ -106,7 +107,7 @@ def rate_limited(rule, *, when=None):
         def limited_view(request, *args, **kwargs):
             limit = settings.RATE_LIMITS.get(rule, 0)
             if limit and (when is None or when(request)):
-                retry_after = hit(request, rule, limit)
+                retry_after = seconds_to_wait(request, rule, limit)
                 if retry_after:
                     return too_many_requests(request, rule, limit, retry_after)
             return view(request, *args, **kwargs)

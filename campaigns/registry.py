@@ -37,7 +37,7 @@ class CatalogueModel:
     """One model of the catalogue and its roles."""
 
     model: type[models.Model]
-    case_field: str | None = None
+    campaign_field: str | None = None
     """For a part of a case: the foreign key naming its case."""
     loadable: bool = True
     """Whether a catalogue file may hold its rows (corrections are the site's own record)."""
@@ -61,11 +61,11 @@ CATALOGUE = (
     CatalogueModel(Platform),
     CatalogueModel(Tag),
     CatalogueModel(Campaign),
-    CatalogueModel(Participation, case_field="campaign", inline=True),
-    CatalogueModel(TaggedCampaign, case_field="content_object"),
-    CatalogueModel(CampaignImage, case_field="campaign", inline=True),
-    CatalogueModel(Figure, case_field="campaign", inline=True),
-    CatalogueModel(Correction, case_field="campaign", loadable=False, public_record=True),
+    CatalogueModel(Participation, campaign_field="campaign", inline=True),
+    CatalogueModel(TaggedCampaign, campaign_field="content_object"),
+    CatalogueModel(CampaignImage, campaign_field="campaign", inline=True),
+    CatalogueModel(Figure, campaign_field="campaign", inline=True),
+    CatalogueModel(Correction, campaign_field="campaign", loadable=False, public_record=True),
 )
 """Every model of the catalogue, loadable ones in the order a catalogue file is loaded (a row
 before the rows that name it)."""
@@ -78,21 +78,21 @@ MODELS = tuple(entry.model for entry in CATALOGUE)
 LOADABLE = tuple(entry.model for entry in CATALOGUE if entry.loadable)
 """The models a catalogue file may hold, in loading order."""
 
-CASE_PARTS = {
-    entry.model: entry.case_field
+CAMPAIGN_PARTS = {
+    entry.model: entry.campaign_field
     for entry in CATALOGUE
-    if entry.case_field and not entry.public_record
+    if entry.campaign_field and not entry.public_record
 }
 """The parts of a case and the field naming their case."""
 
-INLINE_PARTS = {model: field for model, field in CASE_PARTS.items() if BY_MODEL[model].inline}
+INLINE_PARTS = {model: field for model, field in CAMPAIGN_PARTS.items() if BY_MODEL[model].inline}
 """The parts a case's admin page edits, and the field naming their case."""
 
 PUBLIC_RECORD = tuple(entry.model for entry in CATALOGUE if entry.public_record)
 """The catalogue's public record of its own changes."""
 
 
-def case_field(model: type[models.Model]) -> str | None:
+def campaign_field(model: type[models.Model]) -> str | None:
     """The field naming the case a row of ``model`` is part of (None: not a part)."""
     entry = BY_MODEL.get(model)
-    return entry.case_field if entry else None
+    return entry.campaign_field if entry else None

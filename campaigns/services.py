@@ -95,7 +95,7 @@ def _move(campaigns: QuerySet[Campaign], verb: str, note: str = "", **changes) -
     _keep_baseline(ids)
     were_public = Campaign.objects.public().filter(pk__in=ids).exists()
     moved = Campaign.objects.filter(pk__in=ids).update(**changes)
-    derived.cases_moved(ids, were_public=were_public)
+    derived.campaigns_moved(ids, were_public=were_public)
     _record(ids, verb, moved, note)
     return moved
 

@@ -15,8 +15,8 @@ urlpatterns = [
     path("campaigns/<slug:slug>/", views.campaign_detail, name="campaign_detail"),
     re_path(
         r"^campaigns/(?P<slug>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>ris|bib)$",
-        views.case_citation,
-        name="case_citation",
+        views.campaign_citation,
+        name="campaign_citation",
     ),
     path("campaigns/<slug:slug>/share.png", views.share_image_view, name="share_image"),
     path("organisations/", views.organisation_list, name="organisation_list"),

@@ -15,7 +15,7 @@ SUGGEST = "/suggest/"
 
 def valid(**changes):
     data = {
-        "kind": SuggestionKind.CASE,
+        "kind": SuggestionKind.CAMPAIGN,
         "what": "The Tianjin blood donation drive on WeChat in 2019 raised 3,000 donors.",
         "where_stated": "https://news.example.org/tianjin-blood",
         "name": "",

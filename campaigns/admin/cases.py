@@ -19,7 +19,7 @@ from . import importing, review
 from .base import PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
 from .parts import image_preview
-from .policy import EDITABLE_BY_EDITORS, CasePartPermissions, CasePermissions, can_publish
+from .policy import EDITABLE_BY_EDITORS, CampaignPartPermissions, CampaignPermissions, can_publish
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -41,7 +41,10 @@ class StartYearFilter(admin.SimpleListFilter):
 
 
 class FigureInline(
-    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.StackedInline
+    ConcurrentEditAdminMixin,
+    CampaignPartPermissions,
+    PrefetchedAutocompleteMixin,
+    admin.StackedInline,
 ):
     model = Figure
     form = FigureAdminForm
@@ -65,7 +68,10 @@ class FigureInline(
 
 
 class ParticipationInline(
-    ConcurrentEditAdminMixin, CasePartPermissions, PrefetchedAutocompleteMixin, admin.TabularInline
+    ConcurrentEditAdminMixin,
+    CampaignPartPermissions,
+    PrefetchedAutocompleteMixin,
+    admin.TabularInline,
 ):
     model = Participation
     extra = 0
@@ -73,7 +79,7 @@ class ParticipationInline(
     fields = ["organisation", "role", "note", "note_zh", "assumed", "order"]
 
 
-class CampaignImageInline(ConcurrentEditAdminMixin, CasePartPermissions, admin.TabularInline):
+class CampaignImageInline(ConcurrentEditAdminMixin, CampaignPartPermissions, admin.TabularInline):
     model = CampaignImage
     form = ConcurrentEditForm
     extra = 0
@@ -91,7 +97,9 @@ class CampaignImageInline(ConcurrentEditAdminMixin, CasePartPermissions, admin.T
 
 
 @admin.register(Campaign)
-class CampaignAdmin(ConcurrentEditAdminMixin, CasePermissions, HistoryAdminMixin, admin.ModelAdmin):
+class CampaignAdmin(
+    ConcurrentEditAdminMixin, CampaignPermissions, HistoryAdminMixin, admin.ModelAdmin
+):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, CampaignImageInline]
@@ -170,7 +178,7 @@ class CampaignAdmin(ConcurrentEditAdminMixin, CasePermissions, HistoryAdminMixin
         return super().get_queryset(request).for_listing()
 
     def history_of(self, object_id):
-        return history.History.of_case(object_id)
+        return history.History.of_campaign(object_id)
 
     def view_on_site(self, campaign):
         # A case that is not public opens as a curator's preview at its own address.

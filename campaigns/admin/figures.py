@@ -11,7 +11,7 @@ from ..forms import FigureAdminForm
 from ..models import Figure, Status
 from .base import PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
-from .policy import CasePartPermissions
+from .policy import CampaignPartPermissions
 
 
 class CampaignStatusFilter(admin.SimpleListFilter):
@@ -34,7 +34,7 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 @admin.register(Figure)
 class FigureAdmin(
     ConcurrentEditAdminMixin,
-    CasePartPermissions,
+    CampaignPartPermissions,
     HistoryAdminMixin,
     PrefetchedAutocompleteMixin,
     admin.ModelAdmin,

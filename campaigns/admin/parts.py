@@ -9,7 +9,7 @@ from ..concurrent_edits import ConcurrentEditAdminMixin
 from ..models import CampaignImage, Participation
 from .base import PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
-from .policy import CasePartPermissions
+from .policy import CampaignPartPermissions
 
 
 @admin.display(description=_("preview"))
@@ -23,7 +23,7 @@ def image_preview(image):
 @admin.register(Participation)
 class ParticipationAdmin(
     ConcurrentEditAdminMixin,
-    CasePartPermissions,
+    CampaignPartPermissions,
     HistoryAdminMixin,
     PrefetchedAutocompleteMixin,
     admin.ModelAdmin,
@@ -44,7 +44,7 @@ class ParticipationAdmin(
 @admin.register(CampaignImage)
 class CampaignImageAdmin(
     ConcurrentEditAdminMixin,
-    CasePartPermissions,
+    CampaignPartPermissions,
     HistoryAdminMixin,
     PrefetchedAutocompleteMixin,
     admin.ModelAdmin,

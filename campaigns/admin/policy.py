@@ -21,7 +21,7 @@ def can_publish(request):
     return request.user.has_perm("campaigns.publish_campaign")
 
 
-def may_edit_case(request, campaign):
+def may_edit_campaign(request, campaign):
     """Whether this curator may change the case (None: a new row, or no case)."""
     return campaign is None or campaign.status in EDITABLE_BY_EDITORS or can_publish(request)
 
@@ -43,7 +43,7 @@ class RestorePermissions:
                 raise PermissionDenied
 
 
-class CasePermissions(RestorePermissions):
+class CampaignPermissions(RestorePermissions):
     """A case's own admin: an editor may change or delete a case only while it is not public,
     and moves it between draft and review only."""
 
@@ -51,10 +51,10 @@ class CasePermissions(RestorePermissions):
         return can_publish(request)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and may_edit_case(request, obj)
+        return super().has_change_permission(request, obj) and may_edit_campaign(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and may_edit_case(request, obj)
+        return super().has_delete_permission(request, obj) and may_edit_campaign(request, obj)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not can_publish(request):
@@ -69,12 +69,12 @@ class CasePermissions(RestorePermissions):
         # An editor may restore (or recover) a case only from and to a status they could
         # set themselves; its parts go with it (``history.prepare`` leaves other cases' alone).
         current = Campaign.objects.filter(pk=object_id).first()
-        return may_edit_case(request, current) and (
+        return may_edit_campaign(request, current) and (
             stored is None or stored.fields.get("status") in EDITABLE_BY_EDITORS
         )
 
 
-class CasePartPermissions(RestorePermissions):
+class CampaignPartPermissions(RestorePermissions):
     """The parts of a case (figures, participants, images) follow their case: an editor may
     change them only while the case is not public, and may attach them only to such a case.
     On an inline, ``obj`` is the case itself."""
@@ -83,18 +83,18 @@ class CasePartPermissions(RestorePermissions):
         return obj if isinstance(obj, Campaign) else getattr(obj, "campaign", None)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and may_edit_case(
+        return super().has_change_permission(request, obj) and may_edit_campaign(
             request, self._case_of(obj)
         )
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and may_edit_case(
+        return super().has_delete_permission(request, obj) and may_edit_campaign(
             request, self._case_of(obj)
         )
 
     def has_add_permission(self, request, *args):
         obj = args[0] if args else None
-        return super().has_add_permission(request, *args) and may_edit_case(
+        return super().has_add_permission(request, *args) and may_edit_campaign(
             request, self._case_of(obj)
         )
 
@@ -111,4 +111,4 @@ class CasePartPermissions(RestorePermissions):
         if stored is not None:
             cases.add(stored.fields.get("campaign"))
         editable = Campaign.objects.filter(pk__in=[pk for pk in cases if pk])
-        return all(may_edit_case(request, case) for case in editable)
+        return all(may_edit_campaign(request, case) for case in editable)

@@ -39,7 +39,7 @@ class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
 
     show_full_result_count = False
     form = ConcurrentEditForm
-    list_display = ["created_at", "kind", "status", "case_link", "short_what", "where_stated"]
+    list_display = ["created_at", "kind", "status", "campaign_link", "short_what", "where_stated"]
     list_filter = ["status", "kind"]
     search_fields = ["what", "where_stated", "name", "email", "campaign__title"]
     list_select_related = ["campaign"]
@@ -47,7 +47,7 @@ class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
     actions = ["accept", "reject"]
     fields = [
         "kind",
-        "case_link",
+        "campaign_link",
         "what",
         "where_stated",
         "name",
@@ -59,7 +59,7 @@ class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
     ]
     readonly_fields = [
         "kind",
-        "case_link",
+        "campaign_link",
         "what",
         "where_stated",
         "name",
@@ -72,7 +72,7 @@ class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
         return False  # readers send them from the public site
 
     @admin.display(description=_("case"))
-    def case_link(self, suggestion):
+    def campaign_link(self, suggestion):
         if suggestion.campaign is None:
             return "—"
         return format_html(

@@ -39,9 +39,9 @@ def view_on_site(request, content_type_id, object_id):
     if model_admin is None or not model_admin.has_view_permission(request):
         raise Http404(_("There is nothing to view at this address."))
     if model is Campaign and not may_preview(request.user):
-        case_id = _user_id(object_id)  # a row id typed in the address, or None
+        campaign_id = _user_id(object_id)  # a row id typed in the address, or None
         hidden = Campaign.objects.exclude(status=Status.PUBLISHED)
-        if case_id is None or hidden.filter(pk=case_id).exists():
+        if campaign_id is None or hidden.filter(pk=campaign_id).exists():
             raise Http404(_("There is nothing to view at this address."))
     return shortcut(request, content_type_id, object_id)
 
@@ -114,8 +114,10 @@ def _history_url(model, row):
     if model in admin.site._registry:
         name = f"admin:{model._meta.app_label}_{model._meta.model_name}_history"
         return reverse(name, args=[row["object_id"]])
-    if row["case__campaign_id"]:
-        return reverse("admin:campaigns_campaign_history", args=[row["case__campaign_id"]])
+    if row["campaign_version__campaign_id"]:
+        return reverse(
+            "admin:campaigns_campaign_history", args=[row["campaign_version__campaign_id"]]
+        )
     return None
 
 
@@ -138,7 +140,13 @@ def _entries(revisions):
             place=Window(RowNumber(), partition_by=[F("revision_id")], order_by=F("pk").asc())
         )
         .filter(place__lte=SHOWN_PER_REVISION)
-        .values("revision_id", "content_type_id", "object_id", "object_repr", "case__campaign_id")
+        .values(
+            "revision_id",
+            "content_type_id",
+            "object_id",
+            "object_repr",
+            "campaign_version__campaign_id",
+        )
     )
     for row in first:
         model = ContentType.objects.get_for_id(row["content_type_id"]).model_class()

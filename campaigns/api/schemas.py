@@ -126,7 +126,7 @@ class OrganisationDetailOut(OrganisationOut):
 
     @staticmethod
     def resolve_campaigns(organisation):
-        campaigns = Campaign.objects.public().with_participant(organisation.slug)
+        campaigns = Campaign.objects.public().with_organisation(organisation.slug)
         return list(campaigns.order_by("slug").values_list("slug", flat=True))
 
     @staticmethod

@@ -54,7 +54,7 @@ class CampaignQuery:
         if self.platforms:
             queryset = queryset.on_platforms(list(self.platforms))
         if self.organisation:
-            queryset = queryset.with_participant(self.organisation)
+            queryset = queryset.with_organisation(self.organisation)
         if self.tag:
             queryset = queryset.tagged(self.tag)
         for name in ("cause", "approach", "country"):

@@ -9,7 +9,7 @@ that changed, not every row shown), so a revision costs what was saved.
 
 Three things are added to what django-reversion keeps (``models/history.py``):
 
-- ``CaseVersion``: the case each stored row belongs to, so a case's history (its own rows and
+- ``CampaignVersion``: the case each stored row belongs to, so a case's history (its own rows and
   its parts') is one indexed query, however many other rows a revision holds;
 - ``Removal``: the rows a revision deleted, with their last state stored as a version of the
   same revision, so a deleted case or figure can be recovered and a case's history shows
@@ -39,8 +39,8 @@ from .reading import (
 )
 from .recording import BASELINE, Recording, current, describe, recording
 from .registration import TRACKED_MODELS, register_catalogue
-from .restoring import RestoreError, Step, deleted_cases, plan, prepare, restore
-from .versions import DERIVED_FIELDS, NAMED_BY, case_of, versioned_fields
+from .restoring import RestoreError, Step, deleted_campaigns, plan, prepare, restore
+from .versions import DERIVED_FIELDS, NAMED_BY, campaign_of, versioned_fields
 
 __all__ = [
     "BASELINE",
@@ -56,9 +56,9 @@ __all__ = [
     "RevisionEntry",
     "RowChange",
     "Step",
-    "case_of",
+    "campaign_of",
     "current",
-    "deleted_cases",
+    "deleted_campaigns",
     "describe",
     "plan",
     "prepare",

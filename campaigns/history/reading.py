@@ -88,10 +88,10 @@ class History:
         self.campaign_id = campaign_id
 
     @classmethod
-    def of_case(cls, campaign_id: int) -> "History":
+    def of_campaign(cls, campaign_id: int) -> "History":
         """A case and its parts (figures, participants, images, tags)."""
         return cls(
-            Version.objects.filter(case__campaign_id=campaign_id),
+            Version.objects.filter(campaign_version__campaign_id=campaign_id),
             Removal.objects.filter(campaign_id=campaign_id),
             campaign_id=int(campaign_id),
         )

@@ -5,7 +5,7 @@ the history, in one transaction, with who, when and a comment.
 django-reversion stores the rows saved one by one; ``Recording`` stores what it does not: rows
 written in bulk (``Recording.add``), the last state of rows deleted (with a ``Removal`` each),
 and baselines (how a row stood before its first recorded change). Each stored row of a case is
-noted with its case (``CaseVersion``), so a case's history is one indexed query.
+noted with its case (``CampaignVersion``), so a case's history is one indexed query.
 """
 
 import contextvars
@@ -22,8 +22,8 @@ from django.utils.text import Truncator
 from reversion.models import Revision, Version
 
 from .. import derived
-from ..models.history import CaseVersion, Removal
-from .versions import case_of_version, same, versions_of
+from ..models.history import CampaignVersion, Removal
+from .versions import campaign_of_version, same, versions_of
 
 BASELINE = (
     "As it stood before the change that follows (its history began, or it was changed "
@@ -67,7 +67,7 @@ class Recording:
         for version in versions:
             version.revision = self.baseline
         Version.objects.bulk_create(versions)
-        _note_cases(versions)
+        _note_campaigns(versions)
         self.baseline_used = True
 
     def finish(self) -> None:
@@ -95,14 +95,14 @@ class Recording:
         for version in versions:
             version.revision = self.revision
         Version.objects.bulk_create(versions)
-        _note_cases(versions)
+        _note_campaigns(versions)
         Removal.objects.bulk_create(
             Removal(
                 revision=self.revision,
                 content_type=version.content_type,
                 object_id=version.object_id,
                 object_repr=version.object_repr,
-                campaign_id=case_of_version(version),
+                campaign_id=campaign_of_version(version),
             )
             for _obj, version in removed
         )
@@ -170,7 +170,7 @@ def recording(*, user=None, comment: str = "", manual: bool = False):
 def revision_saved(sender, revision, versions, **kwargs):
     """django-reversion saved a revision: note the case of each row, and let the recording
     store its own rows in the same revision."""
-    _note_cases(versions)
+    _note_campaigns(versions)
     rec = _current.get()
     if rec is not None and rec.revision is None:
         rec.revision = revision
@@ -226,12 +226,12 @@ def deleting(sender, instance, **kwargs):
     rec.deleted.append((instance, version))
 
 
-def _note_cases(versions: list[Version]) -> None:
-    CaseVersion.objects.bulk_create(
+def _note_campaigns(versions: list[Version]) -> None:
+    CampaignVersion.objects.bulk_create(
         [
-            CaseVersion(version_id=version.pk, campaign_id=campaign_id)
+            CampaignVersion(version_id=version.pk, campaign_id=campaign_id)
             for version in versions
-            if (campaign_id := case_of_version(version)) is not None
+            if (campaign_id := campaign_of_version(version)) is not None
         ]
     )
 

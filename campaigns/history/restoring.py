@@ -37,11 +37,11 @@ def prepare(history: History, revision_id: int, *, recover: bool = False) -> dic
         return state
     parts = defaultdict(list)
     for model, object_id in state:
-        if model in registry.CASE_PARTS:
+        if model in registry.CAMPAIGN_PARTS:
             parts[model].append(object_id)
     leave = set()
     for model, object_ids in parts.items():
-        field = registry.CASE_PARTS[model]
+        field = registry.CAMPAIGN_PARTS[model]
         for pk, campaign_id in model._base_manager.filter(pk__in=object_ids).values_list(
             "pk", f"{field}_id"
         ):
@@ -151,7 +151,7 @@ def _restore_problem(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-def deleted_cases() -> models.QuerySet:
+def deleted_campaigns() -> models.QuerySet:
     """The last stored version of every case that has been deleted, newest first."""
     return Version.objects.get_deleted(Campaign).select_related("revision__user").order_by("-pk")
 

@@ -50,12 +50,12 @@ def versioned_fields(model: type[models.Model]) -> tuple[str, ...]:
     )
 
 
-def case_of(model: type[models.Model], fields: dict, pk: Any) -> int | None:
+def campaign_of(model: type[models.Model], fields: dict, pk: Any) -> int | None:
     """The case a row belongs to, read from its stored fields (None: no case)."""
     if model is Campaign:
         return int(pk)
-    if model in registry.CASE_PARTS:
-        return fields.get(registry.CASE_PARTS[model])
+    if model in registry.CAMPAIGN_PARTS:
+        return fields.get(registry.CAMPAIGN_PARTS[model])
     return None
 
 
@@ -88,13 +88,13 @@ def versions_of(objs: list[models.Model]) -> list[Version]:
     return versions
 
 
-def case_of_version(version: Version) -> int | None:
+def campaign_of_version(version: Version) -> int | None:
     """The case a stored version's row belongs to (None: no case)."""
     model = version.content_type.model_class()
-    if model is not Campaign and model not in registry.CASE_PARTS:
+    if model is not Campaign and model not in registry.CAMPAIGN_PARTS:
         return None
     (item,) = json.loads(version.serialized_data)
-    return case_of(model, item["fields"], version.object_id)
+    return campaign_of(model, item["fields"], version.object_id)
 
 
 def same(model, name, old, new) -> bool:

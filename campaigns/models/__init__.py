@@ -48,7 +48,7 @@ from .dates import (
     validate_partial_date,
 )
 from .figures import Figure, FigureQuerySet
-from .history import CaseVersion, CaseVersionQuerySet, Removal
+from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .parts import CampaignImage, CampaignImageQuerySet, Participation, ParticipationQuerySet
 from .sources import Source, SourceQuerySet
@@ -67,8 +67,8 @@ __all__ = [
     "CampaignImageQuerySet",
     "CampaignQuerySet",
     "CampaignSort",
-    "CaseVersion",
-    "CaseVersionQuerySet",
+    "CampaignVersion",
+    "CampaignVersionQuerySet",
     "Cause",
     "CaveatKind",
     "ChangeTracked",

@@ -105,7 +105,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             )
         )
 
-    def with_participant(self, slug):
+    def with_organisation(self, slug):
         """Campaigns the organisation with this slug took part in, in any role."""
         return self.filter(
             Exists(Participation.objects.filter(campaign=OuterRef("pk"), organisation__slug=slug))

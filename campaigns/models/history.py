@@ -15,26 +15,26 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Revision, Version
 
 
-class CaseVersionQuerySet(models.QuerySet):
+class CampaignVersionQuerySet(models.QuerySet):
     """Reusable filters for the rows stored in the history of cases."""
 
-    def of_case(self, campaign_id):
+    def of_campaign(self, campaign_id):
         """The stored rows of one case and of its parts."""
         return self.filter(campaign_id=campaign_id)
 
 
-class CaseVersion(models.Model):
+class CampaignVersion(models.Model):
     """The case a stored row (a version) belongs to: the case itself or one of its parts.
 
     No foreign key to the case: the history outlives it, so a deleted case can be recovered.
     """
 
     version = models.OneToOneField(
-        Version, on_delete=models.CASCADE, primary_key=True, related_name="case"
+        Version, on_delete=models.CASCADE, primary_key=True, related_name="campaign_version"
     )
     campaign_id = models.BigIntegerField(_("case"), db_index=True)
 
-    objects = CaseVersionQuerySet.as_manager()
+    objects = CampaignVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("version of a case")

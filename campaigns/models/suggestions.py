@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 class SuggestionKind(models.TextChoices):
     """What a reader suggests."""
 
-    CASE = "case", _("A case for the catalogue")
+    CAMPAIGN = "case", _("A case for the catalogue")
     CORRECTION = "correction", _("A correction to a case")
 
 
@@ -36,7 +36,10 @@ class Suggestion(models.Model):
     """A reader's suggestion of a case or a correction, for the curators."""
 
     kind = models.CharField(
-        _("suggestion"), max_length=12, choices=SuggestionKind.choices, default=SuggestionKind.CASE
+        _("suggestion"),
+        max_length=12,
+        choices=SuggestionKind.choices,
+        default=SuggestionKind.CAMPAIGN,
     )
     campaign = models.ForeignKey(
         "Campaign",

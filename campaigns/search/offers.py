@@ -155,9 +155,9 @@ def collect_vocabulary():
     }
 
 
-def did_you_mean(q, finds_cases):
+def did_you_mean(q, finds_campaigns):
     """``q`` with each word the catalogue does not hold replaced by its nearest word, when that
-    changes something and ``finds_cases(suggestion)`` says it finds cases; else None."""
+    changes something and ``finds_campaigns(suggestion)`` says it finds cases; else None."""
     known = vocabulary()
     known_set = set(known)
     changed = False
@@ -178,4 +178,4 @@ def did_you_mean(q, finds_cases):
     if not changed:
         return None
     suggestion = " ".join(words)
-    return suggestion if finds_cases(suggestion) else None
+    return suggestion if finds_campaigns(suggestion) else None

@@ -9,7 +9,7 @@ runs a fixed number of queries whatever the size of the catalogue.
 """
 
 from .campaigns import about, campaign_detail, campaign_list, compare, home, timeline
-from .citations import case_citation, source_citation
+from .citations import campaign_citation, source_citation
 from .downloads import data, export_campaigns, export_figures
 from .entities import (
     organisation_detail,
@@ -29,7 +29,7 @@ __all__ = [
     "about",
     "campaign_detail",
     "campaign_list",
-    "case_citation",
+    "campaign_citation",
     "compare",
     "data",
     "export_campaigns",

@@ -280,10 +280,10 @@ def compare(request):
 def aligned_participants(campaigns):
     """Rows of participants by role, in Role's order, one cell (a list of participations) per
     case; a role no case has gets no row."""
-    by_case = [dict(participants_by_role(campaign)) for campaign in campaigns]
-    roles = sorted({role for groups in by_case for role in groups}, key=role_order)
+    by_campaign = [dict(participants_by_role(campaign)) for campaign in campaigns]
+    roles = sorted({role for groups in by_campaign for role in groups}, key=role_order)
     return [
-        {"label": role_label(role), "cells": [groups.get(role, []) for groups in by_case]}
+        {"label": role_label(role), "cells": [groups.get(role, []) for groups in by_campaign]}
         for role in roles
     ]
 

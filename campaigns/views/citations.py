@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..caching import cached_page
-from ..citations import bibtex, case_citable, citations, ris, source_citable
+from ..citations import bibtex, campaign_citable, citations, ris, source_citable
 from ..methods import safe_only
 from ..models import Campaign, Source
 
@@ -25,7 +25,7 @@ def citation_file(text, fmt, name):
 
 @cached_page
 @safe_only
-def case_citation(request, slug, fmt):
+def campaign_citation(request, slug, fmt):
     """A published case as a RIS or BibTeX file, the same citation as its page gives in the
     same language; any other address is the case page's "not found"."""
     campaign = Campaign.objects.public().filter(slug=slug).first()
@@ -35,7 +35,7 @@ def case_citation(request, slug, fmt):
     if fmt == "bib":
         text = citations(campaign, url)["bibtex"] + "\n"
     else:
-        text = ris(case_citable(campaign, url))
+        text = ris(campaign_citable(campaign, url))
     return citation_file(text, fmt, campaign.slug)
 
 

@@ -9,7 +9,7 @@ from ..caching import cached_page
 from ..forms import SuggestionForm
 from ..methods import allow_methods, safe_only
 from ..models import Campaign, SuggestionKind, slug_rule
-from ..ratelimits import hit
+from ..ratelimits import seconds_to_wait
 
 CAMPAIGN_SLUG = slug_rule(Campaign)
 """What a case's slug can look like; anything else is not looked up."""
@@ -47,7 +47,7 @@ def suggest(request):
             if CAMPAIGN_SLUG.matches(slug)
             else None
         )
-        kind = SuggestionKind.CORRECTION if campaign else SuggestionKind.CASE
+        kind = SuggestionKind.CORRECTION if campaign else SuggestionKind.CAMPAIGN
         form = SuggestionForm(initial={"case": campaign.slug if campaign else "", "kind": kind})
     return render(request, "campaigns/suggest.html", {"form": form, "campaign": campaign})
 
@@ -61,4 +61,6 @@ def suggest_thanks(request):
 
 def too_many(request):
     """Count this address's suggestion and say whether it is over the hourly limit."""
-    return bool(hit(request, "suggest", settings.SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS))
+    return bool(
+        seconds_to_wait(request, "suggest", settings.SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS)
+    )
