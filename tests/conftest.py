@@ -108,22 +108,52 @@ def draft_case(db, weibo, gates_report):
     return factories.build_draft_case(weibo=weibo, source=gates_report)
 
 
+def signed_in(client, user):
+    """``client`` signed in as ``user`` (who is ``client.user``)."""
+    client.force_login(user)
+    client.user = user
+    return client
+
+
 @pytest.fixture
-def sign_in(db, django_user_model):
-    """Sign a new curator in: ``sign_in("alice", "Reviewer")`` gives a test client signed in
-    as alice, who has that role (Editor, Reviewer or Administrator); ``client.user`` is she."""
-    from django.contrib.auth.models import Group
+def sign_in(db):
+    """Sign another curator in, on a client of their own: ``sign_in("alice", "Reviewer")``
+    gives a test client signed in as alice, who has that role; ``client.user`` is she."""
     from django.test import Client
 
-    def signed_in(username, role):
-        user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        client = Client()
-        client.force_login(user)
-        client.user = user
-        return client
+    return lambda username, role=None, permissions=(): signed_in(
+        Client(), factories.build_curator(username, role, permissions)
+    )
 
-    return signed_in
+
+@pytest.fixture
+def editor(client, db):
+    """The test client, signed in as an Editor (``editor``)."""
+    return signed_in(client, factories.build_curator("editor", "Editor"))
+
+
+@pytest.fixture
+def reviewer(client, db):
+    """The test client, signed in as a Reviewer (``reviewer``)."""
+    return signed_in(client, factories.build_curator("reviewer", "Reviewer"))
+
+
+@pytest.fixture
+def administrator(client, db):
+    """The test client, signed in as an Administrator (``administrator``)."""
+    return signed_in(client, factories.build_curator("administrator", "Administrator"))
+
+
+@pytest.fixture
+def viewer(client, db):
+    """The test client, signed in as staff who may only view cases (``viewer``)."""
+    return signed_in(client, factories.build_curator("viewer", permissions=["view_campaign"]))
+
+
+@pytest.fixture
+def staff(client, db):
+    """The test client, signed in as staff with no permission at all (``staff``)."""
+    return signed_in(client, factories.build_curator("staff"))
 
 
 # --------------------------------------------------------------------------- the seed catalogue

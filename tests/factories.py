@@ -232,3 +232,95 @@ def build_draft_case(*, weibo=None, source=None):
         stated_as="987,654,321 RMB",
     )
     return campaign
+
+
+def build_curator(username, role=None, permissions=()):
+    """A staff user ``username`` with ``role`` (Editor, Reviewer or Administrator; None: no
+    role) and, besides, the permissions named by codename."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    user = get_user_model().objects.create_user(username, password="pw", is_staff=True)
+    if role is not None:
+        user.groups.add(Group.objects.get(name=role))
+    if permissions:
+        user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    return user
+
+
+# --------------------------------------------------------------------------- catalogues that grow
+# Query counts are pinned at two sizes of these (tests/test_views.py, tests/test_admin.py).
+
+
+def build_shared_catalogue(size):
+    """``size`` published cases sharing a platform, organisation, source and tag, with figures;
+    each case also has a platform, organisation and tag of its own, so the lists of those grow."""
+    operator = OrganisationFactory(name="Operator", slug="operator")
+    platform = PlatformFactory(name="Shared platform", slug="shared", operator=operator)
+    organiser = OrganisationFactory(name="Organiser", slug="organiser")
+    source = SourceFactory(slug="shared-source", title="Shared source")
+    for number in range(3):
+        SourceFactory(slug=f"reference-{number}", cited_by=source, reference_number=number + 1)
+    for number in range(size):
+        own_organisation = OrganisationFactory(
+            name=f"Own organisation {number}", slug=f"own-organisation-{number}"
+        )
+        own_platform = PlatformFactory(
+            name=f"Own platform {number}", slug=f"own-platform-{number}", operator=own_organisation
+        )
+        campaign = CampaignFactory(
+            slug=f"case-{number}",
+            title=f"Case number {number} about farming",
+            start_date=datetime.date(2000 + number % 20, 1 + number % 12, 1),
+            platforms=[platform, own_platform],
+            sources=[source],
+            tags=["shared", f"own-{number}"],
+            featured=number % 2 == 0,
+            cause=list(models.Cause.values)[number % len(models.Cause.values)],
+        )
+        ParticipationFactory(campaign=campaign, organisation=organiser)
+        ParticipationFactory(
+            campaign=campaign, organisation=own_organisation, role=models.Role.PARTNER
+        )
+        ParticipationFactory(
+            campaign=campaign, organisation=operator, role=models.Role.PLATFORM_OPERATOR
+        )
+        FigureFactory(key=f"videos-{number}", campaign=campaign, source=source)
+        FigureFactory(
+            key=f"money-{number}",
+            campaign=campaign,
+            source=source,
+            label="Money raised",
+            value=Decimal(1000 * (number + 1)),
+            unit=models.Unit.CNY,
+            stated_as="money",
+        )
+        FigureFactory(
+            key=f"users-{number}",
+            campaign=None,
+            platform=platform,
+            organisation=None,
+            source=source,
+            label="Users",
+            unit=models.Unit.USERS,
+            value=Decimal(number + 1),
+            as_of=datetime.date(2000 + number, 1, 1),
+        )
+    CampaignFactory(slug="a-draft", status=models.Status.DRAFT, platforms=[platform])
+
+
+def build_varied_catalogue(rows):
+    """``rows`` campaigns, each with platforms, sources, tags, figures, participants and images;
+    and ``rows`` figures about platforms."""
+    for number in range(rows):
+        operator = OrganisationFactory()
+        platforms = [PlatformFactory(operator=operator), PlatformFactory()]
+        source = SourceFactory()
+        reference = SourceFactory(cited_by=source, reference_number=1)
+        campaign = CampaignFactory(
+            platforms=platforms, sources=[source, reference], tags=[f"tag {number}", "common"]
+        )
+        FigureFactory.create_batch(2, campaign=campaign)
+        ParticipationFactory(campaign=campaign, organisation=operator)
+        ParticipationFactory(campaign=campaign)
+        FigureFactory(campaign=None, platform=platforms[0], source=reference)

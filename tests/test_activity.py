@@ -71,11 +71,8 @@ def test_the_activity_page_runs_the_same_queries_however_many_revisions(
     assert all(len(entry["named"]) == 3 for entry in response.context["entries"])
 
 
-def test_staff_who_may_not_view_cases_cannot_see_the_activity(client, django_user_model):
-    user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
-    client.force_login(user)
-
-    assert client.get(ACTIVITY).status_code == 403
+def test_staff_who_may_not_view_cases_cannot_see_the_activity(staff):
+    assert staff.get(ACTIVITY).status_code == 403
 
 
 def test_visitors_are_asked_to_sign_in(client):
@@ -89,7 +86,7 @@ def test_the_admin_home_links_to_the_activity(admin_client):
 
 
 def test_a_revision_that_changed_tags_is_listed_with_a_link_to_its_case(admin_client, campaign):
-    from tests.test_admin import campaign_form_data, change_url
+    from tests.pages import campaign_form_data, change_url
 
     admin_client.post(change_url(campaign), campaign_form_data(campaign, tags="agriculture, rural"))
 

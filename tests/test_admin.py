@@ -1,7 +1,6 @@
 """The curators' admin: what a curator sees and can do at /admin/, and what it costs in queries."""
 
 import datetime
-import html
 import io
 import re
 
@@ -26,6 +25,16 @@ from campaigns.models import (
     Tag,
 )
 from tests import factories
+from tests.pages import (
+    campaign_form_data,
+    change_url,
+    changelist_url,
+    column,
+    figure_row,
+    formset_data,
+    image_row,
+    messages_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,91 +67,8 @@ def text_renamed_png(name="logo.png"):
     return SimpleUploadedFile(name, b"Not a picture, just some words.", content_type="image/png")
 
 
-def formset_data(prefix, rows=(), initial=0):
-    """The POST data of an inline formset holding ``rows`` (dicts of field values)."""
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows):
-        data.update({f"{prefix}-{index}-{name}": value for name, value in row.items()})
-    return data
-
-
-def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **changes):
-    """What a campaign's admin page sends when saved, for a campaign with no inline rows yet."""
-    data = {
-        "title": campaign.title,
-        "title_zh": campaign.title_zh,
-        "slug": campaign.slug,
-        "status": campaign.status,
-        "summary": campaign.summary,
-        "description": campaign.description,
-        "start_date": campaign.start_date.isoformat() if campaign.start_date else "",
-        "start_precision": campaign.start_precision,
-        "end_date": campaign.end_date.isoformat() if campaign.end_date else "",
-        "end_precision": campaign.end_precision,
-        "location": campaign.location,
-        "country": campaign.country.code or "",
-        "cause": campaign.cause,
-        "approach": campaign.approach,
-    }
-    if campaign.pk is not None:
-        data["platforms"] = [platform.pk for platform in campaign.platforms.all()]
-        data["sources"] = [source.pk for source in campaign.sources.all()]
-        data["tags"] = ", ".join(tag.name for tag in campaign.tags.all())
-    data.update(changes)
-    data.update(formset_data("figures", figures))
-    data.update(formset_data("participations", participants))
-    data.update(formset_data("images", images))
-    return data
-
-
-def figure_row(source, **changes):
-    """A new figure typed into the campaign page."""
-    row = {
-        "label": "Donations raised",
-        "label_zh": "",
-        "stated_as": "over 110 million RMB",
-        "value": "110000000",
-        "unit": "CNY",
-        "kind": "",
-        "qualifier": "over",
-        "period": "within 72 hours",
-        "as_of": "",
-        "as_of_precision": "day",
-        "source": source.pk,
-        "key": "yaan-donations",
-        "order": "0",
-    }
-    row.update(changes)
-    return row
-
-
-def change_url(obj):
-    return reverse(f"admin:campaigns_{obj._meta.model_name}_change", args=[obj.pk])
-
-
-def changelist_url(model):
-    return reverse(f"admin:campaigns_{model._meta.model_name}_changelist")
-
-
 def filter_titles(response):
     return re.findall(r'data-filter-title="([^"]+)"', response.content.decode())
-
-
-def column(response, name):
-    """The cells of one column of a changelist, as text."""
-    cells = re.findall(
-        rf'class="field-{name}(?: nowrap)?">(.*?)</t[dh]>', response.content.decode(), re.S
-    )
-    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
 
 
 @pytest.fixture
@@ -665,16 +591,6 @@ def test_logo_over_the_size_limit_is_refused_with_both_sizes(admin_client, setti
     assert not Organisation.objects.filter(slug="kwai").exists()
 
 
-def image_row(upload):
-    return {
-        "image": upload,
-        "alt_text": "Farmers filming apples",
-        "caption": "",
-        "credit": "",
-        "order": "0",
-    }
-
-
 def test_campaign_image_uploaded_on_the_campaign_page_is_saved(admin_client, campaign):
     data = campaign_form_data(campaign, images=[image_row(png_upload("apples.png"))])
 
@@ -880,23 +796,6 @@ def test_participant_list_shows_who_played_which_part_in_which_campaign(admin_cl
 # --------------------------------------------------------------------------- query counts
 
 
-def build_catalogue(rows):
-    """``rows`` campaigns, each with platforms, sources, tags, figures, participants and images;
-    and ``rows`` figures about platforms."""
-    for number in range(rows):
-        operator = factories.OrganisationFactory()
-        platforms = [factories.PlatformFactory(operator=operator), factories.PlatformFactory()]
-        source = factories.SourceFactory()
-        reference = factories.SourceFactory(cited_by=source, reference_number=1)
-        campaign = factories.CampaignFactory(
-            platforms=platforms, sources=[source, reference], tags=[f"tag {number}", "common"]
-        )
-        factories.FigureFactory.create_batch(2, campaign=campaign)
-        factories.ParticipationFactory(campaign=campaign, organisation=operator)
-        factories.ParticipationFactory(campaign=campaign)
-        factories.FigureFactory(campaign=None, platform=platforms[0], source=reference)
-
-
 def build_big_campaign(rows):
     """A campaign with ``rows`` each of platforms, sources, tags, figures, participants, images."""
     sources = factories.SourceFactory.create_batch(rows)
@@ -958,7 +857,7 @@ def test_image_list_shows_previews_in_the_same_number_of_queries_at_any_size(
 def test_every_list_page_runs_the_same_number_of_queries_at_any_size(
     admin_client, django_assert_num_queries, model, queries, rows
 ):
-    build_catalogue(rows)
+    factories.build_varied_catalogue(rows)
     ContentType.objects.clear_cache()
 
     with django_assert_num_queries(queries):
@@ -972,7 +871,7 @@ def test_every_list_page_runs_the_same_number_of_queries_at_any_size(
 def test_campaign_list_with_filter_counts_runs_the_same_number_of_queries_at_any_size(
     admin_client, django_assert_num_queries, rows
 ):
-    build_catalogue(rows)
+    factories.build_varied_catalogue(rows)
 
     # Django builds the list's filters again to count each one's choices: six filters, each
     # with its platforms, years and one counting query, on top of the ten of the list.
@@ -987,7 +886,7 @@ def test_campaign_list_with_filter_counts_runs_the_same_number_of_queries_at_any
 def test_campaign_search_runs_the_same_number_of_queries_at_any_size(
     admin_client, django_assert_num_queries, rows
 ):
-    build_catalogue(rows)
+    factories.build_varied_catalogue(rows)
 
     with django_assert_num_queries(10):
         response = admin_client.get(changelist_url(Campaign), {"q": "common"})
@@ -1015,7 +914,7 @@ def test_campaign_page_runs_the_same_number_of_queries_however_many_figures_it_h
 def test_figure_page_runs_the_same_number_of_queries_at_any_size(
     admin_client, django_assert_num_queries, rows
 ):
-    build_catalogue(rows)
+    factories.build_varied_catalogue(rows)
     figure = Figure.objects.filter(campaign__isnull=False).last()
     ContentType.objects.clear_cache()
 

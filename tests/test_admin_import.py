@@ -4,15 +4,13 @@ transaction and one revision on confirmation; bad files change nothing."""
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Revision
 
 from campaigns import importing
 from campaigns.models import Source
-from campaigns.roles import EDITOR, REVIEWER
-from tests.test_admin import messages_of
+from tests.pages import messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +25,6 @@ SOURCES = [
 def upload(records, name="catalogue.json"):
     content = records if isinstance(records, bytes) else json.dumps(records).encode()
     return SimpleUploadedFile(name, content, content_type="application/json")
-
-
-@pytest.fixture
-def reviewer(client, django_user_model):
-    user = django_user_model.objects.create_user("rita", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=REVIEWER))
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def test_a_reviewer_sees_a_dry_run_then_imports_in_one_revision(reviewer):
@@ -112,13 +101,9 @@ def test_cancelling_throws_the_upload_away(reviewer):
     assert not Source.objects.exists()
 
 
-def test_an_editor_cannot_import(client, django_user_model):
-    user = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
-    client.force_login(user)
-
-    assert client.get(IMPORT).status_code == 403
-    assert client.post(IMPORT, {"file": upload(SOURCES)}).status_code == 403
+def test_an_editor_cannot_import(editor):
+    assert editor.get(IMPORT).status_code == 403
+    assert editor.post(IMPORT, {"file": upload(SOURCES)}).status_code == 403
 
 
 def test_the_campaign_list_links_to_the_import_for_reviewers(reviewer):

@@ -10,7 +10,7 @@ import pytest
 from campaigns.models import Role, Unit
 from campaigns.views.common import CAMPAIGNS_PER_PAGE
 from tests import factories
-from tests.test_views import page, text
+from tests.pages import page, text
 
 pytestmark = pytest.mark.django_db
 

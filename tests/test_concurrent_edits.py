@@ -9,7 +9,7 @@ from django.urls import reverse
 from campaigns import services
 from campaigns.models import Campaign, Correction, Figure, Source, Status, Tag
 from campaigns.roles import REVIEWER
-from tests.forms import form_data
+from tests.pages import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ resource that exists."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from campaigns import services
 from campaigns.models import (
@@ -176,13 +175,9 @@ def test_a_change_to_a_published_case_moves_the_validators(client, yaan_case, ch
     assert client.get("/api/campaigns")["ETag"] != etag
 
 
-def test_a_curator_previewing_a_draft_sees_each_edit_at_once(
-    client, draft_case, settings, django_user_model
-):
+def test_a_curator_previewing_a_draft_sees_each_edit_at_once(viewer, draft_case, settings):
+    client = viewer
     settings.PAGE_CACHE_SECONDS = 60
-    user = django_user_model.objects.create_user("curator", password="pw", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="view_campaign"))
-    client.force_login(user)
     assert "Unchecked draft" in client.get(draft_case.get_absolute_url()).content.decode()
 
     edit_the_draft(draft_case)

@@ -9,7 +9,7 @@ import pytest
 
 from campaigns import services
 from campaigns.models import Campaign, Correction, Figure
-from tests.test_admin import change_url, formset_data
+from tests.pages import change_url, formset_data
 from tests.test_history import existing_figure_row, save_case, text_of
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,7 @@ def test_the_correction_note_is_offered_beside_each_figure_in_the_admin(admin_cl
 
 def test_a_note_typed_without_changing_the_figure_makes_no_correction(admin_client, figure):
     data = formset_data("figures", [existing_figure_row(figure, correction_note="Nothing")], 1)
-    from tests.test_admin import campaign_form_data
+    from tests.pages import campaign_form_data
 
     payload = campaign_form_data(figure.campaign)
     payload.update(data)

@@ -14,7 +14,7 @@ from campaigns import history
 from campaigns.loading import load_catalogue
 from campaigns.models import Campaign, Figure, Participation, Removal, Status
 from tests import factories
-from tests.test_admin import (
+from tests.pages import (
     campaign_form_data,
     change_url,
     changelist_url,
@@ -294,12 +294,8 @@ def test_a_restore_that_clashes_with_a_later_row_changes_nothing_and_says_why(
     assert "slug" in messages_of(response)[-1].lower()
 
 
-def test_an_editor_who_may_only_view_cannot_restore(client, django_user_model, campaign):
-    from django.contrib.auth.models import Permission
-
-    user = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="view_campaign"))
-    client.force_login(user)
+def test_an_editor_who_may_only_view_cannot_restore(viewer, campaign):
+    client = viewer
     revision = Revision.objects.create(comment="x", date_created=timezone.now())
 
     assert client.get(history_url(campaign)).status_code == 200

@@ -22,7 +22,7 @@ from reversion.models import Revision
 from campaigns import images
 from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Organisation
-from tests.test_admin import campaign_form_data, change_url, image_row
+from tests.pages import campaign_form_data, change_url, image_row
 from tests.test_loading import small_catalogue_records, write
 
 pytestmark = pytest.mark.django_db

@@ -12,32 +12,10 @@ from campaigns import services
 from campaigns.models import Campaign, Figure, Status
 from campaigns.roles import ADMINISTRATOR, EDITOR, REVIEWER, ROLES, sync_roles
 from tests import factories
-from tests.test_admin import campaign_form_data, change_url, changelist_url, messages_of
+from tests.pages import campaign_form_data, change_url, changelist_url, messages_of
 from tests.test_history import existing_figure_row, history_url, restore_url, save_case
 
 pytestmark = pytest.mark.django_db
-
-
-def curator(django_user_model, role, username=None):
-    user = django_user_model.objects.create_user(
-        username or role.lower(), password="pw", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    client.force_login(curator(django_user_model, EDITOR))
-    return client
-
-
-@pytest.fixture
-def reviewer(client, django_user_model):
-    user = curator(django_user_model, REVIEWER)
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 @pytest.fixture
@@ -311,8 +289,8 @@ def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, dr
     assert [c.title for c in response.context["cl"].result_list] == ["Waiting case"]
 
 
-def test_an_administrator_manages_users_but_does_not_edit_cases(client, django_user_model, draft):
-    client.force_login(curator(django_user_model, ADMINISTRATOR))
+def test_an_administrator_manages_users_but_does_not_edit_cases(administrator, draft):
+    client = administrator
 
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
     response = client.post(change_url(draft), campaign_form_data(draft, title="Changed"))
@@ -322,7 +300,7 @@ def test_an_administrator_manages_users_but_does_not_edit_cases(client, django_u
 def test_inline_figure_edits_by_an_editor_on_a_draft_are_saved(editor, draft, source):
     figure = factories.FigureFactory(campaign=draft, source=source)
     data = campaign_form_data(draft)
-    from tests.test_admin import formset_data
+    from tests.pages import formset_data
 
     data.update(formset_data("figures", [existing_figure_row(figure, label="Edited")], initial=1))
 

@@ -28,7 +28,7 @@ from campaigns.models import (
     TaggedCampaign,
 )
 from tests import factories
-from tests.forms import form_data
+from tests.pages import form_data
 
 
 @pytest.fixture

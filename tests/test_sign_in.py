@@ -17,7 +17,7 @@ from django.utils import translation
 
 from campaigns.admin.views import lockout
 from campaigns.roles import ADMINISTRATOR, EDITOR, REVIEWER
-from tests.test_roles import curator
+from tests.factories import build_curator
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +150,7 @@ def test_a_reviewer_or_an_administrator_unlocks_a_curator_in_the_admin(
     fail(client, 5)
     attempt = AccessAttempt.objects.get(username="alice")
     unlocker = Client()
-    unlocker.force_login(curator(django_user_model, role))
+    unlocker.force_login(build_curator(role.lower(), role))
 
     listing = unlocker.get(reverse("admin:axes_accessattempt_changelist"))
     deleted = unlocker.post(
@@ -167,7 +167,7 @@ def test_an_editor_can_neither_see_nor_delete_sign_in_attempts(client, django_us
     fail(client, 5)
     attempt = AccessAttempt.objects.get(username="alice")
     editor = Client()
-    editor.force_login(curator(django_user_model, EDITOR))
+    editor.force_login(build_curator("editor", EDITOR))
 
     listing = editor.get(reverse("admin:axes_accessattempt_changelist"))
     deleted = editor.post(

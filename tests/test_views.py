@@ -20,11 +20,11 @@ from campaigns.models import (
     Platform,
     Role,
     Source,
-    Status,
     Tag,
     Unit,
 )
 from tests import factories
+from tests.pages import page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -66,18 +66,6 @@ def two_cases_and_a_draft(yaan_case, tobacco_case, draft_case):
     """The Ya'an case (featured, on Weibo, with a figure in CNY), the tobacco case (a
     before/after pair in percent), both citing the Gates report, and a draft on Weibo citing it
     too."""
-
-
-def page(client, url, status=200):
-    """Get a page, check its status, and return its HTML."""
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
-
-
-def text(html):
-    """The words of a page, without tags and with spaces collapsed."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 # --------------------------------------------------------------------------- home and list
@@ -504,7 +492,7 @@ def test_source_page_lists_what_it_supports_and_its_numbered_references(
 
 
 def test_a_source_cited_everywhere_shows_its_figures_in_pages_and_its_newest_cases(client):
-    build_catalogue(30)
+    factories.build_shared_catalogue(30)
 
     first = page(client, "/sources/shared-source/")
     second = page(client, "/sources/shared-source/?page=2")
@@ -751,65 +739,6 @@ def test_every_page_has_landmarks_one_h1_and_a_skip_link(client, two_cases_and_a
 # --------------------------------------------------------------------------- queries and size
 
 
-def build_catalogue(size):
-    """``size`` published cases sharing a platform, organisation, source and tag, with figures;
-    each case also has a platform, organisation and tag of its own, so the lists of those grow."""
-    operator = factories.OrganisationFactory(name="Operator", slug="operator")
-    platform = factories.PlatformFactory(name="Shared platform", slug="shared", operator=operator)
-    organiser = factories.OrganisationFactory(name="Organiser", slug="organiser")
-    source = factories.SourceFactory(slug="shared-source", title="Shared source")
-    for number in range(3):
-        factories.SourceFactory(
-            slug=f"reference-{number}", cited_by=source, reference_number=number + 1
-        )
-    for number in range(size):
-        own_organisation = factories.OrganisationFactory(
-            name=f"Own organisation {number}", slug=f"own-organisation-{number}"
-        )
-        own_platform = factories.PlatformFactory(
-            name=f"Own platform {number}", slug=f"own-platform-{number}", operator=own_organisation
-        )
-        campaign = factories.CampaignFactory(
-            slug=f"case-{number}",
-            title=f"Case number {number} about farming",
-            start_date=datetime.date(2000 + number % 20, 1 + number % 12, 1),
-            platforms=[platform, own_platform],
-            sources=[source],
-            tags=["shared", f"own-{number}"],
-            featured=number % 2 == 0,
-            cause=list(Cause.values)[number % len(Cause.values)],
-        )
-        factories.ParticipationFactory(campaign=campaign, organisation=organiser)
-        factories.ParticipationFactory(
-            campaign=campaign, organisation=own_organisation, role=Role.PARTNER
-        )
-        factories.ParticipationFactory(
-            campaign=campaign, organisation=operator, role=Role.PLATFORM_OPERATOR
-        )
-        factories.FigureFactory(key=f"videos-{number}", campaign=campaign, source=source)
-        factories.FigureFactory(
-            key=f"money-{number}",
-            campaign=campaign,
-            source=source,
-            label="Money raised",
-            value=Decimal(1000 * (number + 1)),
-            unit=Unit.CNY,
-            stated_as="money",
-        )
-        factories.FigureFactory(
-            key=f"users-{number}",
-            campaign=None,
-            platform=platform,
-            organisation=None,
-            source=source,
-            label="Users",
-            unit=Unit.USERS,
-            value=Decimal(number + 1),
-            as_of=datetime.date(2000 + number, 1, 1),
-        )
-    factories.CampaignFactory(slug="a-draft", status=Status.DRAFT, platforms=[platform])
-
-
 QUERY_COUNTS = {
     "/": 11,
     "/campaigns/": 8,
@@ -855,7 +784,7 @@ def grown_catalogue(request, django_db_setup, django_db_blocker):
     the module's other tests, which expect only their own cases, run after the class.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        build_catalogue(request.param)
+        factories.build_shared_catalogue(request.param)
         yield request.param
         transaction.set_rollback(True)
 
