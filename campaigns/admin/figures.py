@@ -5,13 +5,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..concurrent_edits import ConcurrentEditAdminMixin
 from ..display import grouped_number
 from ..forms import FigureAdminForm
 from ..models import Figure, Status
-from .base import PrefetchedAutocompleteMixin
-from .history import HistoryAdminMixin
-from .policy import CampaignPartPermissions
+from .parts import CampaignPartAdmin
 
 
 class CampaignStatusFilter(admin.SimpleListFilter):
@@ -32,13 +29,7 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Figure)
-class FigureAdmin(
-    ConcurrentEditAdminMixin,
-    CampaignPartPermissions,
-    HistoryAdminMixin,
-    PrefetchedAutocompleteMixin,
-    admin.ModelAdmin,
-):
+class FigureAdmin(CampaignPartAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
     list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]

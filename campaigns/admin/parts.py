@@ -20,14 +20,20 @@ def image_preview(image):
     return format_html('<img src="{}" alt="" style="max-height: 4em">', image.image.url)
 
 
-@admin.register(Participation)
-class ParticipationAdmin(
+class CampaignPartAdmin(
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     HistoryAdminMixin,
     PrefetchedAutocompleteMixin,
     admin.ModelAdmin,
 ):
+    """The admin of a part of a campaign edited on a page of its own (a figure, a participant,
+    an image): guarded against lost updates, recorded in the history, editable by an editor only
+    while its campaign is not public."""
+
+
+@admin.register(Participation)
+class ParticipationAdmin(CampaignPartAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     list_display = ["organisation", "role", "campaign", "note", "order"]
     list_filter = ["role", "campaign__status"]
@@ -42,13 +48,7 @@ class ParticipationAdmin(
 
 
 @admin.register(CampaignImage)
-class CampaignImageAdmin(
-    ConcurrentEditAdminMixin,
-    CampaignPartPermissions,
-    HistoryAdminMixin,
-    PrefetchedAutocompleteMixin,
-    admin.ModelAdmin,
-):
+class CampaignImageAdmin(CampaignPartAdmin):
     list_display = [image_preview, "alt_text", "campaign", "caption", "credit", "order"]
     list_display_links = ["alt_text"]
     search_fields = ["alt_text", "caption", "credit", "campaign__title", "campaign__title_zh"]

@@ -57,16 +57,7 @@ class SuggestionAdmin(ConcurrentEditAdminMixin, admin.ModelAdmin):
         "status",
         "curator_note",
     ]
-    readonly_fields = [
-        "kind",
-        "campaign_link",
-        "what",
-        "where_stated",
-        "name",
-        "email",
-        "language",
-        "created_at",
-    ]
+    readonly_fields = fields[: fields.index("status")]  # what the reader sent, as sent
 
     def has_add_permission(self, request):
         return False  # readers send them from the public site
