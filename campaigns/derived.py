@@ -39,6 +39,7 @@ from . import images
 from .models import (
     Campaign,
     CampaignImage,
+    CatalogueSummary,
     CatalogueVersion,
     Figure,
     Organisation,
@@ -136,6 +137,7 @@ class Pending:
     """The changes of one unit of work, noted until it ends."""
 
     depth: int = 0
+    explicit: bool = False
     recount: dict = field(default_factory=lambda: defaultdict(set))
     moved: set = field(default_factory=set)
     renamed: dict = field(default_factory=lambda: defaultdict(set))
@@ -174,11 +176,15 @@ def _reset(*, keep_before: bool, using=DEFAULT_DB_ALIAS) -> None:
 
 
 @contextmanager
-def unit(*, atomic: bool = True):
+def unit(*, atomic: bool = True, explicit: bool = True):
     """A unit of work: what its writes must be followed by is brought in step once, when the
     outermost unit ends, inside its transaction (with ``atomic``, the unit's own). Nothing is
-    applied when it fails: its transaction is rolled back."""
+    applied when it fails: its transaction is rolled back. A write path's own (``explicit``)
+    unit also counts the catalogue's summary again when it made a new version, so that no
+    reader waits for it."""
     pending = _pending()
+    if explicit:
+        pending.explicit = True
     if pending.depth:
         pending.depth += 1
         try:
@@ -203,8 +209,8 @@ def _nothing():
 
 def _one_change():
     """A change reported outside any unit is a unit of its own (no transaction of its own:
-    the save that reported it has already run)."""
-    return unit(atomic=False)
+    the save that reported it has already run; its summary is counted when first asked)."""
+    return unit(atomic=False, explicit=False)
 
 
 # --------------------------------------------------------------------------- what is reported
@@ -410,6 +416,8 @@ def _apply(pending: Pending) -> None:
         counts.recount(**pending.recount)
     if pending.version or _any_public_now(pending.maybe_public):
         CatalogueVersion.bump()
+        if pending.explicit:
+            CatalogueSummary.keep()
     for image in pending.images.values():
         images.refresh_renditions(image)
     for storage, name in pending.dropped_renditions:

@@ -127,3 +127,54 @@ def test_the_version_every_request_reads_leaves_the_summary_out(client, catalogu
     version_reads = [q["sql"] for q in queries if "catalogueversion" in q["sql"]]
     assert version_reads
     assert not any('."summary"' in sql for sql in version_reads)
+
+
+# --------------------------------------------------------------------------- counted by writers
+
+
+def counting(queries):
+    """The queries that count the summary (its GROUP BYs of the published cases)."""
+    return [q["sql"] for q in queries if "GROUP BY" in q["sql"].upper()]
+
+
+def publish(case):
+    services.publish_campaigns(campaigns=Campaign.objects.filter(pk=case.pk))
+
+
+def unpublish(case):
+    services.unpublish_campaigns(campaigns=Campaign.objects.filter(pk=case.pk))
+
+
+def save_in_the_admin(case):
+    from django.test import Client
+
+    from tests.factories import build_curator
+    from tests.pages import change_url, form_data
+
+    reviewer = Client()
+    reviewer.force_login(build_curator("summary-reviewer", "Reviewer"))
+    form = form_data(reviewer.get(change_url(case)))
+    form["cause"] = Cause.DISASTER_RELIEF
+    assert reviewer.post(change_url(case), dict(form.lists())).status_code == 302
+
+
+def recount(case):
+    from django.core.management import call_command
+
+    call_command("recount_catalogue", verbosity=0)
+
+
+@pytest.mark.parametrize("change", [publish, unpublish, save_in_the_admin, recount])
+def test_every_write_path_counts_the_summary_so_the_next_reader_does_not(client, catalogue, change):
+    case = catalogue[3] if change is not publish else factories.CampaignFactory(status=Status.DRAFT)
+    number = CatalogueVersion.current().number
+
+    change(case)
+
+    version = CatalogueVersion.current()
+    assert version.number > number
+    assert version.summary_of == version.number, "counted by the change itself"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert counting(queries.captured_queries) == [], "the reader counts nothing"
+    assert CatalogueSummary.current() == CatalogueSummary.count()

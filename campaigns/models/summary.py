@@ -4,10 +4,13 @@ What the pages say about the whole published catalogue, worked out once per vers
 The home page's counts (cases, figures, sources, cases by cause and by start year), the
 timeline's first cases of each year, the figures table's count and units and the case list's
 countries are about every published case, not about the page being shown: at 100,000 cases
-each takes tens to hundreds of milliseconds to count. ``CatalogueSummary.current()`` counts
-them the first time it is asked after a change and keeps them on the catalogue's version row
-with the number of the version they describe. Every change to the catalogue makes a new
-version (``version.py``), so a summary is never older than the catalogue, on any app server.
+each takes tens to hundreds of milliseconds to count. They are counted once per version of the
+catalogue and kept on its version row with the number of the version they describe: by the
+unit of work that made the version (``derived.py``: an admin save, a service, a load, an
+import, a growth, a recount), in its own transaction, so that readers find them counted; only a
+change made outside any unit of work (a bare save in a shell) leaves them to be counted by the
+first request that asks (``current()``). Every change to the catalogue makes a new version
+(``version.py``), so a summary is never older than the catalogue, on any app server.
 """
 
 from dataclasses import asdict, dataclass
@@ -72,6 +75,17 @@ class CatalogueSummary:
                 return cls(**kept)
             except TypeError:  # kept by an older release, with other fields: count again
                 pass
+        return cls.keep(number)
+
+    @classmethod
+    def keep(cls, number=None):
+        """Count the summary now and keep it for version ``number`` (by default the current
+        one): ``derived.py`` does so when a unit of work has made a new version, so that no
+        reader waits for the counting."""
+        from .version import ROW, CatalogueVersion
+
+        if number is None:
+            number = CatalogueVersion.current().number
         summary = cls.count()
         # Only if no change came meanwhile: a summary is never stored under a newer version.
         CatalogueVersion.objects.filter(pk=ROW, number=number).update(
