@@ -943,3 +943,15 @@ def test_a_filter_chip_uses_a_full_width_colon_in_chinese(client, two_cases_and_
     html = text(page(client, "/zh-hans/campaigns/?q=earthquake"))
 
     assert "搜索：earthquake" in html
+
+
+def test_an_organisations_page_shows_each_roles_latest_cases_and_links_to_all_of_them(client, db):
+    factories.build_shared_catalogue(20)
+
+    html = page(client, "/organisations/organiser/")
+
+    cases = re.findall(r'<li><a href="/campaigns/(case-\d+)/">', html)
+    assert len(cases) == 12
+    assert cases[0] == "case-19", "the latest first"
+    assert "The latest 12 of 20." in text(html)
+    assert '<a href="/campaigns/?organisation=organiser&amp;scope=all">See them all' in html

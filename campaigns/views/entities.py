@@ -2,7 +2,8 @@
 
 from collections import OrderedDict
 
-from django.db.models import F
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -54,15 +55,23 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     """An organisation, its published cases grouped by its role, and the figures about it."""
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
-    participations = (
-        Participation.objects.public()
-        .filter(organisation=organisation)
+    parts = Participation.objects.public().filter(organisation=organisation)
+    # Each role's latest cases, a bounded number of them, and how many there are in all.
+    newest = (F("campaign__start_date").desc(nulls_last=True), "campaign__title", "pk")
+    latest = (
+        parts.annotate(
+            place=Window(RowNumber(), partition_by=F("role"), order_by=newest),
+            of_role=Window(Count("pk"), partition_by=F("role")),
+        )
+        .filter(place__lte=CAMPAIGNS_ON_ENTITY_PAGES)
         .select_related("campaign")
-        .order_by(F("campaign__start_date").desc(nulls_last=True), "campaign__title")
+        .order_by("role", *newest)
     )
     by_role = OrderedDict((role, []) for role in Role.values)
-    for participation in participations:
+    counts = {}
+    for participation in latest:
         by_role.setdefault(participation.role, []).append(participation)
+        counts[participation.role] = participation.of_role
     figures = list(Figure.objects.public().cited().about(organisation))
     references = number_references(figures)
     return render(
@@ -71,10 +80,11 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "roles": [
-                (Role(role).label if role in Role.values else role, items)
+                (Role(role).label if role in Role.values else role, items, counts[role])
                 for role, items in by_role.items()
                 if items
             ],
+            "shown_per_role": CAMPAIGNS_ON_ENTITY_PAGES,
             "platforms": organisation.platforms.public(),
             "series": figure_series(figures),
             "charts": chart_over_time(figures),
