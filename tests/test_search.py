@@ -260,3 +260,108 @@ def test_a_cause_changed_in_the_admin_changes_what_finds_the_case(db):
 
     assert search("助农") == []
     assert search("公共卫生") == ["moved"]
+
+
+# --------------------------------------------------------------------------- both databases alike
+
+SAME_ON_BOTH = [
+    (
+        "donated",
+        [
+            "sina-weibo-free-lunch-and-season-of-giving",
+            "wechat-in-app-charitable-donations",
+            "yaan-earthquake-weibo-fundraising",
+        ],
+    ),
+    (
+        "videos",
+        [
+            "county-girl-xigua-video",
+            "fighting-the-virus-helping-the-farmers",
+            "greenovation-hub-kwai-madrid-climate-conference",
+            "kwai-agricultural-assistance",
+            "kwai-rural-support-plans",
+            "mountain-products-on-toutiao",
+            "song-xiaoying-apple-live-stream",
+            "sound-volume-plan",
+            "tencent-wesee-agricultural-assistance",
+            "wang-shuai-flower-videos-wesee",
+            "wesee-navel-orange-video",
+            "xigua-video-county-magistrates-live-streams",
+        ],
+    ),
+    (
+        "earthquakes",
+        [
+            "yaan-earthquake-china-earthquake-network-alert",
+            "yaan-earthquake-missing-person-search",
+            "yaan-earthquake-wechat-volunteers",
+            "yaan-earthquake-weibo-fundraising",
+        ],
+    ),
+    ("volunteering", ["yaan-earthquake-wechat-volunteers"]),
+    (
+        "farmers",
+        [
+            "county-girl-xigua-video",
+            "ecommerce-targeted-poverty-alleviation-villages",
+            "fighting-the-virus-helping-the-farmers",
+            "kwai-agricultural-assistance",
+            "kwai-rural-support-plans",
+            "mountain-products-on-toutiao",
+            "song-xiaoying-apple-live-stream",
+            "tencent-wesee-agricultural-assistance",
+            "wang-shuai-flower-videos-wesee",
+            "wesee-navel-orange-video",
+            "xigua-video-county-magistrates-live-streams",
+        ],
+    ),
+    (
+        "alerts",
+        [
+            "fighting-the-virus-helping-the-farmers",
+            "yaan-earthquake-china-earthquake-network-alert",
+            "yaan-earthquake-missing-person-search",
+        ],
+    ),
+    (
+        "crowdfunding",
+        [
+            "sina-weibo-free-lunch-and-season-of-giving",
+            "wechat-in-app-charitable-donations",
+            "yaan-earthquake-weibo-fundraising",
+        ],
+    ),
+    (
+        "live streams",
+        [
+            "county-girl-xigua-video",
+            "ecommerce-targeted-poverty-alleviation-villages",
+            "greenovation-hub-kwai-madrid-climate-conference",
+            "kwai-agricultural-assistance",
+            "kwai-rural-support-plans",
+            "mountain-products-on-toutiao",
+            "song-xiaoying-apple-live-stream",
+            "tencent-wesee-agricultural-assistance",
+            "wang-shuai-flower-videos-wesee",
+            "wesee-navel-orange-video",
+            "xigua-video-county-magistrates-live-streams",
+        ],
+    ),
+    ("selling apples", ["song-xiaoying-apple-live-stream"]),
+    ("missing people", ["yaan-earthquake-missing-person-search"]),
+    ("children", ["sound-volume-plan", "take-photos-to-save-kidnapped-children"]),
+    (
+        "trafficking",
+        ["take-photos-to-save-kidnapped-children", "weibo-taking-photos-to-save-girls-and-guys"],
+    ),
+    ("microblog", []),
+]
+"""Searches of the seed catalogue and the cases they find: the same on SQLite (the stems of
+the Snowball English stemmer) as on PostgreSQL (its ``english`` configuration, the same
+algorithm). The suite runs on both databases."""
+
+
+@pytest.mark.parametrize(("q", "expected"), SAME_ON_BOTH, ids=[q for q, _ in SAME_ON_BOTH])
+def test_a_search_finds_the_same_cases_on_either_database(seed_catalogue, db, q, expected):
+    assert sorted(search(q)) == expected

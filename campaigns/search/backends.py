@@ -8,8 +8,9 @@ implementation, chosen by the database in use.
   first: what a search that found nothing offers instead.
 
 On PostgreSQL the document is a ``tsvector`` behind a GIN index, searched with English stemming,
-titles ranking first. On SQLite each word is looked for in the document's text, plural endings
-dropped, a title holding the whole search ranking first.
+titles ranking first. On SQLite each word's stem, by the same Snowball English stemmer
+PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for in the document's
+text, a title holding the whole search ranking first: ``donated`` finds "donations" on both.
 """
 
 import functools
@@ -19,7 +20,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 
-from .text import plural_stem
+from .text import stem
 
 
 class PostgreSQLSearch:
@@ -41,7 +42,7 @@ class PostgreSQLSearch:
 
 
 class SQLiteSearch:
-    """Search on SQLite: each word looked for in the document's text."""
+    """Search on SQLite: each word's stem looked for in the document's text."""
 
     def all_words(self, queryset, terms):
         """Campaigns holding every word of an alternative; a title holding the whole search
@@ -50,7 +51,7 @@ class SQLiteSearch:
         for alternative in terms.alternatives:
             every_word = Q()
             for word in alternative:
-                every_word &= Q(search_text__contains=plural_stem(word))
+                every_word &= Q(search_text__contains=stem(word))
             found |= every_word
         whole = " ".join(terms.alternatives[0])
         title_bonus = Case(
@@ -62,7 +63,7 @@ class SQLiteSearch:
 
     def any_word(self, queryset, words):
         """Campaigns holding some of ``words``, those holding most first."""
-        found = [Q(search_text__contains=plural_stem(word)) for word in words]
+        found = [Q(search_text__contains=stem(word)) for word in words]
         matched = sum((Case(When(one, then=Value(1)), default=Value(0)) for one in found), Value(0))
         return queryset.filter(functools.reduce(operator.or_, found)).annotate(
             search_rank=ExpressionWrapper(matched, output_field=IntegerField())

@@ -137,6 +137,23 @@ def known_chinese_names():
     return re.compile("(" + "|".join(re.escape(name) for name in names) + ")")
 
 
+@functools.cache
+def english_stemmer():
+    """The Snowball English stemmer: the algorithm of PostgreSQL's own ``english`` text search
+    configuration, so SQLite's search finds what PostgreSQL's finds."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def stem(word):
+    """A search word as its stem, looked for inside the document's words on SQLite: donated →
+    donat (in "donations"), earthquakes → earthquak, videos → video. Chinese is left as it is."""
+    if is_chinese_token(word):
+        return word
+    return english_stemmer().stemWord(word)
+
+
 def plural_stem(word):
     """A word without a plural ending, for substring matching: earthquakes → earthquake."""
     if len(word) > 4 and word.endswith("ies"):
