@@ -91,7 +91,13 @@ def test_filtering_by_a_platform_no_published_campaign_uses_finds_nothing(client
     response = client.get("/api/campaigns?platform=no-such-platform")
 
     assert response.status_code == 200
-    assert response.json() == {"count": 0, "limit": 20, "offset": 0, "items": []}
+    assert response.json() == {
+        "count": 0,
+        "limit": 20,
+        "offset": 0,
+        "next_cursor": None,
+        "items": [],
+    }
 
 
 def test_the_campaign_list_is_paginated_with_limit_and_offset(client, yaan_case, campaign):
@@ -435,3 +441,83 @@ def test_the_api_and_the_json_download_write_every_shared_field_alike(
         assert {field: items[name][field] for field in shared} == {
             field: row[field] for field in shared
         }, name
+
+
+# --------------------------------------------------------------------------- pages by cursor
+
+
+def walk(client, address, limit=7):
+    """Every item of a list, page by page, following next_cursor; and how many pages."""
+    items, pages, cursor = [], 0, None
+    while True:
+        separator = "&" if "?" in address else "?"
+        extra = f"&cursor={cursor}" if cursor else ""
+        page = client.get(f"{address}{separator}limit={limit}{extra}").json()
+        items += page["items"]
+        pages += 1
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items, pages
+
+
+@pytest.mark.parametrize(
+    ("address", "key"),
+    [
+        ("/api/campaigns?scope=all", "slug"),
+        ("/api/campaigns?scope=all&sort=oldest", "slug"),
+        ("/api/campaigns?scope=all&sort=title", "slug"),
+        ("/api/campaigns?scope=all&sort=figures", "slug"),
+        ("/api/figures", "key"),
+        ("/api/figures?sort=largest", "key"),
+        ("/api/figures?sort=oldest", "key"),
+        ("/api/organisations", "slug"),
+        ("/api/sources", "slug"),
+    ],
+)
+def test_following_the_cursors_gives_every_item_once_in_the_lists_order(
+    client, seed_catalogue, db, address, key
+):
+    separator = "&" if "?" in address else "?"
+    everything = client.get(f"{address}{separator}limit=100").json()
+
+    walked, pages = walk(client, address)
+
+    assert [item[key] for item in walked] == [item[key] for item in everything["items"]]
+    assert pages == -(-everything["count"] // 7)
+
+
+def test_a_cursor_cannot_be_forged_mixed_with_an_offset_or_used_for_another_order(
+    client, seed_catalogue, db
+):
+    cursor = client.get("/api/campaigns?limit=5").json()["next_cursor"]
+    assert cursor
+
+    forged = client.get(f"/api/campaigns?limit=5&cursor={cursor[:-2]}xx")
+    both = client.get(f"/api/campaigns?limit=5&offset=5&cursor={cursor}")
+    elsewhere = client.get(f"/api/campaigns?limit=5&sort=oldest&cursor={cursor}")
+
+    assert (
+        assert_json_error(forged, 422) == "This cursor is not one this API gave, or it was changed."
+    )
+    assert assert_json_error(both, 422) == "Give either offset or cursor, not both."
+    assert "another list or order" in assert_json_error(elsewhere, 422)
+
+
+def test_a_search_ranked_by_relevance_pages_by_offset_only(client, seed_catalogue, db):
+    page = client.get("/api/campaigns?q=earthquake&limit=2").json()
+
+    assert page["count"] == 4 and page["next_cursor"] is None
+    assert client.get("/api/campaigns?q=earthquake&limit=2&offset=2").json()["items"]
+    by_date = client.get("/api/campaigns?q=earthquake&limit=2&sort=newest").json()
+    assert by_date["next_cursor"], "the same search in another order pages by key"
+
+
+def test_a_page_by_cursor_runs_as_many_queries_as_the_first(
+    client, seed_catalogue, db, django_assert_num_queries
+):
+    first = client.get("/api/campaigns?limit=5")
+    cursor = first.json()["next_cursor"]
+    client.get("/api/campaigns?limit=5&offset=5")  # the version is read and cached alike
+
+    with django_assert_num_queries(7):
+        assert client.get(f"/api/campaigns?limit=5&cursor={cursor}").status_code == 200

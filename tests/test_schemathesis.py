@@ -9,6 +9,7 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from socialgood.wsgi import application
 from tests import factories
@@ -49,4 +50,8 @@ def a_published_and_a_draft_case(db, keep_the_test_connection):
 def test_the_api_answers_every_generated_request_within_its_schema(
     case, a_published_and_a_draft_case
 ):
-    case.call_and_validate()
+    # A cursor is opaque and signed: any text the schema allows is a valid request, but only
+    # the cursors the API gave find a page; the others are refused (422), as they must be.
+    # Every other check still runs on those requests.
+    excluded = [positive_data_acceptance] if (case.query or {}).get("cursor") else []
+    case.call_and_validate(excluded_checks=excluded)
