@@ -1,0 +1,1 @@
+"""The catalogue of social media for social good case studies (the app)."""

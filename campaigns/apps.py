@@ -1,3 +1,6 @@
+"""The catalogue app: on start-up the history registers its models, the derived data's signal
+forwarders connect, and the roles are kept in step after every migrate."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _

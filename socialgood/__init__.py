@@ -1,0 +1,1 @@
+"""The project: settings, URLs, WSGI, and the cache backend (``cache.py``)."""

@@ -1,0 +1,1 @@
+"""Template tags: one-line wrappers over ``display.py``, ``charts.py`` and ``citations.py``."""

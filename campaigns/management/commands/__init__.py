@@ -1,0 +1,1 @@
+"""The catalogue's management commands, one per file; each calls a module that does the work."""

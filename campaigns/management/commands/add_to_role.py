@@ -1,3 +1,5 @@
+"""``manage.py add_to_role USER ROLE``: give a curator a role."""
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+"""``manage.py export_catalogue FOLDER``: write the published catalogue to a folder."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

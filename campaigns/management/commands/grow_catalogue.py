@@ -1,3 +1,5 @@
+"""``manage.py grow_catalogue N``: add grown cases, for measuring."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.growing import GrowthRefused, grow_catalogue

@@ -1,3 +1,5 @@
+"""``manage.py load_catalogue [FILES]``: load the seed catalogue or catalogue files."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,3 +1,5 @@
+"""``manage.py make_renditions``: make the renditions images stored before them lack."""
+
 from django.core.management.base import BaseCommand
 
 from campaigns import images

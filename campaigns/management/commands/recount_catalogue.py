@@ -1,3 +1,5 @@
+"""``manage.py recount_catalogue``: work out everything derived from the rows again."""
+
 from django.core.management.base import BaseCommand
 
 from campaigns import derived
