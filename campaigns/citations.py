@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import json
 import re
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils import timezone
@@ -275,7 +276,8 @@ def bibtex(document):
         if document.precision != DatePrecision.YEAR:
             fields.append(("month", str(document.published.month)))
     if document.url:
-        fields += [("howpublished", f"\\url{{{document.url}}}"), ("url", document.url)]
+        url = bibtex_url(document.url)
+        fields += [("howpublished", f"\\url{{{url}}}"), ("url", url)]
     if document.cited:
         fields.append(("urldate", document.cited.isoformat()))
     fields.append(("language", {"en": "english", "zh": "chinese"}.get(document.language, "")))
@@ -283,6 +285,13 @@ def bibtex(document):
         fields.append(("note", f"Version of {document.updated.isoformat()}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@misc{{{document.key},\n{body}\n}}"
+
+
+def bibtex_url(url):
+    """An address safe inside a BibTeX field: the characters that would end the field or start
+    a TeX command (braces, backslash) and spaces percent-encoded, as a browser would send them,
+    so an address can never add a field of its own (``x},note={…``)."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def ris(document):

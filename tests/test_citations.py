@@ -355,3 +355,16 @@ def test_a_source_that_is_not_public_or_not_known_has_no_citation_files(client, 
     download(client, "/sources/draft-only-source/cite.ris", status=404)
     download(client, "/sources/no-such-source/cite.bib", status=404)
     download(client, "/campaigns/no-such-case/cite.ris", status=404)
+
+
+def test_an_address_cannot_add_a_field_to_a_sources_bibtex(client, db):
+    source = factories.SourceFactory(
+        slug="injected", url="https://example.org/x},note={INJECTED", title="A report"
+    )
+    factories.CampaignFactory(sources=[source])
+
+    entry = client.get("/sources/injected/cite.bib").content.decode()
+
+    assert "note = {INJECTED" not in entry and "note={INJECTED" not in entry
+    assert "url = {https://example.org/x%7D,note=%7BINJECTED}" in entry
+    assert entry.count("{") == entry.count("}")

@@ -211,6 +211,23 @@ def test_without_the_database_the_suggestion_form_post_is_a_503(reader, database
     assert response["Retry-After"] == "30"
 
 
+def test_without_the_database_the_api_answers_a_json_503_with_retry_after(reader, database_away):
+    response = reader.get("/api/campaigns")
+
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"] == "30"
+    assert "try again in 30 seconds" in response.json()["detail"]
+
+
+def test_a_fault_in_the_api_is_a_json_500(reader):
+    with mock.patch("campaigns.api.endpoints.Campaign.objects.public", side_effect=KeyError("x")):
+        response = reader.get("/api/campaigns")
+
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Something went wrong on our side."}
+
+
 def test_an_interface_error_on_connecting_is_a_503_too(reader):
     closed = InterfaceError("connection already closed")
     with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", side_effect=closed):

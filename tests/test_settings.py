@@ -75,3 +75,25 @@ def test_database_url_picks_the_database(url, engine):
         **env,
     )
     assert result.stdout.strip() == engine, result.stderr
+
+
+def test_in_production_the_health_check_answers_plain_http_and_other_pages_redirect():
+    script = (
+        "from django.test import Client\n"
+        "from django.test.utils import setup_test_environment\n"
+        "setup_test_environment()\n"
+        "client = Client()\n"
+        "print(client.get('/health/').status_code, client.get('/about/').status_code)\n"
+    )
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        script,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="settings-test-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="testserver",
+    )
+
+    # The health check answers (its database is the empty default one) rather than 301.
+    assert result.stdout.split()[-2:] in (["200", "301"], ["503", "301"]), result.stderr

@@ -115,6 +115,7 @@ def test_an_address_may_send_five_suggestions_an_hour(client, settings):
     response = client.post(SUGGEST, valid())
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600, "says how long to wait, as every 429 does"
     assert "Please wait an hour" in response.content.decode()
     assert Suggestion.objects.count() == settings.SUGGESTIONS_PER_HOUR
     other = client.post(SUGGEST, valid(), REMOTE_ADDR="10.1.2.3")

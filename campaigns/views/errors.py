@@ -1,10 +1,11 @@
-"""The error pages: a fault is a 500, a database that cannot be reached a 503 with Retry-After."""
+"""The error pages: a fault is a 500, a database that cannot be reached a 503 with Retry-After;
+in JSON under /api/."""
 
 import logging
 import sys
 
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
@@ -39,7 +40,10 @@ def server_error_or_unavailable(request, template_name="500.html"):
     """``handler500``: when the database cannot be reached, a 503 page (rendered without it)
     asking to retry in a little while, logged; any other fault, Django's 500 page."""
     exception = sys.exc_info()[1]  # the exception being handled (Django calls this in its except)
+    api = request.path_info.startswith("/api/")
     if not database_unreachable(exception):
+        if api:  # the API answers in JSON, even when it fails
+            return JsonResponse({"detail": "Something went wrong on our side."}, status=500)
         return server_error(request, template_name)
     logger.warning(
         "Database unavailable: answered %s %s with 503 (%s: %s)",
@@ -48,7 +52,16 @@ def server_error_or_unavailable(request, template_name="500.html"):
         type(exception).__name__,
         exception,
     )
-    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    if api:
+        response = JsonResponse(
+            {
+                "detail": "The catalogue's database cannot be reached just now: try again in "
+                f"{RETRY_AFTER_SECONDS} seconds."
+            },
+            status=503,
+        )
+    else:
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response

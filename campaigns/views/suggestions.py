@@ -26,7 +26,10 @@ def suggest(request):
         form = SuggestionForm(request.POST)
         if form.is_spam:  # a robot: thanked, and nothing is kept
             return redirect("campaigns:suggest_thanks")
-        if too_many(request):
+        retry_after = seconds_to_wait(
+            request, "suggest", settings.SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS
+        )
+        if retry_after:
             form.is_valid()
             form.add_error(
                 None,
@@ -35,7 +38,9 @@ def suggest(request):
                     "an hour before sending more, or write to us about a longer list."
                 ),
             )
-            return render(request, "campaigns/suggest.html", {"form": form}, status=429)
+            response = render(request, "campaigns/suggest.html", {"form": form}, status=429)
+            response["Retry-After"] = str(retry_after)
+            return response
         if form.is_valid():
             form.save(language=get_language())
             return redirect("campaigns:suggest_thanks")
@@ -57,10 +62,3 @@ def suggest(request):
 def suggest_thanks(request):
     """What happens to a suggestion once it is sent."""
     return render(request, "campaigns/suggest_thanks.html")
-
-
-def too_many(request):
-    """Count this address's suggestion and say whether it is over the hourly limit."""
-    return bool(
-        seconds_to_wait(request, "suggest", settings.SUGGESTIONS_PER_HOUR, RATE_WINDOW_SECONDS)
-    )
