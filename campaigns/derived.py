@@ -252,11 +252,16 @@ def deleting(instance) -> None:
     """Before a row is deleted: what it was, and, for a case, everything it links to (its links
     go with it, without signals of their own)."""
     saving(instance)
+    pending = _pending()
     if type(instance) is Campaign:
         linked = counts.linked_to_campaigns([instance.pk])
-        pending = _pending()
         for kind, ids in linked.items():
             pending.note(kind, ids)
+    elif type(instance) is Platform:
+        # Its links to campaigns go with it, without signals: their documents name it.
+        campaigns = _ids(Campaign._base_manager.filter(platforms=instance.pk))
+        pending.note("documents", campaigns)
+        pending.touched |= campaigns
 
 
 def deleted(instance) -> None:

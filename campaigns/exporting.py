@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
@@ -34,17 +35,13 @@ from .models import (
     TaggedCampaign,
 )
 from .records import RowContext
+from .registry import CURATION_FIELDS
 
 TIMESTAMP_FIELDS = {"created_at", "updated_at"}
 """The database's bookkeeping, left out of the catalogue export (the fixtures and the CSV
 files): a database loaded from the export keeps its own. ``published_at`` stays: when a case was
 first published is part of the catalogue (the feed is ordered by it), and it does not change,
 so exporting the same catalogue twice still gives the same bytes."""
-
-CURATION_FIELDS = {"published_by": None, "review_note": ""}
-"""The curators' own records, written empty: who published a case names an account that is not
-part of the catalogue (a file naming it would not load into another database), and a
-reviewer's note is never public."""
 
 CSV_FILES = ("campaigns.csv", "figures.csv")
 """The spreadsheet files of an export."""
@@ -73,7 +70,9 @@ def fixture_records(objects):
         record.pop("pk", None)
         for name in TIMESTAMP_FIELDS:
             record["fields"].pop(name, None)
-        for name, empty in CURATION_FIELDS.items():
+        # The curators' own records, written empty: who published a case names an account
+        # that is not part of the catalogue, and a reviewer's note is never public.
+        for name, empty in CURATION_FIELDS.get(apps.get_model(record["model"]), {}).items():
             if name in record["fields"]:
                 record["fields"][name] = empty
         for name, value in record["fields"].items():

@@ -96,3 +96,9 @@ def campaign_field(model: type[models.Model]) -> str | None:
     """The field naming the case a row of ``model`` is part of (None: not a part)."""
     entry = BY_MODEL.get(model)
     return entry.campaign_field if entry else None
+
+
+CURATION_FIELDS = {Campaign: {"published_by": None, "review_note": ""}}
+"""The curators' own records on catalogue rows, with the empty value they are exported as: who
+first published a campaign (an account, not part of the catalogue) and a reviewer's note
+(never public). A catalogue file loaded into a database keeps the database's own."""

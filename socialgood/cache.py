@@ -7,8 +7,9 @@ the site down, never stop it. Django's own Redis backend raises on a refused or 
 connection, and every request reads the cache, so an outage answered every page with a 500.
 
 ``TolerantRedisCache`` is Django's backend with each operation answering as an empty cache
-would while Redis cannot be reached: ``get`` gives the default, ``set`` keeps nothing, ``add``
-adds nothing, ``incr`` finds no key. After a failure it does not try Redis again for
+would while Redis cannot be reached or refuses (out of memory, read-only, failing to save):
+``get`` gives the default, ``set`` keeps nothing, ``add`` adds nothing, ``incr`` finds no key.
+After a failure it does not try Redis again for
 ``RETRY_SECONDS`` (a dead cache costs one short timeout per process per pause, not one per
 request), then tries again, so it serves from Redis once Redis is back, with no restart. Each
 outage is logged once when it starts and once when it ends.
@@ -95,6 +96,12 @@ def tolerant(miss):
     return decorator
 
 
+def redis_error(message):
+    import redis
+
+    return redis.exceptions.RedisError(message)
+
+
 def no_such_key(*args, **kwargs):
     raise ValueError("Key not found: the cache cannot be reached.")
 
@@ -106,7 +113,9 @@ class TolerantRedisCache(RedisCache):
         super().__init__(server, params)
         import redis
 
-        self.errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+        # Unreachable, timed out, and also refusing (out of memory with noeviction, a read-only
+        # replica after a failover, a failed save): the site cannot use it, so it does without.
+        self.errors = (redis.exceptions.RedisError,)
         self._location_name = ",".join(self._servers)
         self.outage = OUTAGES.setdefault(self._location_name, Outage())
 
@@ -116,9 +125,13 @@ class TolerantRedisCache(RedisCache):
         return not self.outage.skipping()
 
     def reachable(self):
-        """Ask Redis now, whatever the last failure was (for the health check)."""
+        """Whether Redis takes a value and gives it back now, whatever the last failure was
+        (for the health check: a Redis that answers PING may still refuse to store)."""
         try:
-            self._cache.get_client(write=True).ping()
+            client = self._cache.get_client(write=True)
+            client.set(self.make_key("health-check"), b"ok", ex=5)
+            if client.get(self.make_key("health-check")) != b"ok":
+                raise redis_error("the value read back is not the one written")
         except self.errors as error:
             self.outage.failed(self._location_name, error)
             return False

@@ -1,5 +1,6 @@
 """The read-only JSON API under /api/."""
 
+import datetime
 import json
 import re
 from decimal import Decimal
@@ -521,3 +522,13 @@ def test_a_page_by_cursor_runs_as_many_queries_as_the_first(
 
     with django_assert_num_queries(7):
         assert client.get(f"/api/campaigns?limit=5&cursor={cursor}").status_code == 200
+
+
+def test_years_given_the_wrong_way_round_are_read_the_right_way(client, db):
+    for year in (2010, 2013, 2016):
+        factories.CampaignFactory(slug=f"case-{year}", start_date=datetime.date(year, 1, 1))
+
+    forwards = client.get("/api/campaigns?year_from=2010&year_to=2016").json()
+    backwards = client.get("/api/campaigns?year_from=2016&year_to=2010").json()
+
+    assert backwards["count"] == forwards["count"] == 3

@@ -162,3 +162,28 @@ def test_rate_limits_count_in_the_process_while_the_cache_is_away(
 
     assert answers == [200, 200, 429]
     ratelimits.LOCAL_COUNTS.clear()
+
+
+def test_a_redis_that_refuses_to_store_is_a_miss_and_the_health_check_says_so(
+    client, yaan_case, shared_cache, no_pause, monkeypatch
+):
+    import redis
+
+    class Refusing:
+        """A Redis out of memory with noeviction: it answers PING but refuses every write."""
+
+        def __getattr__(self, name):
+            def refuse(*args, **kwargs):
+                if name == "ping":
+                    return True
+                raise redis.exceptions.ResponseError(
+                    "OOM command not allowed when used memory > 'maxmemory'."
+                )
+
+            return refuse
+
+    monkeypatch.setattr(cache._cache, "get_client", lambda *args, **kwargs: Refusing())
+
+    assert client.get("/campaigns/?q=earthquake").status_code == 200
+    assert client.get("/api/campaigns").status_code == 200
+    assert client.get("/health/").json()["cache"] == "degraded"

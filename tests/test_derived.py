@@ -181,3 +181,16 @@ def test_a_saved_row_carries_no_state_for_a_later_step(figure, campaign):
         assert leftovers == []
     kept = connection.derived_changes.before
     assert (Figure, figure.pk) not in kept and (Campaign, campaign.pk) not in kept
+
+
+def test_deleting_a_platform_takes_its_name_out_of_its_campaigns_search_documents(campaign):
+    from campaigns.models import Platform
+
+    platform = factories.PlatformFactory(name="Vanishing Video", slug="vanishing")
+    campaign.platforms.add(platform)
+    assert Campaign.objects.public().search("vanishing").exists()
+
+    Platform.objects.filter(pk=platform.pk).delete()
+
+    assert not Campaign.objects.public().search("vanishing").exists()
+    assert Campaign.objects.public().filter(pk=campaign.pk).exists()

@@ -37,8 +37,9 @@ class CampaignQuery:
         object.__setattr__(self, "q", q)
         object.__setattr__(self, "scope", self.scope or ScopeFilter.SOCIAL_GOOD)
         if self.year_from and self.year_to and self.year_from > self.year_to:
-            object.__setattr__(self, "year_from", self.year_to)
-            object.__setattr__(self, "year_to", self.year_from)
+            first, last = self.year_to, self.year_from
+            object.__setattr__(self, "year_from", first)
+            object.__setattr__(self, "year_to", last)
 
     @property
     def order(self):

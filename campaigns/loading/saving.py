@@ -19,6 +19,7 @@ from django.db import DatabaseError, models, transaction
 
 from .. import history, images, services
 from ..models import Figure, Tag
+from ..registry import CURATION_FIELDS
 from .checks import (
     check_fields,
     first_naming,
@@ -77,10 +78,14 @@ class Load:
 
 def take_over(obj: models.Model, row: models.Model) -> None:
     """Make an unsaved object the existing ``row`` with the record's values: its id, its
-    database-kept fields (``created_at``, ``updated_at``, ``published_at``) and its state."""
+    database-kept fields (``created_at``, ``updated_at``, ``published_at``), the curators' own
+    records a file never carries (``registry.CURATION_FIELDS``: a reviewer's note) and its
+    state."""
     obj.pk = row.pk
+    curation = CURATION_FIELDS.get(type(row), {})
     for model_field in row._meta.concrete_fields:
-        if not model_field.editable and not model_field.primary_key:
+        kept = not model_field.editable or model_field.name in curation
+        if kept and not model_field.primary_key:
             setattr(obj, model_field.attname, getattr(row, model_field.attname))
     obj._state.adding = False
     obj._state.db = row._state.db

@@ -1,7 +1,7 @@
 """The share image of a case, for link previews (see ``share_images.py``)."""
 
 from django.http import Http404, HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 
 from ..conditional import answer_conditionally, etag_of
@@ -22,6 +22,10 @@ def share_image_view(request, slug):
     if campaign is None:
         raise Http404(_("No case is published at this address."))
     card = share_card(campaign)
-    response = HttpResponse(share_image(card), content_type="image/png")
+    etag = etag_of(card.key)
+    # A client that has this image is answered before it is fetched or drawn.
+    response = get_conditional_response(request, etag=etag) or HttpResponse(
+        share_image(card), content_type="image/png"
+    )
     patch_cache_control(response, public=True, max_age=SHARE_IMAGE_MAX_AGE)
-    return answer_conditionally(request, response, etag=etag_of(card.key))
+    return answer_conditionally(request, response, etag=etag)
