@@ -70,7 +70,9 @@ class CampaignFilters(Schema):
         "and participants (English or Chinese).",
     )
     platform: list[PlatformSlug] = Field(
-        None, description="Platform slugs; a campaign on any of them matches."
+        None,
+        description="Platform slugs; a campaign on any of them matches (a slug no published "
+        "campaign's platform has matches nothing, and the others still match).",
     )
     organisation: OrganisationSlug = Field(None, description="An organisation slug.")
     cause: Cause = Field(None, description="A cause code.")
