@@ -166,9 +166,15 @@ def participants(campaign):
     return [Participant(p.organisation.slug, p.role) for p in campaign.participations.all()]
 
 
+def campaign_tags(campaign):
+    """A campaign's tags: from the links ``for_download()`` fetched, else its tags."""
+    links = getattr(campaign, "tag_links", None)
+    return [link.tag for link in links] if links is not None else list(campaign.tags.all())
+
+
 def tag_slugs(campaign):
     """The slugs of a campaign's tags, sorted."""
-    return sorted(tag.slug for tag in campaign.tags.all())
+    return sorted(tag.slug for tag in campaign_tags(campaign))
 
 
 def when_dated(date, precision):
@@ -266,7 +272,7 @@ CAMPAIGN = [
         ),
         list[TagRef],
         lambda c, x: tag_slugs(c),
-        api=lambda campaign: sorted(campaign.tags.all(), key=lambda tag: tag.name),
+        api=lambda campaign: sorted(campaign_tags(campaign), key=lambda tag: tag.name),
         api_description="Its tags, by English name.",
     ),
     Field("figure_count", _("How many figures the catalogue records for it."), int),

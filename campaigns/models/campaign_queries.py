@@ -267,9 +267,18 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         )
 
     def for_download(self):
-        """Everything a download row (and an API item) shows, in a fixed number of queries."""
-        return self.prefetch_related(
-            platforms_by_slug("platforms"), "tags", "participations__organisation"
+        """Everything a download row (and an API item) shows, in a fixed number of queries.
+        Tags come as ``tag_list`` through their links (django-taggit's own prefetch builds a
+        queryset per campaign: a third of a 100,000-row download's time)."""
+        # The search document is no part of a record, and the largest column of a row.
+        return self.defer("search_text", "search_document").prefetch_related(
+            platforms_by_slug("platforms"),
+            Prefetch(
+                "tagged_items",
+                queryset=TaggedCampaign.objects.select_related("tag"),
+                to_attr="tag_links",
+            ),
+            "participations__organisation",
         )
 
     # ----------------------------------------------------------------------- how many
