@@ -114,12 +114,15 @@ def _ids(queryset, field):
     return set(queryset.order_by().values_list(field, flat=True).distinct())
 
 
-def _update(model_name, assignments, ids):
-    """Run ``UPDATE table SET assignments`` on the rows ``ids`` (or all of them).
+def _update(model_name, values, ids):
+    """Set each column of ``values`` ({column: SQL expression}) on the rows ``ids`` (or all of
+    them), writing only the rows whose values change.
 
     Written as SQL rather than through the ORM: these statements run after every save, and
-    building them with querysets cost more than running them. ``{name}`` in ``assignments``
-    is the table of that model; the SQL is the same on PostgreSQL and SQLite.
+    building them with querysets cost more than running them. ``{name}`` in an expression is
+    the table of that model; the SQL is the same on PostgreSQL and SQLite. A row whose values
+    stand is not written at all: recounting 100,000 campaigns rewrote every row and every one
+    of a campaign's dozen indexes, though few counts had moved.
     """
     if ids != ALL:
         ids = [pk for pk in ids if pk is not None]
@@ -127,13 +130,19 @@ def _update(model_name, assignments, ids):
             return
     tables = _tables()
     table = tables[model_name]
-    sql = f"UPDATE {table} SET {assignments.format(**tables)}"
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    values = {column: expression.format(**tables) for column, expression in values.items()}
+    assignments = ", ".join(f"{column} = ({expression})" for column, expression in values.items())
+    changed = " OR ".join(
+        f"{table}.{column} {differs} ({expression})" for column, expression in values.items()
+    )
+    sql = f"UPDATE {table} SET {assignments} WHERE ({changed})"
     with connection.cursor() as cursor:
         if ids == ALL:
             cursor.execute(sql)
             return
         for chunk in _chunks(ids):
-            cursor.execute(f"{sql} WHERE {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            cursor.execute(f"{sql} AND {table}.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
 
 def _tables():
@@ -184,8 +193,10 @@ def _recount_campaigns(ids):
     # Conversions are counted with their figure.
     _update(
         "Campaign",
-        "figure_count = (SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id"
-        " AND f.conversion_of_id IS NULL)",
+        {
+            "figure_count": "SELECT COUNT(*) FROM {Figure} f WHERE f.campaign_id = {Campaign}.id"
+            " AND f.conversion_of_id IS NULL"
+        },
         ids,
     )
 
@@ -193,17 +204,21 @@ def _recount_campaigns(ids):
 def _recount_platforms(ids):
     _update(
         "Platform",
-        "published_campaign_count = (SELECT COUNT(*) FROM {platform_links} l "
-        "JOIN {Campaign} c ON c.id = l.campaign_id "
-        f"WHERE l.platform_id = {{Platform}}.id AND c.status = '{PUBLISHED}')",
+        {
+            "published_campaign_count": "SELECT COUNT(*) FROM {platform_links} l "
+            "JOIN {Campaign} c ON c.id = l.campaign_id "
+            f"WHERE l.platform_id = {{Platform}}.id AND c.status = '{PUBLISHED}'"
+        },
         ids,
     )
     _update(
         "Platform",
-        "is_public = (published_campaign_count > 0 "
-        "OR EXISTS (SELECT 1 FROM {Figure} f "
-        + PUBLIC_FIGURE
-        + " AND f.platform_id = {Platform}.id))",
+        {
+            "is_public": "published_campaign_count > 0 "
+            "OR EXISTS (SELECT 1 FROM {Figure} f "
+            + PUBLIC_FIGURE
+            + " AND f.platform_id = {Platform}.id)"
+        },
         ids,
     )
 
@@ -226,9 +241,11 @@ def _with_operators(organisations, platforms):
 def _recount_tags(ids):
     _update(
         "Tag",
-        "published_campaign_count = (SELECT COUNT(*) FROM {TaggedCampaign} l "
-        "JOIN {Campaign} c ON c.id = l.content_object_id "
-        f"WHERE l.tag_id = {{Tag}}.id AND c.status = '{PUBLISHED}')",
+        {
+            "published_campaign_count": "SELECT COUNT(*) FROM {TaggedCampaign} l "
+            "JOIN {Campaign} c ON c.id = l.content_object_id "
+            f"WHERE l.tag_id = {{Tag}}.id AND c.status = '{PUBLISHED}'"
+        },
         ids,
     )
 
@@ -236,19 +253,23 @@ def _recount_tags(ids):
 def _recount_organisations(ids):
     _update(
         "Organisation",
-        "published_campaign_count = (SELECT COUNT(DISTINCT p.campaign_id) "
-        "FROM {Participation} p JOIN {Campaign} c ON c.id = p.campaign_id "
-        f"WHERE p.organisation_id = {{Organisation}}.id AND c.status = '{PUBLISHED}')",
+        {
+            "published_campaign_count": "SELECT COUNT(DISTINCT p.campaign_id) "
+            "FROM {Participation} p JOIN {Campaign} c ON c.id = p.campaign_id "
+            f"WHERE p.organisation_id = {{Organisation}}.id AND c.status = '{PUBLISHED}'"
+        },
         ids,
     )
     _update(
         "Organisation",
-        "is_public = (published_campaign_count > 0 "
-        "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id"
-        " AND o.is_public) "
-        "OR EXISTS (SELECT 1 FROM {Figure} f "
-        + PUBLIC_FIGURE
-        + " AND f.organisation_id = {Organisation}.id))",
+        {
+            "is_public": "published_campaign_count > 0 "
+            "OR EXISTS (SELECT 1 FROM {Platform} o WHERE o.operator_id = {Organisation}.id"
+            " AND o.is_public) "
+            "OR EXISTS (SELECT 1 FROM {Figure} f "
+            + PUBLIC_FIGURE
+            + " AND f.organisation_id = {Organisation}.id)"
+        },
         ids,
     )
 
@@ -266,19 +287,25 @@ def _recount_sources(ids):
             ids |= _ids(sources.filter(cited_by__in=chunk), "pk")
     _update(
         "Source",
-        "published_campaign_count = (SELECT COUNT(*) FROM {source_links} l "
-        "JOIN {Campaign} c ON c.id = l.campaign_id "
-        f"WHERE l.source_id = {{Source}}.id AND c.status = '{PUBLISHED}'), "
-        "public_figure_count = (SELECT COUNT(*) FROM {Figure} f "
-        + PUBLIC_FIGURE
-        + " AND f.source_id = {Source}.id)",
+        {
+            "published_campaign_count": "SELECT COUNT(*) FROM {source_links} l "
+            "JOIN {Campaign} c ON c.id = l.campaign_id "
+            f"WHERE l.source_id = {{Source}}.id AND c.status = '{PUBLISHED}'",
+            "public_figure_count": "SELECT COUNT(*) FROM {Figure} f "
+            + PUBLIC_FIGURE
+            + " AND f.source_id = {Source}.id",
+        },
         ids,
     )
     backs = "(r.published_campaign_count > 0 OR r.public_figure_count > 0)"
     _update(
         "Source",
-        "is_public = (published_campaign_count > 0 OR public_figure_count > 0 "
-        f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.cited_by_id = {{Source}}.id AND {backs}) "
-        f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.id = {{Source}}.cited_by_id AND {backs}))",
+        {
+            "is_public": "published_campaign_count > 0 OR public_figure_count > 0 "
+            f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.cited_by_id = {{Source}}.id "
+            f"AND {backs}) "
+            f"OR EXISTS (SELECT 1 FROM {{Source}} r WHERE r.id = {{Source}}.cited_by_id "
+            f"AND {backs})"
+        },
         ids,
     )

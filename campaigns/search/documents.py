@@ -99,13 +99,19 @@ def _write(rows):
                 "setweight(to_tsvector('english', d.heading), 'A') || "
                 "setweight(to_tsvector('english', d.body), 'B') || "
                 "setweight(to_tsvector('english', d.detail), 'C') "
-                f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id",
+                f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id "
+                # Only the documents that change are written (and their tsvectors made).
+                "AND (c.search_document IS NULL OR c.search_text IS DISTINCT FROM "
+                "d.heading || ' ' || d.body || ' ' || d.detail)",
                 [value for document in documents for value in document],
             )
     else:
         table = Campaign._meta.db_table
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {table} SET search_text = %s WHERE id = %s",
-                [(f"{heading} {body} {detail}", pk) for pk, heading, body, detail in documents],
+                f"UPDATE {table} SET search_text = %s WHERE id = %s AND search_text IS NOT %s",
+                [
+                    (f"{heading} {body} {detail}", pk, f"{heading} {body} {detail}")
+                    for pk, heading, body, detail in documents
+                ],
             )
