@@ -78,6 +78,20 @@ def figure(db, campaign, source):
 
 
 @pytest.fixture
+def unpublished_campaign(campaign):
+    """The Wesee case (``campaign``) as a draft that was never published: no publication date,
+    no publisher. Set in the database directly, as if typed in a shell: no revision records it
+    and no count follows it."""
+    from campaigns.models import Campaign, Status
+
+    Campaign.objects.filter(pk=campaign.pk).update(
+        status=Status.DRAFT, published_at=None, published_by=None
+    )
+    campaign.refresh_from_db()
+    return campaign
+
+
+@pytest.fixture
 def weibo(db):
     """Sina Weibo, operated by Sina Corporation (新浪)."""
     return factories.build_weibo()
@@ -106,6 +120,20 @@ def draft_case(db, weibo, gates_report):
     """A draft sharing the Ya'an case's platform, source and tag: see
     ``factories.build_draft_case``."""
     return factories.build_draft_case(weibo=weibo, source=gates_report)
+
+
+@pytest.fixture
+def draft_only_case(db):
+    """A draft whose source, organisation, tag and figure nothing else uses, all named
+    ``draft-only-...``: see ``factories.build_draft_only_case``."""
+    return factories.build_draft_only_case()
+
+
+@pytest.fixture
+def weibo_users(db, weibo):
+    """A figure about Sina Weibo, not about any case (``weibo-users``): see
+    ``factories.build_weibo_users``."""
+    return factories.build_weibo_users(weibo=weibo)
 
 
 def signed_in(client, user):

@@ -234,6 +234,40 @@ def build_draft_case(*, weibo=None, source=None):
     return campaign
 
 
+def build_draft_only_case():
+    """A draft, ``draft-only-case``, with a source, an organisation, a tag and a figure that
+    nothing else uses (``draft-only-source``, ``draft-only-partner``, ``draft-only-tag``,
+    ``draft-only-figure``): whatever shows only public content leaves all five out. It shares
+    no row with any other case, so it can join any catalogue, the seed catalogue too."""
+    hidden_source = SourceFactory(slug="draft-only-source", title="Draft notes")
+    draft = CampaignFactory(
+        slug="draft-only-case",
+        title="Draft only",
+        status=models.Status.DRAFT,
+        sources=[hidden_source],
+        tags=["draft-only-tag"],
+    )
+    ParticipationFactory(
+        campaign=draft, organisation=OrganisationFactory(slug="draft-only-partner")
+    )
+    FigureFactory(key="draft-only-figure", campaign=draft, source=hidden_source)
+    return draft
+
+
+def build_weibo_users(*, weibo=None):
+    """A figure about Sina Weibo, not about any case: its 500 million registered users
+    (``weibo-users``), citing a source of its own."""
+    return FigureFactory(
+        key="weibo-users",
+        campaign=None,
+        platform=weibo or build_weibo(),
+        label="Registered users",
+        value=Decimal("500000000"),
+        unit=models.Unit.USERS,
+        stated_as="500 million users",
+    )
+
+
 def build_curator(username, role=None, permissions=()):
     """A staff user ``username`` with ``role`` (Editor, Reviewer or Administrator; None: no
     role) and, besides, the permissions named by codename."""

@@ -104,3 +104,4 @@ def test_an_odd_curator_in_the_address_lists_nothing_rather_than_failing(admin_c
 
     assert response.status_code == 200
     assert list(response.context["entries"]) == []
+    assert "No revision matches." in response.content.decode()

@@ -95,8 +95,11 @@ def test_confirming_an_upload_that_is_not_yours_imports_nothing(reviewer):
 def test_cancelling_throws_the_upload_away(reviewer):
     checked = reviewer.post(IMPORT, {"file": upload(SOURCES)})
 
-    reviewer.post(IMPORT, {"token": checked.context["token"], "cancel": "1"})
+    assert len(list(importing.staging_root().iterdir())) == 1  # the upload, staged
 
+    cancelled = reviewer.post(IMPORT, {"token": checked.context["token"], "cancel": "1"})
+
+    assert (cancelled.status_code, cancelled["Location"]) == (302, IMPORT)
     assert not list(importing.staging_root().iterdir())
     assert not Source.objects.exists()
 

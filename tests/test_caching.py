@@ -252,6 +252,7 @@ def test_a_missing_page_is_neither_cached_nor_answered_with_304(client, yaan_cas
     missing = client.get("/campaigns/no-such-case/", headers={"if-none-match": "*"})
 
     assert missing.status_code == 404
+    assert "Page not found" in missing.content.decode()
     assert not missing.has_header("ETag")
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from campaigns.display import figure_caveat, figure_text, marked_number
 from campaigns.models import CaveatKind, Figure, Qualifier, Unit
 from tests import factories
+from tests.pages import page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +113,9 @@ def test_the_figures_table_shows_caveats_and_the_chart_marks_their_bars(client, 
 
 
 def test_a_chart_with_no_caveated_figure_has_no_note(client, seed_catalogue):
-    html = client.get("/figures/", {"unit": "CNY"}).content.decode()
+    html = page(client, "/figures/?unit=CNY")
 
+    assert "Case outcomes in CNY A bar chart of 3 values." in text(html)  # the chart is there
     assert "A figure marked so carries a caveat" not in html
 
 

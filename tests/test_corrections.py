@@ -52,6 +52,8 @@ def test_changes_to_a_draft_or_to_what_a_figure_is_called_are_not_corrections(fi
     figure = Figure.objects.get(pk=figure.pk)
     assert services.change_figure(figure=figure, changes={"stated_as": "2,500 videos"}) is None
 
+    changed = Figure.objects.get(pk=figure.pk)
+    assert (changed.label, changed.stated_as) == ("Videos made", "2,500 videos")
     assert not Correction.objects.exists()
 
 

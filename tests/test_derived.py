@@ -73,6 +73,7 @@ def test_an_unrelated_campaign_is_left_alone(untouched):
     other = factories.CampaignFactory()
     Campaign.objects.filter(pk=other.pk).update(updated_at=LONG_AGO)
     factories.ParticipationFactory(campaign=untouched)
+    assert changed(untouched)
     assert not changed(other)
 
 

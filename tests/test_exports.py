@@ -16,20 +16,6 @@ from campaigns.models import (
 from tests import factories
 
 
-@pytest.fixture
-def sector_figure(weibo):
-    """A figure about a platform, not about any campaign."""
-    return factories.FigureFactory(
-        key="weibo-users",
-        campaign=None,
-        platform=weibo,
-        label="Registered users",
-        value=Decimal("500000000"),
-        unit=Unit.USERS,
-        stated_as="500 million users",
-    )
-
-
 def body(response):
     """The whole text of a streamed response."""
     return b"".join(response.streaming_content).decode("utf-8")
@@ -156,7 +142,7 @@ def test_downloads_leave_out_draft_campaigns_and_their_figures(client, yaan_case
         assert "draft-figure" not in text
 
 
-def test_figures_about_a_platform_are_in_the_figures_download(client, sector_figure):
+def test_figures_about_a_platform_are_in_the_figures_download(client, weibo_users):
     [row] = csv_rows(client.get("/figures/export.csv"))
 
     assert row["key"] == "weibo-users"
@@ -400,9 +386,7 @@ def test_the_codebook_is_served_in_chinese_under_the_prefix(client, db):
     assert 'href="/zh-hans/campaigns/export.csv"' in response.content.decode()
 
 
-def test_the_figures_counted_in_the_export_are_only_public(
-    db, yaan_case, draft_case, sector_figure
-):
+def test_the_figures_counted_in_the_export_are_only_public(db, yaan_case, draft_case, weibo_users):
     keys = set(Figure.objects.public().for_download().values_list("key", flat=True))
 
     assert keys == {"yaan-donations", "weibo-users"}

@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from campaigns.filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
-from campaigns.models import Campaign, Cause, Figure, Status, Unit
+from campaigns.models import Campaign, Cause, Figure, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -151,10 +151,7 @@ def test_query_string_replaces_a_value_and_drops_empty_ones(two_platform_catalog
     assert form.query_string(cause="") == "?sort=title"
 
 
-def test_figure_filter_selects_by_unit_and_platform(two_platform_catalogue, weibo):
-    factories.FigureFactory(
-        key="weibo-users", campaign=None, platform=weibo, unit=Unit.USERS, value=500
-    )
+def test_figure_filter_selects_by_unit_and_platform(two_platform_catalogue, weibo_users):
     form = FigureFilterForm(data=QueryDict("unit=users&platform=sina-weibo"))
     figures = form.filter(Figure.objects.public())
     assert [figure.key for figure in figures] == ["weibo-users"]

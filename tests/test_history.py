@@ -124,21 +124,22 @@ def test_a_figure_edited_on_its_case_page_has_a_history_of_its_own(admin_client,
 
 
 def test_publish_and_unpublish_actions_are_recorded_with_what_they_did(
-    admin_client, admin_user, campaign
+    admin_client, admin_user, unpublished_campaign
 ):
-    Campaign.objects.filter(pk=campaign.pk).update(status=Status.DRAFT)
     admin_client.post(
-        changelist_url(Campaign), {"action": "publish", "_selected_action": [campaign.pk]}
+        changelist_url(Campaign),
+        {"action": "publish", "_selected_action": [unpublished_campaign.pk]},
     )
     admin_client.post(
-        changelist_url(Campaign), {"action": "unpublish", "_selected_action": [campaign.pk]}
+        changelist_url(Campaign),
+        {"action": "unpublish", "_selected_action": [unpublished_campaign.pk]},
     )
 
     published, unpublished = Revision.objects.exclude(comment=history.BASELINE).order_by("pk")
-    assert published.comment == f"Published 1 campaign: {campaign.title}."
-    assert unpublished.comment == f"Unpublished 1 campaign: {campaign.title}."
+    assert published.comment == f"Published 1 campaign: {unpublished_campaign.title}."
+    assert unpublished.comment == f"Unpublished 1 campaign: {unpublished_campaign.title}."
     assert published.user == admin_user
-    text = text_of(admin_client.get(history_url(campaign)))
+    text = text_of(admin_client.get(history_url(unpublished_campaign)))
     assert "Status: Draft → Published" in text
     assert "Status: Published → Draft" in text
 
@@ -207,8 +208,9 @@ def test_a_dry_run_leaves_no_revision(tmp_path):
         encoding="utf-8",
     )
 
-    load_catalogue(paths=[path], dry_run=True)
+    report = load_catalogue(paths=[path], dry_run=True)
 
+    assert report.counts["campaigns.source"].created == 1
     assert not Revision.objects.exists()
 
 
@@ -452,25 +454,21 @@ def test_restoring_a_case_leaves_a_figure_moved_to_another_case_where_it_is(
 
 
 def test_a_case_first_published_by_a_curator_since_removed_can_still_be_restored(
-    admin_client, django_user_model, campaign
+    admin_client, django_user_model, unpublished_campaign
 ):
     reviewer = django_user_model.objects.create_superuser("gone", "g@example.org", "pw")
-    Campaign.objects.filter(pk=campaign.pk).update(
-        status=Status.DRAFT, published_at=None, published_by=None
-    )
-    campaign.refresh_from_db()
     admin_client.force_login(reviewer)
-    save_case(admin_client, campaign, status=Status.PUBLISHED)
+    save_case(admin_client, unpublished_campaign, status=Status.PUBLISHED)
     published = Revision.objects.latest("pk")
-    save_case(admin_client, Campaign.objects.get(pk=campaign.pk), title="Renamed")
+    save_case(admin_client, Campaign.objects.get(pk=unpublished_campaign.pk), title="Renamed")
     reviewer.delete()
     admin_client.force_login(django_user_model.objects.get(username="admin"))
 
-    response = admin_client.post(restore_url(campaign, published.pk), follow=True)
+    response = admin_client.post(restore_url(unpublished_campaign, published.pk), follow=True)
 
-    campaign.refresh_from_db()
-    assert campaign.title == "Wesee agricultural assistance", messages_of(response)
-    assert campaign.published_by is None
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.title == "Wesee agricultural assistance", messages_of(response)
+    assert unpublished_campaign.published_by is None
 
 
 def test_a_change_made_without_a_revision_shows_before_the_next_one(admin_client, figure):

@@ -22,7 +22,7 @@ from reversion.models import Revision
 from campaigns import images
 from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Organisation
-from tests.pages import campaign_form_data, change_url, image_row
+from tests.pages import campaign_form_data, change_url, contains_html, image_row
 from tests.test_loading import small_catalogue_records, write
 
 pytestmark = pytest.mark.django_db
@@ -268,6 +268,7 @@ def test_a_save_without_full_clean_stores_clean_bytes(campaign):
     )
     image.save()
 
+    assert size_and_format(image.image.name) == ((64, 32), "PNG")
     assert b"script" not in default_storage.open(image.image.name).read()
 
 
@@ -397,6 +398,8 @@ def test_a_changed_image_gets_new_renditions_and_the_old_ones_go(campaign):
 def test_a_deleted_image_takes_its_renditions_with_it(campaign):
     image = saved_image(campaign, picture_bytes(size=(1600, 800)))
     stem = image.image.name.removesuffix(".png")
+    renditions = [f"{stem}.w{width}.{ext}" for width in (400, 1200) for ext in ("webp", "png")]
+    assert all(default_storage.exists(name) for name in renditions)
 
     image.delete()
 
@@ -413,13 +416,15 @@ def test_the_case_page_shows_the_renditions_in_a_picture(client, campaign):
 
     html = client.get(campaign.get_absolute_url()).content.decode()
 
-    assert (
-        f'<source type="image/webp" srcset="{stem}.w400.webp 400w, {stem}.w1200.webp 1200w"'
-    ) in html
-    assert (
+    sizes = "(min-width: 40rem) 24rem, 100vw"
+    assert contains_html(
+        html,
+        f'<picture><source type="image/webp" sizes="{sizes}"'
+        f' srcset="{stem}.w400.webp 400w, {stem}.w1200.webp 1200w">'
         f'<img src="{stem}.w1200.png" srcset="{stem}.w400.png 400w, {stem}.w1200.png 1200w"'
-    ) in html
-    assert 'width="1200" height="600" alt="Farmers filming apples" loading="lazy"' in html
+        f' sizes="{sizes}" width="1200" height="600" alt="Farmers filming apples" loading="lazy">'
+        "</picture>",
+    )
     assert f'src="/media/{image.image.name}"' not in html
 
 

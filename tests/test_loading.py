@@ -309,6 +309,7 @@ def test_figures_given_with_trailing_zeros_count_as_unchanged(loaded, tmp_path):
 
     report = load_catalogue(paths=[write(tmp_path, "same.json", records)])
 
+    assert report.counts["campaigns.figure"].unchanged == 1
     assert report.changed == 0
 
 
@@ -679,8 +680,9 @@ def test_a_large_file_reports_its_progress_every_tenth(tmp_path, monkeypatch):
 def test_a_small_file_loads_without_progress_lines(catalogue_file):
     lines = []
 
-    load_catalogue(paths=[catalogue_file], progress=lines.append)
+    report = load_catalogue(paths=[catalogue_file], progress=lines.append)
 
+    assert report.counts["campaigns.campaign"].created == 1
     assert lines == []
 
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from campaigns import services
 from campaigns.models import Campaign, Status
-from tests.pages import contains_html
+from tests import factories
+from tests.pages import contains_html, page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -81,16 +82,23 @@ def test_a_preview_shows_the_figures_the_case_will_publish(curator, draft_case, 
 
 
 def test_a_drafts_figures_stay_off_every_public_page(client, yaan_case, draft_case):
-    for address in ["/", "/figures/", "/platforms/sina-weibo/", draft_case.get_absolute_url()]:
-        response = client.get(address)
-        assert response.status_code == (404 if address.startswith("/campaigns/") else 200)
-        assert "987,654,321" not in response.content.decode()
-        assert "987654321" not in response.content.decode()
+    for address, status, shown in [
+        ("/", 200, "Weibo fundraising after the Ya'an earthquake"),
+        ("/figures/", 200, "over 110 million CNY"),
+        ("/platforms/sina-weibo/", 200, "Weibo fundraising after the Ya'an earthquake"),
+        (draft_case.get_absolute_url(), 404, "Page not found"),
+    ]:
+        html = page(client, address, status=status)
+        assert shown in text(html), address
+        assert "987,654,321" not in html
+        assert "987654321" not in html
 
 
 def test_a_published_case_has_no_preview_banner_for_a_curator(curator, yaan_case):
     response = curator.get(yaan_case.get_absolute_url())
 
+    assert response.status_code == 200
+    assert "Weibo fundraising after the Ya'an earthquake" in text(response.content.decode())
     assert "not public" not in response.content.decode()
     assert "X-Robots-Tag" not in response
 
@@ -120,6 +128,7 @@ def test_view_on_site_redirects_to_a_draft_only_for_those_who_may_view_it(staff,
     response = staff.get(view_on_site_url(draft_case))
 
     assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
     assert "unchecked-draft" not in response.content.decode()
 
 
@@ -171,10 +180,15 @@ def test_a_withdrawn_case_answers_410_in_chinese_too(client, withdrawn_case):
     ],
 )
 def test_a_withdrawn_case_is_left_out_of_every_list(client, withdrawn_case, address):
+    still_published = factories.CampaignFactory(
+        slug="another-earthquake-appeal", title="Another earthquake appeal"
+    )
+
     response = client.get(address)
 
     assert response.status_code == 200
     body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert still_published.slug.encode() in body
     assert withdrawn_case.slug.encode() not in body
 
 
@@ -197,4 +211,5 @@ def test_the_page_cache_never_keeps_a_preview_even_without_a_session(curator, dr
     preview = curator.get(draft_case.get_absolute_url())
 
     assert preview.status_code == 200
+    assert "Unchecked draft about earthquake relief" in text(preview.content.decode())
     assert not cacheable_response(preview)

@@ -18,13 +18,6 @@ from tests.test_history import existing_figure_row, history_url, restore_url, sa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def draft(campaign):
-    Campaign.objects.filter(pk=campaign.pk).update(status=Status.DRAFT, published_at=None)
-    campaign.refresh_from_db()
-    return campaign
-
-
 def review_url(campaign):
     return reverse("admin:campaigns_campaign_review", args=[campaign.pk])
 
@@ -85,7 +78,7 @@ def test_add_to_role_refuses_an_unknown_user_or_role_with_a_message(
 # --------------------------------------------------------------------------- editors
 
 
-def test_an_editor_sees_no_publish_action(editor, draft):
+def test_an_editor_sees_no_publish_action(editor, unpublished_campaign):
     response = editor.get(changelist_url(Campaign))
 
     actions = [value for value, _label in response.context["action_form"].fields["action"].choices]
@@ -93,31 +86,41 @@ def test_an_editor_sees_no_publish_action(editor, draft):
     assert "publish" not in actions and "unpublish" not in actions
 
 
-def test_an_editor_cannot_publish_by_a_crafted_action_post(editor, draft):
+def test_an_editor_cannot_publish_by_a_crafted_action_post(editor, unpublished_campaign):
     response = editor.post(
-        changelist_url(Campaign), {"action": "publish", "_selected_action": [draft.pk]}
+        changelist_url(Campaign),
+        {"action": "publish", "_selected_action": [unpublished_campaign.pk]},
     )
 
-    draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.status == Status.DRAFT
     assert response.status_code in (200, 302)
 
 
-def test_an_editor_cannot_set_the_status_to_published_in_the_form(editor, draft):
-    response = editor.post(change_url(draft), campaign_form_data(draft, status=Status.PUBLISHED))
+def test_an_editor_cannot_set_the_status_to_published_in_the_form(editor, unpublished_campaign):
+    response = editor.post(
+        change_url(unpublished_campaign),
+        campaign_form_data(unpublished_campaign, status=Status.PUBLISHED),
+    )
 
     assert response.status_code == 200
     assert "status" in response.context["adminform"].form.errors
-    draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.status == Status.DRAFT
 
 
-def test_an_editor_may_submit_a_draft_for_review_in_the_form(editor, draft):
-    response = editor.post(change_url(draft), campaign_form_data(draft, status=Status.IN_REVIEW))
+def test_an_editor_may_submit_a_draft_for_review_in_the_form(editor, unpublished_campaign):
+    response = editor.post(
+        change_url(unpublished_campaign),
+        campaign_form_data(unpublished_campaign, status=Status.IN_REVIEW),
+    )
 
     assert response.status_code == 302
-    draft.refresh_from_db()
-    assert draft.status == Status.IN_REVIEW and draft.submitted_at is not None
+    unpublished_campaign.refresh_from_db()
+    assert (
+        unpublished_campaign.status == Status.IN_REVIEW
+        and unpublished_campaign.submitted_at is not None
+    )
 
 
 def test_an_editor_cannot_change_a_published_case_or_its_figures(editor, figure):
@@ -171,11 +174,13 @@ def test_an_editor_cannot_delete_a_published_case_by_the_delete_page_or_action(e
     assert Campaign.objects.filter(pk=campaign.pk).exists()
 
 
-def test_an_editor_may_delete_a_draft(editor, draft):
-    response = editor.post(reverse("admin:campaigns_campaign_delete", args=[draft.pk]), {"post": 1})
+def test_an_editor_may_delete_a_draft(editor, unpublished_campaign):
+    response = editor.post(
+        reverse("admin:campaigns_campaign_delete", args=[unpublished_campaign.pk]), {"post": 1}
+    )
 
     assert response.status_code == 302
-    assert not Campaign.objects.filter(pk=draft.pk).exists()
+    assert not Campaign.objects.filter(pk=unpublished_campaign.pk).exists()
 
 
 def test_an_editor_cannot_restore_a_case_to_a_published_version(
@@ -194,42 +199,51 @@ def test_an_editor_cannot_restore_a_case_to_a_published_version(
     assert campaign.status == Status.DRAFT
 
 
-def test_an_editor_sees_the_reviewers_note_on_a_case_sent_back(editor, draft):
-    Campaign.objects.filter(pk=draft.pk).update(review_note="Check the donation figure.")
+def test_an_editor_sees_the_reviewers_note_on_a_case_sent_back(editor, unpublished_campaign):
+    Campaign.objects.filter(pk=unpublished_campaign.pk).update(
+        review_note="Check the donation figure."
+    )
 
-    page = editor.get(change_url(draft)).content.decode()
+    page = editor.get(change_url(unpublished_campaign)).content.decode()
 
     assert "Sent back by a reviewer:" in page and "Check the donation figure." in page
 
 
-def test_an_editor_cannot_open_the_review_page(editor, draft):
-    assert editor.get(review_url(draft)).status_code == 403
+def test_an_editor_cannot_open_the_review_page(editor, unpublished_campaign):
+    assert editor.get(review_url(unpublished_campaign)).status_code == 403
 
 
 # --------------------------------------------------------------------------- reviewers
 
 
-def test_a_reviewer_publishes_a_case_in_review_and_is_recorded_as_its_publisher(reviewer, draft):
-    services.submit_for_review(campaigns=Campaign.objects.filter(pk=draft.pk))
+def test_a_reviewer_publishes_a_case_in_review_and_is_recorded_as_its_publisher(
+    reviewer, unpublished_campaign
+):
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=unpublished_campaign.pk))
 
-    response = reviewer.post(review_url(draft), {"decision": "publish"}, follow=True)
+    response = reviewer.post(review_url(unpublished_campaign), {"decision": "publish"}, follow=True)
 
-    draft.refresh_from_db()
-    assert draft.status == Status.PUBLISHED
-    assert draft.published_by == reviewer.user and draft.published_at is not None
-    assert draft.submitted_at is None
-    assert messages_of(response)[-1] == f"“{draft.title}” is published."
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.status == Status.PUBLISHED
+    assert (
+        unpublished_campaign.published_by == reviewer.user
+        and unpublished_campaign.published_at is not None
+    )
+    assert unpublished_campaign.submitted_at is None
+    assert messages_of(response)[-1] == f"“{unpublished_campaign.title}” is published."
     assert Revision.objects.latest("pk").comment.startswith("Published 1 campaign")
 
 
-def test_a_reviewer_sends_a_case_back_with_a_note_the_history_keeps(reviewer, draft):
-    services.submit_for_review(campaigns=Campaign.objects.filter(pk=draft.pk))
+def test_a_reviewer_sends_a_case_back_with_a_note_the_history_keeps(reviewer, unpublished_campaign):
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=unpublished_campaign.pk))
 
-    reviewer.post(review_url(draft), {"decision": "send_back", "note": "Source [4] is wrong."})
+    reviewer.post(
+        review_url(unpublished_campaign), {"decision": "send_back", "note": "Source [4] is wrong."}
+    )
 
-    draft.refresh_from_db()
-    assert draft.status == Status.DRAFT
-    assert draft.review_note == "Source [4] is wrong."
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.status == Status.DRAFT
+    assert unpublished_campaign.review_note == "Source [4] is wrong."
     assert Revision.objects.latest("pk").comment.endswith("Note: Source [4] is wrong.")
 
 
@@ -251,8 +265,10 @@ def test_a_reviewer_withdraws_a_published_case_with_a_reason(reviewer, campaign)
     assert campaign.withdrawn_at is not None
 
 
-def test_a_decision_not_open_in_the_cases_status_is_refused(reviewer, draft):
-    response = reviewer.post(review_url(draft), {"decision": "withdraw", "note": "x"})
+def test_a_decision_not_open_in_the_cases_status_is_refused(reviewer, unpublished_campaign):
+    response = reviewer.post(
+        review_url(unpublished_campaign), {"decision": "withdraw", "note": "x"}
+    )
 
     assert response.status_code == 200
     assert "decision" in response.context["form"].errors
@@ -271,7 +287,7 @@ def test_a_reviewer_may_change_and_delete_a_published_case(reviewer, campaign):
     assert not Campaign.objects.filter(pk=campaign.pk).exists()
 
 
-def test_the_admin_index_counts_cases_waiting_for_review(admin_client, draft):
+def test_the_admin_index_counts_cases_waiting_for_review(admin_client, unpublished_campaign):
     factories.CampaignFactory(slug="waiting", status=Status.IN_REVIEW)
 
     page = admin_client.get(reverse("admin:index")).content.decode()
@@ -281,7 +297,7 @@ def test_the_admin_index_counts_cases_waiting_for_review(admin_client, draft):
     assert "1 draft" in page
 
 
-def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, draft):
+def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, unpublished_campaign):
     factories.CampaignFactory(slug="waiting", title="Waiting case", status=Status.IN_REVIEW)
 
     response = admin_client.get(changelist_url(Campaign) + "?status__exact=review")
@@ -289,22 +305,28 @@ def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, dr
     assert [c.title for c in response.context["cl"].result_list] == ["Waiting case"]
 
 
-def test_an_administrator_manages_users_but_does_not_edit_cases(administrator, draft):
+def test_an_administrator_manages_users_but_does_not_edit_cases(
+    administrator, unpublished_campaign
+):
     client = administrator
 
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
-    response = client.post(change_url(draft), campaign_form_data(draft, title="Changed"))
+    response = client.post(
+        change_url(unpublished_campaign), campaign_form_data(unpublished_campaign, title="Changed")
+    )
     assert response.status_code == 403
 
 
-def test_inline_figure_edits_by_an_editor_on_a_draft_are_saved(editor, draft, source):
-    figure = factories.FigureFactory(campaign=draft, source=source)
-    data = campaign_form_data(draft)
+def test_inline_figure_edits_by_an_editor_on_a_draft_are_saved(
+    editor, unpublished_campaign, source
+):
+    figure = factories.FigureFactory(campaign=unpublished_campaign, source=source)
+    data = campaign_form_data(unpublished_campaign)
     from tests.pages import formset_data
 
     data.update(formset_data("figures", [existing_figure_row(figure, label="Edited")], initial=1))
 
-    assert editor.post(change_url(draft), data).status_code == 302
+    assert editor.post(change_url(unpublished_campaign), data).status_code == 302
     figure.refresh_from_db()
     assert figure.label == "Edited"
 
@@ -364,14 +386,16 @@ def test_an_editor_cannot_recover_a_deleted_published_case(admin_client, editor,
     assert not Campaign.objects.filter(pk=campaign.pk).exists()
 
 
-def test_an_editor_may_recover_a_deleted_draft(admin_client, editor, draft):
-    admin_client.post(reverse("admin:campaigns_campaign_delete", args=[draft.pk]), {"post": 1})
+def test_an_editor_may_recover_a_deleted_draft(admin_client, editor, unpublished_campaign):
+    admin_client.post(
+        reverse("admin:campaigns_campaign_delete", args=[unpublished_campaign.pk]), {"post": 1}
+    )
     version = Version.objects.get_deleted(Campaign).get()
 
     response = editor.post(reverse("admin:campaigns_campaign_recover", args=[version.pk]))
 
     assert response.status_code == 302
-    assert Campaign.objects.get(pk=draft.pk).status == Status.DRAFT
+    assert Campaign.objects.get(pk=unpublished_campaign.pk).status == Status.DRAFT
 
 
 def test_an_editor_cannot_reword_a_public_correction(editor, figure):

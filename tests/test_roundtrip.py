@@ -18,6 +18,7 @@ from campaigns.loading import FIXTURE_FILES, load_catalogue, seed_fixture_paths
 from campaigns.models import (
     Campaign,
     CampaignImage,
+    CatalogueVersion,
     Figure,
     Organisation,
     Participation,
@@ -32,24 +33,13 @@ from tests.pages import form_data
 
 
 @pytest.fixture
-def seed_catalogue_and_a_draft(seed_catalogue, db):
-    """The seed catalogue plus a draft that must stay out of every export, with a source, an
-    organisation, a tag and a figure that only the draft uses (all named ``draft-only-...``).
+def seed_catalogue_and_a_draft(seed_catalogue, draft_only_case):
+    """The seed catalogue plus ``draft_only_case``, a draft that must stay out of every export,
+    with a source, an organisation, a tag and a figure that only the draft uses (all named
+    ``draft-only-...``).
 
     Whatever a test does to them (exporting, emptying the catalogue, loading an export back)
     is rolled back after it."""
-    hidden_source = factories.SourceFactory(slug="draft-only-source", title="Draft notes")
-    draft = factories.CampaignFactory(
-        slug="draft-only-case",
-        title="Draft only",
-        status=Status.DRAFT,
-        sources=[hidden_source],
-        tags=["draft-only-tag"],
-    )
-    factories.ParticipationFactory(
-        campaign=draft, organisation=factories.OrganisationFactory(slug="draft-only-partner")
-    )
-    factories.FigureFactory(key="draft-only-figure", campaign=draft, source=hidden_source)
 
 
 def empty_the_catalogue():
@@ -457,3 +447,19 @@ def test_a_file_naming_a_curator_this_database_does_not_have_loads_without_them(
     load_catalogue(paths=[tmp_path / name for name in FIXTURE_FILES])
 
     assert Campaign.objects.get().published_by is None
+
+
+def test_loading_an_export_back_into_its_own_database_keeps_the_reviewers_notes(
+    seed_catalogue, db, tmp_path
+):
+    case = Campaign.objects.get(slug="tb-awareness-ministry-of-health")
+    Campaign.objects.filter(pk=case.pk).update(review_note="Check the year against the post.")
+    export_catalogue(directory=tmp_path)
+    number = CatalogueVersion.current().number
+
+    report = load_catalogue(paths=[tmp_path / name for name in FIXTURE_FILES])
+
+    assert report.changed == 0, "nothing public changed"
+    assert CatalogueVersion.current().number == number
+    case.refresh_from_db()
+    assert case.review_note == "Check the year against the post."

@@ -80,6 +80,7 @@ def test_search_finds_the_cases_a_reader_expects(search_catalogue, q, expected):
 
 
 def test_search_never_shows_a_draft(search_catalogue):
+    assert search("earthquake") == ["yaan-earthquake"]
     assert "earthquake-draft" not in search("earthquake draft")
     assert search("Not yet checked") == []
 

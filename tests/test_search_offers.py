@@ -111,9 +111,13 @@ def test_a_misspelt_word_gets_a_did_you_mean_that_finds_cases(client, catalogue)
 
 
 def test_no_did_you_mean_when_nothing_is_near_or_the_guess_finds_nothing(client, catalogue):
-    assert "Did you mean" not in get(client, q="zzzzqqq")
+    far = get(client, q="zzzzqqq")
+    assert "No cases match" in far
+    assert "Did you mean" not in far
     # "apple" is near "apples", but with this filter nothing would be found either.
-    assert "Did you mean" not in get(client, q="applez", cause=Cause.DISASTER_RELIEF)
+    filtered = get(client, q="applez", cause=Cause.DISASTER_RELIEF)
+    assert "No cases match" in filtered
+    assert "Did you mean" not in filtered
 
 
 def test_a_search_no_case_fully_matches_offers_the_cases_with_some_of_its_words(client, catalogue):

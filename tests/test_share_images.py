@@ -12,6 +12,7 @@ from campaigns import share_images
 from campaigns.models import Campaign, Status
 from campaigns.share_images import ShareCard, draw, fitted, has_glyph, share_card
 from tests import factories
+from tests.pages import contains_html, page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -150,17 +151,19 @@ def test_the_case_page_offers_the_share_image_to_link_previews(client, yaan_case
     assert re.fullmatch(
         r"http://testserver/zh-hans/campaigns/yaan-earthquake/share\.png\?v=[0-9a-f]{12}", image
     )
-    assert '<meta property="og:image:width" content="1200">' in html
-    assert '<meta property="og:image:height" content="630">' in html
+    assert contains_html(html, '<meta property="og:image:width" content="1200">')
+    assert contains_html(html, '<meta property="og:image:height" content="630">')
     assert '<meta property="og:image:alt" content="雅安地震微博募捐 — ' in html
-    assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert f'<meta name="twitter:image" content="{image}">' in html
+    assert contains_html(html, '<meta name="twitter:card" content="summary_large_image">')
+    assert contains_html(html, f'<meta name="twitter:image" content="{image}">')
     assert png(client.get(image.removeprefix("http://testserver"))).size == (1200, 630)
 
 
 def test_a_preview_of_a_draft_offers_no_share_image(admin_client, draft_case):
-    html = admin_client.get("/campaigns/unchecked-draft/").content.decode()
+    html = page(admin_client, "/campaigns/unchecked-draft/")
 
+    assert "Draft — not public" in text(html)
+    assert "Unchecked draft about earthquake relief" in text(html)
     assert "share.png" not in html
 
 

@@ -105,6 +105,7 @@ def test_a_filled_honeypot_is_thanked_and_thrown_away(client):
     response = client.post(SUGGEST, valid(website="http://spam.example"))
 
     assert response.status_code == 302
+    assert response["Location"] == reverse("campaigns:suggest_thanks")
     assert not Suggestion.objects.exists()
 
 
