@@ -1,0 +1,512 @@
+"""
+The audit: claims in the catalogue that the catalogue itself cannot back.
+
+Each rule is a function that reads the catalogue, read once (``Catalogue.read()``, a fixed
+number of queries however large it is), and yields each claim it cannot back as (record, field
+name, what is wrong in words a curator can act on); its ``Rule`` makes them ``Finding``s.
+``RULES`` lists the rules in the order they are reported, so a new check is one function and one
+``Rule`` line there.
+``audit()`` runs them; ``manage.py audit_catalogue`` and the admin's audit page show what it
+finds. Numbers and dates are read out of texts by ``mentions.py``.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.admin.utils import quote
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .mentions import covers, matches, mentions, partial_date
+from .models import (
+    Campaign,
+    CampaignImage,
+    CaveatKind,
+    Figure,
+    Language,
+    Organisation,
+    Participation,
+    Platform,
+    Source,
+    TitleKind,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A claim the catalogue cannot back: which rule found it, in which record and field, and
+    what is wrong."""
+
+    rule: str
+    record: models.Model
+    field: str
+    message: str
+
+    @property
+    def kind(self):
+        """What sort of record it is ("figure", "campaign" …), in the active language."""
+        return self.record._meta.verbose_name
+
+    @property
+    def slug(self):
+        """The record's name in catalogue files: its slug or key, or its natural key joined
+        with "/" (a participant: case/organisation/role)."""
+        for name in ("slug", "key"):
+            if getattr(self.record, name, ""):
+                return getattr(self.record, name)
+        return "/".join(str(part) for part in self.record.natural_key())
+
+    @property
+    def field_label(self):
+        """The field's name as the admin shows it, in the active language."""
+        return self.record._meta.get_field(self.field).verbose_name
+
+    def admin_url(self):
+        """The address of the record's change page in the admin."""
+        opts = self.record._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(self.record.pk)]
+        )
+
+
+@dataclass(eq=False)
+class Rule:
+    """One check: its code (for ``--rule``), its title, and the function that reads a
+    ``Catalogue`` and yields what it finds as (record, field name, message)."""
+
+    code: str
+    title: str
+    check: Callable[["Catalogue"], Iterable[tuple]]
+
+    def findings(self, catalogue):
+        """What the rule finds in ``catalogue``, as findings."""
+        return [Finding(self.code, *found) for found in self.check(catalogue)]
+
+
+@dataclass
+class Catalogue:
+    """The whole catalogue, read once for the rules, with each case's parts by case id.
+
+    Related rows are joined in Python from one query per table (no row is read twice), so the
+    audit reads the same number of queries at any size: ``read()``.
+    """
+
+    campaigns: list
+    figures: list
+    sources: dict
+    organisations: dict
+    platforms: dict
+    participations: list
+    images: list
+    sources_of: dict = field(default_factory=lambda: defaultdict(list))
+    platform_ids_of: dict = field(default_factory=lambda: defaultdict(set))
+    participations_of: dict = field(default_factory=lambda: defaultdict(list))
+    images_of: dict = field(default_factory=lambda: defaultdict(list))
+    figures_of: dict = field(default_factory=lambda: defaultdict(list))
+    figures_about_platform: dict = field(default_factory=lambda: defaultdict(list))
+    figures_about_organisation: dict = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def read(cls):
+        """Read the catalogue: nine queries, one per table."""
+        campaigns = list(Campaign.objects.defer("search_text", "search_document").order_by("slug"))
+        catalogue = cls(
+            campaigns=campaigns,
+            figures=list(Figure.objects.order_by("key")),
+            sources={source.pk: source for source in Source.objects.order_by("slug")},
+            organisations={row.pk: row for row in Organisation.objects.order_by("slug")},
+            platforms={row.pk: row for row in Platform.objects.order_by("slug")},
+            participations=list(Participation.objects.order_by("campaign_id", "order", "pk")),
+            images=list(CampaignImage.objects.order_by("campaign_id", "order", "pk")),
+        )
+        catalogue._join()
+        return catalogue
+
+    def _join(self):
+        """Join the rows read: each case's sources, platforms, participants, images and
+        figures, and each figure's source and original."""
+        by_id = {campaign.pk: campaign for campaign in self.campaigns}
+        links = Campaign.sources.through.objects.values_list("campaign_id", "source_id")
+        for campaign_id, source_id in links.order_by("campaign_id", "source_id"):
+            self.sources_of[campaign_id].append(self.sources[source_id])
+        links = Campaign.platforms.through.objects.values_list("campaign_id", "platform_id")
+        for campaign_id, platform_id in links:
+            self.platform_ids_of[campaign_id].add(platform_id)
+        for participation in self.participations:
+            participation.campaign = by_id[participation.campaign_id]
+            participation.organisation = self.organisations[participation.organisation_id]
+            self.participations_of[participation.campaign_id].append(participation)
+        for image in self.images:
+            image.campaign = by_id[image.campaign_id]
+            self.images_of[image.campaign_id].append(image)
+        figures_by_id = {figure.pk: figure for figure in self.figures}
+        for figure in self.figures:
+            figure.source = self.sources[figure.source_id]
+            figure.conversion_of = figures_by_id.get(figure.conversion_of_id)
+            if figure.campaign_id is not None:
+                figure.campaign = by_id[figure.campaign_id]
+                self.figures_of[figure.campaign_id].append(figure)
+            elif figure.platform_id is not None:
+                self.figures_about_platform[figure.platform_id].append(figure)
+            elif figure.organisation_id is not None:
+                self.figures_about_organisation[figure.organisation_id].append(figure)
+
+    def backing_figures(self, campaign):
+        """The figures that can back a number in a case's text: the case's own, and those
+        about its platforms or its participants that cite one of its sources."""
+        source_ids = {source.pk for source in self.sources_of[campaign.pk]}
+        about = [
+            figure
+            for platform_id in self.platform_ids_of[campaign.pk]
+            for figure in self.figures_about_platform[platform_id]
+        ] + [
+            figure
+            for participation in self.participations_of[campaign.pk]
+            for figure in self.figures_about_organisation[participation.organisation_id]
+        ]
+        return self.figures_of[campaign.pk] + [
+            figure for figure in about if figure.source_id in source_ids
+        ]
+
+
+def listed(items):
+    """Mentions or names as one list in a message: “2011”, “2012”."""
+    return ", ".join(str(item) for item in items)
+
+
+# --------------------------------------------------------------------------- the rules
+
+CASE_TEXTS = ("title", "title_zh", "summary", "summary_zh", "description", "description_zh")
+"""A case's own texts, in both languages."""
+
+
+def case_texts(catalogue, campaign, names=CASE_TEXTS):
+    """Each text of a case as (record, field): its own (``names``), its participants' notes
+    and its images' captions."""
+    yield from ((campaign, name) for name in names)
+    for participation in catalogue.participations_of[campaign.pk]:
+        yield from ((participation, name) for name in ("note", "note_zh"))
+    for image in catalogue.images_of[campaign.pk]:
+        yield from ((image, name) for name in ("caption", "caption_zh"))
+
+
+def numbers_without_figure(catalogue):
+    """Numbers in a case's texts that match no figure of the case and none of its dates.
+
+    The texts: the case's title, summary and description, its participants' notes and its
+    images' captions, in English and Chinese. What counts as a number is ``mentions.py``'s
+    (digits, with separators, 万/亿/million multipliers and per cent; dates; never numbers in
+    words, which are not held against a text, nor decades such as "the 1980s" or "80后", which
+    no figure can state).
+
+    A number is backed when its value is the value of a figure of the case, or a number in
+    such a figure's "stated as" or period (English or Chinese): 110 million, 1.1亿 and
+    110,000,000 are one value; the unit is not compared, and a rounded number does not match.
+    The figures of a case are its own (conversions included) and those about its platforms or
+    its participants that cite one of its sources. A date, or a year standing alone, is backed
+    when one of the case's dates states every part it gives: the case's start or end, the
+    publication dates of its sources, its figures' as-of dates, each as precisely as it is
+    stored ("March 2020" is backed by 2 March 2020, "2 March 2020" not by March 2020). A year
+    that is also a figure's value ("1997 videos") is backed either way.
+
+    One finding per text, listing its unbacked numbers.
+    """
+    for campaign in catalogue.campaigns:
+        values, dates = backing(catalogue, campaign)
+        for record, name in case_texts(catalogue, campaign):
+            unbacked = [
+                mention
+                for mention in mentions(getattr(record, name))
+                if not mention.spelled and not is_backed(mention, values, dates)
+            ]
+            if unbacked:
+                yield (
+                    record,
+                    name,
+                    _(
+                        "%(numbers)s: no figure of the case states it, and it is none of the "
+                        "case's dates, its sources' or its figures' dates."
+                    )
+                    % {"numbers": listed(unbacked)},
+                )
+
+
+def backing(catalogue, campaign):
+    """What can back a number in a case's text: the values its figures state (their values
+    and the numbers in their "stated as" and periods) and its dates (its own, its sources'
+    and its figures'), as partial dates."""
+    figures = catalogue.backing_figures(campaign)
+    values = {figure.value for figure in figures}
+    for figure in figures:
+        for text in (figure.stated_as, figure.period, figure.period_zh):
+            values.update(mention.value for mention in mentions(text))
+    values.discard(None)
+    dates = [
+        partial_date(campaign.start_date, campaign.start_precision),
+        partial_date(campaign.end_date, campaign.end_precision),
+        *(
+            partial_date(source.published_on, source.published_precision)
+            for source in catalogue.sources_of[campaign.pk]
+        ),
+        *(partial_date(figure.as_of, figure.as_of_precision) for figure in figures),
+    ]
+    return values, [date for date in dates if date is not None]
+
+
+def is_backed(mention, values, dates):
+    """Whether a mention is one of these values or dates (a decade always is)."""
+    if mention.decade is not None or mention.value in values:
+        return True
+    return bool(mention.date) and any(covers(date, mention.date) for date in dates)
+
+
+TRANSLATED_TEXTS = (
+    (Campaign, ("title", "summary", "description")),
+    (Participation, ("note",)),
+    (CampaignImage, ("caption", "alt_text")),
+    (Figure, ("label", "period", "caveat")),
+    (Organisation, ("description",)),
+    (Platform, ("description",)),
+    (Source, ("title", "note")),
+)
+"""Each model's texts with a Chinese counterpart (``<field>_zh``) that says the same."""
+
+
+def records_of(catalogue, model):
+    """Every record of ``model`` the catalogue read."""
+    return {
+        Campaign: catalogue.campaigns,
+        Participation: catalogue.participations,
+        CampaignImage: catalogue.images,
+        Figure: catalogue.figures,
+        Organisation: catalogue.organisations.values(),
+        Platform: catalogue.platforms.values(),
+        Source: catalogue.sources.values(),
+    }[model]
+
+
+def chinese_numbers_differ(catalogue):
+    """Numbers in a Chinese text that its English counterpart does not have, or the reverse.
+
+    Every text with a Chinese counterpart (``TRANSLATED_TEXTS``: a case's title, summary and
+    description, participants' notes, images' captions and alternative text, figures' labels,
+    periods and caveats, organisations' and platforms' descriptions, sources' titles and notes)
+    is compared with it when both are written. A number written in digits on one side must be
+    on the other: the same value (5200万 is 52 million), an agreeing date ("3月2日" and
+    "2 March 2020"; "2013年4月" and "April 2013"), or the same decade ("80后" and "the 1980s").
+    The other side may write it in words ("ten" for 10, "两" for 2). How often a number occurs
+    is not compared, nor its unit.
+
+    One finding per pair of texts, on the Chinese field, saying what is only on each side.
+    """
+    for model, names in TRANSLATED_TEXTS:
+        for record in records_of(catalogue, model):
+            for name in names:
+                english, chinese = getattr(record, name), getattr(record, f"{name}_zh")
+                if not english or not chinese:
+                    continue
+                in_english, in_chinese = mentions(english), mentions(chinese)
+                only_chinese = [
+                    mention
+                    for mention in in_chinese
+                    if not mention.spelled and not matches(mention, in_english)
+                ]
+                only_english = [
+                    mention
+                    for mention in in_english
+                    if not mention.spelled and not matches(mention, in_chinese)
+                ]
+                differences = []
+                if only_chinese:
+                    differences.append(
+                        _("only in the Chinese: %(numbers)s") % {"numbers": listed(only_chinese)}
+                    )
+                if only_english:
+                    differences.append(
+                        _("only in the English: %(numbers)s") % {"numbers": listed(only_english)}
+                    )
+                if differences:
+                    yield (
+                        record,
+                        f"{name}_zh",
+                        _("The Chinese and the English say different numbers: %(differences)s.")
+                        % {"differences": "; ".join(differences)},
+                    )
+
+
+def conversion_qualifier_differs(catalogue):
+    """A conversion whose qualifier is not its figure's: "nearly 550,000 CNY" converted is
+    nearly its amount in US dollars too, whatever the conversion's own rounding."""
+    for figure in catalogue.figures:
+        original = figure.conversion_of
+        if original is not None and figure.qualifier != original.qualifier:
+            yield (
+                figure,
+                "qualifier",
+                _(
+                    "It is “%(qualifier)s”, but the figure it converts, %(original)s, is "
+                    "“%(original_qualifier)s”: a conversion carries its figure's qualifier."
+                )
+                % {
+                    "qualifier": figure.get_qualifier_display(),
+                    "original": original.key,
+                    "original_qualifier": original.get_qualifier_display(),
+                },
+            )
+
+
+def as_of_is_source_date(catalogue):
+    """A figure whose as-of date is its source's publication date (the same date, as
+    precisely stored) and whose kind of caveat is not "as-of date estimated": the date is the
+    document's, not the one the figure was true on, and readers are not told."""
+    for figure in catalogue.figures:
+        source = figure.source
+        same_date = (
+            figure.as_of is not None
+            and figure.as_of == source.published_on
+            and figure.as_of_precision == source.published_precision
+        )
+        if same_date and figure.caveat_kind != CaveatKind.AS_OF_ESTIMATED:
+            yield (
+                figure,
+                "as_of",
+                _(
+                    "Its as-of date, %(date)s, is the publication date of its source "
+                    "(%(source)s): mark it “%(kind)s” and say so in the caveat, or give the "
+                    "date the source says the figure was true."
+                )
+                % {
+                    "date": figure.as_of_display,
+                    "source": source.slug,
+                    "kind": CaveatKind.AS_OF_ESTIMATED.label,
+                },
+            )
+
+
+OURS_MARK = "译名"
+"""What marks a Chinese name in a text as our translation: a bracket after it holding 译名, as
+the pages' own mark does ("王帅（本目录译名）")."""
+
+
+def marked_as_ours(text, name):
+    """Whether ``name`` is followed, somewhere in ``text``, by a bracket saying it is our
+    translation: "王帅（本目录译名）", "“县城姑娘”（译名）"."""
+    mark = re.escape(name) + r"[”’\"']?\s*[（(][^）)]*" + OURS_MARK
+    return re.search(mark, text) is not None
+
+
+def chinese_name_unsourced(catalogue):
+    """Chinese names that no source gives, shown without the mark of our translation.
+
+    What the catalogue can tell:
+
+    - A source's Chinese title is shown as the document's own; only a document written in
+      Chinese gives one. A Chinese title on a document in another language, or on one whose
+      title is our description of it (``title_kind``), is ours, and nothing can mark it so.
+    - An organisation's Chinese name marked as our translation (``name_zh_ours``) is marked
+      beside the name wherever a page names the organisation, but not in running text: each
+      Chinese text of the cases it takes part in (summary, description, participants' notes,
+      image captions) that names it must mark it too, once, with a bracket holding 译名 after
+      it ("王帅（本目录译名）"). A case's title is a heading, which carries no notes: exempt.
+
+    What it cannot tell, so this rule does not check: whether an organisation's unmarked
+    Chinese name is given by a source or established (the catalogue records neither, only that
+    a name is ours), and where a platform's name, a tag's or a case's Chinese title comes from
+    (they have no mark at all).
+    """
+    for source in catalogue.sources.values():
+        if not source.title_zh:
+            continue
+        if source.title_kind == TitleKind.DESCRIPTION:
+            yield (
+                source,
+                "title_zh",
+                _(
+                    "The title is our description of the work, but its Chinese is shown as the "
+                    "document's own title."
+                ),
+            )
+        elif source.language != Language.CHINESE:
+            yield (
+                source,
+                "title_zh",
+                _(
+                    "The document is not written in Chinese, so it gives no Chinese title: "
+                    "“%(title)s” is ours, but is shown as the document's own."
+                )
+                % {"title": source.title_zh},
+            )
+    for campaign in catalogue.campaigns:
+        ours = [
+            participation.organisation
+            for participation in catalogue.participations_of[campaign.pk]
+            if participation.organisation.name_zh_ours and participation.organisation.name_zh
+        ]
+        if not ours:
+            continue
+        for record, name in case_texts(catalogue, campaign, names=("summary_zh", "description_zh")):
+            if not name.endswith("_zh"):
+                continue
+            text = getattr(record, name)
+            unmarked = sorted(
+                {
+                    organisation.name_zh
+                    for organisation in ours
+                    if organisation.name_zh in text
+                    and not marked_as_ours(text, organisation.name_zh)
+                }
+            )
+            if unmarked:
+                yield (
+                    record,
+                    name,
+                    _(
+                        "%(names)s: our translation, as its organisation says, but not marked "
+                        "so here: add “（本目录译名）” after its first mention."
+                    )
+                    % {"names": listed(f"“{name}”" for name in unmarked)},
+                )
+
+
+RULES = (
+    Rule(
+        "number-without-figure",
+        gettext_lazy("Numbers in a case's text that match no figure of the case"),
+        numbers_without_figure,
+    ),
+    Rule(
+        "chinese-numbers-differ",
+        gettext_lazy("Numbers in a Chinese text that differ from its English"),
+        chinese_numbers_differ,
+    ),
+    Rule(
+        "conversion-qualifier",
+        gettext_lazy("Conversions whose qualifier differs from their figure's"),
+        conversion_qualifier_differs,
+    ),
+    Rule(
+        "as-of-is-source-date",
+        gettext_lazy("As-of dates that are the source's date, not marked as estimated"),
+        as_of_is_source_date,
+    ),
+    Rule(
+        "chinese-name-unsourced",
+        gettext_lazy("Chinese names no source gives, not marked as our translation"),
+        chinese_name_unsourced,
+    ),
+)
+"""Every rule, in the order its findings are reported."""
+
+RULE_CODES = [rule.code for rule in RULES]
+
+
+def audit(codes=None):
+    """Run the rules with these codes (every rule when None) on the catalogue, read once:
+    [(rule, its findings)], in ``RULES`` order."""
+    chosen = [rule for rule in RULES if codes is None or rule.code in codes]
+    catalogue = Catalogue.read()
+    return [(rule, rule.findings(catalogue)) for rule in chosen]
