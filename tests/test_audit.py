@@ -9,10 +9,12 @@ from io import StringIO
 import pytest
 from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from campaigns import auditing
 from campaigns.mentions import mentions
 from campaigns.models import (
+    Campaign,
     CaveatKind,
     DatePrecision,
     Figure,
@@ -24,6 +26,7 @@ from campaigns.models import (
     Unit,
 )
 from tests import factories
+from tests.pages import change_url, page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -439,3 +442,76 @@ def test_the_command_runs_only_the_rules_asked_for(yaan_case):
 def test_an_unknown_rule_is_refused_with_the_rules_there_are(db):
     with pytest.raises(CommandError, match="invalid choice: 'numbers'.*number-without-figure"):
         call_command("audit_catalogue", "--rule", "numbers")
+
+
+# --------------------------------------------------------------------------- the admin page
+
+
+def test_the_audit_page_lists_findings_by_rule_with_links_to_the_records(editor, yaan_case):
+    catalogue_with_two_findings(yaan_case)
+
+    html = page(editor, AUDIT)
+
+    words = text(html)
+    assert "Audit: claims the catalogue cannot back" in words
+    assert "2 findings" in words
+    assert "Numbers in a case's text that match no figure of the case (1)" in words
+    assert "Conversions whose qualifier differs from their figure's (1)" in words
+    assert "As-of dates that are the source's date, not marked as estimated (0)" in words
+    assert f'<a href="{change_url(yaan_case)}">yaan-earthquake</a>' in html
+    usd = Figure.objects.get(key="yaan-donations-usd")
+    assert f'<a href="{change_url(usd)}">yaan-donations-usd</a>' in html
+
+
+def test_records_the_curator_may_not_view_are_named_without_a_link(viewer, yaan_case):
+    catalogue_with_two_findings(yaan_case)
+
+    html = page(viewer, AUDIT)
+
+    assert f'<a href="{change_url(yaan_case)}">yaan-earthquake</a>' in html
+    usd = Figure.objects.get(key="yaan-donations-usd")
+    assert "yaan-donations-usd" in html and change_url(usd) not in html
+
+
+def test_the_audit_page_says_so_when_there_is_nothing_to_fix(viewer, campaign):
+    assert "No findings: the catalogue backs every claim the audit checks." in text(
+        page(viewer, AUDIT)
+    )
+
+
+def test_the_audit_reads_in_chinese_for_a_chinese_admin(yaan_case):
+    catalogue_with_two_findings(yaan_case)
+
+    with translation.override("zh-hans"):
+        [(rule, [finding])] = auditing.audit(["conversion-qualifier"])
+
+        assert str(rule.title) == "换算数据的限定词与原数据不一致"
+        assert (str(finding.kind), str(finding.field_label)) == ("数据", "限定词")
+        assert finding.message.endswith("：换算的限定词应与原数据一致。")
+
+
+def test_staff_who_may_not_view_cases_cannot_see_the_audit(staff):
+    assert staff.get(AUDIT).status_code == 403
+
+
+def test_visitors_are_asked_to_sign_in_to_see_the_audit(client):
+    response = client.get(AUDIT)
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_admin_home_links_to_the_audit(viewer):
+    assert f'href="{AUDIT}"' in page(viewer, "/admin/")
+
+
+@pytest.mark.parametrize("rows", [2, 6])
+def test_the_audit_page_runs_the_same_queries_at_any_size(editor, rows, django_assert_num_queries):
+    factories.build_varied_catalogue(rows)
+    Participation.objects.update(note="one of 3 partners")
+    Campaign.objects.update(summary="Raised 120 million.")
+
+    with django_assert_num_queries(13):
+        response = editor.get(AUDIT)
+
+    assert response.status_code == 200
+    assert response.context["total"] == 3 * rows

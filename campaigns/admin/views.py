@@ -19,7 +19,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
-from .. import history
+from .. import auditing, history
 from ..models import Campaign, Removal, Status
 from ..security import ADMIN_HEADER, with_policy
 from ..views.campaigns import may_preview
@@ -170,6 +170,34 @@ def _entries(revisions):
         }
         for revision in revisions
     ]
+
+
+def audit(request):
+    """The audit's findings (``auditing.audit()``), grouped by rule, each with a link to its
+    record's change page when the curator may view that record; for anyone who may view cases.
+    The catalogue is read in a fixed number of queries however large it is."""
+    if not request.user.has_perm("campaigns.view_campaign"):
+        raise PermissionDenied
+    may_view = {}
+
+    def change_url(finding):
+        model = type(finding.record)
+        if model not in may_view:
+            model_admin = admin.site._registry.get(model)
+            may_view[model] = bool(model_admin and model_admin.has_view_permission(request))
+        return finding.admin_url() if may_view[model] else None
+
+    groups = [
+        (rule, [(finding, change_url(finding)) for finding in findings])
+        for rule, findings in auditing.audit()
+    ]
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Audit: claims the catalogue cannot back"),
+        "groups": groups,
+        "total": sum(len(findings) for _rule, findings in groups),
+    }
+    return TemplateResponse(request, "admin/campaigns/audit.html", context)
 
 
 @with_policy(ADMIN_HEADER)  # the sign-in page's look, whichever route axes answered from
