@@ -174,8 +174,8 @@ class Catalogue:
 
 
 def listed(items):
-    """Mentions or names as one list in a message: “2011”, “2012”."""
-    return ", ".join(str(item) for item in items)
+    """Mentions or names as one list in a message, each once: “2011”, “2012”."""
+    return ", ".join(dict.fromkeys(str(item) for item in items))
 
 
 # --------------------------------------------------------------------------- the rules
