@@ -26,6 +26,7 @@ from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, csv_chunks
 from .loading import FIXTURE_FILES
 from .models import (
     Campaign,
+    Evidence,
     Figure,
     Organisation,
     Participation,
@@ -98,8 +99,9 @@ def catalogue_sections():
 
     Only published campaigns and what they need: their sources (with the documents citing
     those, and their numbered references), participants, platforms and platform operators,
-    tags, and every public figure, including those about a platform, an organisation or the
-    whole sector. Images are left out: they are media files their owners licence.
+    tags, every public figure, including those about a platform, an organisation or the
+    whole sector, and the evidence for the published cases' sentences. Images are left out:
+    they are media files their owners licence.
     """
     campaigns = Campaign.objects.public().order_by("slug")
     participations = (
@@ -125,6 +127,12 @@ def catalogue_sections():
         "figures.json": [
             Figure.objects.public()
             .select_related("campaign", "platform", "organisation", "source", "conversion_of")
+            .order_by("key")
+        ],
+        "evidence.json": [
+            Evidence.objects.filter(campaign__in=campaigns)
+            .select_related("campaign", "participation__campaign", "participation__organisation")
+            .select_related("source")
             .order_by("key")
         ],
     }

@@ -22,6 +22,7 @@ from .models import (
     Campaign,
     CampaignImage,
     Correction,
+    Evidence,
     Figure,
     Organisation,
     Participation,
@@ -65,6 +66,7 @@ CATALOGUE = (
     CatalogueModel(TaggedCampaign, campaign_field="content_object"),
     CatalogueModel(CampaignImage, campaign_field="campaign", inline=True),
     CatalogueModel(Figure, campaign_field="campaign", inline=True),
+    CatalogueModel(Evidence, campaign_field="campaign", inline=True),
     CatalogueModel(Correction, campaign_field="campaign", loadable=False, public_record=True),
 )
 """Every model of the catalogue, loadable ones in the order a catalogue file is loaded (a row

@@ -111,6 +111,21 @@ class FigureFactory(factory.django.DjangoModelFactory):
     )
 
 
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """The source's words behind the first sentence of a campaign's summary."""
+
+    class Meta:
+        model = models.Evidence
+
+    key = factory.Sequence(lambda n: f"evidence-{n}")
+    campaign = factory.SubFactory(CampaignFactory)
+    field = models.EvidencedText.SUMMARY
+    sentence = 1
+    source = factory.LazyAttribute(lambda o: o.campaign.sources.first() or SourceFactory())
+    locator = "¶ 2"
+    quote = "the source's words for this point"
+
+
 # --------------------------------------------------------------------------- builders
 # The few cases the page, API and download tests share, each built one way for the whole suite.
 # The factories are get-or-create by slug, so calling a builder twice gives the same rows.
@@ -320,6 +335,7 @@ def build_shared_catalogue(size):
             campaign=campaign, organisation=operator, role=models.Role.PLATFORM_OPERATOR
         )
         FigureFactory(key=f"videos-{number}", campaign=campaign, source=source)
+        EvidenceFactory(key=f"summary-{number}", campaign=campaign, source=source)
         FigureFactory(
             key=f"money-{number}",
             campaign=campaign,

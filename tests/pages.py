@@ -44,7 +44,7 @@ def formset_data(prefix, rows=(), initial=0):
     return data
 
 
-def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **changes):
+def campaign_form_data(campaign, *, figures=(), participants=(), images=(), evidence=(), **changes):
     """What a campaign's admin page sends when saved, for a campaign with no inline rows yet."""
     data = {
         "title": campaign.title,
@@ -61,6 +61,7 @@ def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **ch
         "country": campaign.country.code or "",
         "cause": campaign.cause,
         "approach": campaign.approach,
+        "scope": campaign.scope,
     }
     if campaign.pk is not None:
         data["platforms"] = [platform.pk for platform in campaign.platforms.all()]
@@ -69,6 +70,7 @@ def campaign_form_data(campaign, *, figures=(), participants=(), images=(), **ch
     data.update(changes)
     data.update(formset_data("figures", figures))
     data.update(formset_data("participations", participants))
+    data.update(formset_data("evidence", evidence))
     data.update(formset_data("images", images))
     return data
 
@@ -92,6 +94,12 @@ def figure_row(source, **changes):
     }
     row.update(changes)
     return row
+
+
+def inline_formset(response, prefix):
+    """The inline formset with ``prefix`` on an admin change page."""
+    inlines = response.context["inline_admin_formsets"]
+    return next(inline.formset for inline in inlines if inline.formset.prefix == prefix)
 
 
 def change_url(obj):

@@ -16,6 +16,8 @@ from campaigns import services
 from campaigns.models import (
     Campaign,
     CampaignImage,
+    Evidence,
+    EvidencedText,
     Figure,
     Organisation,
     Participation,
@@ -34,6 +36,7 @@ from tests.pages import (
     figure_row,
     formset_data,
     image_row,
+    inline_formset,
     messages_of,
 )
 
@@ -417,6 +420,7 @@ def test_campaign_page_edits_its_figures_participants_and_images_inline(admin_cl
     assert [formset.formset.prefix for formset in response.context["inline_admin_formsets"]] == [
         "figures",
         "participations",
+        "evidence",
         "images",
     ]
     assert 'value="Videos published"' in page
@@ -615,7 +619,7 @@ def test_campaign_image_that_is_not_an_image_is_refused_on_the_campaign_page(
     response = admin_client.post(change_url(campaign), data)
 
     assert response.status_code == 200
-    image_form = response.context["inline_admin_formsets"][2].formset.forms[0]
+    image_form = inline_formset(response, "images").forms[0]
     assert image_form.errors["image"] == [NOT_AN_IMAGE]
     assert not CampaignImage.objects.exists()
 
@@ -630,7 +634,7 @@ def test_campaign_image_over_the_size_limit_is_refused_on_the_campaign_page(
     response = admin_client.post(change_url(campaign), data)
 
     assert response.status_code == 200
-    image_form = response.context["inline_admin_formsets"][2].formset.forms[0]
+    image_form = inline_formset(response, "images").forms[0]
     assert image_form.errors["image"] == [
         f"The image is {filesizeformat(len(content))}; the limit is {filesizeformat(1000)}."
     ]
@@ -801,7 +805,8 @@ def test_participant_list_shows_who_played_which_part_in_which_campaign(admin_cl
 
 
 def build_big_campaign(rows):
-    """A campaign with ``rows`` each of platforms, sources, tags, figures, participants, images."""
+    """A campaign with ``rows`` each of platforms, sources, tags, figures, participants,
+    evidence and images."""
     sources = factories.SourceFactory.create_batch(rows)
     campaign = factories.CampaignFactory(
         platforms=factories.PlatformFactory.create_batch(rows),
@@ -810,7 +815,14 @@ def build_big_campaign(rows):
     )
     for number, source in enumerate(sources):
         factories.FigureFactory(campaign=campaign, source=source)
-        factories.ParticipationFactory(campaign=campaign)
+        participation = factories.ParticipationFactory(campaign=campaign)
+        Evidence.objects.create(
+            campaign=campaign,
+            field=EvidencedText.NOTE,
+            participation=participation,
+            source=source,
+            quote=f"The source's words {number}",
+        )
         CampaignImage.objects.create(
             campaign=campaign,
             image=png_upload(f"picture-{number}.png"),
@@ -824,8 +836,9 @@ def build_big_campaign(rows):
 # The campaign list adds: platforms and tags of the page, the year filter's years, the
 # platform filter's platforms and two for the date hierarchy (its range, then its dates).
 # The campaign page: the campaign with its platforms and tags, the chosen sources, the tags
-# being edited, figures with their sources, participants with organisations, images, the
-# campaign's content type, the chosen platforms and sources again to label the autocompletes.
+# being edited, figures with their sources, participants with organisations, evidence with
+# its sources and the participants' menu, images, the campaign's content type, the chosen
+# platforms and sources again to label the autocompletes.
 # The figure page: the figure with everything it names, its content type.
 LIST_PAGES = [
     (Campaign, 10),
@@ -906,12 +919,12 @@ def test_campaign_page_runs_the_same_number_of_queries_however_many_figures_it_h
     campaign = build_big_campaign(rows)
     ContentType.objects.clear_cache()
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(16):
         response = admin_client.get(change_url(campaign))
 
     assert response.status_code == 200
     forms = [formset.formset.forms for formset in response.context["inline_admin_formsets"]]
-    assert [len(inline) for inline in forms] == [rows, rows, rows]
+    assert [len(inline) for inline in forms] == [rows, rows, rows, rows]
 
 
 @pytest.mark.parametrize("rows", [3, 30])

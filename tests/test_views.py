@@ -769,7 +769,7 @@ QUERY_COUNTS = {
     "/": 11,
     "/campaigns/": 8,
     "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 9,
-    "/campaigns/case-0/": 13,
+    "/campaigns/case-0/": 14,
     "/campaigns/case-0/cite.ris": 2,
     "/campaigns/case-0/cite.bib": 2,
     "/organisations/": 3,

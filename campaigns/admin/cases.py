@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm
-from ..models import Campaign, CampaignImage, Figure, Participation, Status
+from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
 from . import importing, review
 from .base import PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
@@ -96,13 +96,50 @@ class CampaignImageInline(ConcurrentEditAdminMixin, CampaignPartPermissions, adm
     readonly_fields = [image_preview]
 
 
+class EvidenceInline(
+    ConcurrentEditAdminMixin,
+    CampaignPartPermissions,
+    PrefetchedAutocompleteMixin,
+    admin.TabularInline,
+):
+    """The source's words behind each sentence of the case's texts, beside the sentence they
+    support (numbered in the English text; the Chinese shares them sentence for sentence)."""
+
+    model = Evidence
+    extra = 0
+    verbose_name = _("evidence for a sentence")
+    verbose_name_plural = _("evidence for the texts' sentences")
+    autocomplete_fields = ["source"]
+    fields = ["field", "participation", "sentence", "supported", "source", "locator", "quote"]
+    fields += ["order"]
+    readonly_fields = ["supported"]
+
+    @admin.display(description=_("the sentence"))
+    def supported(self, evidence):
+        return evidence.supported_sentence() if evidence.pk else "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("campaign", "participation")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The participants' menu holds this case's participants, read once for every row."""
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields["participation"]
+        field.queryset = Participation.objects.filter(
+            campaign=obj if obj is not None and obj.pk else None
+        ).select_related("organisation")
+        field.choices = list(field.choices)
+        field.widget.widget.choices = field.choices  # inside the admin's related-field wrapper
+        return formset
+
+
 @admin.register(Campaign)
 class CampaignAdmin(
     ConcurrentEditAdminMixin, CampaignPermissions, HistoryAdminMixin, admin.ModelAdmin
 ):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
-    inlines = [FigureInline, ParticipationInline, CampaignImageInline]
+    inlines = [FigureInline, ParticipationInline, EvidenceInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
     list_filter = ["status", "cause", "approach", "platforms", StartYearFilter, "featured"]
     search_fields = [

@@ -62,6 +62,7 @@ FIXTURE_FILES = (
     "platforms.json",
     "campaigns.json",
     "figures.json",
+    "evidence.json",
 )
 """The catalogue's fixture files, in the order they load: each refers only to the ones before
 it. The seed catalogue in ``fixtures/`` and every export are these files."""

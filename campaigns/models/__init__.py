@@ -47,6 +47,7 @@ from .dates import (
     partial_iso_date,
     validate_partial_date,
 )
+from .evidence import Evidence, EvidencedText, EvidenceQuerySet, sentences
 from .figures import Figure, FigureQuerySet
 from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
@@ -59,6 +60,7 @@ from .version import CatalogueVersion
 
 __all__ = [
     "UNIT_KIND",
+    "sentences",
     "Approach",
     "Campaign",
     "CatalogueSummary",
@@ -76,6 +78,9 @@ __all__ = [
     "Correction",
     "CorrectionQuerySet",
     "DatePrecision",
+    "Evidence",
+    "EvidenceQuerySet",
+    "EvidencedText",
     "Figure",
     "FigureKind",
     "FigureQuerySet",

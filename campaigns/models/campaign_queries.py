@@ -31,6 +31,7 @@ from .choices import (
     Status,
 )
 from .corrections import Correction
+from .evidence import Evidence
 from .organisations import Platform
 from .parts import Participation
 from .sources import Source
@@ -255,6 +256,11 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             "images",
             Prefetch("sources", queryset=Source.objects.order_by("title")),
             Prefetch("corrections", queryset=Correction.objects.newest_first()),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.in_reading_order().select_related("source"),
+                to_attr="evidence_list",
+            ),
         )
 
     def for_comparison(self):

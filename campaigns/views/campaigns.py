@@ -13,6 +13,7 @@ from ..caching import cached_page
 from ..charts import Bar, figure_series
 from ..citations import citations
 from ..display import unit_label
+from ..evidenced import EvidenceNotes
 from ..filters import CampaignFilterForm
 from ..methods import safe_only
 from ..models import (
@@ -159,6 +160,11 @@ def campaign_detail(request, slug):
                 return withdrawn(request, campaign)
             raise Http404(_("No case is published at this address."))
     references = number_references(campaign.figure_list, campaign.sources.all())
+    evidence = EvidenceNotes(campaign, references)
+    participants = participants_by_role(campaign)
+    for _role, group in participants:
+        for participation in group:
+            participation.note_html = evidence.text(participation, "note", participation)
     url = request.build_absolute_uri(campaign.get_absolute_url())
     response = render(
         request,
@@ -167,9 +173,10 @@ def campaign_detail(request, slug):
             "campaign": campaign,
             "series": figure_series(campaign.figure_list),
             "references": references,
-            "participants": [
-                (role_label(role), group) for role, group in participants_by_role(campaign)
-            ],
+            "summary": evidence.text(campaign, "summary"),
+            "participants": [(role_label(role), group) for role, group in participants],
+            "description": evidence.text(campaign, "description"),
+            "evidence": evidence,
             "related": Campaign.objects.public()
             .for_listing()
             .related_to(campaign)[:RELATED_CAMPAIGNS],
