@@ -18,6 +18,7 @@ from campaigns.models import (
     Campaign,
     CaveatKind,
     DatePrecision,
+    Evidence,
     Figure,
     Language,
     Participation,
@@ -25,6 +26,7 @@ from campaigns.models import (
     Role,
     TitleKind,
     Unit,
+    sentences,
 )
 from tests import factories
 from tests.pages import change_url, page, text
@@ -348,14 +350,26 @@ def test_a_name_of_our_translation_marked_once_in_the_text_is_not(yaan_case):
 # --------------------------------------------------------------------------- the whole audit
 
 
+def with_evidence(*campaigns):
+    """Evidence for every sentence of the cases' summaries and descriptions."""
+    for campaign in campaigns:
+        campaign.refresh_from_db()
+        for name in auditing.EVIDENCED_TEXTS:
+            for number, _sentence in enumerate(sentences(getattr(campaign, name)), start=1):
+                factories.EvidenceFactory(
+                    campaign=campaign, field=name, sentence=number, quote="its words"
+                )
+
+
 @pytest.mark.parametrize("rows", [2, 6])
 def test_the_audit_reads_the_catalogue_in_the_same_queries_at_any_size(
     rows, django_assert_num_queries
 ):
     factories.build_varied_catalogue(rows)
     Participation.objects.update(note="one of 3 partners")
+    with_evidence(*Campaign.objects.all())
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         results = dict(auditing.audit())
         described = [
             (finding.slug, str(finding.kind), str(finding.field_label), finding.admin_url())
@@ -376,6 +390,36 @@ def test_the_rules_run_are_the_ones_asked_for_in_their_order(yaan_case):
     ]
 
 
+def test_a_sentence_no_evidence_names_is_found(yaan_case):
+    rewrite(yaan_case, description="Sina opened its platform. Donors gave for three days.")
+    with_evidence(yaan_case)
+    Evidence.objects.filter(campaign=yaan_case, field="description", sentence=2).delete()
+
+    assert findings("sentence-without-evidence") == [
+        ("yaan-earthquake", "description", "Sentences with no evidence: 2 of 2.")
+    ]
+
+
+def test_evidence_for_a_sentence_the_text_no_longer_has_is_found(yaan_case):
+    with_evidence(yaan_case)
+    rewrite(yaan_case, description="")
+
+    assert findings("sentence-without-evidence") == [
+        (
+            "yaan-earthquake",
+            "description",
+            "Evidence names sentences the text does not have (1 of 0): the text was rewritten "
+            "after the evidence was attached.",
+        )
+    ]
+
+
+def test_a_case_whose_every_sentence_has_evidence_is_not_found(yaan_case):
+    with_evidence(yaan_case)
+
+    assert findings("sentence-without-evidence") == []
+
+
 # --------------------------------------------------------------------------- the command
 
 
@@ -383,6 +427,7 @@ def catalogue_with_two_findings(yaan_case):
     """The Ya'an case with a conversion of another qualifier and a number no figure states."""
     conversion(yaan_case, Qualifier.EXACTLY)
     rewrite(yaan_case, summary="Weibo raised 120 million RMB.")
+    with_evidence(yaan_case)
 
 
 def test_the_command_prints_the_findings_by_rule_and_fails(yaan_case):
@@ -409,9 +454,11 @@ def test_the_command_prints_the_findings_by_rule_and_fails(yaan_case):
 def test_the_command_exits_with_status_1_on_findings_and_0_on_none(yaan_case, capsys, monkeypatch):
     # A command run as from the shell closes the connections when it ends: not the test's.
     monkeypatch.setattr(connections, "close_all", lambda: None)
+    with_evidence(yaan_case)
     ManagementUtility(["manage.py", "audit_catalogue"]).execute()  # returns: status 0
 
-    catalogue_with_two_findings(yaan_case)
+    conversion(yaan_case, Qualifier.EXACTLY)
+    rewrite(yaan_case, summary="Weibo raised 120 million RMB.")
     with pytest.raises(SystemExit) as failed:
         ManagementUtility(["manage.py", "audit_catalogue"]).execute()
     assert failed.value.code == 1
@@ -419,6 +466,7 @@ def test_the_command_exits_with_status_1_on_findings_and_0_on_none(yaan_case, ca
 
 
 def test_a_clean_catalogue_gets_one_line(campaign, figure):
+    with_evidence(campaign)
     out = StringIO()
 
     call_command("audit_catalogue", stdout=out, no_color=True)
@@ -478,6 +526,7 @@ def test_records_the_curator_may_not_view_are_named_without_a_link(viewer, yaan_
 
 
 def test_the_audit_page_says_so_when_there_is_nothing_to_fix(viewer, campaign):
+    with_evidence(campaign)
     assert "No findings: the catalogue backs every claim the audit checks." in text(
         page(viewer, AUDIT)
     )
@@ -513,8 +562,9 @@ def test_the_audit_page_runs_the_same_queries_at_any_size(editor, rows, django_a
     factories.build_varied_catalogue(rows)
     Participation.objects.update(note="one of 3 partners")
     Campaign.objects.update(summary="Raised 120 million.")
+    with_evidence(*Campaign.objects.all())
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = editor.get(AUDIT)
 
     assert response.status_code == 200
