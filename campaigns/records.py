@@ -232,8 +232,9 @@ CAMPAIGN = [
     Field(
         "scope",
         _(
-            "Social good, or a commercial or marketing campaign a source lists beside them: a "
-            "scope code. Downloads hold social-good cases unless asked (scope=all)."
+            "Social good, a commercial or marketing campaign a source lists beside them, or "
+            "another online trend it reports: a scope code. Downloads hold social-good cases "
+            "unless asked (scope=all, or one scope's code)."
         ),
         Scope,
     ),

@@ -1,5 +1,6 @@
-"""Scope: the commercial or marketing campaigns a source lists beside social-good ones are
-kept and labelled, and lists hold the social-good cases unless a reader asks for the rest."""
+"""Scope: the commercial or marketing campaigns and the other online trends a source lists
+beside social-good cases are kept and labelled, and lists hold the social-good cases unless a
+reader asks for the rest (every scope, or one of the others alone)."""
 
 import csv
 import io
@@ -23,13 +24,20 @@ COMMERCIAL = {
     "budweiser-lovers-matching-mini-game",
     "mengniu-lovers-wishes",
     "groupon-china-launch-gaopeng",
-    "weibo-taking-photos-to-save-girls-and-guys",
 }
+OTHER_TRENDS = {"weibo-taking-photos-to-save-girls-and-guys"}
+NOT_SOCIAL_GOOD = COMMERCIAL | OTHER_TRENDS
 
 
-def test_the_five_commercial_entries_of_the_digest_are_labelled_commercial(seed_catalogue):
+def test_the_four_commercial_entries_of_the_digest_are_labelled_commercial(seed_catalogue):
     commercial = Campaign.objects.filter(scope=Scope.COMMERCIAL)
     assert set(commercial.values_list("slug", flat=True)) == COMMERCIAL
+
+
+def test_the_dating_photo_trend_is_another_online_trend_not_commercial(seed_catalogue):
+    trends = Campaign.objects.filter(scope=Scope.OTHER_TREND)
+    assert set(trends.values_list("slug", flat=True)) == OTHER_TRENDS
+    assert Scope.OTHER_TREND.label == "Other online trend"
 
 
 def test_the_list_holds_social_good_cases_by_default(client, seed_catalogue):
@@ -38,7 +46,7 @@ def test_the_list_holds_social_good_cases_by_default(client, seed_catalogue):
 
     assert response.status_code == 200
     assert card_titles(html) == []
-    assert "Include commercial and marketing campaigns" in html
+    assert "Include commercial campaigns and other online trends" in html
 
 
 def test_one_click_includes_the_commercial_campaigns_labelled(client, seed_catalogue):
@@ -53,7 +61,7 @@ def test_the_default_list_counts_the_social_good_cases(client, seed_catalogue):
     summary = CatalogueSummary.current()
     html = client.get("/campaigns/").content.decode()
 
-    assert summary.social_good_campaigns == summary.campaigns - len(COMMERCIAL)
+    assert summary.social_good_campaigns == summary.campaigns - len(NOT_SOCIAL_GOOD)
     assert f"{summary.social_good_campaigns} cases" in html
     assert f"{summary.campaigns} cases" in client.get("/campaigns/?scope=all").content.decode()
 
@@ -80,6 +88,82 @@ def test_a_commercial_case_page_shows_its_scope(client, seed_catalogue):
     assert contains_html(html, '<span class="scope-label">Commercial or marketing</span>')
 
 
+def test_the_list_offers_every_scope_and_shows_the_other_trends_alone_labelled(
+    client, seed_catalogue
+):
+    html = page(client, "/campaigns/?scope=other_trend")
+
+    for value in ("social_good", "all", "commercial", "other_trend"):
+        assert f'name="scope" value="{value}"' in html
+    assert contains_html(
+        html,
+        '<label><input type="radio" name="scope" value="other_trend" checked> '
+        "Other online trends only</label>",
+    )
+    assert [title.strip() for title in card_titles(html)] == [
+        "“Taking Photos to Save Girls” and “Taking Photos to Save Guys”"
+    ]
+    assert contains_html(html, '<span class="scope-label">Other online trend</span>')
+    assert "Showing only the other online trends: neither commercial nor for a public cause." in (
+        html
+    )
+    assert count_shown(html) == len(OTHER_TRENDS)
+
+
+def test_the_list_of_every_scope_says_what_it_includes(client, seed_catalogue):
+    html = page(client, "/campaigns/?scope=all&year_from=2011&year_to=2011")
+
+    assert "Commercial campaigns and other online trends are included, each labelled." in html
+    assert contains_html(html, '<span class="scope-label">Other online trend</span>')
+    assert contains_html(html, '<span class="scope-label">Commercial or marketing</span>')
+
+
+def test_the_menus_of_the_other_trends_list_count_only_them(client, seed_catalogue):
+    from campaigns.filters import CampaignFilterForm
+
+    form = CampaignFilterForm(data={"scope": "other_trend"})
+    causes = [code for code, _label in form.fields["cause"].choices if code]
+
+    assert causes == ["social_connection"]
+    assert dict(form.fields["cause"].choices)["social_connection"] == "Social connection · 1"
+    summary = CatalogueSummary.current()
+    assert summary.in_scope("other_trend")[0] == 1
+    assert summary.in_scope("commercial")[0] == len(COMMERCIAL)
+    assert summary.other_scope_campaigns == len(NOT_SOCIAL_GOOD)
+
+
+def test_an_other_trend_case_page_says_what_it_is_in_both_languages(client, seed_catalogue):
+    url = "/campaigns/weibo-taking-photos-to-save-girls-and-guys/"
+    html = page(client, url)
+    chinese = page(client, f"/zh-hans{url}")
+
+    assert contains_html(html, '<span class="scope-label">Other online trend</span>')
+    assert "neither commercial nor for a public cause; kept for the record." in html
+    assert "A brand's campaign" not in html
+    assert contains_html(chinese, '<span class="scope-label">其他网络潮流</span>')
+    assert "既非商业活动，也不服务于公益" in chinese
+
+
+def test_the_codebook_lists_the_third_scope(client, seed_catalogue):
+    html = page(client, "/data/")
+
+    assert "<code>other_trend</code>" in html
+    assert "Other online trend" in html
+    assert "another online trend it reports" in html
+
+
+def test_curators_filter_and_set_the_scope_in_the_admin(admin_client, seed_catalogue):
+    from tests.pages import change_url, changelist_url
+
+    listed = page(admin_client, changelist_url(Campaign) + "?scope__exact=other_trend")
+    trend = Campaign.objects.get(slug="weibo-taking-photos-to-save-girls-and-guys")
+    form = page(admin_client, change_url(trend))
+
+    assert "Other online trend" in listed
+    assert "1 campaign" in listed or "1 result" in listed
+    assert contains_html(form, '<option value="other_trend" selected>Other online trend</option>')
+
+
 def test_a_social_good_case_page_carries_no_scope_label(client, seed_catalogue):
     html = page(client, "/campaigns/yaan-earthquake-weibo-fundraising/")
 
@@ -97,11 +181,13 @@ def test_the_api_has_the_same_default_and_override(client, seed_catalogue):
     default = api_slugs(client)
     everything = api_slugs(client, scope="all")
     commercial = api_slugs(client, scope="commercial")
+    trends = api_slugs(client, scope="other_trend")
 
-    assert not COMMERCIAL & set(default)
+    assert not NOT_SOCIAL_GOOD & set(default)
     assert set(default.values()) == {"social_good"}
-    assert COMMERCIAL <= set(everything)
+    assert NOT_SOCIAL_GOOD <= set(everything)
     assert set(commercial) == COMMERCIAL
+    assert trends == dict.fromkeys(OTHER_TRENDS, "other_trend")
     assert client.get("/api/campaigns", {"scope": "some"}).status_code == 422
 
 
@@ -115,9 +201,13 @@ def test_the_downloads_have_the_same_default_and_override(client, seed_catalogue
     default = download_slugs(client)
     everything = download_slugs(client, "?scope=all")
 
-    assert not COMMERCIAL & set(default)
+    assert not NOT_SOCIAL_GOOD & set(default)
     assert {slug for slug, scope in everything.items() if scope == "commercial"} == COMMERCIAL
-    assert len(everything) == len(default) + len(COMMERCIAL)
+    assert {slug for slug, scope in everything.items() if scope == "other_trend"} == OTHER_TRENDS
+    assert len(everything) == len(default) + len(NOT_SOCIAL_GOOD)
+    assert download_slugs(client, "?scope=other_trend") == dict.fromkeys(
+        OTHER_TRENDS, "other_trend"
+    )
 
 
 def test_the_list_links_its_downloads_with_its_scope(client, seed_catalogue):

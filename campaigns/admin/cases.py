@@ -141,7 +141,7 @@ class CampaignAdmin(
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, EvidenceInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
-    list_filter = ["status", "cause", "approach", "platforms", StartYearFilter, "featured"]
+    list_filter = ["status", "scope", "cause", "approach", "platforms", StartYearFilter, "featured"]
     search_fields = [
         "title",
         "title_zh",
@@ -190,7 +190,7 @@ class CampaignAdmin(
                 ]
             },
         ),
-        (_("Classification"), {"fields": ["cause", "approach", "platforms", "tags"]}),
+        (_("Classification"), {"fields": ["scope", "cause", "approach", "platforms", "tags"]}),
         (
             _("Sources"),
             {

@@ -90,8 +90,8 @@ class CampaignFilters(Schema):
     scope: ScopeFilter = Field(
         None,
         description="Which cases: social_good (the default: cases serving a public cause), all "
-        "(with the commercial or marketing campaigns a source lists beside them), or commercial "
-        "(those alone).",
+        "(with the commercial or marketing campaigns and the other online trends a source lists "
+        "beside them), commercial or other_trend (those alone).",
     )
     sort: CampaignSort = Field(
         None, description="Order: best match for a search, else newest first, by default."

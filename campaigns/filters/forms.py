@@ -61,6 +61,15 @@ def label_of(rows, slug, name):
 
 # --------------------------------------------------------------------------- campaigns
 
+SCOPE_NOTES = {
+    ScopeFilter.ALL: _("Commercial campaigns and other online trends are included, each labelled."),
+    ScopeFilter.COMMERCIAL: _("Showing only the commercial and marketing campaigns, labelled."),
+    ScopeFilter.OTHER_TREND: _(
+        "Showing only the other online trends: neither commercial nor for a public cause."
+    ),
+}
+"""What the list says it holds when it holds more than the social-good cases, by scope."""
+
 
 class CampaignFilterForm(ForgivingFilterForm):
     """Filters, search and sort order for the list of published campaigns."""
@@ -124,7 +133,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         # case: they are shown only on the list that holds every scope.
         asked_scope = self.data.get("scope") if hasattr(self.data, "get") else None
         summary = self.summary or CatalogueSummary.current()  # counting reads every case
-        every_scope = asked_scope == ScopeFilter.ALL or not summary.commercial_campaigns
+        every_scope = asked_scope == ScopeFilter.ALL or not summary.other_scope_campaigns
 
         def counted_name(name, count):
             return with_count(name, count) if every_scope else uncounted(name)
@@ -199,9 +208,14 @@ class CampaignFilterForm(ForgivingFilterForm):
         return self.cleaned_data.get("scope") or ScopeFilter.SOCIAL_GOOD
 
     @property
-    def includes_commercial(self):
-        """Whether the list holds commercial or marketing campaigns (only when asked)."""
+    def includes_other_scopes(self):
+        """Whether the list holds cases that do not serve a public cause (only when asked)."""
         return self.cleaned_data.get("scope", ScopeFilter.SOCIAL_GOOD) != ScopeFilter.SOCIAL_GOOD
+
+    @property
+    def scope_note(self):
+        """What a list of another scope than the default holds, in a sentence (or "")."""
+        return SCOPE_NOTES.get(self.cleaned_data.get("scope"), "")
 
     def clean(self):
         cleaned = super().clean()

@@ -41,8 +41,9 @@ NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
 """Campaigns by start date, newest first; those with no known start date last."""
 
 
-SOCIAL_GOOD_COUNT = Count("pk", filter=Q(scope=Scope.SOCIAL_GOOD))
-"""Of the rows counted, those serving a public cause (the list's default scope)."""
+SCOPE_COUNTS = {scope: Count("pk", filter=Q(scope=scope)) for scope in Scope.values}
+"""Of the rows counted, those of each scope, named by its code (``social_good``, the lists'
+default, and the others a list shows on request)."""
 
 RELATED_CANDIDATES = 300
 """A campaign's related campaigns are chosen among the newest this many that share anything."""
@@ -84,16 +85,17 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return self.filter(featured=True)
 
     def social_good(self):
-        """Cases serving a public cause: without the commercial campaigns sources list beside
-        them."""
+        """Cases serving a public cause: without the commercial campaigns and other online
+        trends sources list beside them."""
         return self.filter(scope=Scope.SOCIAL_GOOD)
 
     def in_scope(self, scope):
-        """The cases a list in ``scope`` (a ``ScopeFilter``) holds: social good by default."""
+        """The cases a list in ``scope`` (a ``ScopeFilter``) holds: social good by default,
+        every scope, or the cases of one scope alone."""
         if scope == ScopeFilter.ALL:
             return self
-        if scope == ScopeFilter.COMMERCIAL:
-            return self.filter(scope=Scope.COMMERCIAL)
+        if scope in Scope.values:
+            return self.filter(scope=scope)
         return self.social_good()
 
     def on_platforms(self, slugs):
@@ -300,32 +302,33 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         return {status: counted.get(status, 0) for status in Status.values}
 
     def count_by_approach(self):
-        """How many of these campaigns take each approach, most first (and, as
-        ``social_good``, how many of them serve a public cause)."""
+        """How many of these campaigns take each approach, most first (and, named by each
+        scope's code, how many of them are of that scope)."""
         return (
             self.order_by()
             .values("approach")
-            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by("-count", "approach")
         )
 
     def count_by_country(self):
-        """How many of these campaigns took place in each country (none left out)."""
+        """How many of these campaigns took place in each country (none left out), and how
+        many of them are of each scope."""
         return (
             self.exclude(country="")
             .order_by()
             .values("country")
-            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by("country")
         )
 
     def count_by_cause(self):
-        """How many of these campaigns serve each cause, most first: dicts of cause, count and
-        ``social_good`` (how many of them serve a public cause)."""
+        """How many of these campaigns serve each cause, most first: dicts of cause, count and,
+        named by each scope's code, how many of them are of that scope."""
         return (
             self.order_by()
             .values("cause")
-            .annotate(count=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+            .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by("-count", "cause")
         )
 

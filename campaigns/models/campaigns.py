@@ -76,7 +76,9 @@ class Campaign(ReadingOrder, ChangeTracked):
         default=Scope.SOCIAL_GOOD,
         help_text=_(
             "Commercial or marketing: a brand's campaign a source lists beside social-good ones; "
-            "kept, labelled, and left out of lists unless readers ask for it."
+            "other online trend: a trend a source reports beside them that is neither commercial "
+            "nor for a public cause. Both are kept, labelled, and left out of lists unless "
+            "readers ask for them."
         ),
     )
     cause = models.CharField(_("cause"), max_length=30, choices=Cause.choices)

@@ -183,19 +183,24 @@ class CaveatKind(models.TextChoices):
 
 
 class Scope(models.TextChoices):
-    """Whether a case serves a public cause or is a commercial campaign listed beside them
-    by a source (a brand launch in a digest of social-good campaigns)."""
+    """Whether a case serves a public cause, or is one a source lists beside them that does
+    not: a commercial campaign (a brand launch in a digest of social-good campaigns) or another
+    online trend, neither commercial nor for a public cause (users posting photos in search of
+    a date)."""
 
     SOCIAL_GOOD = "social_good", _("Social good")
     COMMERCIAL = "commercial", _("Commercial or marketing")
+    OTHER_TREND = "other_trend", _("Other online trend")
 
 
 class ScopeFilter(models.TextChoices):
-    """Which scopes a list of cases holds: social good by default, commercial on request."""
+    """Which scopes a list of cases holds: social good by default; every scope, or one of the
+    others alone, on request."""
 
     SOCIAL_GOOD = "social_good", _("Social good only")
-    ALL = "all", _("Social good and commercial")
+    ALL = "all", _("Every scope")
     COMMERCIAL = "commercial", _("Commercial or marketing only")
+    OTHER_TREND = "other_trend", _("Other online trends only")
 
 
 class TitleKind(models.TextChoices):

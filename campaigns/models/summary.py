@@ -17,24 +17,16 @@ from dataclasses import asdict, dataclass
 
 from django.db.models import Count
 
-from .campaign_queries import SOCIAL_GOOD_COUNT
-from .choices import FigureSubject, ScopeFilter
+from .campaign_queries import SCOPE_COUNTS
+from .choices import FigureSubject, Scope, ScopeFilter
 
 FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
 
 
-def less(counts, taken):
-    """[code, count] pairs of ``counts`` less those of ``taken``, none of 0, most first."""
-    left = dict(counts)
-    for code, count in taken:
-        left[code] = left.get(code, 0) - count
-    return sorted(([code, count] for code, count in left.items() if count > 0), key=lambda p: -p[1])
-
-
-def social_good_counts(rows, name):
-    """[value, count] of the rows' social-good counts, most first, those of 0 left out."""
-    counted = [[row[name], row["social_good"]] for row in rows if row["social_good"]]
+def scope_counts(rows, name, scope):
+    """[value, count] of the rows' counts of one scope, most first, those of 0 left out."""
+    counted = [[row[name], row[scope]] for row in rows if row[scope]]
     return sorted(counted, key=lambda pair: (-pair[1], pair[0]))
 
 
@@ -53,12 +45,11 @@ class CatalogueSummary:
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
-    # The same counts of the cases serving a public cause (the lists' default scope), from
-    # the same queries: the commercial campaigns a source lists beside them left out.
-    social_good_campaigns: int
-    social_good_causes: list  # [cause, count], most first, none of 0
-    social_good_approaches: list  # [approach, count], most first, none of 0
-    social_good_country_counts: list  # [country code, count], none of 0
+    # The same counts of the cases of each scope (social good, the lists' default, and those
+    # a list shows on request), from the same queries: {scope code: {"campaigns": count,
+    # "causes", "approaches": [code, count] most first, "country_counts": [code, count] by
+    # code}}, none of 0.
+    scopes: dict
 
     @classmethod
     def current(cls):
@@ -102,7 +93,7 @@ class CatalogueSummary:
 
         published = Campaign.objects.public()
         figures = Figure.objects.public()
-        scopes = published.aggregate(campaigns=Count("pk"), social_good=SOCIAL_GOOD_COUNT)
+        scopes = published.aggregate(campaigns=Count("pk"), **SCOPE_COUNTS)
         causes = list(published.count_by_cause())
         approaches = list(published.count_by_approach())
         countries = list(published.count_by_country())
@@ -125,35 +116,39 @@ class CatalogueSummary:
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],
             first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
-            social_good_campaigns=scopes["social_good"],
-            social_good_causes=social_good_counts(causes, "cause"),
-            social_good_approaches=social_good_counts(approaches, "approach"),
-            social_good_country_counts=sorted(social_good_counts(countries, "country")),
+            scopes={
+                scope: {
+                    "campaigns": scopes[scope],
+                    "causes": scope_counts(causes, "cause", scope),
+                    "approaches": scope_counts(approaches, "approach", scope),
+                    "country_counts": sorted(scope_counts(countries, "country", scope)),
+                }
+                for scope in Scope.values
+            },
         )
 
     def in_scope(self, scope):
         """The counts of a list in ``scope`` (a ``ScopeFilter``; anything else is the default,
         social good, as the list reads it) as (cases, causes, approaches, country counts)."""
-        social_good = (
-            self.social_good_campaigns,
-            self.social_good_causes,
-            self.social_good_approaches,
-            self.social_good_country_counts,
-        )
         if scope == ScopeFilter.ALL:
             return self.campaigns, self.causes, self.approaches, self.country_counts
-        if scope == ScopeFilter.COMMERCIAL:  # every published case less the social-good ones
-            return (
-                self.campaigns - self.social_good_campaigns,
-                less(self.causes, self.social_good_causes),
-                less(self.approaches, self.social_good_approaches),
-                sorted(less(self.country_counts, self.social_good_country_counts)),
-            )
-        return social_good
+        counts = self.scopes.get(scope if scope in Scope.values else Scope.SOCIAL_GOOD, {})
+        return (
+            counts.get("campaigns", 0),
+            counts.get("causes", []),
+            counts.get("approaches", []),
+            counts.get("country_counts", []),
+        )
 
     @property
-    def commercial_campaigns(self):
-        """How many published cases are commercial or marketing campaigns."""
+    def social_good_campaigns(self):
+        """How many published cases serve a public cause (the lists' default scope)."""
+        return self.in_scope(ScopeFilter.SOCIAL_GOOD)[0]
+
+    @property
+    def other_scope_campaigns(self):
+        """How many published cases are of a scope the lists show only on request (commercial
+        campaigns and other online trends)."""
         return self.campaigns - self.social_good_campaigns
 
     @property
