@@ -145,8 +145,10 @@ def test_the_api_gives_each_figure_its_caveat(client, seed_catalogue):
 
     assert by_key[UPLOADERS]["caveat_kind"] == "derived"
     assert by_key[UPLOADERS]["caveat"].startswith(DERIVED_NOTE)
-    assert by_key["china-mobile-internet-users"]["caveat_kind"] is None
-    assert by_key["china-mobile-internet-users"]["caveat"] == ""
+    assert by_key["china-mobile-internet-users"]["caveat_kind"] == "as_of_estimated"
+    dated_by_its_words = by_key["kwai-rural-support-users-earning"]  # "as of May 2019"
+    assert dated_by_its_words["caveat_kind"] is None
+    assert dated_by_its_words["caveat"] == ""
 
 
 def test_the_codebook_explains_the_caveat_columns_and_lists_the_kinds(client):

@@ -1,6 +1,7 @@
 """A figure may be a conversion of another: the same amount the source states again in another
 unit ("over 110 million RMB – more than 18 million US dollars"). It is shown beside its figure,
-counted once with it, and carries only the qualifier its own words give."""
+counted once with it, and carries its figure's qualifier: "nearly 550,000 CNY (77,781 USD)"
+is nearly 77,781 USD too."""
 
 from decimal import Decimal
 
@@ -32,12 +33,13 @@ def test_the_seed_links_each_conversion_to_its_figure_and_counts_it_once(seed_ca
     assert song.figure_count == 3  # apples, turnover (CNY and USD), hours
 
 
-def test_a_conversion_keeps_the_qualifier_its_own_words_give(seed_catalogue):
-    # The source writes "nearly 550,000 CNY (77,781 USD)": "nearly" is the CNY figure's.
+def test_a_conversion_carries_the_qualifier_of_the_figure_it_converts(seed_catalogue):
+    # The source writes "nearly 550,000 CNY (77,781 USD)": the dollars are nearly as exact.
     for key in ("song-xiaoying-turnover-usd", "xigua-county-magistrates-sales-usd"):
         figure = Figure.objects.get(key=key)
-        assert figure.qualifier == Qualifier.EXACTLY
+        assert figure.qualifier == Qualifier.NEARLY
         assert figure.conversion_of.qualifier == Qualifier.NEARLY
+        assert figure.stated_as.endswith(" USD")  # the source's words are kept as written
     assert Figure.objects.get(key="yaan-weibo-donations-usd").qualifier == Qualifier.OVER
 
 
@@ -45,7 +47,7 @@ def test_a_case_page_shows_a_conversion_beside_its_figure_not_as_a_figure(client
     html = client.get("/campaigns/song-xiaoying-apple-live-stream/").content.decode()
 
     assert "nearly 550,000 CNY</span>" not in html
-    assert 'nearly 550,000 CNY <span class="conversion">(77,781 USD)</span>' in html
+    assert 'nearly 550,000 CNY <span class="conversion">(nearly 77,781 USD)</span>' in html
     assert "also stated as “77,781 USD”" in html
     assert "Sales turnover, in US dollars" not in html  # not a figure of its own
 
@@ -55,7 +57,7 @@ def test_the_figures_table_shows_conversions_in_their_figures_row(client, seed_c
 
     assert "3 figures" in html  # the three amounts converted into US dollars
     assert "over 110 million CNY (over 18 million USD)" in html
-    assert "nearly 3 million CNY (424,262 USD)" in html
+    assert "nearly 3 million CNY (nearly 424,262 USD)" in html
 
 
 def test_downloads_and_the_api_keep_each_statement_with_what_it_converts(client, seed_catalogue):

@@ -59,7 +59,7 @@ def test_the_navel_orange_tonnes_differ_from_the_kilograms_and_both_are_kept(see
     )
     assert tonnes.stated_as == "about 35.5 tons"
     assert tonnes.conversion_of.stated_as == "up to 35,575 kg"
-    assert tonnes.caveat_kind == ""  # a note, not one of the four kinds
+    assert tonnes.caveat_kind == CaveatKind.SOURCE_INCONSISTENT  # the article's own two numbers
     assert "35.6" in tonnes.caveat_zh
 
 
