@@ -98,3 +98,72 @@ def test_unc_wilmington_becomes_the_target_of_its_campaign_without_a_second_row(
     factories.ParticipationFactory(campaign=campaign, organisation=uncw, role="beneficiary")
     migration.name_the_target(apps, None)
     assert list(campaign.participations.values_list("role", flat=True)) == ["target"]
+
+
+BEFORE_SEED_CORRECTIONS = [("campaigns", "0026_scope_other_trend")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_seed_corrections_reach_a_database_that_loaded_the_old_seed():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate(BEFORE_SEED_CORRECTIONS)
+    try:
+        Source = old.get_model("campaigns", "Source")
+        Campaign = old.get_model("campaigns", "Campaign")
+        Figure = old.get_model("campaigns", "Figure")
+        source = Source.objects.create(slug="ecns-2020", title="10 county magistrates")
+        fields = {"cause": "rural_livelihoods", "approach": "live_commerce"}
+        trend = Campaign.objects.create(
+            slug="weibo-taking-photos-to-save-girls-and-guys",
+            title="Taking Photos to Save Girls",
+            summary="A dating trend.",
+            description="",
+            scope="commercial",
+            **fields,
+        )
+        search = Campaign.objects.create(
+            slug="yaan-earthquake-missing-person-search",
+            title="Shared missing-person search",
+            summary=(
+                "Sina Weibo, Tencent Weibo, Baidu and Alibaba's Yitao pooled their information "
+                "so that a single search for a relative missing after the Ya'an earthquake "
+                "returned results from all of them."
+            ),
+            description="A curator's own description.",
+            **fields,
+        )
+        apples = Campaign.objects.create(
+            slug="song-xiaoying-apple-live-stream",
+            title="Apples",
+            summary="",
+            description="",
+            status="published",
+            **fields,
+        )
+        Figure.objects.create(
+            key="song-xiaoying-turnover-usd",
+            campaign=apples,
+            source=source,
+            label="Sales turnover, in US dollars",
+            value=77781,
+            unit="USD",
+            kind="money",
+            qualifier="exactly",
+            stated_as="77,781 USD",
+        )
+    finally:
+        new = migrate(latest)
+
+    Campaign = new.get_model("campaigns", "Campaign")
+    Correction = new.get_model("campaigns", "Correction")
+    assert Campaign.objects.get(pk=trend.pk).scope == "other_trend"
+    corrected = Campaign.objects.get(pk=search.pk)
+    assert corrected.summary.startswith(
+        "Sina Weibo, Tencent Weibo, Baidu and Alibaba's Yitao decided to share information"
+    )
+    assert corrected.description == "A curator's own description."  # not the old seed's: kept
+    assert "decided" in corrected.search_text and "pooled" not in corrected.search_text
+    figure = new.get_model("campaigns", "Figure").objects.get(key="song-xiaoying-turnover-usd")
+    assert figure.qualifier == "nearly"
+    (correction,) = Correction.objects.filter(figure=figure)
+    assert (correction.before, correction.after) == ("exactly 77,781 USD", "nearly 77,781 USD")
