@@ -81,6 +81,9 @@ def json_value(value):
 CAMPAIGN_COLUMNS = download_fields(records.CAMPAIGN)
 """The campaign download's columns (``records.py``)."""
 
+CAMPAIGN_JSON_COLUMNS = download_fields(records.CAMPAIGN, json=True)
+"""The campaign JSON download's fields: the columns and the evidence."""
+
 FIGURE_COLUMNS = download_fields(records.FIGURE)
 """The figure download's columns (``records.py``)."""
 
@@ -107,7 +110,7 @@ def codebook():
     """
     return {
         "downloads": [
-            (_("Case studies"), "campaigns", CAMPAIGN_COLUMNS),
+            (_("Case studies"), "campaigns", CAMPAIGN_JSON_COLUMNS),
             (_("Figures"), "figures", FIGURE_COLUMNS),
         ],
         "code_lists": [

@@ -27,6 +27,7 @@ from .models import (
     Cause,
     CaveatKind,
     DatePrecision,
+    EvidencedText,
     FigureKind,
     Qualifier,
     Role,
@@ -37,6 +38,10 @@ from .models import (
 
 DOWNLOAD, API = "download", "api"
 """Where a field is written."""
+
+JSON_DOWNLOAD = "json-download"
+"""Where a field of nested objects is written that a CSV cell cannot hold: the JSON download
+only (the API writes it in the item's detail)."""
 
 
 class Participant(NamedTuple):
@@ -96,9 +101,14 @@ class Field:
         return self.value(row, context)
 
 
-def download_fields(record):
-    """The fields a download of ``record`` holds, in order."""
-    return [field for field in record if DOWNLOAD in field.formats]
+def download_fields(record, json=False):
+    """The fields a download of ``record`` holds, in order (``json``: the JSON download's,
+    which adds fields of nested objects)."""
+    return [
+        field
+        for field in record
+        if DOWNLOAD in field.formats or (json and JSON_DOWNLOAD in field.formats)
+    ]
 
 
 # --------------------------------------------------------------------------- related rows
@@ -146,6 +156,50 @@ class ParticipantOut(Schema):
     @staticmethod
     def resolve_name_zh(participation):
         return participation.organisation.name_zh
+
+
+class EvidenceOut(Schema):
+    """The source's words behind one sentence of a case's text."""
+
+    key: str = SchemaField(..., description="The evidence's stable identifier.")
+    text: EvidencedText = SchemaField(
+        ..., description="Which text it backs: summary, description or a participant's note."
+    )
+    participant: str | None = SchemaField(
+        ..., description="For a participant's note: the organisation's slug; else null."
+    )
+    sentence: int = SchemaField(
+        ..., description="The sentence it backs, numbered in the English text from 1."
+    )
+    source: str = SchemaField(..., description="The source's slug.")
+    locator: str = SchemaField(
+        ..., description="Where in the source: section, paragraph (¶) or page; may be empty."
+    )
+    quote: str = SchemaField(..., description="The source's own words for that point.")
+
+
+def evidence_items(campaign):
+    """A case's evidence as the API and the JSON download write it, in reading order (from
+    ``evidence_list`` when prefetched)."""
+    rows = getattr(campaign, "evidence_list", None)
+    if rows is None:
+        rows = campaign.evidence.in_reading_order().select_related(
+            "source", "participation__organisation"
+        )
+    return [
+        {
+            "key": evidence.key,
+            "text": evidence.field,
+            "participant": (
+                evidence.participation.organisation.slug if evidence.participation_id else None
+            ),
+            "sentence": evidence.sentence,
+            "source": evidence.source.slug,
+            "locator": evidence.locator,
+            "quote": evidence.quote,
+        }
+        for evidence in rows
+    ]
 
 
 def page_url(item, context):
@@ -277,6 +331,18 @@ CAMPAIGN = [
         api_description="Its tags, by English name.",
     ),
     Field("figure_count", _("How many figures the catalogue records for it."), int),
+    Field(
+        "evidence",
+        _(
+            "In the JSON download only: the source's words behind its sentences, a list of "
+            "{key, text, participant, sentence, source, locator, quote}: which text (summary, "
+            "description or note, with the participant's slug), the sentence numbered in the "
+            "English text from 1, the source's slug, where in the source, and its words."
+        ),
+        list[EvidenceOut],
+        lambda c, x: evidence_items(c),
+        formats=only(JSON_DOWNLOAD),
+    ),
     Field("featured", "Whether the catalogue features it.", bool, formats=only(API)),
     Field(
         "published_at",

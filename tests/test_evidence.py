@@ -1,6 +1,8 @@
 """Evidence for our sentences: the source's words behind each sentence of a case's texts, kept
 by curators in the admin and shown to readers as marks that lead to numbered notes."""
 
+import json
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -307,3 +309,71 @@ def test_a_new_case_is_saved_with_an_empty_evidence_inline(admin_client, source)
 def test_evidence_is_translated_on_chinese_pages():
     with translation.override("zh-hans"):
         assert str(EvidencedText.DESCRIPTION.label) != "Description"
+
+
+# --------------------------------------------------------------------------- open data
+
+
+EVIDENCE_ITEMS = [
+    {
+        "key": "yaan-note-1",
+        "text": "note",
+        "participant": "one-foundation",
+        "sentence": 1,
+        "source": "gates-2013",
+        "locator": "¶ 2",
+        "quote": "One Foundation ran the appeal",
+    },
+    {
+        "key": "yaan-description-1",
+        "text": "description",
+        "participant": None,
+        "sentence": 1,
+        "source": "gates-2013",
+        "locator": "¶ 3",
+        "quote": "Sina Weibo opened up its online fundraising platform",
+    },
+]
+"""The evidence of ``evidenced_case`` as the API and the JSON download write it: summary,
+description, then notes — each text's evidence by sentence."""
+
+
+def test_the_api_gives_a_cases_evidence_in_reading_order(client, evidenced_case):
+    response = client.get("/api/campaigns/yaan-earthquake")
+
+    assert response.status_code == 200
+    assert response.json()["evidence"] == sorted(
+        EVIDENCE_ITEMS, key=lambda item: ["summary", "description", "note"].index(item["text"])
+    )
+
+
+def test_the_json_download_carries_the_evidence_and_the_csv_does_not(client, evidenced_case):
+    download = b"".join(client.get("/campaigns/export.json").streaming_content)
+    rows = json.loads(download)["campaigns"]
+    [row] = [row for row in rows if row["slug"] == "yaan-earthquake"]
+    assert [item["key"] for item in row["evidence"]] == ["yaan-description-1", "yaan-note-1"]
+
+    csv_header = b"".join(client.get("/campaigns/export.csv").streaming_content).split(b"\n")[0]
+    assert b"evidence" not in csv_header
+
+
+def test_the_json_download_reads_evidence_in_one_query_per_chunk(
+    client, evidenced_case, django_assert_max_num_queries
+):
+    for number in range(5):
+        case = factories.CampaignFactory(
+            slug=f"more-{number}", sources=[evidenced_case.sources.get()]
+        )
+        factories.EvidenceFactory(campaign=case)
+    client.get("/campaigns/export.json")  # the session, the rate limit's first hit
+
+    with django_assert_max_num_queries(12) as captured:
+        b"".join(client.get("/campaigns/export.json").streaming_content)
+
+    assert sum("campaigns_evidence" in query["sql"] for query in captured.captured_queries) == 1
+
+
+def test_the_codebook_explains_the_evidence(client):
+    html = page(client, "/data/")
+
+    assert "In the JSON download only: the source's words behind its sentences" in text(html)

@@ -84,6 +84,9 @@ class CampaignDetailOut(CampaignOut):
     description_zh: str = Field(..., description="The description in Chinese, or empty.")
     figures: list[FigureOut] = Field(..., description="Its figures, each with its source.")
     sources: list[SourceOut] = Field(..., description="The documents it is drawn from.")
+    evidence: list[records.EvidenceOut] = Field(
+        ..., description="The source's words behind its sentences, in reading order."
+    )
 
     @staticmethod
     def resolve_figures(campaign):
@@ -92,6 +95,8 @@ class CampaignDetailOut(CampaignOut):
     @staticmethod
     def resolve_sources(campaign):
         return campaign.sources.select_related("cited_by").order_by("slug")
+
+    resolve_evidence = staticmethod(records.evidence_items)
 
 
 class OrganisationOut(Schema):

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from ..conditional import conditional
 from ..downloads import (
     CAMPAIGN_COLUMNS,
+    CAMPAIGN_JSON_COLUMNS,
     FIGURE_COLUMNS,
     codebook,
     csv_chunks,
@@ -46,8 +47,11 @@ def export_campaigns(request, fmt):
     campaigns = CampaignFilterForm(data=request.GET).filter(
         Campaign.objects.public().for_download()
     )
+    columns = CAMPAIGN_COLUMNS
+    if fmt == "json":
+        campaigns, columns = campaigns.with_evidence(), CAMPAIGN_JSON_COLUMNS
     rows = campaigns.iterator(chunk_size=CHUNK_SIZE)
-    return stream_download(request, rows=rows, columns=CAMPAIGN_COLUMNS, name="campaigns", fmt=fmt)
+    return stream_download(request, rows=rows, columns=columns, name="campaigns", fmt=fmt)
 
 
 @rate_limited("downloads")
