@@ -117,9 +117,14 @@ def test_english_standing_in_for_chinese_is_marked(client, path):
 
     for key, text in ENGLISH.items():
         if text in page:
-            # Marked as English, and followed by the "English only" note.
+            # Marked as English, and followed by the "English only" note (after the case
+            # page's mark of a sentence that is our summary, if it has one).
+            unsourced = r'(?:<sup class="unsourced-mark" title="[^"]*">†</sup>)?'
             assert re.search(
-                r'lang="en">(?:<p>)?' + re.escape(text) + r'.{0,40}english-only">仅有英文',
+                r'lang="en">(?:<p>)?'
+                + re.escape(text)
+                + unsourced
+                + r'.{0,40}english-only">仅有英文',
                 page,
                 re.S,
             ), f"{path}: {key} is not marked"

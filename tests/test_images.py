@@ -22,7 +22,13 @@ from reversion.models import Revision
 from campaigns import images
 from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Organisation
-from tests.pages import campaign_form_data, change_url, contains_html, image_row
+from tests.pages import (
+    campaign_form_data,
+    change_url,
+    contains_html,
+    image_row,
+    inline_formset,
+)
 from tests.test_loading import small_catalogue_records, write
 
 pytestmark = pytest.mark.django_db
@@ -209,7 +215,7 @@ def test_the_admin_refuses_a_144_megapixel_campaign_image_with_its_size(admin_cl
     response = admin_client.post(change_url(campaign), data)
 
     assert response.status_code == 200
-    image_form = response.context["inline_admin_formsets"][2].formset.forms[0]
+    image_form = inline_formset(response, "images").forms[0]
     assert image_form.errors["image"] == [TOO_MANY_PIXELS.format("12,000", "12,000")]
     assert not CampaignImage.objects.exists()
 
