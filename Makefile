@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check screenshots messages fonts bench bench-scale clean role \
+	migrations-check deploy-check check audit-seed screenshots messages fonts bench bench-scale clean role \
 	unlock
 
 help:  ## list the targets
@@ -50,6 +50,13 @@ unlock: migrate  ## let a curator locked out by failed sign-ins sign in again: m
 test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
 	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+audit-seed: install  ## audit the seed catalogue in a scratch database: every claim backed, no findings
+	@rm -f $(VENV)/audit-seed.sqlite3
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(abspath $(VENV))/audit-seed.sqlite3 $(MANAGE) migrate --no-input -v0
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(abspath $(VENV))/audit-seed.sqlite3 $(MANAGE) load_catalogue >/dev/null
+	DJANGO_DEBUG=1 DATABASE_URL=sqlite:///$(abspath $(VENV))/audit-seed.sqlite3 $(MANAGE) audit_catalogue
+	@rm -f $(VENV)/audit-seed.sqlite3
 
 test-fast: install  ## the suite without the browser tests (the quick loop while working)
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)

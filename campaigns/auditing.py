@@ -255,10 +255,13 @@ def chinese_numbers_differ(catalogue):
 
 def conversion_qualifier_differs(catalogue):
     """A conversion whose qualifier is not its figure's: "nearly 550,000 CNY" converted is
-    nearly its amount in US dollars too, whatever the conversion's own rounding."""
+    nearly its amount in US dollars too, whatever the conversion's own rounding. A conversion
+    whose caveat says its source states the two inconsistently (35,575 kg "up to", "about 35.5
+    tons") keeps the source's words and is not found."""
     for figure in catalogue.figures:
         original = figure.conversion_of
-        if original is not None and figure.qualifier != original.qualifier:
+        explained = figure.caveat_kind == CaveatKind.SOURCE_INCONSISTENT
+        if original is not None and figure.qualifier != original.qualifier and not explained:
             yield (
                 figure,
                 "qualifier",
@@ -276,8 +279,9 @@ def conversion_qualifier_differs(catalogue):
 
 def as_of_is_source_date(catalogue):
     """A figure whose as-of date is its source's publication date (the same date, as
-    precisely stored) and whose kind of caveat is not "as-of date estimated": the date is the
-    document's, not the one the figure was true on, and readers are not told."""
+    precisely stored), neither marked as the document's date nor of the caveat kind "as-of
+    date estimated": the date is the document's, not the one the figure was true on, and
+    readers are not told."""
     for figure in catalogue.figures:
         source = figure.source
         same_date = (
@@ -285,14 +289,16 @@ def as_of_is_source_date(catalogue):
             and figure.as_of == source.published_on
             and figure.as_of_precision == source.published_precision
         )
-        if same_date and figure.caveat_kind != CaveatKind.AS_OF_ESTIMATED:
+        marked = figure.as_of_is_document_date
+        marked = marked or figure.caveat_kind == CaveatKind.AS_OF_ESTIMATED
+        if same_date and not marked:
             yield (
                 figure,
                 "as_of",
                 _(
                     "Its as-of date, %(date)s, is the publication date of its source "
-                    "(%(source)s): mark it “%(kind)s” and say so in the caveat, or give the "
-                    "date the source says the figure was true."
+                    "(%(source)s): mark it as the document's date (or of the kind “%(kind)s”), "
+                    "or give the date the source says the figure was true."
                 )
                 % {
                     "date": figure.as_of_display,

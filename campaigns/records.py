@@ -413,6 +413,14 @@ FIGURE = [
         lambda f, x: when_dated(f.as_of, f.as_of_precision),
     ),
     Field(
+        "as_of_is_document_date",
+        _(
+            "True when the source does not say when the figure was true and the as-of date "
+            "is the document's own."
+        ),
+        bool,
+    ),
+    Field(
         "caveat_kind",
         _(
             "Why to take care with the figure, when there is a reason: a caveat kind code "

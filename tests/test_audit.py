@@ -272,8 +272,8 @@ def test_an_as_of_date_that_is_the_source_date_unmarked_is_found(yaan_case):
             "yaan-donations",
             "as_of",
             "Its as-of date, May 13, 2013, is the publication date of its source (gates-2013): "
-            "mark it “As-of date estimated” and say so in the caveat, or give the date the "
-            "source says the figure was true.",
+            "mark it as the document's date (or of the kind “As-of date estimated”), or give "
+            "the date the source says the figure was true.",
         )
     ]
 
@@ -291,6 +291,42 @@ def test_an_as_of_date_marked_as_estimated_or_not_the_source_date_is_not(yaan_ca
     )
 
     assert findings("as-of-is-source-date") == []
+
+
+def test_an_as_of_date_marked_as_the_documents_under_another_caveat_is_not(yaan_case):
+    figure = Figure.objects.get(key="yaan-donations")
+    rewrite(
+        figure,
+        as_of=datetime.date(2013, 5, 13),
+        caveat_kind=CaveatKind.DERIVED,
+        caveat="“Thousands” is read as at least 2,000.",
+        as_of_precision=DatePrecision.DAY,
+        as_of_is_document_date=True,
+    )
+
+    assert findings("as-of-is-source-date") == []
+    rewrite(figure, as_of_is_document_date=False)
+    assert [slug for slug, _field, _message in findings("as-of-is-source-date")] == [
+        "yaan-donations"
+    ]
+
+
+def test_a_conversion_its_source_states_inconsistently_keeps_its_own_qualifier(yaan_case):
+    usd = conversion(yaan_case, Qualifier.ABOUT)
+    rewrite(
+        usd,
+        caveat_kind=CaveatKind.SOURCE_INCONSISTENT,
+        caveat="The report gives both amounts, in words that differ.",
+    )
+
+    assert findings("conversion-qualifier") == []
+
+
+@pytest.mark.usefixtures("seed_catalogue")
+def test_the_seed_catalogue_audits_clean():
+    assert {rule.code: [str(f.message) for f in found] for rule, found in auditing.audit()} == {
+        code: [] for code in auditing.RULE_CODES
+    }
 
 
 # --------------------------------------------------------------------------- Chinese names

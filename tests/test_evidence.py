@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from campaigns.models import Evidence, EvidencedText, Participation, sentences
+from campaigns.models import Evidence, EvidencedText, Figure, Participation, sentences
 from tests import factories
 from tests.pages import campaign_form_data, change_url, contains_html, form_data, page, text
 
@@ -377,3 +377,12 @@ def test_the_codebook_explains_the_evidence(client):
     html = page(client, "/data/")
 
     assert "In the JSON download only: the source's words behind its sentences" in text(html)
+
+
+def test_a_figure_dated_by_its_document_says_so(client, yaan_case):
+    Figure.objects.filter(key="yaan-donations").update(as_of_is_document_date=True)
+
+    html = page(client, "/campaigns/yaan-earthquake/")
+    assert "(the document's date)" in text(html)
+    assert "（文献日期）" in text(page(client, "/zh-hans/campaigns/yaan-earthquake/"))
+    assert "(the document's date)" in text(page(client, "/figures/"))

@@ -59,7 +59,7 @@ class FigureInline(
         ("value", "unit", "kind", "qualifier"),
         "conversion_of",
         ("period", "period_zh"),
-        ("as_of", "as_of_precision"),
+        ("as_of", "as_of_precision", "as_of_is_document_date"),
         "caveat_kind",
         ("caveat", "caveat_zh"),
         ("key", "order"),

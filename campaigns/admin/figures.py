@@ -71,7 +71,16 @@ class FigureAdmin(CampaignPartAdmin):
                 ]
             },
         ),
-        (_("When"), {"fields": [("period", "period_zh"), ("as_of", "as_of_precision"), "order"]}),
+        (
+            _("When"),
+            {
+                "fields": [
+                    ("period", "period_zh"),
+                    ("as_of", "as_of_precision", "as_of_is_document_date"),
+                    "order",
+                ]
+            },
+        ),
         (
             _("Caveat"),
             {

@@ -241,6 +241,14 @@ class Figure(ChangeTracked):
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
+    as_of_is_document_date = models.BooleanField(
+        _("as-of date is the document's"),
+        default=False,
+        help_text=_(
+            "The source does not say when the figure was true: the as-of date is the "
+            "document's own (its publication date). Readers see so."
+        ),
+    )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
