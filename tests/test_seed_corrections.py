@@ -1,6 +1,9 @@
 """The seed catalogue's corrections of issue 20, one test per kind of finding: claims beyond
 the five documents, caveats readers need, as-of dates that are a document's own, Chinese text;
 and the data migration that brings a database loaded with the old seed to the corrected one.
+Then the details a second reading found (migration 0029): a province, an owner, what a company
+is, a word the document does not use, a reading of a comment, a start year; each text keeps its
+number of sentences, and the migration brings the previous seed's texts forward.
 (The third scope, given to the dating-photo trend, is tested where scope is: ``test_scope.py``.)
 """
 
@@ -25,10 +28,12 @@ from campaigns.models import (
     Scope,
     Source,
 )
+from campaigns.models.evidence import sentences
 
 pytestmark = pytest.mark.django_db
 
 MIGRATION = importlib.import_module("campaigns.migrations.0027_seed_corrections")
+DETAILS = importlib.import_module("campaigns.migrations.0029_seed_details")
 
 MODELS = {
     "Campaign": Campaign,
@@ -442,6 +447,8 @@ def corrected_values():
 
 
 def test_the_migrations_corrections_are_the_seeds(seed_catalogue):
+    """0027's corrections are the seed as it stood before 0029 changed some of them again."""
+    DETAILS.undo(apps, None)
     expected = [
         {name: MIGRATION.stored(name, new) for name, (_old, new) in fields.items()}
         for _model, _lookup, fields in MIGRATION.CHANGES
@@ -488,3 +495,247 @@ def test_the_data_migration_keeps_a_curators_own_edit_and_changes_nothing_twice(
     MIGRATION.correct(apps, None)  # a database already corrected: nothing to do
     assert CatalogueVersion.current().number == version
     assert Correction.objects.filter(figure__key="song-xiaoying-turnover-usd").count() == 1
+
+
+# --------------------------------------------------------------------------- details (0029)
+
+
+def named(model, lookup):
+    """The row a migration's natural key names."""
+    return MODELS[model]._base_manager.get(**lookup)
+
+
+def case_note(case, organisation):
+    return Participation.objects.get(campaign__slug=case, organisation__slug=organisation)
+
+
+@pytest.mark.parametrize(
+    "model, key, names, gone, there",
+    [
+        # The Gates Foundation's post says "Ya'an", never which province.
+        (
+            Campaign,
+            "yaan-earthquake-weibo-fundraising",
+            DESCRIPTIONS,
+            ["Sichuan", "四川"],
+            ["struck Ya'an in April 2013", "2013年4月雅安"],
+        ),
+    ],
+)
+def test_no_place_is_placed_further_than_its_document_places_it(
+    seed_catalogue, model, key, names, gone, there
+):
+    written = texts(model.objects.get(slug=key), *names)
+
+    assert [words for words in gone if words in written] == []
+    assert [words for words in there if words not in written] == []
+
+
+@pytest.mark.parametrize(
+    "model, key, names, gone, there",
+    [
+        # The Ya'an post says only "WeChat" (Tencent's WeChat is the November post's).
+        (
+            Campaign,
+            "yaan-earthquake-wechat-volunteers",
+            DESCRIPTIONS,
+            ["Tencent", "腾讯"],
+            ["used WeChat", "使用微信"],
+        ),
+        # ByteDance is named only in a reference's title, never as the platforms' owner.
+        (
+            Campaign,
+            "fighting-the-virus-helping-the-farmers",
+            DESCRIPTIONS,
+            ["ByteDance", "字节跳动"],
+            ["and Toutiao, Xigua Video and Douyin", "以及今日头条、西瓜视频和抖音"],
+        ),
+        (Platform, "douyin", DESCRIPTIONS, ["ByteDance", "字节跳动"], ["Short-video app"]),
+        (Platform, "toutiao", DESCRIPTIONS, ["ByteDance", "字节跳动"], ["Sound Volume Plan"]),
+        (Platform, "xigua-video", DESCRIPTIONS, ["ByteDance", "字节跳动"], ["live rooms"]),
+        (Platform, "volcano-video", DESCRIPTIONS, ["ByteDance", "字节跳动"], ["8 January 2020"]),
+        (
+            Organisation,
+            "bytedance",
+            DESCRIPTIONS,
+            ["that runs", "运营今日头条"],
+            ["only in the title of a reference", "the catalogue's own addition", "本目录自己补充"],
+        ),
+    ],
+)
+def test_no_owner_is_named_that_the_document_does_not_name(
+    seed_catalogue, model, key, names, gone, there
+):
+    written = texts(model.objects.get(slug=key), *names)
+
+    assert [words for words in gone if words in written] == []
+    assert [words for words in there if words not in written] == []
+
+
+@pytest.mark.parametrize(
+    "model, key, names, gone, there",
+    [
+        # The digest calls MengNiu and Budweiser companies, never a dairy or a beer brand.
+        (Campaign, "mengniu-lovers-wishes", ("summary", "summary_zh"), ["Dairy", "乳品"], []),
+        (Organisation, "mengniu", DESCRIPTIONS, ["dairy", "乳品"], ["Company", "企业"]),
+        (Organisation, "budweiser", DESCRIPTIONS, ["Beer", "啤酒"], ["Company", "企业"]),
+        # The posts say nothing of the Gates Foundation's country or legal form.
+        (
+            Organisation,
+            "bill-melinda-gates-foundation",
+            DESCRIPTIONS,
+            ["US", "private", "美国", "私人"],
+            ["Foundation whose blog", "基金会，其博客"],
+        ),
+        # Alibaba's Yitao is named among search engines and social media platforms, no more.
+        (
+            Organisation,
+            "alibaba",
+            DESCRIPTIONS,
+            ["e-commerce", "shopping", "电子商务", "购物"],
+            ["says nothing more about Alibaba", "没有更多介绍"],
+        ),
+        (
+            Platform,
+            "yitao",
+            DESCRIPTIONS,
+            ["shopping", "购物"],
+            ["major search engines and social media platforms", "搜索引擎和社交媒体平台"],
+        ),
+    ],
+)
+def test_nothing_is_said_of_what_a_company_is_that_its_document_does_not_say(
+    seed_catalogue, model, key, names, gone, there
+):
+    written = texts(model.objects.get(slug=key), *names)
+
+    assert [words for words in gone if words in written] == []
+    assert [words for words in there if words not in written] == []
+
+
+def test_the_yitao_note_names_yitao_not_a_kind_of_search(seed_catalogue):
+    part = case_note("yaan-earthquake-missing-person-search", "alibaba")
+
+    assert (part.note, part.note_zh) == ("Yitao", "一淘")
+
+
+@pytest.mark.parametrize(
+    "case, names, gone, there",
+    [
+        # "to recommend the royal braised chicken": the article does not call it local.
+        (
+            "wang-shuai-flower-videos-wesee",
+            DESCRIPTIONS,
+            ["local royal braised chicken", "当地的御品扒鸡"],
+            ["advertise the royal braised chicken", "为了给御品扒鸡"],
+        ),
+        # The county girl is a "native influencer" whose village she is the hope of: not
+        # called rural.
+        (
+            "county-girl-xigua-video",
+            CASE_TEXTS,
+            ["rural creator", "rural influencer", "乡村创作者", "乡村网红"],
+            ["home-grown short-video influencer from a village", "来自一个村庄"],
+        ),
+    ],
+)
+def test_no_word_is_added_that_the_document_does_not_use(seed_catalogue, case, names, gone, there):
+    written = texts(Campaign.objects.get(slug=case), *names)
+
+    assert [words for words in gone if words in written] == []
+    assert [words for words in there if words not in written] == []
+
+
+def test_the_county_girls_note_does_not_call_her_rural(seed_catalogue):
+    note = case_note("county-girl-xigua-video", "county-girl")
+
+    assert (note.note, note.note_zh) == (
+        "creator on Xigua Video, from a village",
+        "西瓜视频上的创作者，来自一个村庄",
+    )
+
+
+def test_the_leeds_comment_answers_a_john_not_the_posts_author(seed_catalogue):
+    written = texts(Campaign.objects.get(slug="leeds-city-council-trulysocial"), *DESCRIPTIONS)
+
+    assert "Agreeing with the author" not in written and "博文作者" not in written
+    assert "what one John had said" in written and "名叫 John 的人" in written
+
+
+def test_the_wesee_activity_is_given_no_start_year_its_document_does_not_give(seed_catalogue):
+    """The article dates the activity's figures (as of 18 April 2020), not its start."""
+    case = Campaign.objects.get(slug="tencent-wesee-agricultural-assistance")
+    english, chinese = sentences(case.description), sentences(case.description_zh, True)
+
+    assert "2020" not in english[0] and "2020" not in chinese[0]
+    assert "during the pandemic" not in english[0]  # it says the pandemic disrupted logistics
+    assert "18 April 2020" in english[2] and "2020年4月18日" in chinese[2]
+
+
+@pytest.mark.parametrize("model_name, lookup, fields", DETAILS.CHANGES)
+def test_each_changed_text_keeps_its_sentences_for_its_evidence(
+    seed_catalogue, model_name, lookup, fields
+):
+    """Evidence names sentences by number: a changed text has as many as before, and its
+    Chinese as many as its English."""
+    row = named(model_name, lookup)
+    for name, (old, new) in fields.items():
+        chinese = name.endswith("_zh")
+        assert getattr(row, name) == new
+        assert len(sentences(new, chinese)) == len(sentences(old, chinese)), name
+        base = name.removesuffix("_zh")
+        english, chinese_text = getattr(row, base), getattr(row, f"{base}_zh")
+        assert len(sentences(english)) == len(sentences(chinese_text, True))
+
+
+def details_values():
+    return [
+        MODELS[model]._base_manager.filter(**lookup).values(*fields).get()
+        for model, lookup, fields in DETAILS.CHANGES
+    ]
+
+
+def test_the_details_migration_writes_the_seeds_texts(seed_catalogue):
+    assert details_values() == [
+        {name: new for name, (_old, new) in fields.items()}
+        for _model, _lookup, fields in DETAILS.CHANGES
+    ]
+
+
+def test_the_details_migration_brings_the_previous_seed_forward(seed_catalogue):
+    now = details_values()
+    DETAILS.undo(apps, None)  # the database as the previous seed left it
+    case = Campaign.objects.get(slug="yaan-earthquake-weibo-fundraising")
+    assert "in Sichuan" in case.description
+    assert Organisation.objects.get(slug="mengniu").description.startswith("Chinese dairy brand")
+    assert case_note("yaan-earthquake-missing-person-search", "alibaba").note == (
+        "Yitao shopping search"
+    )
+    leeds = Campaign.objects.get(slug="leeds-city-council-trulysocial")
+    assert Campaign.objects.search("author").filter(pk=leeds.pk).exists()
+    version = CatalogueVersion.current().number
+    stamped = case.updated_at
+
+    DETAILS.correct(apps, None)
+
+    assert details_values() == now
+    case.refresh_from_db()
+    assert case.updated_at > stamped
+    assert not Campaign.objects.search("author").filter(pk=leeds.pk).exists()
+    assert CatalogueVersion.current().number > version
+
+
+def test_the_details_migration_keeps_a_curators_own_edit_and_changes_nothing_twice(
+    seed_catalogue,
+):
+    DETAILS.undo(apps, None)
+    Organisation.objects.filter(slug="budweiser").update(description="A curator's own words.")
+    DETAILS.correct(apps, None)
+
+    assert Organisation.objects.get(slug="budweiser").description == "A curator's own words."
+    assert Organisation.objects.get(slug="budweiser").description_zh.startswith("企业")
+    assert Platform.objects.get(slug="douyin").description.startswith("Short-video app")
+
+    version = CatalogueVersion.current().number
+    DETAILS.correct(apps, None)  # a database already brought forward: nothing to do
+    assert CatalogueVersion.current().number == version
