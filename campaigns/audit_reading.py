@@ -15,6 +15,7 @@ from .models import (
     Participation,
     Platform,
     Source,
+    SubjectEvidence,
 )
 
 
@@ -34,6 +35,7 @@ class Catalogue:
     participations: list
     images: list
     evidence: list
+    subject_evidence: list
     sources_of: dict = field(default_factory=lambda: defaultdict(list))
     platform_ids_of: dict = field(default_factory=lambda: defaultdict(set))
     participations_of: dict = field(default_factory=lambda: defaultdict(list))
@@ -43,10 +45,13 @@ class Catalogue:
     figures_about_organisation: dict = field(default_factory=lambda: defaultdict(list))
     evidenced: dict = field(default_factory=lambda: defaultdict(set))
     """Each case's sentences with evidence: {case id: {(text, participation id, number)}}."""
+    described: dict = field(default_factory=lambda: defaultdict(set))
+    """The description sentences of organisations and platforms with evidence:
+    {(model, id): {number}}."""
 
     @classmethod
     def read(cls):
-        """Read the catalogue: ten queries, one per table."""
+        """Read the catalogue: eleven queries, one per table."""
         campaigns = list(Campaign.objects.defer("search_text", "search_document").order_by("slug"))
         catalogue = cls(
             campaigns=campaigns,
@@ -57,6 +62,7 @@ class Catalogue:
             participations=list(Participation.objects.order_by("campaign_id", "order", "pk")),
             images=list(CampaignImage.objects.order_by("campaign_id", "order", "pk")),
             evidence=list(Evidence.objects.order_by("campaign_id", "field", "sentence", "pk")),
+            subject_evidence=list(SubjectEvidence.objects.order_by("sentence", "pk")),
         )
         catalogue._join()
         return catalogue
@@ -81,6 +87,12 @@ class Catalogue:
         for evidence in self.evidence:
             place = (evidence.field, evidence.participation_id, evidence.sentence)
             self.evidenced[evidence.campaign_id].add(place)
+        for evidence in self.subject_evidence:
+            if evidence.organisation_id is not None:
+                subject = (Organisation, evidence.organisation_id)
+            else:
+                subject = (Platform, evidence.platform_id)
+            self.described[subject].add(evidence.sentence)
         figures_by_id = {figure.pk: figure for figure in self.figures}
         for figure in self.figures:
             figure.source = self.sources[figure.source_id]

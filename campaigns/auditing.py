@@ -398,47 +398,52 @@ EVIDENCED_TEXTS = ("summary", "description")
 than a claim: its evidence is welcome, not required)."""
 
 
+def evidenced_sentences(places, name):
+    """The numbers of the sentences of the text ``name`` among a case's evidenced places."""
+    return {number for text, participation_id, number in places if text == name}
+
+
 def sentences_without_evidence(catalogue):
-    """Sentences of a case's summary and description that no evidence names, and evidence
-    naming a sentence its text no longer has (the text was rewritten after it was attached).
-    Sentences are numbered as ``sentences()`` numbers them in the English text."""
-    for campaign in catalogue.campaigns:
-        evidenced = catalogue.evidenced[campaign.pk]
-        for name in EVIDENCED_TEXTS:
-            count = len(sentences(getattr(campaign, name)))
-            missing = [
-                str(number)
-                for number in range(1, count + 1)
-                if (name, None, number) not in evidenced
-            ]
-            beyond = sorted(
-                str(number)
-                for text, participation_id, number in evidenced
-                if text == name and number > count
+    """Sentences of a case's summary and description, or of an organisation's or a platform's
+    description, that no evidence names, and evidence naming a sentence its text no longer has
+    (the text was rewritten after it was attached). Sentences are numbered as ``sentences()``
+    numbers them in the English text."""
+    texts = [
+        (campaign, name, evidenced_sentences(catalogue.evidenced[campaign.pk], name))
+        for campaign in catalogue.campaigns
+        for name in EVIDENCED_TEXTS
+    ]
+    texts += [
+        (subject, "description", catalogue.described[(type(subject), subject.pk)])
+        for subject in [*catalogue.organisations.values(), *catalogue.platforms.values()]
+    ]
+    for record, name, numbers in texts:
+        count = len(sentences(getattr(record, name)))
+        missing = [str(number) for number in range(1, count + 1) if number not in numbers]
+        beyond = sorted(str(number) for number in numbers if number > count)
+        if missing:
+            yield (
+                record,
+                name,
+                _("Sentences with no evidence: %(numbers)s of %(count)s.")
+                % {"numbers": ", ".join(missing), "count": count},
             )
-            if missing:
-                yield (
-                    campaign,
-                    name,
-                    _("Sentences with no evidence: %(numbers)s of %(count)s.")
-                    % {"numbers": ", ".join(missing), "count": count},
+        if beyond:
+            yield (
+                record,
+                name,
+                _(
+                    "Evidence names sentences the text does not have (%(numbers)s of "
+                    "%(count)s): the text was rewritten after the evidence was attached."
                 )
-            if beyond:
-                yield (
-                    campaign,
-                    name,
-                    _(
-                        "Evidence names sentences the text does not have (%(numbers)s of "
-                        "%(count)s): the text was rewritten after the evidence was attached."
-                    )
-                    % {"numbers": ", ".join(beyond), "count": count},
-                )
+                % {"numbers": ", ".join(beyond), "count": count},
+            )
 
 
 RULES = (
     Rule(
         "sentence-without-evidence",
-        gettext_lazy("Sentences of a case's text with no evidence"),
+        gettext_lazy("Sentences with no evidence"),
         sentences_without_evidence,
     ),
     Rule(

@@ -1,6 +1,7 @@
 """
-A case's texts as its page shows them: each sentence followed by the marks of its evidence, and
-the numbered notes those marks lead to (the source's words, where in the source, a link).
+A case's texts (and an organisation's or a platform's description) as its page shows them:
+each sentence followed by the marks of its evidence, and the numbered notes those marks lead to
+(the source's words, where in the source, a link).
 
 Marks are links to the notes, so they work without JavaScript. A sentence of the summary or the
 description with no evidence is marked as our summary (a participant's note, more often a label
@@ -47,13 +48,16 @@ class Note:
 
 
 class EvidenceNotes:
-    """A case's evidence, numbered in reading order, and its texts with their marks."""
+    """A page's evidence, numbered in reading order, and its texts with their marks.
 
-    def __init__(self, campaign, references=()):
+    ``evidence`` is a case's ``evidence_list`` (or an organisation's or platform's evidence),
+    each text's in reading order; ``references`` the page's numbered sources, if it has any.
+    """
+
+    def __init__(self, evidence, references=()):
         numbers = {source.pk: number for number, source in enumerate(references, start=1)}
         ordered = sorted(
-            campaign.evidence_list,
-            key=lambda evidence: FIELD_ORDER.index(evidence.field),
+            evidence, key=lambda row: FIELD_ORDER.index(row.field)
         )  # stable: the reading order of each text stays
         self.notes = [
             Note(number, evidence, numbers.get(evidence.source_id))

@@ -32,6 +32,7 @@ from .models import (
     Participation,
     Platform,
     Source,
+    SubjectEvidence,
     Tag,
     TaggedCampaign,
 )
@@ -100,8 +101,9 @@ def catalogue_sections():
     Only published campaigns and what they need: their sources (with the documents citing
     those, and their numbered references), participants, platforms and platform operators,
     tags, every public figure, including those about a platform, an organisation or the
-    whole sector, and the evidence for the published cases' sentences. Images are left out:
-    they are media files their owners licence.
+    whole sector, and the evidence for the published cases' sentences and for the public
+    organisations' and platforms' descriptions. Images are left out: they are media files
+    their owners licence.
     """
     campaigns = Campaign.objects.public().order_by("slug")
     participations = (
@@ -133,7 +135,10 @@ def catalogue_sections():
             Evidence.objects.filter(campaign__in=campaigns)
             .select_related("campaign", "participation__campaign", "participation__organisation")
             .select_related("source")
-            .order_by("key")
+            .order_by("key"),
+            SubjectEvidence.objects.public()
+            .select_related("organisation", "platform", "source")
+            .order_by("key"),
         ],
     }
 

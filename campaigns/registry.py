@@ -28,6 +28,7 @@ from .models import (
     Participation,
     Platform,
     Source,
+    SubjectEvidence,
     Tag,
     TaggedCampaign,
 )
@@ -67,6 +68,7 @@ CATALOGUE = (
     CatalogueModel(CampaignImage, campaign_field="campaign", inline=True),
     CatalogueModel(Figure, campaign_field="campaign", inline=True),
     CatalogueModel(Evidence, campaign_field="campaign", inline=True),
+    CatalogueModel(SubjectEvidence),
     CatalogueModel(Correction, campaign_field="campaign", loadable=False, public_record=True),
 )
 """Every model of the catalogue, loadable ones in the order a catalogue file is loaded (a row

@@ -26,14 +26,16 @@ CATALOGUE = [
     "participation",
     "campaignimage",
     "taggedcampaign",
+    "evidence",
     "source",
     "organisation",
     "platform",
+    "subjectevidence",
     "tag",
 ]
 """The catalogue's models, by model name."""
 
-PARTS = ["figure", "participation", "campaignimage", "taggedcampaign"]
+PARTS = ["figure", "participation", "campaignimage", "taggedcampaign", "evidence"]
 """The parts of a case an editor may delete (while the case is not public)."""
 
 WORKFLOW = ["suggestion"]

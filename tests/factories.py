@@ -310,6 +310,11 @@ def build_shared_catalogue(size):
     source = SourceFactory(slug="shared-source", title="Shared source")
     for number in range(3):
         SourceFactory(slug=f"reference-{number}", cited_by=source, reference_number=number + 1)
+    for subject in (platform, organiser):
+        type(subject).objects.filter(pk=subject.pk).update(description="It runs campaigns.")
+        models.SubjectEvidence.objects.create(
+            **{subject._meta.model_name: subject}, source=source, quote="it runs campaigns"
+        )
     for number in range(size):
         own_organisation = OrganisationFactory(
             name=f"Own organisation {number}", slug=f"own-organisation-{number}"

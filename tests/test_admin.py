@@ -560,12 +560,13 @@ def test_figure_with_a_unit_of_another_kind_is_refused_with_a_message(admin_clie
 @pytest.mark.parametrize("model", [Organisation, Platform])
 def test_logo_that_is_a_real_image_is_accepted(admin_client, model):
     data = {"name": "Kwai", "slug": "kwai", "kind": "community", "logo": png_upload()}
+    data.update(formset_data("evidence"))  # the description's evidence, none yet
     if model is Platform:
         data["kind"] = "short_video"
 
     response = admin_client.post(reverse(f"admin:campaigns_{model._meta.model_name}_add"), data)
 
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context and response.context["errors"]
     logo = model.objects.get(slug="kwai").logo
     with Image.open(logo.path) as image:
         assert image.format == "PNG"
@@ -574,6 +575,7 @@ def test_logo_that_is_a_real_image_is_accepted(admin_client, model):
 @pytest.mark.parametrize("model", [Organisation, Platform])
 def test_text_file_named_like_a_picture_is_refused_as_a_logo(admin_client, model):
     data = {"name": "Kwai", "slug": "kwai", "kind": "community", "logo": text_renamed_png()}
+    data.update(formset_data("evidence"))
     if model is Platform:
         data["kind"] = "short_video"
 

@@ -24,6 +24,7 @@ from campaigns.models import (
     Participation,
     Qualifier,
     Role,
+    SubjectEvidence,
     TitleKind,
     Unit,
     sentences,
@@ -405,7 +406,7 @@ def test_the_audit_reads_the_catalogue_in_the_same_queries_at_any_size(
     Participation.objects.update(note="one of 3 partners")
     with_evidence(*Campaign.objects.all())
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         results = dict(auditing.audit())
         described = [
             (finding.slug, str(finding.kind), str(finding.field_label), finding.admin_url())
@@ -448,6 +449,19 @@ def test_evidence_for_a_sentence_the_text_no_longer_has_is_found(yaan_case):
             "after the evidence was attached.",
         )
     ]
+
+
+def test_a_description_sentence_no_evidence_names_is_found(yaan_case, gates_report):
+    weibo = yaan_case.platforms.get()
+    rewrite(weibo, description="A microblogging service. It raised money in 2013.")
+    SubjectEvidence.objects.create(platform=weibo, sentence=2, source=gates_report, quote="x")
+    with_evidence(yaan_case)
+
+    assert findings("sentence-without-evidence") == [
+        ("sina-weibo", "description", "Sentences with no evidence: 1 of 2.")
+    ]
+    SubjectEvidence.objects.create(platform=weibo, sentence=1, source=gates_report, quote="y")
+    assert findings("sentence-without-evidence") == []
 
 
 def test_a_case_whose_every_sentence_has_evidence_is_not_found(yaan_case):
@@ -600,7 +614,7 @@ def test_the_audit_page_runs_the_same_queries_at_any_size(editor, rows, django_a
     Campaign.objects.update(summary="Raised 120 million.")
     with_evidence(*Campaign.objects.all())
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = editor.get(AUDIT)
 
     assert response.status_code == 200

@@ -450,3 +450,27 @@ def test_a_case_page_shows_its_share_image_to_link_previews(page):
     assert response.status == 200
     assert response.headers["content-type"] == "image/png"
     assert response.body()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["with-javascript", "without"])
+def test_a_reader_follows_a_sentences_mark_to_the_sources_words_and_back(site, browser, scripts):
+    context = browser.new_context(
+        base_url=site.url, viewport={"width": 1280, "height": 900}, java_script_enabled=scripts
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(f"/campaigns/{CASE}/")
+        mark = tab.locator(".lede .evidence-mark a").first
+        number = mark.inner_text()
+        mark.click()
+
+        expect(tab).to_have_url(re.compile(f"#evidence-{number}$"))
+        note = tab.locator(".evidence-notes li:target")
+        expect(note).to_be_in_viewport()
+        expect(note).to_contain_text("Summary, sentence 1")
+        expect(note.locator("q")).not_to_be_empty()
+        note.locator(".evidence-back").click()
+        expect(tab).to_have_url(re.compile(f"#evidence-mark-{number}$"))
+        expect(tab.locator(f"#evidence-mark-{number}")).to_be_in_viewport()
+    finally:
+        context.close()

@@ -7,7 +7,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from campaigns.models import Evidence, EvidencedText, Figure, Participation, sentences
+from campaigns.models import (
+    Evidence,
+    EvidencedText,
+    Figure,
+    Organisation,
+    Participation,
+    SubjectEvidence,
+    sentences,
+)
 from tests import factories
 from tests.pages import campaign_form_data, change_url, contains_html, form_data, page, text
 
@@ -386,3 +394,116 @@ def test_a_figure_dated_by_its_document_says_so(client, yaan_case):
     assert "(the document's date)" in text(html)
     assert "（文献日期）" in text(page(client, "/zh-hans/campaigns/yaan-earthquake/"))
     assert "(the document's date)" in text(page(client, "/figures/"))
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+@pytest.fixture
+def described_weibo(yaan_case, gates_report):
+    """Sina Weibo, public through the Ya'an case, with a two-sentence description whose
+    first sentence is backed by the Gates report."""
+    weibo = yaan_case.platforms.get()
+    weibo.description = "A microblogging service. It opened a fundraising platform in 2013."
+    weibo.description_zh = "一个微博服务。2013年它开放了募捐平台。"
+    weibo.save()
+    SubjectEvidence.objects.create(
+        platform=weibo,
+        sentence=2,
+        source=gates_report,
+        locator="¶ 3",
+        quote="Sina Weibo opened up its online fundraising platform",
+    )
+    return weibo
+
+
+def test_a_platforms_description_marks_its_sentences_and_notes_their_evidence(
+    client, described_weibo
+):
+    html = page(client, described_weibo.get_absolute_url())
+
+    assert contains_html(
+        html,
+        '<p>A microblogging service.<sup class="unsourced-mark" title="Our summary: no '
+        'passage of a source is attached to this sentence.">†</sup> It opened a fundraising '
+        'platform in 2013.<sup class="evidence-mark">[<a href="#evidence-1" '
+        'id="evidence-mark-1" aria-label="Evidence 1">1</a>]</sup></p>',
+    )
+    assert contains_html(
+        html, '<q lang="en">Sina Weibo opened up its online fundraising platform</q>'
+    )
+    assert "Description, sentence 2" in text(html)
+
+
+def test_an_organisations_description_carries_its_evidence_too(client, yaan_case, gates_report):
+    foundation = Organisation.objects.get(slug="one-foundation")
+    foundation.description = "A Chinese charity."
+    foundation.save()
+    evidence = SubjectEvidence(
+        organisation=foundation, source=gates_report, quote="One Foundation", locator="¶ 4"
+    )
+    evidence.full_clean()
+    evidence.save()
+
+    html = page(client, "/organisations/one-foundation/")
+
+    assert evidence.key == "organisation-one-foundation-1-1"
+    assert 'href="#evidence-1"' in html and "“One Foundation”" not in html
+    assert contains_html(html, '<q lang="en">One Foundation</q>')
+
+
+def test_description_evidence_names_one_description_and_a_sentence_it_has(described_weibo):
+    foundation = Organisation.objects.get(slug="one-foundation")
+    evidence = SubjectEvidence(
+        platform=described_weibo,
+        organisation=foundation,
+        source=described_weibo.evidence.get().source,
+        quote="x",
+    )
+    with pytest.raises(ValidationError) as error:
+        evidence.full_clean()
+    assert error.value.message_dict["organisation"] == [
+        "Name the organisation or the platform, one of them."
+    ]
+
+    evidence.organisation, evidence.sentence = None, 3
+    with pytest.raises(ValidationError) as error:
+        evidence.full_clean()
+    assert error.value.message_dict["sentence"] == [
+        "The English description has 2 sentence(s): there is no sentence 3."
+    ]
+
+
+def test_a_curator_adds_evidence_to_a_platforms_description_in_the_admin(
+    admin_client, described_weibo, gates_report
+):
+    url = change_url(described_weibo)
+    data = form_data(admin_client.get(url))
+    index = int(data["evidence-TOTAL_FORMS"])
+    data.update(
+        {
+            "evidence-TOTAL_FORMS": str(index + 1),
+            f"evidence-{index}-sentence": "1",
+            f"evidence-{index}-source": str(gates_report.pk),
+            f"evidence-{index}-locator": "¶ 3",
+            f"evidence-{index}-quote": "Sina Weibo",
+            f"evidence-{index}-order": "0",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    added = SubjectEvidence.objects.get(platform=described_weibo, sentence=1)
+    assert added.supported_sentence() == "A microblogging service."
+    assert "A microblogging service." in admin_client.get(url).content.decode()
+
+
+def test_the_export_carries_the_descriptions_evidence(described_weibo, tmp_path):
+    from campaigns.exporting import export_catalogue
+
+    export_catalogue(directory=tmp_path)
+
+    records = json.loads((tmp_path / "evidence.json").read_text())
+    assert [record["model"] for record in records] == ["campaigns.subjectevidence"]
+    assert records[0]["fields"]["platform"] == ["sina-weibo"]

@@ -376,14 +376,14 @@ BAD_RECORDS = {
         "record 3: “auth.user” is not part of the catalogue; only campaigns.source, "
         "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
         "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
-        "campaigns.figure, campaigns.evidence records can be loaded.",
+        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence records can be loaded.",
     ),
     "history_is_not_loadable": (
         [{"model": "campaigns.removal", "fields": {"object_id": "1"}}],
         "record 3: “campaigns.removal” is not part of the catalogue; only campaigns.source, "
         "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
         "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
-        "campaigns.figure, campaigns.evidence records can be loaded.",
+        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence records can be loaded.",
     ),
     "fields_not_an_object": (
         [{"model": "campaigns.source", "fields": ["slug", "x"]}],

@@ -34,6 +34,7 @@ pytestmark = pytest.mark.django_db
 
 MIGRATION = importlib.import_module("campaigns.migrations.0027_seed_corrections")
 DETAILS = importlib.import_module("campaigns.migrations.0029_seed_details")
+SAID = importlib.import_module("campaigns.migrations.0031_descriptions_the_documents_support")
 
 MODELS = {
     "Campaign": Campaign,
@@ -447,7 +448,9 @@ def corrected_values():
 
 
 def test_the_migrations_corrections_are_the_seeds(seed_catalogue):
-    """0027's corrections are the seed as it stood before 0029 changed some of them again."""
+    """0027's corrections are the seed as it stood before 0029 and 0031 changed some of them
+    again."""
+    SAID.undo(apps, None)
     DETAILS.undo(apps, None)
     expected = [
         {name: MIGRATION.stored(name, new) for name, (_old, new) in fields.items()}
@@ -738,4 +741,34 @@ def test_the_details_migration_keeps_a_curators_own_edit_and_changes_nothing_twi
 
     version = CatalogueVersion.current().number
     DETAILS.correct(apps, None)  # a database already brought forward: nothing to do
+    assert CatalogueVersion.current().number == version
+
+
+# --------------------------------------------------------------------------- descriptions (0031)
+
+
+def described(slug):
+    return Organisation.objects.values("description", "description_zh").get(slug=slug)
+
+
+def test_no_description_says_what_no_document_gives_of_kuaishou_or_leeds(seed_catalogue):
+    assert "behind the Kwai" not in described("kuaishou")["description"]
+    assert "England" not in described("leeds-city-council")["description"]
+    for slug, fields in SAID.CHANGES:
+        assert described(slug) == {name: new for name, (_old, new) in fields.items()}
+
+
+def test_the_descriptions_migration_brings_the_previous_seed_forward_once(seed_catalogue):
+    SAID.undo(apps, None)
+    assert described("leeds-city-council")["description"].startswith("Local authority")
+    Organisation.objects.filter(slug="kuaishou").update(description="A curator's own words.")
+    version = CatalogueVersion.current().number
+
+    SAID.describe(apps, None)
+
+    assert described("kuaishou")["description"] == "A curator's own words."
+    assert described("leeds-city-council")["description"].startswith("One reader's comment")
+    assert CatalogueVersion.current().number > version
+    version = CatalogueVersion.current().number
+    SAID.describe(apps, None)  # already brought forward: nothing to do
     assert CatalogueVersion.current().number == version

@@ -4,9 +4,36 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
-from ..models import Campaign, Organisation, Participation, Platform, count_of
+from ..models import Campaign, Organisation, Participation, Platform, SubjectEvidence, count_of
 from .base import HTTPS_URL_FIELDS, CountColumn, CountedAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
+
+
+class DescriptionEvidenceInline(
+    ConcurrentEditAdminMixin, PrefetchedAutocompleteMixin, admin.TabularInline
+):
+    """The source's words behind each sentence of the description, beside the sentence."""
+
+    model = SubjectEvidence
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["sentence", "supported", "source", "locator", "quote", "order"]
+    readonly_fields = ["supported"]
+
+    @admin.display(description=_("the sentence"))
+    def supported(self, evidence):
+        return evidence.supported_sentence() if evidence.pk else "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "platform")
+
+
+class OrganisationEvidenceInline(DescriptionEvidenceInline):
+    fk_name = "organisation"
+
+
+class PlatformEvidenceInline(DescriptionEvidenceInline):
+    fk_name = "platform"
 
 
 @admin.register(Organisation)
@@ -26,6 +53,7 @@ class OrganisationAdmin(
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     formfield_overrides = HTTPS_URL_FIELDS
+    inlines = [OrganisationEvidenceInline]
 
 
 @admin.register(Platform)
@@ -48,3 +76,4 @@ class PlatformAdmin(
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["operator"]
     formfield_overrides = HTTPS_URL_FIELDS
+    inlines = [PlatformEvidenceInline]

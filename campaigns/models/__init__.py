@@ -47,7 +47,14 @@ from .dates import (
     partial_iso_date,
     validate_partial_date,
 )
-from .evidence import Evidence, EvidencedText, EvidenceQuerySet, sentences
+from .evidence import (
+    Evidence,
+    EvidencedText,
+    EvidenceQuerySet,
+    SubjectEvidence,
+    SubjectEvidenceQuerySet,
+    sentences,
+)
 from .figures import Figure, FigureQuerySet
 from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
@@ -79,6 +86,8 @@ __all__ = [
     "CorrectionQuerySet",
     "DatePrecision",
     "Evidence",
+    "SubjectEvidence",
+    "SubjectEvidenceQuerySet",
     "EvidenceQuerySet",
     "EvidencedText",
     "Figure",

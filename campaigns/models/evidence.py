@@ -219,16 +219,7 @@ class Evidence(models.Model):
             and self.participation.campaign_id != self.campaign_id
         ):
             errors["participation"] = _("This participant belongs to another case.")
-        quote = (self.quote or "").strip()
-        self.quote = quote
-        if quote:
-            length = quote_length(quote)
-            limit = QUOTE_CHINESE_CHARACTERS if is_chinese_text(quote) else QUOTE_WORDS
-            if length > limit:
-                errors["quote"] = _(
-                    "Quote the source's words for this one point: %(length)s is more than "
-                    "%(limit)s."
-                ) % {"length": length, "limit": limit}
+        errors.update(quote_problems(self))
         if self.campaign_id and not errors:
             text = self.supported_text()
             count = len(sentences(text))
@@ -249,9 +240,183 @@ class Evidence(models.Model):
         parts = [self.campaign.slug, self.field]
         if self.participation_id:
             parts.append(self.participation.organisation.slug)
-        stem = "-".join([*parts, str(self.sentence)])[:150]
-        taken = set(Evidence.objects.filter(key__startswith=stem).values_list("key", flat=True))
-        number = 1
-        while f"{stem}-{number}" in taken:
-            number += 1
-        return f"{stem}-{number}"
+        return unused_key(Evidence, "-".join([*parts, str(self.sentence)]))
+
+
+class SubjectEvidenceQuerySet(models.QuerySet):
+    """Reusable filters for the evidence of organisations' and platforms' descriptions."""
+
+    def get_by_natural_key(self, key):
+        """Find a piece of evidence by its key."""
+        return self.get(key=key)
+
+    def public(self):
+        """Evidence readers may see: that of public organisations and platforms."""
+        return self.filter(
+            models.Q(organisation__is_public=True) | models.Q(platform__is_public=True)
+        )
+
+    def in_reading_order(self):
+        """By sentence, then as the curator ordered them."""
+        return self.order_by("sentence", "order", "pk")
+
+
+class SubjectEvidence(models.Model):
+    """The source's words behind one sentence of an organisation's or a platform's
+    description (a case's own texts have ``Evidence``)."""
+
+    field = EvidencedText.DESCRIPTION
+    """The text it backs: a description, always."""
+    participation_id = None
+
+    key = models.SlugField(
+        _("key"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_("A stable name, used in fixtures and exports. Left empty, one is made."),
+    )
+    organisation = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
+    platform = models.ForeignKey(
+        "Platform",
+        verbose_name=_("platform"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence",
+    )
+    sentence = models.PositiveSmallIntegerField(
+        _("sentence"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("Which sentence of the English text it supports, counting from 1."),
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        related_name="subject_evidence",
+    )
+    locator = models.CharField(
+        _("where in the source"),
+        max_length=120,
+        blank=True,
+        help_text=_('The section, paragraph or page, as the document allows: "¶ 12", "p. 4".'),
+    )
+    quote = models.TextField(
+        _("the source's words"),
+        help_text=_(
+            "The source's own words for this point, short: at most 30 words (60 characters "
+            "in Chinese)."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = SubjectEvidenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("evidence for a description")
+        verbose_name_plural = _("evidence for the description's sentences")
+        ordering = ["sentence", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False, platform__isnull=True)
+                | models.Q(organisation__isnull=True, platform__isnull=False),
+                name="subject_evidence_backs_one_description",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sentence__gte=1),
+                name="subject_evidence_sentence_counts_from_one",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sentence}: {self.quote[:40]}"
+
+    def save(self, *args, **kwargs):
+        """Save it, named by a new key if it has none."""
+        if not self.key and self.subject is not None:
+            stem = f"{type(self.subject).__name__.lower()}-{self.subject.slug}-{self.sentence}"
+            self.key = unused_key(SubjectEvidence, stem)
+        super().save(*args, **kwargs)
+
+    natural_key_fields = ("key",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
+
+    def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
+        return (self.key,)
+
+    natural_key.dependencies = [
+        "campaigns.organisation",
+        "campaigns.platform",
+        "campaigns.source",
+    ]
+
+    @property
+    def subject(self):
+        """The organisation or platform whose description it backs."""
+        return self.organisation if self.organisation_id else self.platform
+
+    def get_field_display(self):
+        """The text it backs, in words (as ``Evidence`` says its own)."""
+        return EvidencedText.DESCRIPTION.label
+
+    def supported_sentence(self):
+        """The English sentence it supports, or "" when the description has fewer."""
+        found = sentences(self.subject.description if self.subject is not None else "")
+        return found[self.sentence - 1] if self.sentence <= len(found) else ""
+
+    def clean(self):
+        """Check it backs one description, the quote's length and that the sentence exists."""
+        errors = quote_problems(self)
+        if (self.organisation_id is None) == (self.platform_id is None):
+            errors["organisation"] = _("Name the organisation or the platform, one of them.")
+        elif not errors:
+            count = len(sentences(self.subject.description))
+            if self.sentence and self.sentence > count:
+                errors["sentence"] = _(
+                    "The English %(text)s has %(count)s sentence(s): there is no sentence "
+                    "%(number)s."
+                ) % {
+                    "text": EvidencedText.DESCRIPTION.label.lower(),
+                    "count": count,
+                    "number": self.sentence,
+                }
+        if errors:
+            raise ValidationError(errors)
+
+
+def quote_problems(evidence):
+    """What is wrong with a piece of evidence's quotation, by field (and it trimmed)."""
+    quote = (evidence.quote or "").strip()
+    evidence.quote = quote
+    if not quote:
+        return {}
+    length = quote_length(quote)
+    limit = QUOTE_CHINESE_CHARACTERS if is_chinese_text(quote) else QUOTE_WORDS
+    if length <= limit:
+        return {}
+    return {
+        "quote": _(
+            "Quote the source's words for this one point: %(length)s is more than %(limit)s."
+        )
+        % {"length": length, "limit": limit}
+    }
+
+
+def unused_key(model, stem):
+    """``stem`` and the first number that makes a key of ``model`` not yet taken."""
+    stem = stem[:150]
+    taken = set(model.objects.filter(key__startswith=stem).values_list("key", flat=True))
+    number = 1
+    while f"{stem}-{number}" in taken:
+        number += 1
+    return f"{stem}-{number}"

@@ -160,7 +160,7 @@ def campaign_detail(request, slug):
                 return withdrawn(request, campaign)
             raise Http404(_("No case is published at this address."))
     references = number_references(campaign.figure_list, campaign.sources.all())
-    evidence = EvidenceNotes(campaign, references)
+    evidence = EvidenceNotes(campaign.evidence_list, references)
     participants = participants_by_role(campaign)
     for _role, group in participants:
         for participation in group:

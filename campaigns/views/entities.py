@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from ..caching import cached_page
 from ..charts import chart_over_time, figure_series
 from ..citations import source_citations
+from ..evidenced import EvidenceNotes
 from ..methods import safe_only
 from ..models import (
     Campaign,
@@ -50,6 +51,11 @@ def organisation_list(request):
     return render_page(request, "campaigns/organisation_list.html", organisations)
 
 
+def described_by(subject):
+    """The evidence for an organisation's or a platform's description, with its sources."""
+    return subject.evidence.in_reading_order().select_related("source")
+
+
 @cached_page
 @safe_only
 def organisation_detail(request, slug):
@@ -74,11 +80,14 @@ def organisation_detail(request, slug):
         counts[participation.role] = participation.of_role
     figures = list(Figure.objects.public().cited().about(organisation))
     references = number_references(figures)
+    evidence = EvidenceNotes(described_by(organisation), references)
     return render(
         request,
         "campaigns/organisation_detail.html",
         {
             "organisation": organisation,
+            "description": evidence.text(organisation, "description"),
+            "evidence": evidence,
             "roles": [
                 (Role(role).label if role in Role.values else role, items, counts[role])
                 for role, items in by_role.items()
@@ -109,12 +118,15 @@ def platform_detail(request, slug):
     platform = get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
     figures = list(Figure.objects.public().cited().about(platform))
     references = number_references(figures)
+    evidence = EvidenceNotes(described_by(platform), references)
     campaigns = Campaign.objects.public().on_platforms([platform.slug])
     return render(
         request,
         "campaigns/platform_detail.html",
         {
             "platform": platform,
+            "description": evidence.text(platform, "description"),
+            "evidence": evidence,
             "series": figure_series(figures),
             "charts": chart_over_time(figures),
             "references": references,
