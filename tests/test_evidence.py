@@ -507,3 +507,32 @@ def test_the_export_carries_the_descriptions_evidence(described_weibo, tmp_path)
     records = json.loads((tmp_path / "evidence.json").read_text())
     assert [record["model"] for record in records] == ["campaigns.subjectevidence"]
     assert records[0]["fields"]["platform"] == ["sina-weibo"]
+
+
+def test_a_curator_rewords_and_reorders_a_sentences_evidence_in_the_admin(
+    admin_client, client, evidenced_case, gates_report
+):
+    second = factories.EvidenceFactory(
+        key="yaan-description-1-second",
+        campaign=evidenced_case,
+        field=EvidencedText.DESCRIPTION,
+        sentence=1,
+        source=gates_report,
+        quote="Second passage",
+        order=1,
+    )
+    url = change_url(evidenced_case)
+    data = form_data(admin_client.get(url))
+    rows = {data[f"evidence-{index}-id"]: index for index in range(3)}
+    first_row = rows[str(Evidence.objects.get(key="yaan-description-1").pk)]
+    data[f"evidence-{first_row}-order"] = "2"
+    data[f"evidence-{first_row}-quote"] = (
+        "Sina Weibo opened up its online fundraising platform to accept"
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    html = page(client, "/campaigns/yaan-earthquake/")
+    notes = html[html.index('<section class="evidence"') : html.index('class="references"')]
+    assert notes.index("Second passage") < notes.index("to accept")
