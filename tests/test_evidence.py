@@ -512,7 +512,7 @@ def test_the_export_carries_the_descriptions_evidence(described_weibo, tmp_path)
 def test_a_curator_rewords_and_reorders_a_sentences_evidence_in_the_admin(
     admin_client, client, evidenced_case, gates_report
 ):
-    second = factories.EvidenceFactory(
+    factories.EvidenceFactory(
         key="yaan-description-1-second",
         campaign=evidenced_case,
         field=EvidencedText.DESCRIPTION,
