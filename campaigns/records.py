@@ -202,6 +202,34 @@ def evidence_items(campaign):
     ]
 
 
+class DescriptionEvidenceOut(Schema):
+    """The source's words behind one sentence of an organisation's or platform's description."""
+
+    key: str = SchemaField(..., description="The evidence's stable identifier.")
+    sentence: int = SchemaField(
+        ..., description="The sentence it backs, numbered in the English description from 1."
+    )
+    source: str = SchemaField(..., description="The source's slug.")
+    locator: str = SchemaField(
+        ..., description="Where in the source: section, paragraph (¶) or page; may be empty."
+    )
+    quote: str = SchemaField(..., description="The source's own words for that point.")
+
+
+def description_evidence_items(subject):
+    """An organisation's or platform's evidence as the API writes it, by sentence."""
+    return [
+        {
+            "key": evidence.key,
+            "sentence": evidence.sentence,
+            "source": evidence.source.slug,
+            "locator": evidence.locator,
+            "quote": evidence.quote,
+        }
+        for evidence in subject.evidence.in_reading_order().select_related("source")
+    ]
+
+
 def page_url(item, context):
     """The absolute address of an item's page on the site (the API's ``page_url``)."""
     return context["request"].build_absolute_uri(item.get_absolute_url())

@@ -536,3 +536,19 @@ def test_a_curator_rewords_and_reorders_a_sentences_evidence_in_the_admin(
     html = page(client, "/campaigns/yaan-earthquake/")
     notes = html[html.index('<section class="evidence"') : html.index('class="references"')]
     assert notes.index("Second passage") < notes.index("to accept")
+
+
+def test_the_api_gives_a_platforms_description_evidence(client, described_weibo):
+    response = client.get("/api/platforms/sina-weibo")
+
+    assert response.status_code == 200
+    assert response.json()["evidence"] == [
+        {
+            "key": described_weibo.evidence.get().key,
+            "sentence": 2,
+            "source": "gates-2013",
+            "locator": "¶ 3",
+            "quote": "Sina Weibo opened up its online fundraising platform",
+        }
+    ]
+    assert client.get("/api/organisations/one-foundation").json()["evidence"] == []

@@ -110,7 +110,6 @@ class OrganisationOut(Schema):
     website: str = Field(..., description="Its website, or an empty string.")
     description: str = Field(..., description="A description, or an empty string.")
     description_zh: str = Field(..., description="The description in Chinese, or empty.")
-    description_zh: str = Field(..., description="The description in Chinese, or empty.")
     page_url: str = Field(..., description="Its page in the catalogue.")
 
     resolve_country = staticmethod(country_code)
@@ -128,6 +127,11 @@ class OrganisationDetailOut(OrganisationOut):
         description="Figures about the organisation: about it alone, and the outcomes of cases "
         "attributed to it.",
     )
+    evidence: list[records.DescriptionEvidenceOut] = Field(
+        ..., description="The source's words behind its description's sentences."
+    )
+
+    resolve_evidence = staticmethod(records.description_evidence_items)
 
     @staticmethod
     def resolve_campaigns(organisation):
@@ -169,6 +173,11 @@ class PlatformDetailOut(PlatformOut):
         description="Figures about the platform: about it alone, and the outcomes of cases "
         "attributed to it.",
     )
+    evidence: list[records.DescriptionEvidenceOut] = Field(
+        ..., description="The source's words behind its description's sentences."
+    )
+
+    resolve_evidence = staticmethod(records.description_evidence_items)
 
     @staticmethod
     def resolve_campaigns(platform):
