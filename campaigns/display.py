@@ -357,8 +357,10 @@ CAVEAT_MARK = "*"
 
 
 def marked_number(figure):
-    """The number and unit, marked when the figure carries a caveat: "1,000 users*"."""
-    text = figure_number(figure)
+    """The figure as its source qualifies it, marked when it carries a caveat: "over 20
+    billion plays", "up to 52 million plays", "thousands of users*". A chart's bar, its table
+    and its description say what the source says, never more exactly."""
+    text = figure_text(figure)
     return text + CAVEAT_MARK if figure.has_caveat else text
 
 

@@ -181,3 +181,33 @@ def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which():
         ("April 1, 2013 — before", "5%"),
         ("June 1, 2013 — after", "19%"),
     ]
+
+
+def test_bars_their_table_and_their_description_keep_the_sources_qualifier():
+    charts = chart_over_time(
+        [
+            figure(
+                "plays-2020", "Plays", 20_000_000_000, datetime.date(2020, 4, 1),
+                unit=Unit.PLAYS, qualifier="over",
+            ),
+            figure(
+                "plays-2019", "Plays", 52_000_000, datetime.date(2019, 4, 1),
+                unit=Unit.PLAYS, qualifier="up_to",
+            ),
+        ]
+    )  # fmt: skip
+
+    assert chart_rows(charts[0]) == [
+        ("April 1, 2019", "up to 52 million plays"),
+        ("April 1, 2020", "over 20 billion plays"),
+    ]
+    html = render(charts[0]["bars"], title="Plays")
+    assert "(over 20 billion plays); the smallest is April 1, 2019 (up to 52 million plays)" in (
+        html
+    )
+    assert ">over 20 billion plays<" in html  # in the drawing and in the table beside it
+    with translation.override("zh-hans"):
+        chinese = chart_over_time([figure(
+            "users", "Users", 300_000_000, datetime.date(2020, 1, 1), qualifier="over"
+        ), figure("users-2", "Users", 100_000_000, datetime.date(2019, 1, 1))])  # fmt: skip
+        assert [text for _label, text in chart_rows(chinese[0])] == ["1亿名用户", "超过3亿名用户"]
