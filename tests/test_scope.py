@@ -10,6 +10,7 @@ import pytest
 
 from campaigns.models import Campaign, CatalogueSummary, Scope
 from tests.pages import contains_html, page
+from tests.pages import text as page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +262,20 @@ def test_menu_counts_are_those_of_the_scope_shown(client, seed_catalogue):
     for code in causes(commercial):
         url = f"/campaigns/?scope=commercial&cause={code}"
         assert count_shown(client.get(url).content.decode()) > 0, url
+
+
+def test_the_home_pages_headline_counts_social_good_cases_and_the_others_apart(
+    client, seed_catalogue
+):
+    html = page(client, "/")
+
+    social_good = Campaign.objects.public().filter(scope="social_good").count()
+    others = Campaign.objects.public().exclude(scope="social_good").count()
+    assert (social_good, others) == (24, 5)
+    assert contains_html(html, f'<a href="/campaigns/"><strong>{social_good}</strong> cases</a>')
+    assert contains_html(
+        html,
+        f'<a class="stats-other" href="/campaigns/?scope=all">+ {others} commercial campaigns '
+        "or other trends</a>",
+    )
+    assert f"+ {others} 个商业活动或其他网络潮流" in page_text(page(client, "/zh-hans/"))

@@ -70,7 +70,8 @@ def home(request):
             "headline_figures": [
                 campaign.figure_list[0] for campaign in featured if campaign.figure_list
             ],
-            "campaign_count": summary.campaigns,
+            "campaign_count": summary.social_good_campaigns,
+            "other_count": summary.other_scope_campaigns,
             "figure_count": summary.figures,
             "source_count": summary.sources,
             "platforms": Platform.objects.busiest()[:HOME_PLATFORMS],
