@@ -9,7 +9,7 @@ import pytest
 from campaigns.citations import apa, bibtex, gbt7714, ris, source_citable
 from campaigns.models import Campaign, DatePrecision, Language, Source, SourceKind, Status
 from tests import factories
-from tests.pages import contains_html
+from tests.pages import contains_html, page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -371,3 +371,13 @@ def test_an_address_cannot_add_a_field_to_a_sources_bibtex(client, db):
     assert "note = {INJECTED" not in entry and "note={INJECTED" not in entry
     assert "url = {https://example.org/x%7D,note=%7BINJECTED}" in entry
     assert entry.count("{") == entry.count("}")
+
+
+def test_a_source_with_no_address_says_none_was_recorded_in_both_languages(client, yaan_case):
+    source = yaan_case.sources.get()
+    type(source).objects.filter(pk=source.pk).update(url="")
+
+    assert "Link No address recorded" in text(page(client, source.get_absolute_url()))
+    assert "没有记录网址" in text(page(client, f"/zh-hans{source.get_absolute_url()}"))
+    references = page(client, "/campaigns/yaan-earthquake/")
+    assert contains_html(references, '<span class="muted">No address recorded.</span>')
