@@ -35,6 +35,7 @@ pytestmark = pytest.mark.django_db
 MIGRATION = importlib.import_module("campaigns.migrations.0027_seed_corrections")
 DETAILS = importlib.import_module("campaigns.migrations.0029_seed_details")
 SAID = importlib.import_module("campaigns.migrations.0031_descriptions_the_documents_support")
+BACKGROUND = importlib.import_module("campaigns.migrations.0032_descriptions_background")
 
 MODELS = {
     "Campaign": Campaign,
@@ -448,8 +449,9 @@ def corrected_values():
 
 
 def test_the_migrations_corrections_are_the_seeds(seed_catalogue):
-    """0027's corrections are the seed as it stood before 0029 and 0031 changed some of them
-    again."""
+    """0027's corrections are the seed as it stood before 0029, 0031 and 0032 changed some of
+    them again."""
+    BACKGROUND.undo(apps, None)
     SAID.undo(apps, None)
     DETAILS.undo(apps, None)
     expected = [
@@ -771,4 +773,124 @@ def test_the_descriptions_migration_brings_the_previous_seed_forward_once(seed_c
     assert CatalogueVersion.current().number > version
     version = CatalogueVersion.current().number
     SAID.describe(apps, None)  # already brought forward: nothing to do
+    assert CatalogueVersion.current().number == version
+
+
+# --------------------------------------------------------------------------- background (0032)
+
+
+def descriptions(model, slug):
+    return model.objects.values("description", "description_zh").get(slug=slug)
+
+
+BACKGROUND_DESCRIBED = [(Organisation, slug, fields) for slug, fields in BACKGROUND.ORGANISATIONS]
+BACKGROUND_DESCRIBED += [(Platform, slug, fields) for slug, fields in BACKGROUND.PLATFORMS]
+
+# Words the previous seed used that no document gives: a "national" body, what kind of firm
+# or app it is, a country, whose app Kwai is. None of the descriptions uses them now.
+BACKGROUND_WORDS = [
+    "national",
+    "Public university",
+    "internet company",
+    "investment firm",
+    "Market research",
+    "analytics firm",
+    "group-buying",
+    "word of mouth",
+    "Training institute",
+    "nonprofit",
+    "public foundation",
+    "children's charity",
+    "messaging app",
+    "US ",
+    "Kuaishou's",
+    "Tencent's microblogging",
+]
+BACKGROUND_WORDS_ZH = [
+    "全国性",
+    "国家",
+    "公立",
+    "互联网公司",
+    "投资公司",
+    "市场研究",
+    "团购",
+    "口碑",
+    "培训机构",
+    "公募",
+    "慈善机构，",
+    "即时通讯",
+    "美国",
+    "快手公司",
+]
+
+
+def test_no_description_gives_background_the_documents_do_not(seed_catalogue):
+    for model, slug, fields in BACKGROUND_DESCRIBED:
+        row = descriptions(model, slug)
+        assert {name: row[name] for name in fields} == {
+            name: new for name, (_old, new) in fields.items()
+        }
+    for model in (Organisation, Platform):
+        for row in model.objects.all():
+            assert not [word for word in BACKGROUND_WORDS if word in row.description], row.slug
+            assert not [word for word in BACKGROUND_WORDS_ZH if word in row.description_zh], (
+                row.slug
+            )
+
+
+def test_the_background_rewording_keeps_each_descriptions_sentences(seed_catalogue):
+    """Each English description keeps its number of sentences (its evidence names them), and
+    its Chinese says the same sentence for sentence: the Alliance's, two sentences before, is
+    one now, as its English is."""
+    for model, slug, fields in BACKGROUND_DESCRIBED:
+        if "description" in fields:
+            old, new = fields["description"]
+            assert len(sentences(new)) == len(sentences(old)), slug
+        row = descriptions(model, slug)
+        assert len(sentences(row["description"])) == len(sentences(row["description_zh"], True)), (
+            slug
+        )
+    for model in (Organisation, Platform):
+        for row in model.objects.all():
+            assert len(sentences(row.description)) == len(sentences(row.description_zh, True)), (
+                row.slug
+            )
+
+
+def test_the_parts_no_document_gives_bytedance_or_kuaishou_are_marked_assumed(seed_catalogue):
+    parts = Participation.objects.filter(organisation__slug__in=["bytedance", "kuaishou"])
+    assert parts.count() == len(BACKGROUND.PARTICIPATIONS) == 9
+    assert all(part.assumed for part in parts)
+    for case, organisation, role, _fields in BACKGROUND.PARTICIPATIONS:
+        assert Participation.objects.get(
+            campaign__slug=case, organisation__slug=organisation, role=role
+        ).assumed
+
+
+def test_the_background_migration_brings_the_previous_seed_forward_once(seed_catalogue):
+    BACKGROUND.undo(apps, None)  # the database as the previous seed left it
+    assert descriptions(Organisation, "unc-wilmington")["description"].startswith(
+        "Public university"
+    )
+    assert "美国" in descriptions(Platform, "facebook")["description_zh"]
+    assert not case_note("sound-volume-plan", "bytedance").assumed
+    Organisation.objects.filter(slug="sina").update(description="A curator's own words.")
+    Platform.objects.filter(slug="wechat").update(description_zh="策展人自己的话。")
+    case = Campaign.objects.get(slug="sound-volume-plan")
+    version = CatalogueVersion.current().number
+    stamped = case.updated_at
+
+    BACKGROUND.describe(apps, None)
+
+    assert descriptions(Organisation, "sina")["description"] == "A curator's own words."
+    assert descriptions(Organisation, "sina")["description_zh"].startswith("中国互联网公司")
+    assert descriptions(Platform, "wechat")["description"].startswith("Tencent's messaging")
+    assert descriptions(Organisation, "unc-wilmington")["description"].startswith("University")
+    assert descriptions(Platform, "facebook")["description_zh"].startswith("社交平台")
+    assert case_note("sound-volume-plan", "bytedance").assumed
+    case.refresh_from_db()
+    assert case.updated_at > stamped
+    assert CatalogueVersion.current().number > version
+    version = CatalogueVersion.current().number
+    BACKGROUND.describe(apps, None)  # already brought forward: nothing to do
     assert CatalogueVersion.current().number == version
