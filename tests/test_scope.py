@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from campaigns.models import Campaign, CatalogueSummary, Scope
+from campaigns.models import Campaign, CatalogueSummary, Figure, Scope
 from tests.pages import contains_html, page
 from tests.pages import text as page_text
 
@@ -279,3 +279,18 @@ def test_the_home_pages_headline_counts_social_good_cases_and_the_others_apart(
         "or other trends</a>",
     )
     assert f"+ {others} 个商业活动或其他网络潮流" in page_text(page(client, "/zh-hans/"))
+
+
+def test_the_timeline_and_the_figures_table_label_the_cases_of_other_scopes(client, seed_catalogue):
+    timeline = page(client, "/timeline/")
+    budweiser = Campaign.objects.get(slug="budweiser-lovers-matching-mini-game")
+    entry = timeline[timeline.index(budweiser.get_absolute_url()) :].split("</li>")[0]
+    assert '<span class="scope-label">Commercial or marketing</span>' in entry
+    others = Campaign.objects.public().exclude(scope="social_good")
+    assert timeline.count('class="scope-label"') == others.count() == 5
+
+    figures = page(client, "/figures/")
+    of_others = Figure.objects.public().filter(campaign__in=others)
+    assert of_others.count() == 5
+    assert figures.count('class="scope-label"') == of_others.count()
+    assert '<span class="scope-label">Other online trend</span>' in figures
