@@ -60,7 +60,7 @@ def catalogue_validators(request):
     from .caching import release
 
     version = catalogue_version(request)
-    etag = etag_of(release(), version.number, get_language(), request.get_full_path())
+    etag = etag_of(release(), version.key, get_language(), request.get_full_path())
     return etag, seconds(version.changed_at)
 
 

@@ -43,6 +43,30 @@ def test_a_page_is_served_from_the_cache_with_one_query(
     assert again["ETag"] == first["ETag"]
 
 
+def test_a_database_restored_from_a_backup_never_serves_pages_of_the_changes_it_undid(
+    client, yaan_case
+):
+    """A restore brings the version's number back; the next change must not meet the pages
+    cached for the changes the restore undid, which used the same numbers."""
+    backup = CatalogueVersion.objects.values("number", "epoch", "changed_at").get()
+    before = html(client)[1]
+    Campaign.objects.filter(pk=yaan_case.pk).update(summary="A change the restore undoes.")
+    CatalogueVersion.bump()
+    assert "A change the restore undoes." in html(client)[1]  # cached under number + 1
+
+    # The restore: the rows and the version as the backup holds them.
+    Campaign.objects.filter(pk=yaan_case.pk).update(summary=yaan_case.summary)
+    CatalogueVersion.objects.update(**backup)
+    assert html(client)[1] == before
+    Campaign.objects.filter(pk=yaan_case.pk).update(summary="The first change after it.")
+    CatalogueVersion.bump()  # number + 1 again, in a new epoch
+
+    page = html(client)[1]
+    assert CatalogueVersion.current().number == backup["number"] + 1
+    assert "The first change after it." in page
+    assert "A change the restore undoes." not in page
+
+
 def test_chinese_and_english_pages_are_cached_apart(client, yaan_case):
     english = html(client)[1]
     chinese = html(client, f"/zh-hans{CASE_PAGE}")[1]

@@ -12,9 +12,15 @@ validators never tell when drafts are edited. Curators' previews and the admin a
 cached (``caching.py``), so they do not depend on it.
 
 The row also keeps the catalogue's summary (``summary.py``) with the number it was counted at.
+
+Each change also draws a new random ``epoch``, and caches are keyed by both (``key``): a
+database restored from a backup brings its number back, and the next change would otherwise
+reuse a number the lost changes had already used, so that pages cached for those changes
+would be served again; with the epoch no key is ever reused.
 """
 
 import datetime
+import secrets
 
 from django.db import models
 from django.db.models import F, Value
@@ -26,10 +32,16 @@ ROW = 1
 """The primary key of the one row."""
 
 
+def new_epoch():
+    """A random token no earlier change drew."""
+    return secrets.token_hex(8)
+
+
 class CatalogueVersion(models.Model):
     """How many times the public catalogue has changed, and when it last did."""
 
     number = models.BigIntegerField(_("number"), default=1)
+    epoch = models.CharField(_("epoch"), max_length=16, default=new_epoch)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
     summary = models.JSONField(_("catalogue summary"), default=dict, blank=True)
     summary_of = models.BigIntegerField(_("summary of version"), null=True, blank=True)
@@ -41,6 +53,11 @@ class CatalogueVersion(models.Model):
     def __str__(self):
         return f"{self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
 
+    @property
+    def key(self):
+        """What caches and validators are keyed by: the number and the epoch it was drawn in."""
+        return f"{self.number}.{self.epoch}"
+
     @classmethod
     def bump(cls):
         """Record a change to the catalogue, now (``derived.py`` calls it once per unit of work
@@ -50,7 +67,10 @@ class CatalogueVersion(models.Model):
         # is dated a second later, so that a client holding the page from before it, asking
         # If-Modified-Since, is not told it has the current page.
         changed_at = Greatest(Value(now), F("changed_at") + datetime.timedelta(seconds=1))
-        if not cls.objects.filter(pk=ROW).update(number=F("number") + 1, changed_at=changed_at):
+        moved = cls.objects.filter(pk=ROW).update(
+            number=F("number") + 1, changed_at=changed_at, epoch=new_epoch()
+        )
+        if not moved:
             cls.objects.get_or_create(pk=ROW, defaults={"changed_at": now})
 
     @classmethod

@@ -128,7 +128,7 @@ def take(words, key):
 def vocabulary():
     """The words of the published catalogue's titles and of the names of its platforms,
     organisations, tags, causes, approaches and countries: kept in the cache per version."""
-    version = CatalogueVersion.current().number
+    version = CatalogueVersion.current().key
     key = f"search-vocabulary|{release()}|{version}"  # a new release may name causes anew
     words = cache.get(key)
     if words is None:
