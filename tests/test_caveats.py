@@ -68,7 +68,7 @@ def test_a_caveat_reads_with_its_kind_and_a_figure_without_one_reads_bare():
         '<span class="caveat-kind">Derived from words, not stated as a number: </span>'
         "Said as “thousands”."
     )
-    assert marked_number(derived) == "1,000 users*"
+    assert marked_number(derived) == "at least 1,000 users*"  # a chart keeps the qualifier
     plain = figure("1000", Unit.USERS)
     assert figure_caveat(plain) == ""
     assert marked_number(plain) == "1,000 users"
