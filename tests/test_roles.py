@@ -407,3 +407,23 @@ def test_an_editor_cannot_reword_a_public_correction(editor, figure):
     assert response.status_code == 403
     correction.refresh_from_db()
     assert correction.note == ""
+
+
+def test_add_to_role_says_which_role_with_the_right_article(django_user_model, capsys):
+    django_user_model.objects.create_user("alice", password="pw")
+
+    call_command("add_to_role", "alice", "editor")
+    call_command("add_to_role", "alice", "reviewer")
+
+    assert capsys.readouterr().out.splitlines() == [
+        "alice is now an Editor.",
+        "alice is now a Reviewer.",
+    ]
+
+
+def test_the_review_page_dates_the_submission_without_a_doubled_full_stop(reviewer, draft_case):
+    services.submit_for_review(campaigns=Campaign.objects.filter(pk=draft_case.pk))
+    html = reviewer.get(f"/admin/campaigns/campaign/{draft_case.pk}/review/").content.decode()
+
+    assert "Submitted for review " in html
+    assert ".." not in html.split("Submitted for review ")[1].split("</p>")[0]

@@ -7,6 +7,11 @@ from django.core.management.base import BaseCommand, CommandError
 from campaigns.roles import ROLES, sync_roles
 
 
+def article(role):
+    """The role with its article: "an Editor", "a Reviewer", "an Administrator"."""
+    return f"{'an' if role[0] in 'AEIOU' else 'a'} {role}"
+
+
 class Command(BaseCommand):
     """Give a curator a role (Editor, Reviewer or Administrator); they can then sign in."""
 
@@ -39,10 +44,10 @@ class Command(BaseCommand):
         group = Group.objects.get(name=role)
         if remove:
             user.groups.remove(group)
-            self.stdout.write(self.style.SUCCESS(f"{username} is no longer a {role}."))
+            self.stdout.write(self.style.SUCCESS(f"{username} is no longer {article(role)}."))
             return
         user.groups.add(group)
         if not user.is_staff:
             user.is_staff = True
             user.save(update_fields=["is_staff"])
-        self.stdout.write(self.style.SUCCESS(f"{username} is now a {role}."))
+        self.stdout.write(self.style.SUCCESS(f"{username} is now {article(role)}."))
