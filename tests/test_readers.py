@@ -11,7 +11,7 @@ from django.utils import translation
 from campaigns.filters import CampaignFilterForm
 from campaigns.models import Cause
 from tests import factories
-from tests.pages import contains_html
+from tests.pages import contains_html, page, text
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +171,13 @@ def test_a_renamed_platform_moves_in_the_chinese_list(client, named_in_both_lang
 
     link = r'<a href="/zh-hans/platforms/([a-z]+)/"'
     assert names_on(client, "/zh-hans/platforms/", link) == ["baidu", "kwai", "facebook", "wechat"]
+
+
+def test_the_about_page_says_what_the_catalogue_does_now(client, db):
+    words = text(page(client, "/about/"))
+
+    assert "in APA, GB/T 7714 and BibTeX" in words
+    assert "“up to” and “under” repeat the source's own hedging, on pages and in charts" in words
+    assert "the source's own conversion" in words
+    chinese = text(page(client, "/zh-hans/about/"))
+    assert "APA、GB/T 7714 和 BibTeX" in chinese and "“不到”" in chinese
