@@ -294,6 +294,12 @@ class CampaignFilterForm(ForgivingFilterForm):
 class FigureFilterForm(ForgivingFilterForm):
     """Filters and sort order for the table of published figures."""
 
+    q = SearchTextField(
+        label=_("Search the figures"),
+        required=False,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
     kind = ForgivingChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *FigureKind.choices]
     )
@@ -356,7 +362,11 @@ class FigureFilterForm(ForgivingFilterForm):
             cause=data.get("cause") or "",
             year=data.get("year"),
             sort=data.get("sort") or "",
+            q=data.get("q") or "",
         )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data.get("q", "").split())[:MAX_QUERY_LENGTH].strip()
 
     def filter(self, queryset, conversions_apart=True):
         """The figures of ``queryset`` that pass every valid filter, in the chosen order

@@ -80,6 +80,7 @@ class FigureQuery:
     year: int | None = None
     campaign: str = ""
     sort: str = ""
+    q: str = ""
 
     @property
     def order(self):
@@ -105,4 +106,6 @@ class FigureQuery:
             queryset = queryset.of_year(self.year)
         if self.campaign:
             queryset = queryset.filter(campaign__slug=self.campaign)
+        if self.q:
+            queryset = queryset.matching(self.q)
         return queryset.sorted_by(self.order)

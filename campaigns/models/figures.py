@@ -1,5 +1,6 @@
 """The figures sources state: a value with its unit, qualifier, period, as-of date and source."""
 
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -42,6 +43,31 @@ UNIT_ORDER = Case(
 """Units in the order ``Unit`` declares them, for sorting figures by size within a unit."""
 
 
+SEARCH_WORD = re.compile(r"[\w'’-]+")
+"""A word of a reader's search of the figures (numbers taken out first)."""
+
+QUALIFIER_WORDS = {
+    *"over more than at least about around nearly almost up to under less some".split(),
+    *"超过 逾 多 至少 约 近 将近 最多 高达 不到 少于".split(),
+}
+"""Words that hedge a number: a search for "over 110 million" looks for 110 million."""
+
+UNIT_WORDS = {
+    "rmb": "cny",
+    "yuan": "cny",
+    "元": "cny",
+    "人民币": "cny",
+    "dollars": "usd",
+    "美元": "usd",
+    "play": "plays",
+    "user": "users",
+    "video": "videos",
+}
+"""Everyday names of units, by the unit's code."""
+
+UNIT_CODES = {code.lower() for code in Unit.values}
+
+
 class FigureQuerySet(ChangeTrackedQuerySet):
     """Reusable filters for figures: the figures table, downloads, pages and API combine these."""
 
@@ -59,6 +85,42 @@ class FigureQuerySet(ChangeTrackedQuerySet):
             Q(platform__slug__in=slugs)
             | Q(campaign__in=Campaign.objects.on_platforms(slugs).values("pk"))
         )
+
+    def matching(self, text):
+        """Figures a reader's search names: each number it mentions is the figure's value
+        ("110 million", "1.1亿" and "110000000" are one; a year may also be the as-of year),
+        and each of its other words is in the figure's label (either language), its "stated
+        as", its source's title or its case's title, or names its unit ("plays", "RMB", "元").
+        Qualifiers ("over", "约" …) are the figure's own words, not a filter."""
+        from ..mentions import mentions
+
+        queryset = self
+        rest = text
+        for mention in mentions(text):
+            rest = rest.replace(mention.written, " ")
+            if mention.value is None:
+                continue
+            same = Q(value=mention.value)
+            if mention.date is not None and mention.date[0]:
+                same |= Q(as_of__year=mention.date[0])
+            queryset = queryset.filter(same)
+        for word in SEARCH_WORD.findall(rest.lower()):
+            if word in QUALIFIER_WORDS:
+                continue
+            named = (
+                Q(label__icontains=word)
+                | Q(label_zh__icontains=word)
+                | Q(stated_as__icontains=word)
+                | Q(source__title__icontains=word)
+                | Q(source__title_zh__icontains=word)
+                | Q(campaign__title__icontains=word)
+                | Q(campaign__title_zh__icontains=word)
+            )
+            unit = UNIT_WORDS.get(word, word)
+            if unit in UNIT_CODES:
+                named |= Q(unit__iexact=unit)
+            queryset = queryset.filter(named)
+        return queryset
 
     def of_year(self, year):
         """Figures true in ``year``: by their as-of date, or their campaign's start when they
