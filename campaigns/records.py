@@ -22,12 +22,12 @@ from ninja import Field as SchemaField
 from ninja import Schema
 
 from .display import json_number
+from .evidence_records import EvidenceOut, evidence_items
 from .models import (
     Approach,
     Cause,
     CaveatKind,
     DatePrecision,
-    EvidencedText,
     FigureKind,
     Qualifier,
     Role,
@@ -156,78 +156,6 @@ class ParticipantOut(Schema):
     @staticmethod
     def resolve_name_zh(participation):
         return participation.organisation.name_zh
-
-
-class EvidenceOut(Schema):
-    """The source's words behind one sentence of a case's text."""
-
-    key: str = SchemaField(..., description="The evidence's stable identifier.")
-    text: EvidencedText = SchemaField(
-        ..., description="Which text it backs: summary, description or a participant's note."
-    )
-    participant: str | None = SchemaField(
-        ..., description="For a participant's note: the organisation's slug; else null."
-    )
-    sentence: int = SchemaField(
-        ..., description="The sentence it backs, numbered in the English text from 1."
-    )
-    source: str = SchemaField(..., description="The source's slug.")
-    locator: str = SchemaField(
-        ..., description="Where in the source: section, paragraph (¶) or page; may be empty."
-    )
-    quote: str = SchemaField(..., description="The source's own words for that point.")
-
-
-def evidence_items(campaign):
-    """A case's evidence as the API and the JSON download write it, in reading order (from
-    ``evidence_list`` when prefetched)."""
-    rows = getattr(campaign, "evidence_list", None)
-    if rows is None:
-        rows = campaign.evidence.in_reading_order().select_related(
-            "source", "participation__organisation"
-        )
-    return [
-        {
-            "key": evidence.key,
-            "text": evidence.field,
-            "participant": (
-                evidence.participation.organisation.slug if evidence.participation_id else None
-            ),
-            "sentence": evidence.sentence,
-            "source": evidence.source.slug,
-            "locator": evidence.locator,
-            "quote": evidence.quote,
-        }
-        for evidence in rows
-    ]
-
-
-class DescriptionEvidenceOut(Schema):
-    """The source's words behind one sentence of an organisation's or platform's description."""
-
-    key: str = SchemaField(..., description="The evidence's stable identifier.")
-    sentence: int = SchemaField(
-        ..., description="The sentence it backs, numbered in the English description from 1."
-    )
-    source: str = SchemaField(..., description="The source's slug.")
-    locator: str = SchemaField(
-        ..., description="Where in the source: section, paragraph (¶) or page; may be empty."
-    )
-    quote: str = SchemaField(..., description="The source's own words for that point.")
-
-
-def description_evidence_items(subject):
-    """An organisation's or platform's evidence as the API writes it, by sentence."""
-    return [
-        {
-            "key": evidence.key,
-            "sentence": evidence.sentence,
-            "source": evidence.source.slug,
-            "locator": evidence.locator,
-            "quote": evidence.quote,
-        }
-        for evidence in subject.evidence.in_reading_order().select_related("source")
-    ]
 
 
 def page_url(item, context):

@@ -6,7 +6,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
-from .. import records
+from .. import evidence_records, records
 from ..models import (
     Campaign,
     DatePrecision,
@@ -84,7 +84,7 @@ class CampaignDetailOut(CampaignOut):
     description_zh: str = Field(..., description="The description in Chinese, or empty.")
     figures: list[FigureOut] = Field(..., description="Its figures, each with its source.")
     sources: list[SourceOut] = Field(..., description="The documents it is drawn from.")
-    evidence: list[records.EvidenceOut] = Field(
+    evidence: list[evidence_records.EvidenceOut] = Field(
         ..., description="The source's words behind its sentences, in reading order."
     )
 
@@ -96,7 +96,7 @@ class CampaignDetailOut(CampaignOut):
     def resolve_sources(campaign):
         return campaign.sources.select_related("cited_by").order_by("slug")
 
-    resolve_evidence = staticmethod(records.evidence_items)
+    resolve_evidence = staticmethod(evidence_records.evidence_items)
 
 
 class OrganisationOut(Schema):
@@ -127,11 +127,11 @@ class OrganisationDetailOut(OrganisationOut):
         description="Figures about the organisation: about it alone, and the outcomes of cases "
         "attributed to it.",
     )
-    evidence: list[records.DescriptionEvidenceOut] = Field(
+    evidence: list[evidence_records.DescriptionEvidenceOut] = Field(
         ..., description="The source's words behind its description's sentences."
     )
 
-    resolve_evidence = staticmethod(records.description_evidence_items)
+    resolve_evidence = staticmethod(evidence_records.description_evidence_items)
 
     @staticmethod
     def resolve_campaigns(organisation):
@@ -173,11 +173,11 @@ class PlatformDetailOut(PlatformOut):
         description="Figures about the platform: about it alone, and the outcomes of cases "
         "attributed to it.",
     )
-    evidence: list[records.DescriptionEvidenceOut] = Field(
+    evidence: list[evidence_records.DescriptionEvidenceOut] = Field(
         ..., description="The source's words behind its description's sentences."
     )
 
-    resolve_evidence = staticmethod(records.description_evidence_items)
+    resolve_evidence = staticmethod(evidence_records.description_evidence_items)
 
     @staticmethod
     def resolve_campaigns(platform):
