@@ -894,3 +894,29 @@ def test_the_background_migration_brings_the_previous_seed_forward_once(seed_cat
     version = CatalogueVersion.current().number
     BACKGROUND.describe(apps, None)  # already brought forward: nothing to do
     assert CatalogueVersion.current().number == version
+
+
+# --------------------------------------------------------------------------- operators (0034)
+
+OPERATORS = importlib.import_module("campaigns.migrations.0034_platform_operator_assumed")
+
+
+def test_a_platform_whose_operator_no_document_names_says_so(client, seed_catalogue):
+    assumed = set(Platform.objects.filter(operator_assumed=True).values_list("slug", flat=True))
+    assert assumed == set(OPERATORS.INFERRED)
+
+    douyin = client.get("/platforms/douyin/").content.decode()
+    assert "ByteDance" in douyin and "(not stated by the source)" in douyin
+    assert "not stated by the source" not in client.get("/platforms/wechat/").content.decode()
+    assert client.get("/api/platforms/kwai").json()["operator_assumed"] is True
+    assert client.get("/api/platforms/wechat").json()["operator_assumed"] is False
+
+
+def test_the_operators_migration_marks_only_platforms_still_naming_that_operator(seed_catalogue):
+    Platform.objects.update(operator_assumed=False)
+    Platform.objects.filter(slug="kwai").update(operator=None)  # a curator's own change
+
+    OPERATORS.mark(apps, None)
+
+    assumed = set(Platform.objects.filter(operator_assumed=True).values_list("slug", flat=True))
+    assert assumed == set(OPERATORS.INFERRED) - {"kwai"}

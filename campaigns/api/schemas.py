@@ -151,6 +151,9 @@ class PlatformOut(Schema):
     name_zh: str = Field(..., description="Its name in Chinese, or an empty string.")
     kind: PlatformKind = Field(..., description="What the platform mainly does.")
     operator: str | None = Field(..., description="The slug of the organisation that runs it.")
+    operator_assumed: bool = Field(
+        ..., description="True when the sources do not say who runs it: our inference."
+    )
     country: str = Field(..., description="ISO 3166-1 alpha-2 code, or an empty string.")
     website: str = Field(..., description="Its website, or an empty string.")
     description: str = Field(..., description="A description, or an empty string.")

@@ -148,6 +148,11 @@ class Platform(ReadingOrder, ChangeTracked):
         blank=True,
         related_name="platforms",
     )
+    operator_assumed = models.BooleanField(
+        _("operator not stated by the source"),
+        default=False,
+        help_text=_("Who runs it is our inference: the sources do not say. Readers see so."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=PlatformKind.choices)
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
