@@ -4,14 +4,20 @@ gunicorn with production settings from a PostgreSQL database grown to 100,000 ex
     .venv/bin/python bench/scale.py                    # build the database, then measure
     .venv/bin/python bench/scale.py --reuse            # measure the database built last time
     .venv/bin/python bench/scale.py --cases 10000      # a smaller catalogue
+    .venv/bin/python bench/scale.py --shape copied     # data of another shape (bench/copied.py)
+    .venv/bin/python bench/scale.py --first-requests   # only the first requests after a restart
 
 It builds (or with --reuse keeps) the database ``socialgood_bench`` on the PostgreSQL server of
 ``BENCH_PG`` (default the local one): migrate, the seed catalogue, ``grow_catalogue N``,
-``ANALYZE``. Then it starts gunicorn (2 workers, DEBUG off) on a free port and prints, for
-every address: the status, the queries it runs (counted in-process with Django's test client),
-the median and slowest time of five requests over HTTP, and the size. Then the throughput of
-the case page, the case list and the home page as a share of ``/robots.txt`` on the same
-server (``wrk`` when installed, else a Python client), and EXPLAIN ANALYZE of each search.
+``ANALYZE``; or, with ``--shape copied``, the database ``socialgood_bench_copied``: the
+seed catalogue, N cases written by SQL (``bench/copied.py``) and ``recount_catalogue``. Then it
+times the first request to every public address after a restart of the server, and after a
+change to the catalogue, five times each (the slowest and the median). Then it starts gunicorn
+(2 workers, DEBUG off) on a free port and prints, for every address: the status, the queries
+it runs (counted in-process with Django's test client), the median and slowest time of five
+requests over HTTP, and the size. Then the throughput of the case page, the case list and the
+home page as a share of ``/robots.txt`` on the same server (``wrk`` when installed, else a
+Python client), and EXPLAIN ANALYZE of each search.
 Numbers only: nothing here passes or fails, and nothing of it runs in the test suite.
 """
 
@@ -122,15 +128,25 @@ def manage(env, *args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)
 
 
-def build(env, cases):
-    """A fresh bench database: migrated, seeded, grown by ``cases``, analysed."""
+def build(env, database, cases, shape):
+    """A fresh bench database: migrated, seeded, grown by ``cases`` (or, of the copied shape,
+    written by SQL and recounted), analysed."""
     admin = f"--maintenance-db={SERVER}/postgres"
-    subprocess.run(["dropdb", "--if-exists", admin, DATABASE], check=True)
-    subprocess.run(["createdb", admin, DATABASE], check=True)
+    subprocess.run(["dropdb", "--if-exists", admin, database], check=True)
+    subprocess.run(["createdb", admin, database], check=True)
     started = time.monotonic()
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "load_catalogue")
-    manage(env, "grow_catalogue", str(cases), "--seed", "1")
+    if shape == "copied":
+        subprocess.run(
+            [sys.executable, "bench/copied.py", str(cases)], cwd=PROJECT, env=env, check=True
+        )
+        recounting = time.monotonic()
+        manage(env, "recount_catalogue")
+        print(f"recount_catalogue took {time.monotonic() - recounting:.0f} s")
+        subprocess.run(["psql", f"{SERVER}/{database}", "-qc", "ANALYZE"], check=True)
+    else:
+        manage(env, "grow_catalogue", str(cases), "--seed", "1")
     manage(env, "shell", "--no-imports", "-c", BENCH_ADMIN)
     print(f"built the bench database in {time.monotonic() - started:.0f} s\n")
 
@@ -150,11 +166,12 @@ def shell(env, script):
     ).stdout
 
 
-def examples(env):
+def examples(env, shape):
     """Real slugs of the grown catalogue for the addresses that need one."""
+    prefix = "copy-" if shape == "copied" else "grown-"
     script = (
         "from campaigns.models import Campaign, Organisation, Source; "
-        "c = Campaign.objects.public().filter(slug__startswith='grown-').order_by('pk')[500]; "
+        f"c = Campaign.objects.public().filter(slug__startswith='{prefix}').order_by('pk')[500]; "
         "o = c.participations.first().organisation; s = c.sources.first(); "
         "print(c.slug, o.slug, s.slug)"
     )
@@ -369,6 +386,49 @@ for name, address in {SEARCHES!r}:
     )
 
 
+CHANGE = """
+from campaigns import derived
+from campaigns.models import Campaign
+with derived.unit():
+    case = Campaign.objects.get(slug={slug!r})
+    case.summary = case.summary[:-1] if case.summary.endswith(" ") else case.summary + " "
+    case.save()
+"""
+
+
+def first_requests(env, pages, slugs, rounds=REQUESTS):
+    """The first request to every address after the server started, and after a change to the
+    catalogue (a case's summary saved), ``rounds`` times each: the median and the slowest."""
+    after = {"restart": {}, "change": {}}
+    for _round in range(rounds):
+        port = free_port()
+        server = serve(env, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _request in range(10):  # both workers up, as a load balancer's checks leave them
+                fetch(base + "/health/")
+            for name, address in pages:
+                after["restart"].setdefault(name, []).append(fetch(base + address))
+            shell(env, CHANGE.format(slug=slugs["case"]))
+            for name, address in pages:
+                after["change"].setdefault(name, []).append(fetch(base + address))
+        finally:
+            server.terminate()
+            server.wait()
+    print(f"{'page':26} {'after a restart':>28} {'after a change':>28} {'size':>8}")
+    print(f"{'':26} {'median':>13} {'slowest':>14} {'median':>13} {'slowest':>14}")
+    failures = []
+    for name, _address in pages:
+        line = f"{name:26}"
+        for when in ("restart", "change"):
+            results = after[when][name]
+            times = [seconds * 1000 for _status, seconds, _size, _first in results]
+            line += f" {statistics.median(times):10.0f} ms {max(times):11.0f} ms"
+            failures += [f"{name} after a {when}: {r[0]}" for r in results if r[0] != 200]
+        print(f"{line} {results[-1][2] / 1024:6.0f} KB", flush=True)
+    return failures
+
+
 def run_server(env, pages, admin_pages, counts, slugs, *, seconds, warm):
     """Serve with gunicorn, time every address (after one warming request when ``warm``) and
     the throughput; return the answers other than 200."""
@@ -405,22 +465,38 @@ def main():
     parser.add_argument(
         "--only", metavar="WORD", help="measure only the addresses whose name holds WORD"
     )
+    parser.add_argument(
+        "--shape",
+        choices=["grown", "copied"],
+        default="grown",
+        help="grow_catalogue's cases (default), or seed cases copied by SQL and recounted",
+    )
+    parser.add_argument(
+        "--first-requests",
+        action="store_true",
+        help="time only the first requests after a restart and after a change",
+    )
     arguments = parser.parse_args()
 
-    env = environment(f"{SERVER}/{DATABASE}")
+    database = DATABASE if arguments.shape == "grown" else f"{DATABASE}_copied"
+    env = environment(f"{SERVER}/{database}")
     if not arguments.reuse:
-        build(env, arguments.cases)
+        build(env, database, arguments.cases, arguments.shape)
     manage(env, "collectstatic", "--no-input", "-v", "0")  # production serves hashed names
-    slugs = examples(env)
+    slugs = examples(env, arguments.shape)
     chosen = [(name, address) for name, address in PAGES if (arguments.only or "") in name]
     pages = [(name, address.format(**slugs)) for name, address in chosen]
     admin_pages = [
         (name, address) for name, address in ADMIN_PAGES if (arguments.only or "") in name
     ]
+    print("\n== first requests after a restart and after a change (no Redis)", flush=True)
+    failures = first_requests(env, pages, slugs)
+    if arguments.first_requests:
+        print(f"\nanswers other than 200: {len(failures)}" + "".join(f"\n  {f}" for f in failures))
+        return
     print("counting queries …", flush=True)
     counts = query_counts(env, pages + admin_pages)
 
-    failures = []
     shared = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
     runs = (
         ("cold: no page cache", {"DJANGO_PAGE_CACHE_SECONDS": "0"}),

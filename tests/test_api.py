@@ -94,6 +94,7 @@ def test_filtering_by_a_platform_no_published_campaign_uses_finds_nothing(client
     assert response.status_code == 200
     assert response.json() == {
         "count": 0,
+        "count_estimated": False,
         "limit": 20,
         "offset": 0,
         "next_cursor": None,

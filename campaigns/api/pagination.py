@@ -8,6 +8,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination
 from pydantic import ConfigDict
 
+from ..models.base import COUNTED_EXACTLY_UP_TO
 from . import keyset
 from .parameters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, TEXT_PATTERN
 
@@ -48,7 +49,17 @@ class CataloguePagination(LimitOffsetPagination):
             )
         )
 
-        count: int = Field(..., description="How many items the whole list holds.")
+        count: int = Field(
+            ...,
+            description="How many items the whole list holds: for a search matching more than "
+            f"{COUNTED_EXACTLY_UP_TO:,} items, the database's estimate (count_estimated).",
+        )
+        count_estimated: bool = Field(
+            ...,
+            description="Whether count is an estimate (rounded to two significant digits) "
+            "rather than counted: only for a search matching more than "
+            f"{COUNTED_EXACTLY_UP_TO:,} items on PostgreSQL.",
+        )
         limit: int = Field(..., description="The page size used.")
         offset: int = Field(
             ..., description="How many items were skipped (0 for a page found by cursor)."
@@ -83,8 +94,13 @@ class CataloguePagination(LimitOffsetPagination):
             rows = rows[offset:]
         items = list(rows[: limit + 1])  # one more than the page: is there a next one?
         more, items = len(items) > limit, items[:limit]
+        if keyset.RANK in queryset.query.annotations:  # a search: counted about, if broad
+            count, estimated = queryset.count_or_estimate()
+        else:
+            count, estimated = self._items_count(queryset), False
         return {
-            "count": self._items_count(queryset),
+            "count": count,
+            "count_estimated": estimated,
             "limit": limit,
             "offset": offset,
             "next_cursor": keyset.cursor_after(queryset, items[-1]) if by_key and more else None,

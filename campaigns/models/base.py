@@ -1,5 +1,6 @@
 """What every catalogue model shares: change times, slugs as natural keys, safe image fields."""
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -7,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.template.defaultfilters import filesizeformat
@@ -84,6 +85,10 @@ class SafeImageField(models.ImageField):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
 
+COUNTED_EXACTLY_UP_TO = 1000
+"""A list longer than this may be given an estimated length (``count_or_estimate``)."""
+
+
 class ChangeTrackedQuerySet(models.QuerySet):
     """Rows that record when they last changed: a bulk update records it too."""
 
@@ -93,6 +98,29 @@ class ChangeTrackedQuerySet(models.QuerySet):
         to ``derived.py``, as every write path does."""
         kwargs.setdefault("updated_at", timezone.now())
         return super().update(**kwargs)
+
+    def count_or_estimate(self, exact_up_to=None):
+        """(How many rows there are, whether that is the database's estimate): counted up to
+        ``exact_up_to``; past it, on PostgreSQL, the planner's estimate (rounded to two
+        significant digits, and never below what was counted), since counting tens of
+        thousands of matches of a broad search costs more than the page. SQLite has no
+        estimate: it counts."""
+        if exact_up_to is None:
+            exact_up_to = COUNTED_EXACTLY_UP_TO
+        rows = self.order_by().values("pk")
+        if connection.vendor != "postgresql":
+            return rows.count(), False
+        counted = rows[: exact_up_to + 1].count()
+        if counted <= exact_up_to:
+            return counted, False
+        sql, params = rows.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        guess = int(plan[0]["Plan"]["Plan Rows"])
+        return max(counted, round(guess, 2 - len(str(guess)))), True
 
 
 def reading_order(text):

@@ -35,6 +35,7 @@ from .common import (
     CLOSEST_MATCHES,
     FEATURED_CAMPAIGNS,
     HOME_PLATFORMS,
+    LIST_PAGES,
     MAX_COMPARE_SLUGS,
     MAX_COMPARED,
     RECENT_CAMPAIGNS,
@@ -97,8 +98,19 @@ def campaign_list(request):
     form = CampaignFilterForm(data=request.GET, summary=summary)
     published = Campaign.objects.public().for_listing()
     campaigns = form.filter(published)
-    count = None if form.has_filters() else summary.social_good_campaigns
-    page, page_note = paginate(request, campaigns, CAMPAIGNS_PER_PAGE, count=count)
+    count, estimated = None, False
+    if not form.has_filters():
+        count = summary.social_good_campaigns
+    elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
+        count, estimated = campaigns.count_or_estimate()
+    page, page_note = paginate(
+        request,
+        campaigns,
+        CAMPAIGNS_PER_PAGE,
+        count=count,
+        max_pages=LIST_PAGES,
+        estimated=estimated,
+    )
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
     if q and not page.paginator.count:  # nothing has every word: offer what comes nearest

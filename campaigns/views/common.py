@@ -1,8 +1,10 @@
 """What every public page shares: what the public may see, pagination, numbered references."""
 
+import math
 from collections import OrderedDict
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,11 @@ MAX_COMPARED = 4
 MAX_COMPARE_SLUGS = 50
 """More c= values than this are not even looked up."""
 
+LIST_PAGES = 100
+"""The case list and the figures table page this far into any order (2,000 cases, 10,000
+figures): a page deeper than that would make the database walk every row before it; the rest
+is reached by sorting the other way, narrowing the list, the download or the API's cursor."""
+
 CLOSEST_MATCHES = 6
 """A search that finds nothing offers at most this many cases holding some of its words."""
 
@@ -30,10 +37,53 @@ CLOSEST_MATCHES = 6
 # --------------------------------------------------------------------------- helpers
 
 
-def paginate(request, items, per_page, count=None):
+class BoundedPaginator(Paginator):
+    """Pages of a list of which only the first ``max_pages`` can be asked for; ``count`` is
+    the whole list's (``estimated`` when the database guessed it rather than counted)."""
+
+    def __init__(self, items, per_page, *, max_pages=None, estimated=False):
+        super().__init__(items, per_page)
+        self.max_pages = max_pages
+        self.estimated = estimated
+
+    @cached_property
+    def all_pages(self):
+        """How many pages the whole list would take."""
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        return max(1, math.ceil(max(1, self.count - self.orphans) / self.per_page))
+
+    @cached_property
+    def num_pages(self):
+        """How many pages can be asked for."""
+        if self.max_pages is None:
+            return self.all_pages
+        return min(self.all_pages, self.max_pages)
+
+    @property
+    def bounded(self):
+        """Whether the list goes on beyond its last page that can be asked for."""
+        return self.num_pages < self.all_pages
+
+    def _get_page(self, *args, **kwargs):
+        return BoundedPage(*args, **kwargs)
+
+
+class BoundedPage(Page):
+    """A page whose last item's number is its own, not the list's count, even when it is the
+    last page that can be asked for of a longer (or estimated) list."""
+
+    def end_index(self):
+        if not self.paginator.count:
+            return 0
+        return self.start_index() + len(self) - 1
+
+
+def paginate(request, items, per_page, count=None, *, max_pages=None, estimated=False):
     """The page the query string asks for, or the nearest real page and a note saying so.
-    ``count``, when known (from the catalogue's summary), spares counting ``items``."""
-    paginator = Paginator(items, per_page)
+    ``count``, when known (from the catalogue's summary, or a search's estimate), spares
+    counting ``items``; only the first ``max_pages`` pages can be asked for."""
+    paginator = BoundedPaginator(items, per_page, max_pages=max_pages, estimated=estimated)
     if count is not None:
         paginator.count = count  # a cached_property: what it would have counted
     asked = request.GET.get("page", "1")
@@ -45,6 +95,11 @@ def paginate(request, items, per_page, count=None):
         }
     if number < 1:
         return paginator.page(1), _("There is no page %(page)d; showing page 1.") % {"page": number}
+    if number > paginator.num_pages and paginator.bounded:
+        return paginator.page(paginator.num_pages), _(
+            "Pages stop at page %(last)d, the first %(shown)s in this order; to go further, "
+            "sort the other way, narrow the list, or download it."
+        ) % {"last": paginator.num_pages, "shown": paginator.num_pages * per_page}
     if number > paginator.num_pages:
         return paginator.page(paginator.num_pages), _(
             "There is no page %(page)d; showing the last page, %(last)d."

@@ -8,7 +8,7 @@ from ..display import figure_subject_label, figure_when, marked_number, unit_lab
 from ..filters import FigureFilterForm
 from ..methods import safe_only
 from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
-from .common import FIGURES_PER_PAGE, paginate
+from .common import FIGURES_PER_PAGE, LIST_PAGES, paginate
 
 
 @cached_page
@@ -24,7 +24,9 @@ def figure_list(request):
     # Unfiltered, the table is every public figure: the catalogue's summary has its counts.
     summary = None if form.has_filters() else CatalogueSummary.current()
     count = summary.figures if summary else None
-    page, page_note = paginate(request, figures, FIGURES_PER_PAGE, count=count)
+    page, page_note = paginate(
+        request, figures, FIGURES_PER_PAGE, count=count, max_pages=LIST_PAGES
+    )
     return render(
         request,
         "campaigns/figure_list.html",

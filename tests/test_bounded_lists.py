@@ -1,0 +1,104 @@
+"""Long lists stay cheap: the case list and the figures table page only so deep, and a broad
+search is counted about rather than to its last case (on PostgreSQL; SQLite counts)."""
+
+import pytest
+from django.db import connection
+
+from campaigns.models import Campaign
+from campaigns.models import base as models_base
+from campaigns.views import campaigns as list_views
+from campaigns.views import figures as figure_views
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+POSTGRESQL = connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def flood_cases(db, weibo):
+    """25 published cases about floods, newest last."""
+    return [
+        factories.CampaignFactory(
+            title=f"Flood relief {number}", slug=f"flood-relief-{number}", platforms=[weibo]
+        )
+        for number in range(25)
+    ]
+
+
+def test_the_list_pages_only_so_deep_and_says_where_it_stops(client, flood_cases, monkeypatch):
+    monkeypatch.setattr(list_views, "LIST_PAGES", 1)  # 25 cases, 20 a page: page 2 is too deep
+
+    response = client.get("/campaigns/?page=2")
+
+    page = response.context["page"]
+    assert response.status_code == 200
+    assert page.number == 1
+    assert not page.has_next()
+    assert page.end_index() == 20  # this page's last case, not the list's count
+    assert page.paginator.count == 25
+    text = response.content.decode()
+    assert "Pages stop at page 1, the first 20 in this order" in text
+    assert "Pages stop here, at page 1" in text
+    assert 'rel="next"' not in text
+
+
+def test_a_list_within_its_bound_pages_to_its_end(client, flood_cases):
+    response = client.get("/campaigns/?page=2")
+
+    page = response.context["page"]
+    assert page.number == 2
+    assert page.start_index() == 21
+    assert page.end_index() == 25
+    assert not page.paginator.bounded
+    assert "Pages stop" not in response.content.decode()
+
+
+def test_the_figures_table_pages_only_so_deep(client, campaign, source, monkeypatch):
+    for number in range(3):
+        factories.FigureFactory(campaign=campaign, source=source, key=f"more-{number}")
+    monkeypatch.setattr(figure_views, "FIGURES_PER_PAGE", 1)
+    monkeypatch.setattr(figure_views, "LIST_PAGES", 2)
+
+    response = client.get("/figures/?page=3")
+
+    assert response.context["page"].number == 2
+    assert "Pages stop at page 2, the first 2 in this order" in response.content.decode()
+
+
+def test_a_search_matching_few_cases_is_counted_exactly(client, flood_cases):
+    response = client.get("/campaigns/?q=flood")
+
+    assert response.context["paginator"].count == 25
+    assert not response.context["paginator"].estimated
+    assert "25 cases" in response.content.decode()
+
+
+def test_a_broad_search_is_counted_about_on_postgresql(client, flood_cases, monkeypatch):
+    monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 10)
+
+    response = client.get("/campaigns/?q=flood")
+    api = client.get("/api/campaigns?q=flood").json()
+
+    paginator = response.context["paginator"]
+    if POSTGRESQL:  # the planner's estimate, never below what was counted (11)
+        assert paginator.estimated
+        assert paginator.count >= 11
+        assert f"about {paginator.count} cases" in response.content.decode()
+        assert api["count_estimated"] is True
+        assert api["count"] >= 11
+    else:  # SQLite has no estimate: it counts
+        assert (paginator.count, paginator.estimated) == (25, False)
+        assert (api["count"], api["count_estimated"]) == (25, False)
+    assert len(api["items"]) == 20
+
+
+def test_counting_or_estimating_stops_early_on_postgresql(flood_cases, django_assert_num_queries):
+    matches = Campaign.objects.public().search("flood")
+
+    with django_assert_num_queries(2 if POSTGRESQL else 1):  # capped count, then EXPLAIN
+        count, estimated = matches.count_or_estimate(exact_up_to=3)
+
+    assert estimated is POSTGRESQL
+    assert count >= 4 if POSTGRESQL else count == 25
+    assert matches.count_or_estimate(exact_up_to=100) == (25, False)
