@@ -421,6 +421,10 @@ def _apply(pending: Pending) -> None:
         counts.recount(**pending.recount)
     if pending.version or _any_public_now(pending.maybe_public):
         CatalogueVersion.bump()
+        if pending.recount.get("documents"):  # titles readers see may have new words
+            from .search.offers import keep_title_words
+
+            keep_title_words(pending.recount["documents"])
         if pending.explicit:
             CatalogueSummary.keep()
     for image in pending.images.values():

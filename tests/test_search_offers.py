@@ -1,12 +1,20 @@
 """What the list of cases offers around a search: narrowing to the facets its words name, "did
 you mean" for a misspelt word, and the cases holding some of the words when none holds all."""
 
+import io
 from html import unescape
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaigns.models import Approach, Cause
+from campaigns import derived
+from campaigns.models import Approach, Campaign, CatalogueVersion, Cause, Status
+from campaigns.models.counts import ALL
+from campaigns.search import offers
 from campaigns.search.offers import narrowings, without
 from tests import factories
 
@@ -135,3 +143,56 @@ def test_closest_matches_keep_the_other_filters(client, catalogue):
     closest = html.split("Cases with some of your words", 1)[1]
     assert "Earthquake appeal" in closest
     assert "Apples sold by live stream" not in closest
+
+
+# --------------------------------------------------------------------------- words kept by writers
+
+
+def kept_title_words():
+    return CatalogueVersion.objects.get().title_words
+
+
+def test_the_words_of_titles_are_kept_by_each_change_readers_see(client, catalogue):
+    get(client, q="earthqake")  # made once, the first time ever
+    assert {"apples", "earthquake", "appeal"} <= set(kept_title_words())
+
+    factories.CampaignFactory(slug="glacier", title="Glacier melt watch")
+
+    assert {"glacier", "melt", "watch"} <= set(kept_title_words())
+    assert "Did you mean" in get(client, q="glaicer")
+
+
+def test_a_draft_s_title_gives_no_words_until_it_is_published(client, catalogue):
+    get(client, q="earthqake")
+    draft = factories.CampaignFactory(slug="tundra", title="Tundra fires", status=Status.DRAFT)
+    assert "tundra" not in kept_title_words()
+
+    with derived.unit():
+        draft.status = Status.PUBLISHED
+        draft.save()
+
+    assert "tundra" in kept_title_words()
+
+
+def test_a_search_finding_nothing_reads_no_title_after_a_change(client, catalogue):
+    get(client, q="earthqake")
+    factories.CampaignFactory(slug="glacier", title="Glacier melt watch")
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as queries:
+        html = get(client, q="glaicer")
+
+    assert "Did you mean" in html
+    titles = 'SELECT "campaigns_campaign"."title"'
+    assert [query["sql"] for query in queries if query["sql"].startswith(titles)] == []
+
+
+def test_a_recount_makes_the_words_again_without_those_no_title_holds(catalogue):
+    offers.keep_title_words(ALL)
+    Campaign.objects.filter(slug="quake").update(title="Flood appeal")  # by other means
+
+    call_command("recount_catalogue", stdout=io.StringIO())
+
+    words = kept_title_words()
+    assert "flood" in words
+    assert "earthquake" not in words

@@ -45,6 +45,10 @@ class CatalogueVersion(models.Model):
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
     summary = models.JSONField(_("catalogue summary"), default=dict, blank=True)
     summary_of = models.BigIntegerField(_("summary of version"), null=True, blank=True)
+    # The words of published cases' titles, sorted, that a search finding nothing may be
+    # corrected to (``search/offers.py``): added to by every write, made again by a recount,
+    # null until first made.
+    title_words = models.JSONField(_("words of titles"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("catalogue version")
@@ -76,8 +80,9 @@ class CatalogueVersion(models.Model):
     @classmethod
     def current(cls):
         """The catalogue's version as it stands (the row is made if missing), without its
-        summary: every request reads the version, few need the summary (``summary.py``)."""
-        version = cls.objects.defer("summary").filter(pk=ROW).first()
+        summary and its words of titles: every request reads the version, few need the
+        summary (``summary.py``) or the words (``search/offers.py``)."""
+        version = cls.objects.defer("summary", "title_words").filter(pk=ROW).first()
         if version is None:
             version, _created = cls.objects.get_or_create(pk=ROW)
         return version

@@ -19,7 +19,19 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from ..caching import release
-from ..models import Approach, Campaign, CatalogueVersion, Cause, Organisation, Platform, Tag
+from ..models import (
+    Approach,
+    Campaign,
+    CatalogueSummary,
+    CatalogueVersion,
+    Cause,
+    Organisation,
+    Platform,
+    Tag,
+)
+from ..models.base import IDS_PER_STATEMENT
+from ..models.counts import ALL
+from ..models.version import ROW
 from .text import country_names, facet_words, is_chinese_token, plural_stem, tokens
 
 CLOSE_ENOUGH = 0.8
@@ -127,32 +139,78 @@ def take(words, key):
 
 def vocabulary():
     """The words of the published catalogue's titles and of the names of its platforms,
-    organisations, tags, causes, approaches and countries: kept in the cache per version."""
+    organisations, tags, causes, approaches and countries: kept in the cache per version.
+
+    The titles' words are kept on the version row by the writers (``keep_title_words``), so
+    that no reader waits for 100,000 titles to be read; the rest is a few short lists."""
     version = CatalogueVersion.current().key
     key = f"search-vocabulary|{release()}|{version}"  # a new release may name causes anew
     words = cache.get(key)
     if words is None:
-        words = sorted(collect_vocabulary())
+        words = sorted(title_words() | name_words())
         cache.set(key, words, 60 * 60 * 24)
     return words
 
 
-def collect_vocabulary():
-    texts = []
-    published = Campaign.objects.public().order_by()
-    texts += published.values_list("title", flat=True).iterator(chunk_size=2000)
-    texts += Platform.objects.public().values_list("name", flat=True)
-    texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
-    texts += Tag.objects.public().values_list("name", flat=True)
-    for member in [*Cause, *Approach]:
-        texts += facet_words(member.value)  # Chinese names are left out below
-    texts += [name for code in published.countries() for name in country_names(code)[:1]]
+def words_of(texts):
+    """The words of ``texts`` a search may be corrected to (Chinese is left out)."""
     return {
         token
         for text in texts
         for token in tokens(text)
         if not is_chinese_token(token) and token.isalpha()
     }
+
+
+def title_words():
+    """The words of published cases' titles, as kept; made now the first time ever (a new
+    database, or one migrated from a release without them)."""
+    kept = CatalogueVersion.objects.filter(pk=ROW).values_list("title_words", flat=True).first()
+    if kept is None:
+        return keep_title_words(ALL)
+    return set(kept)
+
+
+def keep_title_words(ids):
+    """Add the words of the titles of the published cases among ``ids`` to those kept, or,
+    with ``ALL``, make them again from every published case (dropping words no title holds any
+    more); returns the words kept. ``derived.py`` calls it after each change readers see, in
+    the change's transaction. A word kept after its title changed only makes a correction
+    that is then checked and not offered."""
+    published = Campaign.objects.public().order_by()
+    if ids == ALL:
+        words = words_of(published.values_list("title", flat=True).iterator(chunk_size=2000))
+    else:
+        kept = CatalogueVersion.objects.filter(pk=ROW).values_list("title_words", flat=True)
+        kept = kept.first()
+        if kept is None:
+            return keep_title_words(ALL)
+        words = set(kept)
+        new = set()
+        ids = sorted(ids)
+        for start in range(0, len(ids), IDS_PER_STATEMENT):
+            chunk = ids[start : start + IDS_PER_STATEMENT]
+            new |= words_of(published.filter(pk__in=chunk).values_list("title", flat=True))
+        if new <= words:
+            return words
+        words |= new
+    CatalogueVersion.current()  # the row is made if missing
+    CatalogueVersion.objects.filter(pk=ROW).update(title_words=sorted(words))
+    return words
+
+
+def name_words():
+    """The words of the names of public platforms, organisations and tags, causes, approaches
+    and the countries of published cases (from the catalogue's summary)."""
+    texts = []
+    texts += Platform.objects.public().values_list("name", flat=True)
+    texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
+    texts += Tag.objects.public().values_list("name", flat=True)
+    for member in [*Cause, *Approach]:
+        texts += facet_words(member.value)  # Chinese names are left out below
+    countries = CatalogueSummary.current().countries
+    texts += [name for code in countries for name in country_names(code)[:1]]
+    return words_of(texts)
 
 
 def did_you_mean(q, finds_campaigns):
