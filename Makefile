@@ -116,8 +116,8 @@ bench: install  ## page queries, sizes and times (also with 200 more cases), CSV
 bench-layout: install  ## where search results and the compare table fall on the screen at 1280×800 and 360×740 (needs /usr/bin/chromium)
 	$(BIN)/python bench/layout.py
 
-bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database)
-	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
+bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only)
+	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests)
 
 bench-peer: install  ## our app against Datasette on one SQLite file of 100,000 grown cases: first requests and throughput (REUSE=1 keeps the last file)
 	$(BIN)/python bench/peer.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
