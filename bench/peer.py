@@ -51,6 +51,7 @@ Numbers only: nothing here passes or fails, and nothing of it runs in the test s
 """
 
 import argparse
+import html
 import json
 import os
 import re
@@ -187,6 +188,53 @@ def examples():
     return slug, case_id
 
 
+def query_counts(env, addresses):
+    """The queries our app runs for each address's first request, counted in-process with the
+    test client (a fresh process: no page is cached yet)."""
+    script = f"""
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, counts = Client(), {{}}
+for name, address in {addresses!r}:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address, secure=True)
+        if response.streaming:
+            for chunk in response.streaming_content:
+                pass
+    counts[name] = len(queries)
+print(json.dumps(counts))
+"""
+    command = [sys.executable, "manage.py", "shell", "--no-imports", "-c", script]
+    out = subprocess.run(command, cwd=PROJECT, env=env, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def datasette_queries(bin_folder, addresses):
+    """The SQL Datasette runs on the file for each address, as its own trace gives it (a
+    separate server with ``trace_debug`` on): {name: (queries, their milliseconds)}. The CSV
+    stream carries no trace."""
+    process, base = started(start_datasette, bin_folder, "--setting", "trace_debug", "1")
+    traced = {}
+    try:
+        for name, address in addresses:
+            if ".csv" in address:
+                continue
+            joiner = "&" if "?" in address else "?"
+            with urllib.request.urlopen(f"{base}{address}{joiner}_trace=1", timeout=60) as answer:
+                body = answer.read().decode()
+            if address.split("?")[0].endswith(".json"):
+                trace = json.loads(body)["_trace"]
+            else:  # a page ends with the trace as JSON in a <pre>
+                trace = json.loads(html.unescape(body.rsplit("<pre>", 1)[1].split("</pre>")[0]))
+            ours = [t for t in trace["traces"] if t.get("database") == "catalogue"]
+            traced[name] = (len(ours), sum(t["duration_ms"] for t in ours))
+    finally:
+        stop(process)
+    return traced
+
+
 # ------------------------------------------------------------------------------- the servers
 
 
@@ -198,11 +246,11 @@ def start_ours(port, env):
     return subprocess.Popen(command, cwd=PROJECT, env=env), "/robots.txt"
 
 
-def start_datasette(port, bin_folder):
+def start_datasette(port, bin_folder, *settings):
     """Datasette with its default settings on the read-only copy (its access log, one line a
     request as it writes by default, goes nowhere)."""
     command = [str(bin_folder / "datasette"), "serve", "-i", str(FOLDER / COPY)]
-    command += ["-h", "127.0.0.1", "-p", str(port)]
+    command += ["-h", "127.0.0.1", "-p", str(port), *settings]
     with open(FOLDER / "datasette.log", "a") as log:
         process = subprocess.Popen(command, cwd=FOLDER, stdout=subprocess.DEVNULL, stderr=log)
     return process, "/-/versions.json"
@@ -371,9 +419,11 @@ def rate(loaded):
     return loaded["ok"] / loaded["seconds"]
 
 
-def first_and_repeated(name, runs):
-    """One row of the first table: first requests, then the median / slowest of five more."""
-    cells = [name]
+def first_and_repeated(name, runs, counts, traced):
+    """One row of the first table: the queries, the first requests, then the median / slowest
+    of five more."""
+    theirs = f"{traced[name][0]} ({traced[name][1]:.0f} ms)" if name in traced else "—"
+    cells = [name, str(counts[name]), theirs]
     for server in runs:
         cells.append(show_answer(runs[server][name]["first"]))
     ours, theirs = (answered(runs[s][name]["first"]) for s in ("ours", "Datasette"))
@@ -405,12 +455,14 @@ def markdown(header, rows):
     return "\n".join(lines)
 
 
-def report(runs, names):
+def report(runs, names, counts, traced):
     servers = list(runs)
     print("\nfirst request after a start, then the median / slowest of five more:\n")
-    header = ["page", *(f"{s}, first" for s in servers), "first, ours/Datasette"]
+    header = ["page", "our queries", "Datasette's queries (their time)"]
+    header += [f"{s}, first" for s in servers] + ["first, ours/Datasette"]
     header += [f"{s}, 5 more" for s in servers]
-    print(markdown(header, [first_and_repeated(name, runs) for name in names]))
+    rows = [first_and_repeated(name, runs, counts, traced) for name in names]
+    print(markdown(header, rows))
     client = "wrk" if shutil.which("wrk") else "a Python client"
     print(
         f"\nanswers of 200 a second under {client}, {LOAD['threads']} thread, "
@@ -447,6 +499,8 @@ def main():
     names = [name for name, _ours, _theirs in chosen]
     ours = [(name, address) for name, address, _theirs in chosen]
     theirs = [(name, address) for name, _ours, address in chosen]
+    counts = query_counts(our_environment(), ours)
+    traced = datasette_queries(bin_folder, theirs)
     runs = {
         "ours": measure("ours", start_ours, our_environment(), addresses=ours),
         "ours, no page cache": measure(
@@ -457,7 +511,7 @@ def main():
         ),
         "Datasette": measure("Datasette", start_datasette, bin_folder, addresses=theirs),
     }
-    report(runs, names)
+    report(runs, names, counts, traced)
 
 
 if __name__ == "__main__":
