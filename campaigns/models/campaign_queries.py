@@ -299,7 +299,12 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
                 queryset=TaggedCampaign.objects.select_related("tag"),
                 to_attr="tag_links",
             ),
-            "participations__organisation",
+            # With their organisations joined, not prefetched: Django's prefetch of a foreign
+            # key asks SQLite for "id = 1 OR id = 2 OR …", which fails past 1,000 organisations
+            # ("Expression tree is too large"), as a 2,000-row chunk of a download reaches.
+            Prefetch(
+                "participations", queryset=Participation.objects.select_related("organisation")
+            ),
         )
 
     # ----------------------------------------------------------------------- how many
