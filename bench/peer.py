@@ -52,6 +52,7 @@ Numbers only: nothing here passes or fails, and nothing of it runs in the test s
 
 import argparse
 import html
+import http.client
 import json
 import os
 import re
@@ -189,8 +190,8 @@ def examples():
 
 
 def query_counts(env, addresses):
-    """The queries our app runs for each address's first request, counted in-process with the
-    test client (a fresh process: no page is cached yet)."""
+    """The queries our app runs for each address's first request and their milliseconds,
+    counted in-process with the test client (a fresh process: no page is cached yet)."""
     script = f"""
 import json
 from django.db import connection
@@ -203,7 +204,7 @@ for name, address in {addresses!r}:
         if response.streaming:
             for chunk in response.streaming_content:
                 pass
-    counts[name] = len(queries)
+    counts[name] = (len(queries), sum(float(q["time"]) for q in queries) * 1000)
 print(json.dumps(counts))
 """
     command = [sys.executable, "manage.py", "shell", "--no-imports", "-c", script]
@@ -287,8 +288,8 @@ def stop(process):
 
 
 def fetch(url):
-    """One request: {status ("timeout" after 30 s), seconds to the last byte, to the first
-    byte, bytes}."""
+    """One request: {status ("timeout" after 30 s, "cut off" when the body stops short),
+    seconds to the last byte, to the first byte, bytes}."""
     request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
     began = time.perf_counter()
     try:
@@ -299,6 +300,9 @@ def fetch(url):
             status = response.status
     except urllib.error.HTTPError as error:
         first_byte, size, status = time.perf_counter() - began, len(error.read()), error.code
+    except http.client.IncompleteRead:  # the server gave up in the middle of the body
+        seconds = time.perf_counter() - began
+        return {"status": "cut off", "seconds": seconds, "first_byte": None, "bytes": 0}
     except TimeoutError:
         return {"status": "timeout", "seconds": TIMEOUT, "first_byte": None, "bytes": 0}
     except urllib.error.URLError as error:
@@ -390,6 +394,8 @@ def show_answer(answer):
     """The time of one answer, with its status when it is not 200."""
     if answer["status"] == "timeout":
         return f"timeout ({TIMEOUT} s)"
+    if answer["status"] == "cut off":
+        return f"cut off after {show_seconds(answer['seconds'])}"
     text = show_seconds(answer["seconds"])
     return text if answer["status"] == 200 else f"{text} ({answer['status']})"
 
@@ -423,9 +429,11 @@ def first_and_repeated(name, runs, counts, traced):
     """One row of the first table: the queries, the first requests, then the median / slowest
     of five more."""
     theirs = f"{traced[name][0]} ({traced[name][1]:.0f} ms)" if name in traced else "—"
-    cells = [name, str(counts[name]), theirs]
+    cells = [name, f"{counts[name][0]} ({counts[name][1]:.0f} ms)", theirs]
     for server in runs:
-        cells.append(show_answer(runs[server][name]["first"]))
+        first = runs[server][name]["first"]
+        byte = f", first byte {show_seconds(first['first_byte'])}" if first["first_byte"] else ""
+        cells.append(show_answer(first) + (byte if "CSV" in name else ""))
     ours, theirs = (answered(runs[s][name]["first"]) for s in ("ours", "Datasette"))
     cells.append(ratio(ours, theirs) if ours and theirs else "—")
     for server in runs:
@@ -458,7 +466,7 @@ def markdown(header, rows):
 def report(runs, names, counts, traced):
     servers = list(runs)
     print("\nfirst request after a start, then the median / slowest of five more:\n")
-    header = ["page", "our queries", "Datasette's queries (their time)"]
+    header = ["page", "our queries (their time)", "Datasette's queries"]
     header += [f"{s}, first" for s in servers] + ["first, ours/Datasette"]
     header += [f"{s}, 5 more" for s in servers]
     rows = [first_and_repeated(name, runs, counts, traced) for name in names]
