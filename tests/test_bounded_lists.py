@@ -102,3 +102,25 @@ def test_counting_or_estimating_stops_early_on_postgresql(flood_cases, django_as
     assert estimated is POSTGRESQL
     assert count >= 4 if POSTGRESQL else count == 25
     assert matches.count_or_estimate(exact_up_to=100) == (25, False)
+
+
+def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql(
+    client, campaign, source, monkeypatch
+):
+    for number in range(12):
+        factories.FigureFactory(
+            campaign=campaign, source=source, key=f"videos-{number}", value=100 + number
+        )
+    monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 10)
+
+    response = client.get("/figures/?unit=videos")
+
+    chart = response.context["chart"]
+    assert [bar.value for bar in chart["bars"]][:3] == [111, 110, 109]  # largest first
+    text = response.content.decode()
+    if POSTGRESQL:
+        assert chart["estimated"]
+        assert f"largest of about {chart['total']} figures in videos" in text
+    else:
+        assert (chart["total"], chart["estimated"]) == (12, False)
+        assert "largest of the 12 figures in videos" in text

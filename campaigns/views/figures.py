@@ -58,7 +58,9 @@ def unit_chart(form, published, summary):
     if not unit:
         return None
     of_unit = candidates.filter(unit=unit)
-    largest = of_unit.sorted_by(FigureSort.LARGEST)[:CHART_BARS]
+    # One unit: largest first is by value alone, which the index on (unit, value) reads in
+    # order, stopping at the last bar (the units' order would make the database sort them all).
+    largest = of_unit.order_by("-value", "label", "pk")[:CHART_BARS]
     bars = []
     for figure in largest:
         when = figure_when(figure)
@@ -76,6 +78,11 @@ def unit_chart(form, published, summary):
         "unit": unit_label(unit),
         "subject": FigureSubject(subject).label,
         "chosen": bool(form.cleaned_data.get("about")),
-        "total": summary.outcomes_in(unit) if summary else of_unit.count(),
+        # Of tens of thousands of figures of one unit, the chart says about how many.
+        **(
+            {"total": summary.outcomes_in(unit), "estimated": False}
+            if summary
+            else dict(zip(("total", "estimated"), of_unit.count_or_estimate(), strict=True))
+        ),
         "bars": bars,
     }
