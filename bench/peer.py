@@ -15,9 +15,11 @@ languages), so that both find the same cases, and our file stays as our app made
 and sqlite-utils live in their own virtualenv in the same folder, made on first use; neither is
 a dependency of the app.
 
-Three servers take turns, never two at once: our app under gunicorn (1 worker, production
+Four servers take turns, never two at once: our app under gunicorn (1 worker, production
 settings, the page cache on as shipped, kept in the worker's memory), our app with the page
-cache off, and Datasette with its default settings. Each page gets a freshly started server:
+cache off, Datasette with its default settings, and Datasette with ``suggest_facets`` off (most
+of a default Datasette page's time goes into suggesting facets: one query per column, each
+allowed 50 ms). Each page gets a freshly started server:
 once the server answers a probe (``/robots.txt``, Datasette's ``/-/versions.json``) the page's
 first request is timed, then five more (median and slowest), then the throughput under
 ``wrk -t1 -c4 -d8s`` (a Python client with 4 connections for 8 s when wrk is not installed).
@@ -82,6 +84,8 @@ LOAD = {"threads": 1, "connections": 4, "seconds": 8}
 RAISED_LIMITS = {
     f"DJANGO_RATE_LIMIT_{rule}": "1000000" for rule in ("SEARCHES", "DOWNLOADS", "API")
 }
+PEERS = ("Datasette", "Datasette, no facet suggestions")
+NO_SUGGESTIONS = ("--setting", "suggest_facets", "off")  # the one setting that changes most
 TABLE = "/catalogue/campaigns_campaign"
 PUBLIC = "status=published&scope=social_good&_nocol=search_text&_nocol=search_document"
 
@@ -434,8 +438,10 @@ def first_and_repeated(name, runs, counts, traced):
         first = runs[server][name]["first"]
         byte = f", first byte {show_seconds(first['first_byte'])}" if first["first_byte"] else ""
         cells.append(show_answer(first) + (byte if "CSV" in name else ""))
-    ours, theirs = (answered(runs[s][name]["first"]) for s in ("ours", "Datasette"))
-    cells.append(ratio(ours, theirs) if ours and theirs else "—")
+    ours = answered(runs["ours"][name]["first"])
+    for server in PEERS:
+        theirs = answered(runs[server][name]["first"])
+        cells.append(ratio(ours, theirs) if ours and theirs else "—")
     for server in runs:
         times = [answer["seconds"] for answer in runs[server][name]["repeated"]]
         statuses = {answer["status"] for answer in runs[server][name]["repeated"]}
@@ -449,9 +455,10 @@ def throughput_row(name, runs):
     cells = [name]
     for server in runs:
         cells.append(show_rate(runs[server][name]["load"]))
-    theirs = rate(runs["Datasette"][name]["load"])
-    for server in ("ours", "ours, no page cache"):
-        cells.append(ratio(rate(runs[server][name]["load"]), theirs))
+    for peer in PEERS:
+        theirs = rate(runs[peer][name]["load"])
+        for server in ("ours", "ours, no page cache"):
+            cells.append(ratio(rate(runs[server][name]["load"]), theirs))
     sizes = [runs[server][name]["first"]["bytes"] for server in ("ours", "Datasette")]
     cells.append(" / ".join(f"{size / 1024:,.0f} KB" for size in sizes))
     return cells
@@ -467,7 +474,7 @@ def report(runs, names, counts, traced):
     servers = list(runs)
     print("\nfirst request after a start, then the median / slowest of five more:\n")
     header = ["page", "our queries (their time)", "Datasette's queries"]
-    header += [f"{s}, first" for s in servers] + ["first, ours/Datasette"]
+    header += [f"{s}, first" for s in servers] + [f"first, ours/{peer}" for peer in PEERS]
     header += [f"{s}, 5 more" for s in servers]
     rows = [first_and_repeated(name, runs, counts, traced) for name in names]
     print(markdown(header, rows))
@@ -476,7 +483,9 @@ def report(runs, names, counts, traced):
         f"\nanswers of 200 a second under {client}, {LOAD['threads']} thread, "
         f"{LOAD['connections']} connections, {LOAD['seconds']} s, {TIMEOUT} s timeout:\n"
     )
-    header = ["page", *servers, "ours/Datasette", "no page cache/Datasette", "size, ours / theirs"]
+    header = ["page", *servers]
+    header += [f"{ours}/{peer}" for peer in PEERS for ours in ("ours", "no page cache")]
+    header += ["size, ours / theirs"]
     print(markdown(header, [throughput_row(name, runs) for name in names]))
 
 
@@ -518,6 +527,7 @@ def main():
             addresses=ours,
         ),
         "Datasette": measure("Datasette", start_datasette, bin_folder, addresses=theirs),
+        PEERS[1]: measure(PEERS[1], start_datasette, bin_folder, *NO_SUGGESTIONS, addresses=theirs),
     }
     report(runs, names, counts, traced)
 
