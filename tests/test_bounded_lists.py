@@ -1,6 +1,8 @@
 """Long lists stay cheap: the case list and the figures table page only so deep, and a broad
 search is counted about rather than to its last case (on PostgreSQL; SQLite counts)."""
 
+import datetime
+
 import pytest
 from django.db import connection
 
@@ -124,3 +126,37 @@ def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql
     else:
         assert (chart["total"], chart["estimated"]) == (12, False)
         assert "largest of the 12 figures in videos" in text
+
+
+def test_a_broad_search_ranks_cases_whose_titles_match_first_then_newest(
+    client, weibo, monkeypatch
+):
+    for year in (2011, 2012):  # the word in the title, in older cases
+        factories.CampaignFactory(
+            title=f"Flood appeal {year}",
+            slug=f"flood-appeal-{year}",
+            start_date=datetime.date(year, 5, 1),
+        )
+    for year in (2019, 2020, 2021):  # the word only in the summary, in newer ones
+        factories.CampaignFactory(
+            title=f"Relief work {year}",
+            slug=f"relief-work-{year}",
+            summary="Volunteers helped after the flood.",
+            start_date=datetime.date(year, 5, 1),
+        )
+    monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 2)
+
+    page = client.get("/campaigns/?q=flood").context["page"]
+    api = client.get("/api/campaigns?q=flood").json()
+
+    expected = [
+        "flood-appeal-2012",
+        "flood-appeal-2011",
+        "relief-work-2021",
+        "relief-work-2020",
+        "relief-work-2019",
+    ]
+    assert [campaign.slug for campaign in page.object_list] == expected
+    assert [item["slug"] for item in api["items"]] == expected
+    second = client.get("/api/campaigns?q=flood&limit=2&offset=2").json()
+    assert [item["slug"] for item in second["items"]] == expected[2:4]

@@ -1,6 +1,7 @@
 """The API's pages: limit with offset or a cursor (``keyset.py``), and what a page of a list
 holds besides its items."""
 
+from contextlib import nullcontext
 from typing import Any
 
 from ninja import Field, Schema
@@ -9,6 +10,7 @@ from ninja.pagination import LimitOffsetPagination
 from pydantic import ConfigDict
 
 from ..models.base import COUNTED_EXACTLY_UP_TO
+from ..search.backends import backend as search_backend
 from . import keyset
 from .parameters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, TEXT_PATTERN
 
@@ -78,6 +80,12 @@ class CataloguePagination(LimitOffsetPagination):
         """One page of ``queryset`` with the list's count, limit, offset and next cursor."""
         limit, offset, cursor = pagination.limit, pagination.offset, pagination.cursor
         by_key = keyset.pageable(queryset)
+        if keyset.RANK in queryset.query.annotations:  # a search: counted about, if broad,
+            count, estimated = queryset.count_or_estimate()  # and ranked by its titles
+        else:
+            count, estimated = self._items_count(queryset), False
+        if estimated:
+            queryset = queryset.ranked_by_titles()
         rows = keyset.keyed(queryset) if by_key else queryset
         if cursor:
             if offset:
@@ -92,12 +100,9 @@ class CataloguePagination(LimitOffsetPagination):
                 raise HttpError(422, str(error)) from None
         else:
             rows = rows[offset:]
-        items = list(rows[: limit + 1])  # one more than the page: is there a next one?
+        with search_backend().reading_matches_by_index() if estimated else nullcontext():
+            items = list(rows[: limit + 1])  # one more than the page: is there a next one?
         more, items = len(items) > limit, items[:limit]
-        if keyset.RANK in queryset.query.annotations:  # a search: counted about, if broad
-            count, estimated = queryset.count_or_estimate()
-        else:
-            count, estimated = self._items_count(queryset), False
         return {
             "count": count,
             "count_estimated": estimated,

@@ -204,6 +204,12 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             return self.none() if q.strip() else self
         return backend().all_words(self, terms).order_by("-search_rank", *NEWEST_FIRST)
 
+    def ranked_by_titles(self):
+        """A search ranked by relevance, ranked instead by its cases' titles, then newest
+        first: what a broad search (more matches than are counted) is ranked by on
+        PostgreSQL, where the whole documents' rank would read every match's document."""
+        return backend().ranked_by_titles(self)
+
     def search_any(self, q):
         """Campaigns matching some of the words of ``q``, those matching most first: what a
         search that found nothing offers instead."""

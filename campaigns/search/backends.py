@@ -15,12 +15,17 @@ text, a title holding the whole search ranking first: ``donated`` finds "donatio
 
 import functools
 import operator
+from contextlib import contextmanager
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from .text import stem
+
+RANK = "search_rank"
+"""The name of a search's relevance, by which its cases are ordered best first."""
 
 
 class PostgreSQLSearch:
@@ -36,9 +41,38 @@ class PostgreSQLSearch:
 
     def _matching(self, queryset, tsquery):
         query = SearchQuery(tsquery, search_type="raw", config="english")
-        return queryset.filter(search_document=query).annotate(
+        # An alias, not a selected column: a broad search swaps it for a cheaper rank
+        # (``ranked_by_titles``) without computing this one for every match.
+        return queryset.filter(search_document=query).alias(
             search_rank=SearchRank(F("search_document"), query)
         )
+
+    def ranked_by_titles(self, queryset):
+        """``queryset``, a search ranked by relevance, ranked instead by how well the cases'
+        titles match (``search_heading``, the document's titles, kept in the row), then newest
+        first: ranking by the whole document reads each match's document, which PostgreSQL
+        keeps out of the row, and a broad search has tens of thousands of matches."""
+        rank = queryset.query.annotations.get(RANK)
+        if not isinstance(rank, SearchRank):
+            return queryset
+        _document, query = rank.get_source_expressions()
+        heading = RawSQL(f'"{queryset.model._meta.db_table}"."search_heading"', ())
+        ranked = queryset.all()
+        ranked.query.annotations = {
+            **ranked.query.annotations,
+            RANK: SearchRank(ExpressionWrapper(heading, output_field=SearchVectorField()), query),
+        }
+        return ranked
+
+    @contextmanager
+    def reading_matches_by_index(self):
+        """Within it, queries find their rows through the indexes' bitmaps: no walk of an index
+        in order, whose every row's document would be read to test it, and no full scan, which
+        reads every document (the planner knows neither cost)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            yield
 
 
 class SQLiteSearch:
@@ -59,13 +93,22 @@ class SQLiteSearch:
             default=Value(0),
             output_field=IntegerField(),
         )
-        return queryset.filter(found).annotate(search_rank=title_bonus)
+        return queryset.filter(found).alias(search_rank=title_bonus)
+
+    def ranked_by_titles(self, queryset):
+        """``queryset`` as it is: SQLite's rank is already its titles'."""
+        return queryset
+
+    @contextmanager
+    def reading_matches_by_index(self):
+        """Nothing to choose on SQLite."""
+        yield
 
     def any_word(self, queryset, words):
         """Campaigns holding some of ``words``, those holding most first."""
         found = [Q(search_text__contains=stem(word)) for word in words]
         matched = sum((Case(When(one, then=Value(1)), default=Value(0)) for one in found), Value(0))
-        return queryset.filter(functools.reduce(operator.or_, found)).annotate(
+        return queryset.filter(functools.reduce(operator.or_, found)).alias(
             search_rank=ExpressionWrapper(matched, output_field=IntegerField())
         )
 

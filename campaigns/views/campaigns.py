@@ -29,6 +29,7 @@ from ..models import (
     slug_rule,
 )
 from ..ratelimits import rate_limited, searching
+from ..search.backends import backend as search_backend
 from ..search.offers import did_you_mean
 from .common import (
     CAMPAIGNS_PER_PAGE,
@@ -103,6 +104,8 @@ def campaign_list(request):
         count = summary.social_good_campaigns
     elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
         count, estimated = campaigns.count_or_estimate()
+    if estimated:  # and ranked by its cases' titles, through the indexes
+        campaigns = campaigns.ranked_by_titles()
     page, page_note = paginate(
         request,
         campaigns,
@@ -111,6 +114,9 @@ def campaign_list(request):
         max_pages=LIST_PAGES,
         estimated=estimated,
     )
+    if estimated:
+        with search_backend().reading_matches_by_index():
+            page.object_list = list(page.object_list)
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
     if q and not page.paginator.count:  # nothing has every word: offer what comes nearest

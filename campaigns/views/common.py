@@ -65,6 +65,15 @@ class BoundedPaginator(Paginator):
         """Whether the list goes on beyond its last page that can be asked for."""
         return self.num_pages < self.all_pages
 
+    def page(self, number):
+        """The page ``number``; of an estimated list, a whole page whatever the estimate says
+        (it may be below the truth: the page must not stop where the estimate does)."""
+        if not self.estimated:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
+
     def _get_page(self, *args, **kwargs):
         return BoundedPage(*args, **kwargs)
 
