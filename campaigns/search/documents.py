@@ -9,7 +9,16 @@ participants, as the tokens ``text.py`` makes. On PostgreSQL ``search_document``
 ``tsvector`` of them with English stemming, titles weighted above the rest and the description
 below, behind a GIN index; on SQLite, ``search_text`` (the same tokens) is searched word by word
 (``backends.py``).
+
+Documents are written in batches, each one statement however many of its documents changed.
+Making a batch's documents is Python (``text.py``'s tokens) and writing them is the
+database's work, so a second thread makes the next batch's documents while the database writes
+the last one's; it only reads the rows it is given and never touches the database. A text
+that recurs (cases copied from one another share a description) is read into tokens once.
 """
+
+import functools
+from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection
 
@@ -19,40 +28,59 @@ from .text import country_names, document_tokens, facet_words
 BATCH = 2000
 """Campaigns whose documents are written per statement."""
 
+FIELDS = [
+    "id",
+    "title",
+    "title_zh",
+    "summary",
+    "summary_zh",
+    "description",
+    "description_zh",
+    "location",
+    "location_zh",
+    "country",
+    "cause",
+    "approach",
+]
+"""What a document is made of on the campaign's own row."""
+
 
 def refresh_search_documents(ids):
     """Write the search document of the campaigns ``ids`` (or ``"all"``)."""
+    words = functools.lru_cache(maxsize=BATCH)(_words)  # one run's recurring texts
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-documents") as maker:
+        made = None
+        for rows in _batches(ids):
+            making = maker.submit(_documents, rows, _linked_names(rows), words)
+            if made is not None:
+                _write(made.result())
+            made = making
+        if made is not None:
+            _write(made.result())
+
+
+def _batches(ids):
+    """The campaigns' rows of ``FIELDS``, a list at a time (a load may name tens of thousands
+    of ids, more than SQLite takes at once)."""
     from ..models import Campaign
 
     campaigns = Campaign._base_manager.order_by("pk")
-    fields = [
-        "id",
-        "title",
-        "title_zh",
-        "summary",
-        "summary_zh",
-        "description",
-        "description_zh",
-        "location",
-        "location_zh",
-        "country",
-        "cause",
-        "approach",
-    ]
-    if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
+    if ids != "all":
         ids = sorted(set(ids))
         for start in range(0, len(ids), IDS_PER_STATEMENT):
             chunk = campaigns.filter(pk__in=ids[start : start + IDS_PER_STATEMENT])
-            _write(list(chunk.values_list(*fields)))
+            rows = list(chunk.values_list(*FIELDS))
+            if rows:  # not when the cases were deleted meanwhile
+                yield rows
         return
     batch = []
-    for row in campaigns.values_list(*fields).iterator(chunk_size=BATCH):
+    for row in campaigns.values_list(*FIELDS).iterator(chunk_size=BATCH):
         batch.append(row)
         if len(batch) == BATCH:
-            _write(batch)
+            yield batch
             batch = []
     if batch:
-        _write(batch)
+        yield batch
 
 
 def _names(queryset, key, english, chinese):
@@ -65,48 +93,55 @@ def _names(queryset, key, english, chinese):
     return names
 
 
-def _write(rows):
-    """Write the documents of one batch of campaigns (``rows`` of values)."""
+def _linked_names(rows):
+    """The names of the tags, platforms and participants of the campaigns of ``rows``, each
+    {campaign id: [names]}."""
     from ..models import Campaign, Participation, TaggedCampaign
 
-    if not rows:  # the cases were deleted meanwhile
-        return
     ids = [row[0] for row in rows]
     through = Campaign.platforms.through.objects.filter(campaign_id__in=ids)
-    platforms = _names(through, "campaign_id", "platform__name", "platform__name_zh")
     tagged = TaggedCampaign._base_manager.filter(content_object_id__in=ids)
-    tags = _names(tagged, "content_object_id", "tag__name", "tag__name_zh")
     parts = Participation._base_manager.filter(campaign_id__in=ids)
-    people = _names(parts, "campaign_id", "organisation__name", "organisation__name_zh")
+    return (
+        _names(tagged, "content_object_id", "tag__name", "tag__name_zh"),
+        _names(through, "campaign_id", "platform__name", "platform__name_zh"),
+        _names(parts, "campaign_id", "organisation__name", "organisation__name_zh"),
+    )
+
+
+def _words(text, join_pairs):
+    """The tokens of ``text`` as a document holds them, separated by spaces."""
+    return " ".join(document_tokens(text, join_pairs=join_pairs))
+
+
+def _documents(rows, names, words):
+    """The documents of one batch: (id, heading, body, detail) for each of ``rows``, made
+    with ``words`` (``_words``, remembered). Reads nothing from the database."""
+    tags, platforms, people = names
     documents = []
     for row in rows:
         pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
         location, location_zh, country, cause, approach = row[7:]
         named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
-        heading = document_tokens(f"{title} {title_zh}")
         places = [location, location_zh, *country_names(country)]
         kinds = [*facet_words(cause), *facet_words(approach)]
-        body = document_tokens(" \n ".join([summary, summary_zh, *places, *kinds, *named]))
-        detail = document_tokens(f"{description} \n {description_zh}", join_pairs=False)
-        documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))
-    if connection.vendor == "postgresql":
-        values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))
-        table = Campaign._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} AS c SET search_text = d.heading || ' ' || d.body || ' ' || "
-                "d.detail, search_document = "
-                "setweight(to_tsvector('english', d.heading), 'A') || "
-                "setweight(to_tsvector('english', d.body), 'B') || "
-                "setweight(to_tsvector('english', d.detail), 'C') "
-                f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id "
-                # Only the documents that change are written (and their tsvectors made).
-                "AND (c.search_document IS NULL OR c.search_text IS DISTINCT FROM "
-                "d.heading || ' ' || d.body || ' ' || d.detail)",
-                [value for document in documents for value in document],
+        documents.append(
+            (
+                pk,
+                words(f"{title} {title_zh}", True),
+                words(" \n ".join([summary, summary_zh, *places, *kinds, *named]), True),
+                words(f"{description} \n {description_zh}", False),
             )
-    else:
-        table = Campaign._meta.db_table
+        )
+    return documents
+
+
+def _write(documents):
+    """Write one batch of documents (id, heading, body, detail), only those that change."""
+    from ..models import Campaign
+
+    table = Campaign._meta.db_table
+    if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {table} SET search_text = %s WHERE id = %s AND search_text IS NOT %s",
@@ -115,3 +150,18 @@ def _write(rows):
                     for pk, heading, body, detail in documents
                 ],
             )
+        return
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS c SET search_text = d.heading || ' ' || d.body || ' ' || "
+            "d.detail, search_document = "
+            "setweight(to_tsvector('english', d.heading), 'A') || "
+            "setweight(to_tsvector('english', d.body), 'B') || "
+            "setweight(to_tsvector('english', d.detail), 'C') "
+            f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id "
+            # Only the documents that change are written (and their tsvectors made).
+            "AND (c.search_document IS NULL OR c.search_text IS DISTINCT FROM "
+            "d.heading || ' ' || d.body || ' ' || d.detail)",
+            [value for document in documents for value in document],
+        )
