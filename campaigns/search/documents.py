@@ -14,7 +14,8 @@ Documents are written in batches, each one statement however many of its documen
 Making a batch's documents is Python (``text.py``'s tokens) and writing them is the
 database's work, so a second thread makes the next batch's documents while the database writes
 the last one's; it only reads the rows it is given and never touches the database. A text
-that recurs (cases copied from one another share a description) is read into tokens once.
+that recurs (cases copied from one another share a description) is read into tokens once, and
+on PostgreSQL a description is made a ``tsvector`` once a batch.
 """
 
 import functools
@@ -151,17 +152,33 @@ def _write(documents):
                 ],
             )
         return
-    values = ", ".join(["(%s, %s, %s, %s)"] * len(documents))
+    # Cases copied from one another share a description: each distinct one is made a tsvector
+    # once a batch, and only for the documents that change.
+    details = {}
+    numbered = [
+        (pk, heading, body, details.setdefault(detail, len(details)))
+        for pk, heading, body, detail in documents
+    ]
+    text = "document.heading || ' ' || document.body || ' ' || detail.words"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} AS c SET search_text = d.heading || ' ' || d.body || ' ' || "
-            "d.detail, search_document = "
-            "setweight(to_tsvector('english', d.heading), 'A') || "
-            "setweight(to_tsvector('english', d.body), 'B') || "
-            "setweight(to_tsvector('english', d.detail), 'C') "
-            f"FROM (VALUES {values}) AS d(id, heading, body, detail) WHERE c.id = d.id "
-            # Only the documents that change are written (and their tsvectors made).
-            "AND (c.search_document IS NULL OR c.search_text IS DISTINCT FROM "
-            "d.heading || ' ' || d.body || ' ' || d.detail)",
-            [value for document in documents for value in document],
+            f"WITH detail(n, words) AS (VALUES {', '.join(['(%s, %s)'] * len(details))}), "
+            "document(id, heading, body, detail) AS "
+            f"(VALUES {', '.join(['(%s, %s, %s, %s)'] * len(numbered))}), "
+            # The documents that change (only theirs are written and their tsvectors made) …
+            "changed AS MATERIALIZED (SELECT document.id, document.heading, document.body, "
+            f"document.detail, {text} AS text FROM document "
+            f"JOIN detail ON detail.n = document.detail JOIN {table} c ON c.id = document.id "
+            f"WHERE c.search_document IS NULL OR c.search_text IS DISTINCT FROM {text}), "
+            # … and the tsvector of each of their distinct descriptions.
+            "vector AS MATERIALIZED (SELECT n, setweight(to_tsvector('english', words), 'C') "
+            "AS vector FROM detail WHERE n IN (SELECT detail FROM changed)) "
+            f"UPDATE {table} AS c SET search_text = changed.text, search_document = "
+            "setweight(to_tsvector('english', changed.heading), 'A') || "
+            "setweight(to_tsvector('english', changed.body), 'B') || vector.vector "
+            "FROM changed JOIN vector ON vector.n = changed.detail WHERE c.id = changed.id",
+            [
+                *(value for detail, n in details.items() for value in (n, detail)),
+                *(value for document in numbered for value in document),
+            ],
         )
