@@ -8,6 +8,7 @@ from django.db import connection
 
 from campaigns.models import Campaign
 from campaigns.models import base as models_base
+from campaigns.search.backends import backend
 from campaigns.views import campaigns as list_views
 from campaigns.views import figures as figure_views
 from tests import factories
@@ -160,3 +161,15 @@ def test_a_broad_search_ranks_cases_whose_titles_match_first_then_newest(
     assert [item["slug"] for item in api["items"]] == expected
     second = client.get("/api/campaigns?q=flood&limit=2&offset=2").json()
     assert [item["slug"] for item in second["items"]] == expected[2:4]
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="the planner's settings are PostgreSQL's")
+def test_reading_matches_by_index_leaves_the_planner_as_it_found_it(db):
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    with backend().reading_matches_by_index():  # inside the test's own transaction
+        assert setting() == "off"
+    assert setting() == "on"

@@ -69,10 +69,16 @@ class PostgreSQLSearch:
         """Within it, queries find their rows through the indexes' bitmaps: no walk of an index
         in order, whose every row's document would be read to test it, and no full scan, which
         reads every document (the planner knows neither cost)."""
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            yield
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("SET LOCAL enable_indexscan = off")
+            try:
+                yield
+            finally:  # inside an outer transaction, SET LOCAL would outlast the block
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET enable_seqscan")
+                    cursor.execute("RESET enable_indexscan")
 
 
 class SQLiteSearch:
