@@ -352,6 +352,16 @@ class Figure(ChangeTracked):
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         ordering = ["order", "pk"]
+        indexes = [
+            # A figure's conversions, found by the figure (most figures are not conversions:
+            # an index of every row would be mostly empty, and SQLite's statistics would then
+            # have it read the whole table instead).
+            models.Index(
+                fields=["conversion_of"],
+                condition=Q(conversion_of__isnull=False),
+                name="figure_conversions",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
             models.CheckConstraint(
