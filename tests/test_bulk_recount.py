@@ -2,7 +2,10 @@
 path keeps, after SQL made every count, flag and search document wrong or wrote rows that nothing
 counted, and does it in a number of statements that does not grow with the catalogue."""
 
+import sqlite3
+
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -278,3 +281,15 @@ def test_recounting_a_platform_runs_the_same_statements_however_many_cases_it_ha
 
     # Its counts and flag, its operator (read, then its count and flag).
     assert recounting_weibo() == few == 5
+
+
+@pytest.mark.skipif(POSTGRESQL, reason="SQLite's version")
+def test_an_sqlite_too_old_to_update_from_a_join_is_named_with_what_to_do(monkeypatch):
+    weibo = factories.build_weibo()
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", (3, 31, 1))
+    monkeypatch.setattr(sqlite3, "sqlite_version", "3.31.1")
+
+    with pytest.raises(
+        ImproperlyConfigured, match="needs SQLite 3.33 or later .* has SQLite 3.31.1"
+    ):
+        recount(platforms=[weibo.pk])

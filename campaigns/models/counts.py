@@ -21,8 +21,10 @@ same few statements whether they recount one row or 100,000. The SQL reads the m
 are today (migrations keep frozen copies of what they ran).
 """
 
+import sqlite3
 from dataclasses import dataclass, replace
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from ..search.documents import refresh_search_documents
@@ -159,6 +161,12 @@ def _update(model_name, values, ids, counted=(), joins=()):
         ids = [pk for pk in ids if pk is not None]
         if not ids:
             return
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):
+        raise ImproperlyConfigured(
+            f"The catalogue needs SQLite 3.33 or later to keep its counts (UPDATE … FROM); "
+            f"this Python has SQLite {sqlite3.sqlite_version}. Use a Python built with a newer "
+            "SQLite, or PostgreSQL."
+        )
     tables = _tables()
     table = tables[model_name]
     chosen = ids != ALL
