@@ -50,7 +50,7 @@ from .models import (
     TaggedCampaign,
     counts,
 )
-from .models.base import IDS_PER_STATEMENT
+from .models.base import in_chunks
 
 ALL = counts.ALL
 
@@ -415,7 +415,7 @@ def _apply(pending: Pending) -> None:
             pending.touched |= cases
     if pending.touched:
         now = timezone.now()
-        for chunk in _chunks(pending.touched):
+        for chunk in in_chunks(pending.touched):
             Campaign._base_manager.filter(pk__in=chunk).update(updated_at=now)
     if pending.recount:
         counts.recount(**pending.recount)
@@ -436,7 +436,7 @@ def _apply(pending: Pending) -> None:
 def _any_public_now(rows: dict) -> bool:
     """Whether readers see any of these rows now (after the recounts)."""
     for model, ids in rows.items():
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             if model._default_manager.public().filter(pk__in=chunk).exists():
                 return True
     return False
@@ -444,8 +444,3 @@ def _any_public_now(rows: dict) -> bool:
 
 def _ids(queryset: models.QuerySet) -> set:
     return set(queryset.order_by().values_list("pk", flat=True).distinct())
-
-
-def _chunks(ids):
-    ids = sorted(pk for pk in ids if pk is not None)
-    return [ids[i : i + IDS_PER_STATEMENT] for i in range(0, len(ids), IDS_PER_STATEMENT)]

@@ -23,6 +23,14 @@ IDS_PER_STATEMENT = 900
 SQLite takes 999 values a statement in older builds, 32,766 in newer ones."""
 
 
+def in_chunks(ids):
+    """``ids`` in order, ``IDS_PER_STATEMENT`` at a time (a list of each); ``None`` left out."""
+    ids = sorted(pk for pk in ids if pk is not None)
+    return [
+        ids[start : start + IDS_PER_STATEMENT] for start in range(0, len(ids), IDS_PER_STATEMENT)
+    ]
+
+
 def validate_image_size(file):
     """Refuse uploads larger than settings.MAX_IMAGE_UPLOAD_BYTES.
 

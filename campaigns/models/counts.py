@@ -28,7 +28,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from ..search.documents import refresh_search_documents
-from .base import IDS_PER_STATEMENT
+from .base import in_chunks
 from .choices import Status
 
 PUBLISHED = Status.PUBLISHED.value
@@ -91,7 +91,7 @@ def linked_to_campaigns(campaign_ids):
     from .tags import TaggedCampaign
 
     linked = {"platforms": set(), "tags": set(), "organisations": set(), "sources": set()}
-    for chunk in _chunks(campaign_ids):
+    for chunk in in_chunks(campaign_ids):
         figures = Figure._base_manager.filter(campaign_id__in=chunk)
         linked["platforms"] |= _ids(
             Campaign.platforms.through.objects.filter(campaign_id__in=chunk), "platform_id"
@@ -106,14 +106,6 @@ def linked_to_campaigns(campaign_ids):
             Campaign.sources.through.objects.filter(campaign_id__in=chunk), "source_id"
         ) | _ids(figures, "source_id")
     return linked
-
-
-def _chunks(ids):
-    """``ids`` in order, ``IDS_PER_STATEMENT`` at a time (a list of each)."""
-    ids = sorted(ids)
-    return [
-        ids[start : start + IDS_PER_STATEMENT] for start in range(0, len(ids), IDS_PER_STATEMENT)
-    ]
 
 
 def _ids(queryset, field):
@@ -185,7 +177,7 @@ def _update(model_name, values, ids, counted=(), joins=()):
         if not chosen:
             cursor.execute(sql)
             return
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             listed = ", ".join(["%s"] * len(chunk))
             cursor.execute(
                 f"WITH chosen AS (SELECT id FROM {table} WHERE id IN ({listed})) {sql}", chunk
@@ -288,7 +280,7 @@ def _with_operators(organisations, platforms):
     from .organisations import Platform
 
     operators = set(organisations)
-    for chunk in _chunks(platforms):
+    for chunk in in_chunks(platforms):
         operators |= _ids(
             Platform._base_manager.filter(pk__in=chunk).exclude(operator=None), "operator_id"
         )
@@ -333,9 +325,9 @@ def _recount_sources(ids):
     if ids != ALL:
         ids = set(ids)
         # Whether a source is public depends on the source citing it and on its references.
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             ids |= _ids(sources.filter(pk__in=chunk).exclude(cited_by=None), "cited_by_id")
-        for chunk in _chunks(ids):
+        for chunk in in_chunks(ids):
             ids |= _ids(sources.filter(cited_by__in=chunk), "pk")
     published = _published_campaigns("source_links", "source_id")
     figures = PerRow("figures", "f.source_id", PUBLIC_FIGURES)

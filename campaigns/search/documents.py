@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.db import connection
 
-from ..models.base import IDS_PER_STATEMENT
+from ..models.base import in_chunks
 from .text import country_names, document_tokens, facet_words
 
 BATCH = 2000
@@ -67,10 +67,8 @@ def _batches(ids):
 
     campaigns = Campaign._base_manager.order_by("pk")
     if ids != "all":
-        ids = sorted(set(ids))
-        for start in range(0, len(ids), IDS_PER_STATEMENT):
-            chunk = campaigns.filter(pk__in=ids[start : start + IDS_PER_STATEMENT])
-            rows = list(chunk.values_list(*FIELDS))
+        for chunk in in_chunks(set(ids)):
+            rows = list(campaigns.filter(pk__in=chunk).values_list(*FIELDS))
             if rows:  # not when the cases were deleted meanwhile
                 yield rows
         return

@@ -29,7 +29,7 @@ from ..models import (
     Platform,
     Tag,
 )
-from ..models.base import IDS_PER_STATEMENT
+from ..models.base import in_chunks
 from ..models.counts import ALL
 from ..models.version import ROW
 from .text import country_names, facet_words, is_chinese_token, plural_stem, tokens
@@ -165,10 +165,16 @@ def words_of(texts):
 def title_words():
     """The words of published cases' titles, as kept; made now the first time ever (a new
     database, or one migrated from a release without them)."""
-    kept = CatalogueVersion.objects.filter(pk=ROW).values_list("title_words", flat=True).first()
+    kept = _kept_title_words()
     if kept is None:
         return keep_title_words(ALL)
-    return set(kept)
+    return kept
+
+
+def _kept_title_words():
+    """The title words kept on the version row, or ``None`` when none were ever made."""
+    kept = CatalogueVersion.objects.filter(pk=ROW).values_list("title_words", flat=True).first()
+    return None if kept is None else set(kept)
 
 
 def keep_title_words(ids):
@@ -181,15 +187,11 @@ def keep_title_words(ids):
     if ids == ALL:
         words = words_of(published.values_list("title", flat=True).iterator(chunk_size=2000))
     else:
-        kept = CatalogueVersion.objects.filter(pk=ROW).values_list("title_words", flat=True)
-        kept = kept.first()
-        if kept is None:
+        words = _kept_title_words()
+        if words is None:
             return keep_title_words(ALL)
-        words = set(kept)
         new = set()
-        ids = sorted(ids)
-        for start in range(0, len(ids), IDS_PER_STATEMENT):
-            chunk = ids[start : start + IDS_PER_STATEMENT]
+        for chunk in in_chunks(ids):
             new |= words_of(published.filter(pk__in=chunk).values_list("title", flat=True))
         if new <= words:
             return words

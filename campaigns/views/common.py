@@ -48,7 +48,8 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def all_pages(self):
-        """How many pages the whole list would take."""
+        """How many pages the whole list would take: Django's ``num_pages`` arithmetic, said
+        again here because ``num_pages`` is the bounded number."""
         if self.count == 0 and not self.allow_empty_first_page:
             return 0
         return max(1, math.ceil(max(1, self.count - self.orphans) / self.per_page))

@@ -61,6 +61,11 @@ def unit_chart(form, published, summary):
     # One unit: largest first is by value alone, which the index on (unit, value) reads in
     # order, stopping at the last bar (the units' order would make the database sort them all).
     largest = of_unit.order_by("-value", "label", "pk")[:CHART_BARS]
+    # Of tens of thousands of figures of one unit, the chart says about how many.
+    if summary:
+        total, estimated = summary.outcomes_in(unit), False
+    else:
+        total, estimated = of_unit.count_or_estimate()
     bars = []
     for figure in largest:
         when = figure_when(figure)
@@ -78,11 +83,7 @@ def unit_chart(form, published, summary):
         "unit": unit_label(unit),
         "subject": FigureSubject(subject).label,
         "chosen": bool(form.cleaned_data.get("about")),
-        # Of tens of thousands of figures of one unit, the chart says about how many.
-        **(
-            {"total": summary.outcomes_in(unit), "estimated": False}
-            if summary
-            else dict(zip(("total", "estimated"), of_unit.count_or_estimate(), strict=True))
-        ),
+        "total": total,
+        "estimated": estimated,
         "bars": bars,
     }
