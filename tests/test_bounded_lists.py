@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from campaigns.models import Campaign
+from campaigns.models import Campaign, Figure
 from campaigns.models import base as models_base
 from campaigns.search.backends import backend
 from campaigns.views import campaigns as list_views
@@ -127,6 +127,42 @@ def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql
     else:
         assert (chart["total"], chart["estimated"]) == (12, False)
         assert "largest of the 12 figures in videos" in text
+
+
+def test_a_filtered_figures_table_of_many_figures_is_counted_about_on_postgresql(
+    client, campaign, source, monkeypatch
+):
+    for number in range(12):
+        factories.FigureFactory(
+            campaign=campaign, source=source, key=f"videos-{number}", value=100 + number
+        )
+    monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 10)
+
+    response = client.get("/figures/?unit=videos&sort=largest")
+
+    paginator = response.context["paginator"]
+    page = response.context["page"]
+    text = response.content.decode()
+    if POSTGRESQL:  # the planner's estimate, never below what was counted (11)
+        assert paginator.estimated
+        assert paginator.count >= 11
+        assert f"about {paginator.count} figures" in text
+    else:  # SQLite has no estimate: it counts
+        assert (paginator.count, paginator.estimated) == (12, False)
+        assert "12 figures" in text
+    assert [figure.value for figure in page.object_list][:3] == [111, 110, 109]
+    assert len(page.object_list) == 12  # a whole page, whatever the estimate says
+
+
+def test_the_unfiltered_figures_table_is_counted_by_the_catalogue_summary(
+    client, campaign, source
+):
+    factories.FigureFactory(campaign=campaign, source=source, key="videos-1", unit="videos")
+
+    response = client.get("/figures/")
+
+    assert not response.context["paginator"].estimated
+    assert response.context["paginator"].count == Figure.objects.public().stated_once().count()
 
 
 def test_a_broad_search_ranks_cases_whose_titles_match_first_then_newest(

@@ -22,10 +22,19 @@ def figure_list(request):
         published.stated_once().with_conversions().for_listing(), conversions_apart=False
     )
     # Unfiltered, the table is every public figure: the catalogue's summary has its counts.
+    # Filtered, tens of thousands of figures (of one unit, say) are counted about.
     summary = None if form.has_filters() else CatalogueSummary.current()
-    count = summary.figures if summary else None
+    if summary:
+        count, estimated = summary.figures, False
+    else:
+        count, estimated = figures.count_or_estimate()
     page, page_note = paginate(
-        request, figures, FIGURES_PER_PAGE, count=count, max_pages=LIST_PAGES
+        request,
+        figures,
+        FIGURES_PER_PAGE,
+        count=count,
+        max_pages=LIST_PAGES,
+        estimated=estimated,
     )
     return render(
         request,
