@@ -154,9 +154,7 @@ def test_a_filtered_figures_table_of_many_figures_is_counted_about_on_postgresql
     assert len(page.object_list) == 12  # a whole page, whatever the estimate says
 
 
-def test_the_unfiltered_figures_table_is_counted_by_the_catalogue_summary(
-    client, campaign, source
-):
+def test_the_unfiltered_figures_table_is_counted_by_the_catalogue_summary(client, campaign, source):
     factories.FigureFactory(campaign=campaign, source=source, key="videos-1", unit="videos")
 
     response = client.get("/figures/")
