@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from campaigns.models import Campaign, CatalogueSummary, Figure, Qualifier, Unit
+from campaigns.models import figures as figures_module
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,30 @@ def test_the_figures_table_shows_conversions_in_their_figures_row(client, seed_c
     assert "3 figures" in html  # the three amounts converted into US dollars
     assert "over 110 million CNY (over 18 million USD)" in html
     assert "nearly 3 million CNY (nearly 424,262 USD)" in html
+
+
+def test_a_unit_sorted_by_size_lists_its_figures_and_those_converted_into_it(client, donations):
+    usd = factories.FigureFactory(campaign=donations.campaign, unit=Unit.USD, value=5000000)
+    conversion(donations).save()  # 110 million CNY is 18 million USD
+    small_cny = factories.FigureFactory(campaign=donations.campaign, unit=Unit.CNY, value=10)
+
+    in_usd = client.get("/figures/?unit=USD&sort=largest").context["page"].object_list
+    in_cny = client.get("/figures/?unit=CNY&sort=largest").context["page"].object_list
+
+    # Converted into US dollars, the CNY figure is listed in its row, in its own unit's place.
+    assert [figure.pk for figure in in_usd] == [donations.pk, usd.pk]
+    # Nothing is converted into yuan: the yuan figures alone, largest first.
+    assert [figure.pk for figure in in_cny] == [donations.pk, small_cny.pk]
+
+
+def test_figures_converted_into_a_unit_are_found_however_many(client, donations, monkeypatch):
+    conversion(donations).save()
+    # More conversions than a statement takes ids: they are found by a subquery instead.
+    monkeypatch.setattr(figures_module, "IDS_PER_STATEMENT", 0)
+
+    in_usd = client.get("/figures/?unit=USD&sort=largest").context["page"].object_list
+
+    assert [figure.pk for figure in in_usd] == [donations.pk]
 
 
 def test_downloads_and_the_api_keep_each_statement_with_what_it_converts(client, seed_catalogue):

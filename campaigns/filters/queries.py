@@ -9,7 +9,7 @@ list page and the downloads build a ``CampaignQuery`` from what their forgiving 
 
 from dataclasses import dataclass
 
-from ..models import CampaignSort, FigureSort, ScopeFilter
+from ..models import CampaignSort, Figure, FigureSort, ScopeFilter
 
 MAX_QUERY_LENGTH = 200
 """Longer searches are cut to this many characters (with a note)."""
@@ -93,9 +93,13 @@ class FigureQuery:
         each beside its figure, so a unit finds a figure converted into it too."""
         if self.kind:
             queryset = queryset.filter(kind=self.kind)
+        # Of one unit, unless figures of other units are converted into it (seldom).
+        converted = None
+        if self.unit and not conversions_apart:
+            converted = Figure.objects.converted_into(self.unit)
         if self.unit:
-            unit = self.unit
-            queryset = queryset.filter(unit=unit) if conversions_apart else queryset.in_unit(unit)
+            queryset = queryset.in_unit(self.unit, converted)
+        one_unit = bool(self.unit) and converted is None
         if self.about:
             queryset = queryset.about_kind(self.about)
         if self.platforms:
@@ -108,4 +112,4 @@ class FigureQuery:
             queryset = queryset.filter(campaign__slug=self.campaign)
         if self.q:
             queryset = queryset.matching(self.q)
-        return queryset.sorted_by(self.order)
+        return queryset.sorted_by(self.order, one_unit=one_unit)
