@@ -1,5 +1,7 @@
 """
-A case's review page: a reviewer publishes the case, sends it back to its editors with a note,
+A case's review page: a reviewer reads the case as it stands, in both languages, with its
+figures, sources and what changed since it was last published, then publishes it (once every
+figure is ticked as checked against its source), sends it back to its editors with a note,
 unpublishes it, or withdraws it with a reason for readers (carried out by ``services``).
 """
 
@@ -11,9 +13,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from reversion.models import Revision
 
 from .. import history, services
-from ..models import Campaign, Status
+from ..display import figure_caveat, figure_statement, figure_when
+from ..history.reading import History
+from ..models import Campaign, Figure, Status
 from .policy import can_publish
 
 
@@ -51,12 +57,25 @@ class ReviewForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, campaign, user, **kwargs):
+    checked = forms.MultipleChoiceField(
+        label=_("Checked against the source"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick each figure once its number, unit, qualifier and date are checked against "
+            "its source: every figure must be ticked to publish."
+        ),
+    )
+
+    def __init__(self, *args, campaign, user, figures=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign, self.user = campaign, user
         self.fields["decision"].choices = [
             (decision, self.DECISIONS[decision])
             for decision in self.OFFERED.get(campaign.status, [])
+        ]
+        self.fields["checked"].choices = [
+            (str(figure.pk), f"{figure.label}: {figure_statement(figure)}") for figure in figures
         ]
 
     def clean(self):
@@ -64,6 +83,17 @@ class ReviewForm(forms.Form):
         decision = cleaned_data.get("decision")
         if decision in self.NEEDS_NOTE and not cleaned_data.get("note", "").strip():
             self.add_error("note", _("Say why: this decision needs a note."))
+        unchecked = len(self.fields["checked"].choices) - len(cleaned_data.get("checked", []))
+        if decision == self.PUBLISH and unchecked:
+            self.add_error(
+                "checked",
+                ngettext(
+                    "%(count)d figure is not ticked as checked against its source.",
+                    "%(count)d figures are not ticked as checked against their sources.",
+                    unchecked,
+                )
+                % {"count": unchecked},
+            )
         return cleaned_data
 
     def apply(self, services):
@@ -97,7 +127,8 @@ def review_view(model_admin, request, object_id):
         raise Http404(_("There is no such campaign."))
     if not can_publish(request):
         raise PermissionDenied
-    form = ReviewForm(request.POST or None, campaign=campaign, user=request.user)
+    figures = list(Figure.objects.filter(campaign=campaign).cited())
+    form = ReviewForm(request.POST or None, campaign=campaign, user=request.user, figures=figures)
     if request.method == "POST" and form.is_valid():
         with history.recording(user=request.user):
             moved = form.apply(services)
@@ -118,6 +149,30 @@ def review_view(model_admin, request, object_id):
         "opts": model_admin.opts,
         "original": campaign,
         "form": form,
+        "figures": [
+            (figure, figure_statement(figure), figure_when(figure), figure_caveat(figure), checkbox)
+            for figure, checkbox in zip(figures, form["checked"], strict=True)
+        ],
+        "sources": campaign.sources.order_by("title"),
+        "participations": campaign.participations.select_related("organisation").order_by(
+            "role", "organisation__name"
+        ),
+        **changes_since_published(campaign),
     }
     request.current_app = model_admin.admin_site.name
     return TemplateResponse(request, "admin/campaigns/campaign/review.html", context)
+
+
+def changes_since_published(campaign):
+    """What changed in the case and its parts since the revision after which it last stood
+    published: ``published`` (that revision, ``None`` when it never stood published) and
+    ``changes`` (the rows, none when nothing changed since)."""
+    case_history = History.of_campaign(campaign.pk)
+    published = case_history.last_published_revision()
+    if published is None:
+        return {"published": None, "changes": []}
+    latest = case_history.revision_ids()[0]
+    return {
+        "published": Revision.objects.select_related("user").get(pk=published),
+        "changes": case_history.changes_between(published, latest) if latest != published else [],
+    }

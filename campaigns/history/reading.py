@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from ..display import grouped_number
-from ..models import Campaign
+from ..models import Campaign, Status
 from ..models.history import Removal
 from .recording import BASELINE
 from .versions import same
@@ -183,6 +183,34 @@ class History:
             for rid in revision_ids
             if rid in revisions
         ]
+
+    def last_published_revision(self) -> int | None:
+        """The latest revision after which the case stood published, or ``None`` if it never
+        did (as far as its history goes)."""
+        stored, _removed = self._outline()
+        cases = [s for s in stored if s.model is Campaign]
+        read_fields(cases)
+        published = [s.revision_id for s in cases if s.fields.get("status") == Status.PUBLISHED]
+        return max(published, default=None)
+
+    def changes_between(self, earlier: int, later: int) -> list[RowChange]:
+        """What changed in the rows from just after revision ``earlier`` to just after
+        ``later``, row by row and field by field, in the order of ``entries``."""
+        before, after = self.state_at(earlier), self.state_at(later)
+        read_fields([s for s in (*before.values(), *after.values()) if s is not None])
+        names = _Names()
+        for s in (*before.values(), *after.values()):
+            if s is not None:
+                names.collect(s.model, s.fields)
+        names.fetch()
+        rows = []
+        for key in before.keys() | after.keys():
+            old, new = before.get(key), after.get(key)
+            if new is None and old is not None:
+                rows.append(RowChange("removed", str(old.model._meta.verbose_name), old.name))
+            elif new is not None and (old is None or old.pk != new.pk):
+                rows.append(_row_change(new, old, names))
+        return _in_order(rows)
 
     def state_at(self, revision_id: int, *, removals_before: bool = False) -> dict:
         """What the rows were just after ``revision_id``: {(model, object_id): stored version,
