@@ -262,6 +262,32 @@ def test_restoring_an_earlier_version_puts_back_the_case_and_its_figure_as_a_new
     assert Revision.objects.latest("pk").comment.startswith("Restored to the version of")
 
 
+def test_the_restore_confirmation_shows_each_field_from_what_it_is_to_what_it_will_be(
+    admin_client, figure
+):
+    campaign = figure.campaign
+    save_case(admin_client, campaign, [existing_figure_row(figure)])
+    first = Revision.objects.latest("pk")
+    save_case(
+        admin_client,
+        campaign,
+        [existing_figure_row(figure, stated_as="2,500 videos", value="2500")],
+        title="Renamed case",
+    )
+
+    confirm = admin_client.get(restore_url(campaign, first.pk))
+
+    steps = {(step.kind, step.action): step for step in confirm.context["plan"]}
+    case_fields = {(c.label, c.old, c.new) for c in steps[("campaign", "restore")].fields}
+    figure_fields = {(c.label, c.old, c.new) for c in steps[("figure", "restore")].fields}
+    assert case_fields == {("title", "Renamed case", "Wesee agricultural assistance")}
+    assert ("value", "2,500", "2,234") in figure_fields
+    assert ("stated as", "2,500 videos", figure.stated_as or "—") in figure_fields
+    page = text_of(confirm)
+    assert "Renamed case → Wesee agricultural assistance" in page
+    assert "2,500 → 2,234" in page
+
+
 def test_restoring_brings_back_a_figure_deleted_since_and_removes_one_added_since(
     admin_client, figure, source
 ):

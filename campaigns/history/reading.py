@@ -149,7 +149,7 @@ class History:
                 shown.append((s, previous.get(key)))
             previous[key] = s
         read_fields([item for pair in shown for item in pair if item is not None])
-        names = _Names()
+        names = Names()
         for s, before in shown:
             names.collect(s.model, s.fields)
             if before is not None:
@@ -170,7 +170,7 @@ class History:
             if (s.model, s.object_id) in removals[s.revision_id]:
                 continue  # its last state, kept with its removal
             baseline = revisions[s.revision_id].comment == BASELINE
-            rows_by_revision[s.revision_id].append(_row_change(s, before, names, baseline))
+            rows_by_revision[s.revision_id].append(row_change(s, before, names, baseline))
         for revision_id, keys in removals.items():
             for model, object_id in keys:
                 s = stored_in[revision_id].get((model, object_id))
@@ -198,7 +198,7 @@ class History:
         ``later``, row by row and field by field, in the order of ``entries``."""
         before, after = self.state_at(earlier), self.state_at(later)
         read_fields([s for s in (*before.values(), *after.values()) if s is not None])
-        names = _Names()
+        names = Names()
         for s in (*before.values(), *after.values()):
             if s is not None:
                 names.collect(s.model, s.fields)
@@ -209,7 +209,7 @@ class History:
             if new is None and old is not None:
                 rows.append(RowChange("removed", str(old.model._meta.verbose_name), old.name))
             elif new is not None and (old is None or old.pk != new.pk):
-                rows.append(_row_change(new, old, names))
+                rows.append(row_change(new, old, names))
         return _in_order(rows)
 
     def state_at(self, revision_id: int, *, removals_before: bool = False) -> dict:
@@ -244,7 +244,7 @@ def read_fields(stored: list[Stored]) -> None:
         s.name = version.object_repr
 
 
-class _Names:
+class Names:
     """The names of the rows that stored versions point to (a figure's source, a
     participant's organisation, a case's platforms), read in one query per model."""
 
@@ -271,9 +271,7 @@ class _Names:
         return self.names.get((model, pk), _("#%(id)s (deleted)") % {"id": pk})
 
 
-def _row_change(
-    s: Stored, before: Stored | None, names: _Names, baseline: bool = False
-) -> RowChange:
+def row_change(s: Stored, before: Stored | None, names: Names, baseline: bool = False) -> RowChange:
     kind = str(s.model._meta.verbose_name)
     old_fields = before.fields if before else {}
     changes = []
@@ -289,7 +287,7 @@ def _row_change(
     return RowChange("changed" if changes else "unchanged", kind, s.name, changes)
 
 
-def _field_change(model, name, old, new, names: _Names) -> FieldChange:
+def _field_change(model, name, old, new, names: Names) -> FieldChange:
     try:
         model_field = model._meta.get_field(name)
         label = str(model_field.verbose_name)
@@ -301,7 +299,7 @@ def _field_change(model, name, old, new, names: _Names) -> FieldChange:
     return FieldChange(label, old_text, new_text)
 
 
-def _shown(model_field, value, names: _Names) -> str:
+def _shown(model_field, value, names: Names) -> str:
     """A stored value as a curator reads it: choices by label, links by name."""
     if value is None or value == "":
         return "—"

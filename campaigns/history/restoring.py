@@ -7,7 +7,7 @@ revision; nothing earlier is changed or lost. ``prepare`` says what would be put
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -18,9 +18,9 @@ from reversion.models import Version
 
 from .. import registry
 from ..models import Campaign, Figure, Organisation, Platform, Source, Tag
-from .reading import History, Stored, read_fields
+from .reading import FieldChange, History, Names, Stored, read_fields, row_change
 from .recording import recording
-from .versions import DERIVED_FIELDS
+from .versions import DERIVED_FIELDS, versions_of
 
 
 class RestoreError(Exception):
@@ -158,15 +158,18 @@ def deleted_campaigns() -> models.QuerySet:
 
 @dataclass
 class Step:
-    """What restoring will do to one row."""
+    """What restoring will do to one row, with its fields from what they are now to what
+    they will be (``fields``: those that change; of a row made again, those it holds)."""
 
     action: str  # "restore", "recreate" or "delete"
     kind: str
     name: str
+    fields: list[FieldChange] = field(default_factory=list)
 
 
 def plan(state: dict) -> list[Step]:
-    """What ``restore`` would do with ``state`` (from ``prepare``), row by row."""
+    """What ``restore`` would do with ``state`` (from ``prepare``), row by row, field by field
+    from the rows as they are now."""
     keys_by_model = defaultdict(list)
     for model, object_id in state:
         keys_by_model[model].append(object_id)
@@ -174,6 +177,12 @@ def plan(state: dict) -> list[Step]:
     for model, object_ids in keys_by_model.items():
         for obj in model._base_manager.filter(pk__in=object_ids):
             existing[(model, str(obj.pk))] = obj
+    present = _as_stored(existing.values())
+    names = Names()
+    for stored in (*state.values(), *present.values()):
+        if stored is not None:
+            names.collect(stored.model, stored.fields)
+    names.fetch()
     steps = []
     for (model, object_id), s in state.items():
         kind = str(model._meta.verbose_name)
@@ -181,6 +190,20 @@ def plan(state: dict) -> list[Step]:
         if s is None and now is not None:
             steps.append(Step("delete", kind, str(now)))
         elif s is not None:
-            steps.append(Step("restore" if now is not None else "recreate", kind, s.name))
+            change = row_change(s, present.get((model, object_id)), names)
+            action = "restore" if now is not None else "recreate"
+            steps.append(Step(action, kind, s.name, change.fields))
     case = str(Campaign._meta.verbose_name)
     return sorted(steps, key=lambda step: (step.kind != case, step.kind, step.name))
+
+
+def _as_stored(rows) -> dict:
+    """The rows as they are now, each as a version of itself would store it (no revision)."""
+    present = {}
+    for version in versions_of(list(rows)):
+        model = version.content_type.model_class()
+        (item,) = json.loads(version.serialized_data)
+        present[(model, version.object_id)] = Stored(
+            0, 0, model, version.object_id, fields=item["fields"], name=version.object_repr
+        )
+    return present
