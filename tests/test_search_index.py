@@ -1,26 +1,28 @@
 """SQLite's full-text index of the search documents (migration 0039) follows every change to
-them, and no search a reader types is read as FTS5's own syntax."""
+them, and no search a reader types is read as FTS5's own syntax (nor, on PostgreSQL, as a
+tsquery's)."""
 
 import re
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaigns.growing import grow_catalogue
-from campaigns.models import Campaign
+from campaigns.models import Campaign, CatalogueSummary
 from campaigns.search import backends
 from tests import factories
+from tests.pages import page
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "sqlite" or not backends.has_fts5(),
-        reason="SQLite's FTS5 index (PostgreSQL has its GIN index)",
-    ),
-]
+pytestmark = pytest.mark.django_db
+
+sqlite_index = pytest.mark.skipif(
+    connection.vendor != "sqlite" or not backends.has_fts5(),
+    reason="SQLite's FTS5 index (PostgreSQL has its GIN index)",
+)
 
 
 def index_agrees_with_the_documents():
@@ -57,12 +59,14 @@ def glacier_case(db):
     )
 
 
+@sqlite_index
 def test_a_case_is_indexed_as_it_is_written(glacier_case):
     assert indexed("glacier") == indexed("冰川") == {glacier_case.pk}
     assert found("glaciers") == found("冰川") == ["glacier-watch"]
     assert index_agrees_with_the_documents()
 
 
+@sqlite_index
 def test_a_case_whose_text_changes_is_found_by_its_new_words_only(glacier_case):
     glacier_case.title = "Flood watch"
     glacier_case.save()
@@ -72,6 +76,7 @@ def test_a_case_whose_text_changes_is_found_by_its_new_words_only(glacier_case):
     assert index_agrees_with_the_documents()
 
 
+@sqlite_index
 def test_a_deleted_case_leaves_the_index(glacier_case):
     glacier_case.delete()
 
@@ -79,6 +84,7 @@ def test_a_deleted_case_leaves_the_index(glacier_case):
     assert index_agrees_with_the_documents()
 
 
+@sqlite_index
 def test_a_bulk_recount_puts_back_documents_sql_emptied_and_their_index(glacier_case):
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {Campaign._meta.db_table} SET search_text = ''")
@@ -90,6 +96,7 @@ def test_a_bulk_recount_puts_back_documents_sql_emptied_and_their_index(glacier_
     assert index_agrees_with_the_documents()
 
 
+@sqlite_index
 def test_grown_cases_are_indexed(db):
     grow_catalogue(count=30, seed=3)
 
@@ -97,6 +104,7 @@ def test_grown_cases_are_indexed(db):
     assert index_agrees_with_the_documents()
 
 
+@sqlite_index
 @pytest.mark.django_db(transaction=True)
 def test_a_flushed_database_leaves_an_empty_index(glacier_case):
     call_command("flush", interactive=False, verbosity=0)
@@ -146,6 +154,7 @@ def test_fts5_syntax_in_a_search_is_read_as_words(glacier_case, client, q):
     assert client.get("/api/campaigns", {"q": q}).status_code == 200
 
 
+@sqlite_index
 def test_an_operator_word_is_searched_as_a_word(db):
     factories.CampaignFactory(slug="near-and-far", title="Near and far", summary="Not here.")
 
@@ -162,6 +171,7 @@ def test_no_search_makes_the_index_fail(glacier_case, q):
     list(Campaign.objects.public().search_any(q)[:5])
 
 
+@sqlite_index
 @pytest.mark.parametrize("q", ["glacier", "glaciers", "冰川", "冰", "hikers ice", "retreat", "gla"])
 def test_without_fts5_search_reads_the_text_and_finds_the_same(glacier_case, monkeypatch, q):
     indexed_finds = found(q)
@@ -169,3 +179,25 @@ def test_without_fts5_search_reads_the_text_and_finds_the_same(glacier_case, mon
 
     assert found(q) == indexed_finds
     assert f"{backends.INDEX} MATCH" not in str(Campaign.objects.public().search(q).query)
+
+
+@sqlite_index
+@pytest.mark.parametrize(
+    "url", ["/campaigns/?q=glaciers", "/api/campaigns?q=glaciers", "/campaigns/?q=glacier+zzzqqq"]
+)
+def test_searching_the_index_runs_no_more_queries_than_reading_the_text(
+    glacier_case, client, django_assert_max_num_queries, monkeypatch, url
+):
+    """The page of a search, the API's, and a search that finds nothing and offers the cases
+    holding some of its words (``search_any``) run as many queries through the index as the
+    search of the text before it."""
+    CatalogueSummary.current()  # counted once per change, not by these pages
+    client.get(url)  # what a first request keeps (the catalogue's version)
+    with CaptureQueriesContext(connection) as reading_the_text:
+        monkeypatch.setattr(backends, "has_fts5", lambda: False)
+        page(client, url)
+    monkeypatch.undo()
+
+    with django_assert_max_num_queries(len(reading_the_text)):
+        html = page(client, url)
+    assert "glacier-watch" in html

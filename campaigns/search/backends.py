@@ -9,8 +9,11 @@ implementation, chosen by the database in use.
 
 On PostgreSQL the document is a ``tsvector`` behind a GIN index, searched with English stemming,
 titles ranking first. On SQLite each word's stem, by the same Snowball English stemmer
-PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for in the document's
-text, a title holding the whole search ranking first: ``donated`` finds "donations" on both.
+PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for as the start of a
+document's word, each Chinese pair or character as a word, in an FTS5 index of the documents
+(``INDEX``, migration 0039, which triggers keep in step with ``search_text``), a title holding
+the whole search ranking first: ``donated`` finds "donations" on both. A SQLite built without
+FTS5 has no index: there the stems are looked for in every document's text, as ``LIKE``.
 """
 
 import functools
