@@ -60,6 +60,19 @@ def glacier_case(db):
 
 
 @sqlite_index
+def test_the_triggers_that_keep_the_index_are_on_the_campaigns_table():
+    """A migration that makes Django copy ``campaigns_campaign`` into a new table on SQLite
+    (to alter a column) drops them: it must create them again, as migration 0039 does."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
+            [Campaign._meta.db_table],
+        )
+        triggers = {row[0] for row in cursor.fetchall()}
+    assert {f"{backends.INDEX}_{event}" for event in ("insert", "update", "delete")} <= triggers
+
+
+@sqlite_index
 def test_a_case_is_indexed_as_it_is_written(glacier_case):
     assert indexed("glacier") == indexed("冰川") == {glacier_case.pk}
     assert found("glaciers") == found("冰川") == ["glacier-watch"]

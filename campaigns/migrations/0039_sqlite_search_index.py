@@ -23,7 +23,9 @@ nothing here; neither does a SQLite built without FTS5, whose search keeps readi
 
 A later migration that rebuilds ``campaigns_campaign`` on SQLite (Django copies the table into
 a new one to alter a column) drops its triggers with the old table: it must create them again
-(the tests of the index fail until it does).
+(the tests of the index fail until it does). A database migrated by a SQLite without FTS5 and
+served later by one with it has no index to read: migrating back to 0038 and forward again
+builds it.
 """
 
 from django.db import migrations
