@@ -9,20 +9,24 @@ implementation, chosen by the database in use.
 
 On PostgreSQL the document is a ``tsvector`` behind a GIN index, searched with English stemming,
 titles ranking first. On SQLite each word's stem, by the same Snowball English stemmer
-PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for in the document's
-text, a title holding the whole search ranking first: ``donated`` finds "donations" on both.
+PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for as the start of a
+document's word, each Chinese pair or character as a word, in an FTS5 index of the documents
+(``INDEX``, migration 0039, which triggers keep in step with ``search_text``), a title holding
+the whole search ranking first: ``donated`` finds "donations" on both. A SQLite built without
+FTS5 has no index: there the stems are looked for in every document's text, as ``LIKE``.
 """
 
 import functools
 import operator
-from contextlib import contextmanager
+import sqlite3
+from contextlib import closing, contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from .text import stem
+from .text import is_chinese_token, stem
 
 RANK = "search_rank"
 """The name of a search's relevance, by which its cases are ordered best first."""
@@ -82,17 +86,15 @@ class PostgreSQLSearch:
 
 
 class SQLiteSearch:
-    """Search on SQLite: each word's stem looked for in the document's text."""
+    """Search on SQLite: each word's stem looked for in the documents' full-text index
+    (``INDEX``, FTS5), or, on a SQLite built without FTS5, in every document's text."""
 
     def all_words(self, queryset, terms):
         """Campaigns holding every word of an alternative; a title holding the whole search
         ranks first."""
-        found = Q()
-        for alternative in terms.alternatives:
-            every_word = Q()
-            for word in alternative:
-                every_word &= Q(search_text__contains=stem(word))
-            found |= every_word
+        found = self._holding(
+            [[stem(word) for word in alternative] for alternative in terms.alternatives]
+        )
         whole = " ".join(terms.alternatives[0])
         title_bonus = Case(
             When(Q(title__icontains=whole) | Q(title_zh__icontains=whole), then=Value(1)),
@@ -112,10 +114,58 @@ class SQLiteSearch:
 
     def any_word(self, queryset, words):
         """Campaigns holding some of ``words``, those holding most first."""
-        found = [Q(search_text__contains=stem(word)) for word in words]
+        found = [self._holding([[stem(word)]]) for word in words]
         matched = sum((Case(When(one, then=Value(1)), default=Value(0)) for one in found), Value(0))
-        return queryset.filter(functools.reduce(operator.or_, found)).alias(
+        return queryset.filter(self._holding([[stem(word)] for word in words])).alias(
             search_rank=ExpressionWrapper(matched, output_field=IntegerField())
+        )
+
+    def _holding(self, alternatives):
+        """The campaigns whose document holds every stem of one of ``alternatives`` (lists of
+        stems): English stems as the start of a word, Chinese pairs and characters as tokens."""
+        if not has_fts5():
+            return functools.reduce(
+                operator.or_,
+                (
+                    functools.reduce(operator.and_, (Q(search_text__contains=one) for one in stems))
+                    for stems in alternatives
+                ),
+            )
+        return Q(
+            id__in=RawSQL(
+                f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", (fts5_query(alternatives),)
+            )
+        )
+
+
+INDEX = "campaigns_search"
+"""SQLite's full-text index of the campaigns' ``search_text`` (migration 0039), kept in step
+with the column by triggers."""
+
+
+def fts5_query(alternatives):
+    """An FTS5 query for documents holding every stem of one of ``alternatives``: each stem a
+    quoted string, so that nothing a reader types is read as FTS5's syntax (``AND``, ``NEAR``,
+    ``*``, ``-``, ``^``, quotes, brackets); English ones as prefixes.
+
+    ``[["live", "stream"], ["livestream"]]`` is ``("live"* AND "stream"*) OR ("livestream"*)``.
+    """
+
+    def quoted(one):
+        string = '"' + one.replace('"', '""') + '"'
+        return string if is_chinese_token(one) else string + "*"
+
+    return " OR ".join(
+        "(" + " AND ".join(quoted(one) for one in stems) + ")" for stems in alternatives
+    )
+
+
+@functools.cache
+def has_fts5():
+    """Whether this Python's SQLite has FTS5 (migration 0039 made the index if it had)."""
+    with closing(sqlite3.connect(":memory:")) as database:
+        return bool(
+            database.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]
         )
 
 
