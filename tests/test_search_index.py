@@ -1,4 +1,4 @@
-"""SQLite's full-text index of the search documents (migration 0039) follows every change to
+"""SQLite's full-text index of the search documents (migration 0040) follows every change to
 them, and no search a reader types is read as FTS5's own syntax (nor, on PostgreSQL, as a
 tsquery's)."""
 
@@ -62,7 +62,7 @@ def glacier_case(db):
 @sqlite_index
 def test_the_triggers_that_keep_the_index_are_on_the_campaigns_table():
     """A migration that makes Django copy ``campaigns_campaign`` into a new table on SQLite
-    (to alter a column) drops them: it must create them again, as migration 0039 does."""
+    (to alter a column) drops them: it must create them again, as migration 0040 does."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",

@@ -11,7 +11,7 @@ On PostgreSQL the document is a ``tsvector`` behind a GIN index, searched with E
 titles ranking first. On SQLite each word's stem, by the same Snowball English stemmer
 PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for as the start of a
 document's word, each Chinese pair or character as a word, in an FTS5 index of the documents
-(``INDEX``, migration 0039, which triggers keep in step with ``search_text``), a title holding
+(``INDEX``, migration 0040, which triggers keep in step with ``search_text``), a title holding
 the whole search ranking first: ``donated`` finds "donations" on both. A SQLite built without
 FTS5 has no index: there the stems are looked for in every document's text, as ``LIKE``.
 """
@@ -139,7 +139,7 @@ class SQLiteSearch:
 
 
 INDEX = "campaigns_search"
-"""SQLite's full-text index of the campaigns' ``search_text`` (migration 0039), kept in step
+"""SQLite's full-text index of the campaigns' ``search_text`` (migration 0040), kept in step
 with the column by triggers."""
 
 
@@ -162,7 +162,7 @@ def fts5_query(alternatives):
 
 @functools.cache
 def has_fts5():
-    """Whether this Python's SQLite has FTS5 (migration 0039 made the index if it had)."""
+    """Whether this Python's SQLite has FTS5 (migration 0040 made the index if it had)."""
     with closing(sqlite3.connect(":memory:")) as database:
         return bool(
             database.execute("SELECT sqlite_compileoption_used('ENABLE_FTS5')").fetchone()[0]

@@ -8,7 +8,7 @@ readers use for them), and the English and Chinese names of its tags, platforms 
 participants, as the tokens ``text.py`` makes. On PostgreSQL ``search_document`` is a
 ``tsvector`` of them with English stemming, titles weighted above the rest and the description
 below, behind a GIN index; on SQLite, ``search_text`` (the same tokens) is indexed by FTS5,
-whose triggers follow every write of the column (migration 0039, ``backends.py``).
+whose triggers follow every write of the column (migration 0040, ``backends.py``).
 
 Documents are written in batches, each one statement however many of its documents changed.
 Making a batch's documents is Python (``text.py``'s tokens) and writing them is the

@@ -24,7 +24,7 @@ nothing here; neither does a SQLite built without FTS5, whose search keeps readi
 A later migration that rebuilds ``campaigns_campaign`` on SQLite (Django copies the table into
 a new one to alter a column) drops its triggers with the old table: it must create them again
 (the tests of the index fail until it does). A database migrated by a SQLite without FTS5 and
-served later by one with it has no index to read: migrating back to 0038 and forward again
+served later by one with it has no index to read: migrating back to 0039 and forward again
 builds it.
 """
 
@@ -84,7 +84,7 @@ def drop_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0038_figure_conversions_index"),
+        ("campaigns", "0039_narrow_campaign_rows"),
     ]
 
     operations = [
