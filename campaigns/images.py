@@ -342,8 +342,9 @@ def delete_renditions(storage, name):
 def refresh_renditions(campaign_image):
     """Make a campaign image's renditions if its file is not the one they were made from,
     dropping the old file's, and keep its size and the file's name on its row. A file that
-    cannot be read (missing from the media storage, or a bucket that cannot be reached) leaves it without renditions: its page
-    shows the stored file. Returns whether renditions were made."""
+    cannot be read (missing from the media storage, or in a bucket that cannot be reached)
+    leaves it without renditions: its page shows the stored file. Returns whether renditions
+    were made."""
     name = campaign_image.image.name if campaign_image.image else ""
     if name == campaign_image.renditions_of:
         return False

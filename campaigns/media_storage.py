@@ -86,7 +86,7 @@ def describe(storage=default_storage) -> str:
     return f"the media folder {storage.location}"
 
 
-def files(storage=default_storage, folder=""):
+def stored_files(storage=default_storage, folder=""):
     """The names of every file in the storage (or under ``folder``), folder by folder."""
     try:
         folders, names = storage.listdir(folder)
@@ -95,7 +95,7 @@ def files(storage=default_storage, folder=""):
     for name in sorted(names):
         yield posixpath.join(folder, name)
     for sub in sorted(folders):
-        yield from files(storage, posixpath.join(folder, sub))
+        yield from stored_files(storage, posixpath.join(folder, sub))
 
 
 def replace(storage, name, content) -> bool:
