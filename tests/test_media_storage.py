@@ -22,10 +22,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Source
 from tests.pages import campaign_form_data, change_url, image_row
 from tests.test_admin_import import IMPORT, SOURCES, upload
-from tests.test_images import picture_bytes, png_with_script
+from tests.test_images import image_record, picture_bytes, png_with_script
+from tests.test_loading import small_catalogue_records, write
 
 pytestmark = pytest.mark.django_db
 
@@ -281,3 +283,30 @@ def test_a_backup_when_the_bucket_cannot_be_reached_is_refused_and_leaves_nothin
         call_command("backup_site", str(tmp_path / "backup"))
 
     assert not (tmp_path / "backup").exists()
+
+
+def test_the_loader_checks_and_writes_again_an_image_it_names_in_the_bucket(
+    server, s3, bucket, tmp_path, django_capture_on_commit_callbacks
+):
+    server("A")
+    s3.put_object(Bucket=bucket, Key="campaigns/2011/parents.png", Body=png_with_script())
+    records = [*small_catalogue_records(), image_record("campaigns/2011/parents.png")]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        load_catalogue(paths=[write(tmp_path, "catalogue.json", records)])
+
+    assert CampaignImage.objects.get().image.name == "campaigns/2011/parents.png"
+    assert b"script" not in read(s3, bucket, "campaigns/2011/parents.png")
+    assert "campaigns/2011/parents.w400.webp" in keys(s3, bucket)
+
+
+def test_the_loader_names_an_image_missing_from_the_bucket(server, bucket, tmp_path):
+    server("A")
+    records = [*small_catalogue_records(), image_record("campaigns/2011/gone.png")]
+
+    with pytest.raises(LoadError) as error:
+        load_catalogue(paths=[write(tmp_path, "catalogue.json", records)])
+
+    assert str(error.value).endswith(
+        f"cannot read the file campaigns/2011/gone.png in the bucket {bucket}."
+    )
