@@ -79,6 +79,12 @@ def is_missing(error) -> bool:
     return False
 
 
+def unreachable(error) -> bool:
+    """Whether an error means a bucket cannot be reached or refuses (a missing file is not
+    that): a request it fails is a 503, not a fault of the site."""
+    return isinstance(error, BotoCoreError | ClientError) and not is_missing(error)
+
+
 def describe(storage=default_storage) -> str:
     """The media store in words, for messages to an operator."""
     if in_bucket(storage):

@@ -310,3 +310,20 @@ def test_the_loader_names_an_image_missing_from_the_bucket(server, bucket, tmp_p
     assert str(error.value).endswith(
         f"cannot read the file campaigns/2011/gone.png in the bucket {bucket}."
     )
+
+
+def test_an_upload_while_the_bucket_cannot_be_reached_is_a_503_that_says_so(
+    server, admin_client, campaign
+):
+    server("A", endpoint=f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    admin_client.raise_request_exception = False
+    upload = SimpleUploadedFile("apples.png", picture_bytes())
+
+    response = admin_client.post(
+        change_url(campaign), campaign_form_data(campaign, images=[image_row(upload)])
+    )
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "cannot reach the storage that holds its images just now" in response.content.decode()
+    assert not CampaignImage.objects.exists()
