@@ -10,7 +10,8 @@ DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files 
 AWS_STORAGE_BUCKET_NAME  set: media go to this bucket of S3-compatible object storage instead of
                     DJANGO_MEDIA_ROOT, reached with AWS_S3_ENDPOINT_URL (unset: AWS S3),
                     AWS_S3_REGION_NAME, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (unset: the
-                    AWS SDK's own lookup, e.g. an instance role)
+                    AWS SDK's own lookup, e.g. an instance role); AWS_S3_ADDRESSING_STYLE
+                    "virtual" for a provider that takes only bucket.host addresses
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
 REDIS_TIMEOUT_MS    how long to wait for Redis to connect or answer before serving without it (50)
@@ -213,6 +214,9 @@ AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
 AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
 AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None
+""""virtual" for a provider that takes only bucket.host addresses (Alibaba Cloud OSS); unset, a
+custom endpoint is addressed path-style (http://minio:9000/bucket/key), as MinIO and Ceph take."""
 
 STORAGES = {
     "default": {

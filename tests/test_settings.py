@@ -103,7 +103,8 @@ MEDIA_STORAGE = (
     "from django.core.files.storage import default_storage as media; "
     "print(media.__class__.__name__, media.url('logos/a b.png')); "
     "print(*(getattr(media, name, '-') for name in "
-    "('bucket_name', 'endpoint_url', 'region_name', 'access_key', 'file_overwrite')))"
+    "('bucket_name', 'endpoint_url', 'region_name', 'access_key', 'file_overwrite'))); "
+    "print(media.client_config.s3, media.client_config.connect_timeout)"
 )
 
 
@@ -119,11 +120,13 @@ def test_a_bucket_named_in_the_environment_holds_the_media_with_django_storages_
         AWS_S3_REGION_NAME="eu-west-1",
         AWS_ACCESS_KEY_ID="key-id",
         AWS_SECRET_ACCESS_KEY="secret",
+        AWS_S3_ADDRESSING_STYLE="virtual",
     )
 
     assert result.stdout.splitlines() == [
         "BucketStorage /media/logos/a%20b.png",
         "catalogue-media http://127.0.0.1:9000 eu-west-1 key-id False",
+        "{'addressing_style': 'virtual'} 3",
     ], result.stderr
 
 
