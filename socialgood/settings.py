@@ -215,8 +215,9 @@ AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
 AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
 AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
 AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None
-""""virtual" for a provider that takes only bucket.host addresses (Alibaba Cloud OSS); unset, a
-custom endpoint is addressed path-style (http://minio:9000/bucket/key), as MinIO and Ceph take."""
+"""Set to "virtual" for a provider that takes only bucket.host addresses (Alibaba Cloud OSS);
+unset, a custom endpoint is addressed path-style (http://minio:9000/bucket/key), as MinIO and
+Ceph take it."""
 
 STORAGES = {
     "default": {
