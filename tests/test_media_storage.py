@@ -327,3 +327,14 @@ def test_an_upload_while_the_bucket_cannot_be_reached_is_a_503_that_says_so(
     assert response["Retry-After"] == "30"
     assert "cannot reach the storage that holds its images just now" in response.content.decode()
     assert not CampaignImage.objects.exists()
+
+
+def test_a_name_outside_the_media_is_not_looked_up(server, s3, bucket, client):
+    server("A")
+    s3.put_object(Bucket=bucket, Key="../secret.png", Body=b"not media")
+
+    for path in ("/media/logos/%2E%2E/%2E%2E/secret.png", "/media//etc/passwd"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert b"not media" not in response.content
+        assert b"There is no file" not in response.content  # the site's 404: never asked for

@@ -40,7 +40,8 @@ run no script and load nothing."""
 def _servable(path):
     """The storage's name of the file at ``/media/path`` if it is served here, else None."""
     name = posixpath.normpath(path)  # as the storage reads it: a/../imports/x is imports/x
-    if not (settings.DEBUG or in_bucket()) or name.split("/")[0] == STAGING:
+    first = name.split("/")[0]
+    if not (settings.DEBUG or in_bucket()) or first in (STAGING, "..", ""):  # "": from /
         return None
     return name
 
@@ -72,6 +73,8 @@ def media(request, path):
         raise Http404
     try:
         with default_storage.open(name, "rb") as stored:
+            # Whole, so a bucket failing half-way is a 503 rather than a cut-off image: an upload
+            # is at most MAX_IMAGE_UPLOAD_BYTES, and a bucket's file is fetched whole anyway.
             content = stored.read()
     except STORAGE_ERRORS as error:
         if is_missing(error):
