@@ -4,10 +4,13 @@ media files, into one folder, and back.
 
 PostgreSQL is dumped with its own ``pg_dump`` (custom format) and restored with ``pg_restore``
 in one transaction; SQLite is copied with its online backup API. The media files (uploads,
-renditions, staged imports) are copied beside it. A backup is written to a temporary folder
-and renamed when complete, so a folder named ``backup.json`` inside it is a whole backup; a
-failed one leaves nothing behind. A restore checks the folder first and changes nothing when
-it cannot be restored; the media files are put back only after the database is.
+renditions, staged imports) are copied beside it from the media storage, whichever it is: the
+media folder or the bucket (``media_storage.py``), through the storage API, so a backup made
+with one restores into the other. A backup is written to a temporary folder and renamed when
+complete, so a folder named ``backup.json`` inside it is a whole backup; a failed one leaves
+nothing behind. A restore checks the folder first and changes nothing when it cannot be
+restored; the media files are put back only after the database is: each file written back,
+then those made since the backup deleted, so a restore cut short loses no file.
 
 After a restore, cached pages need no flush: the catalogue's version drawn by the next change
 has a new epoch (``models/version.py``).
@@ -23,9 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from .media_storage import STORAGE_ERRORS, describe, replace, stored_files
 
 MANIFEST = "backup.json"
 POSTGRES_DUMP = "database.pgdump"
@@ -87,8 +93,29 @@ def run(command):
         raise BackupError(f"{command[0]} failed: {finished.stderr.strip()}")
 
 
-def count_files(folder):
-    return sum(len(files) for _root, _dirs, files in os.walk(folder)) if folder.exists() else 0
+def copy_media_to(folder: Path) -> int:
+    """Copy every file of the media storage into ``folder``; return how many there were."""
+    copied = 0
+    for name in stored_files():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as stored, open(target, "wb") as copy:
+            shutil.copyfileobj(stored, copy)
+        copied += 1
+    return copied
+
+
+def put_media_back(folder: Path) -> None:
+    """Make the media storage hold the files in ``folder`` and no others: each written back
+    first, then those the backup does not have deleted."""
+    kept = set()
+    for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+        name = path.relative_to(folder).as_posix()
+        with open(path, "rb") as saved:
+            replace(default_storage, name, saved)
+        kept.add(name)
+    for name in [name for name in stored_files() if name not in kept]:
+        default_storage.delete(name)
 
 
 def back_up(folder) -> Backup:
@@ -109,15 +136,14 @@ def back_up(folder) -> Backup:
             with sqlite3.connect(partial / SQLITE_COPY) as copy:
                 connection.connection.backup(copy)
             copy.close()
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_root.exists():
-            shutil.copytree(media_root, partial / MEDIA)
+        (partial / MEDIA).mkdir()
+        copied = copy_media_to(partial / MEDIA)
         backup = Backup(
             folder=folder,
             engine=kind,
             created_at=timezone.now().isoformat(timespec="seconds"),
             migrations=MigrationRecorder(connection).migration_qs.count(),
-            media_files=count_files(partial / MEDIA),
+            media_files=copied,
         )
         manifest = {
             "engine": backup.engine,
@@ -132,6 +158,12 @@ def back_up(folder) -> Backup:
     except OSError as error:
         shutil.rmtree(partial, ignore_errors=True)
         raise BackupError(f"The backup could not be written to {folder}: {error}.") from error
+    except STORAGE_ERRORS as error:  # a bucket's (a disk's are OSErrors, above)
+        shutil.rmtree(partial, ignore_errors=True)
+        raise BackupError(
+            f"The media files could not be read from {describe()}: {error}. Nothing was "
+            "backed up; try again once it can be reached."
+        ) from error
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -179,16 +211,12 @@ def restore(folder) -> Backup:
         with sqlite3.connect(backup.folder / SQLITE_COPY) as copy:
             copy.backup(connection.connection)
         copy.close()
-    media_root = Path(settings.MEDIA_ROOT)
-    saved_media = backup.folder / MEDIA
-    if saved_media.exists():
-        incoming = media_root.with_name(f".{media_root.name}-restoring")
-        shutil.rmtree(incoming, ignore_errors=True)
-        shutil.copytree(saved_media, incoming)
-        outgoing = media_root.with_name(f".{media_root.name}-replaced")
-        shutil.rmtree(outgoing, ignore_errors=True)
-        if media_root.exists():
-            media_root.rename(outgoing)
-        incoming.rename(media_root)
-        shutil.rmtree(outgoing, ignore_errors=True)
+    if (backup.folder / MEDIA).is_dir():
+        try:
+            put_media_back(backup.folder / MEDIA)
+        except STORAGE_ERRORS as error:
+            raise BackupError(
+                f"The database was restored, but the media files could not all be put back "
+                f"into {describe()}: {error}. Run restore_site again once it can be reached."
+            ) from error
     return backup

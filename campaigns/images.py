@@ -35,9 +35,10 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+
+from .media_storage import STORAGE_ERRORS, replace
 
 logger = logging.getLogger(__name__)
 
@@ -242,10 +243,7 @@ def clean_stored(storage, name):
     whose records name files already in the media folder)."""
     with storage.open(name, "rb") as stored:
         clean = clean_image(stored)
-    storage.delete(name)
-    saved = storage.save(name, ContentFile(clean.content))
-    if saved != name:  # another process took the name meanwhile: keep ours, drop theirs
-        storage.delete(saved)
+    if not replace(storage, name, clean.content):
         logger.warning("could not write %s again: its name was taken", name)
     return clean
 
@@ -330,9 +328,7 @@ def make_renditions(storage, name):
         resized = base if size == base.size else base.resize(size, Image.Resampling.LANCZOS)
         for fmt in ("WEBP", fallback_format(format_from_name(name))):
             pixels = resized.convert("RGB") if fmt == "JPEG" else resized
-            rendition = rendition_name(name, target, fmt)
-            storage.delete(rendition)
-            storage.save(rendition, ContentFile(_encode(pixels, fmt)))
+            replace(storage, rendition_name(name, target, fmt), _encode(pixels, fmt))
     return base.size
 
 
@@ -346,8 +342,9 @@ def delete_renditions(storage, name):
 def refresh_renditions(campaign_image):
     """Make a campaign image's renditions if its file is not the one they were made from,
     dropping the old file's, and keep its size and the file's name on its row. A file that
-    cannot be read (missing from the media folder) leaves it without renditions: its page
-    shows the stored file. Returns whether renditions were made."""
+    cannot be read (missing from the media storage, or in a bucket that cannot be reached)
+    leaves it without renditions: its page shows the stored file. Returns whether renditions
+    were made."""
     name = campaign_image.image.name if campaign_image.image else ""
     if name == campaign_image.renditions_of:
         return False
@@ -357,7 +354,7 @@ def refresh_renditions(campaign_image):
     width = height = None
     try:
         width, height = make_renditions(storage, name)
-    except (OSError, ValidationError) as error:
+    except (*STORAGE_ERRORS, ValidationError) as error:
         logger.warning("no renditions for %s: %s", name, error)
         name = ""
     campaign_image.width, campaign_image.height = width, height

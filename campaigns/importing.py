@@ -3,39 +3,61 @@ Importing a catalogue file in the admin: the upload is kept until the curator ha
 would do (a dry run of ``load_catalogue``, with the command's own messages) and confirms; then it
 is loaded in one transaction, as one revision, and thrown away.
 
-Uploads wait in ``MEDIA_ROOT/imports/<token>/``: shared by every app server when the media
-folder is, as it must be for images. An upload never confirmed is removed after a day.
+Uploads wait in the media storage (``imports/<token>.json``, with the name they were uploaded
+as in ``imports/<token>.name``), so every app server finds them: the media folder, or the bucket
+when there is one (``media_storage.py``). They are never served at ``/media/``. The loader
+reads a copy in a temporary folder of the server that checks or imports it. An upload never
+confirmed is removed after a day.
 """
 
 import re
 import secrets
-import shutil
-import time
+import tempfile
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .loading import LoadError, LoadReport, display_path, load_catalogue
+from .media_storage import STORAGE_ERRORS, is_missing
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 """What a staged upload's token looks like; anything else is refused before touching files."""
 
-KEEP_SECONDS = 24 * 3600
+KEEP = timedelta(days=1)
 """How long an upload waits to be confirmed."""
 
-UPLOAD, NAME = "upload.json", "name.txt"
-"""A staged upload's file, and the file holding the name it was uploaded as."""
+STAGING = "imports"
+"""The media storage's folder where uploads wait."""
 
 
 class UploadError(Exception):
     """An upload that cannot be imported, with a message a curator can act on."""
 
 
-def staging_root() -> Path:
-    """Where uploads wait to be confirmed."""
-    return Path(settings.MEDIA_ROOT) / "imports"
+def _upload(token):
+    """The staged file of ``token`` in the media storage."""
+    return f"{STAGING}/{token}.json"
+
+
+def _name(token):
+    """The file holding the name the upload of ``token`` was uploaded as."""
+    return f"{STAGING}/{token}.name"
+
+
+def staged_uploads() -> list[str]:
+    """The tokens of the uploads waiting to be confirmed."""
+    try:
+        _folders, names = default_storage.listdir(STAGING)
+    except FileNotFoundError:  # nothing was ever staged on this media folder
+        return []
+    return sorted(name.removesuffix(".json") for name in names if name.endswith(".json"))
 
 
 def stage(upload) -> tuple[str, str]:
@@ -61,47 +83,55 @@ def stage(upload) -> tuple[str, str]:
     name = re.sub(r"[^\w.\- ]", "_", name)[:100]
     _remove_stale()
     token = secrets.token_urlsafe(24)
-    folder = staging_root() / token
-    folder.mkdir(parents=True)
-    with open(folder / UPLOAD, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    (folder / NAME).write_text(name, encoding="utf-8")
+    default_storage.save(_upload(token), upload)
+    default_storage.save(_name(token), ContentFile(name.encode()))
     return token, name
 
 
-def staged(token: str) -> tuple[Path, str]:
-    """The staged file of ``token`` and the name it was uploaded as. Raises ``UploadError``
-    if there is none."""
+@contextmanager
+def staged(token: str):
+    """The staged file of ``token``, copied to a temporary file for the loader, and the name
+    it was uploaded as. Raises ``UploadError`` if there is none."""
     if not TOKEN.match(token or ""):
         raise UploadError(_("That upload is not known. Upload the file again."))
-    folder = staging_root() / token
-    if not (folder / UPLOAD).is_file():
-        raise UploadError(_("That upload has expired or was imported already. Upload it again."))
-    name_file = folder / NAME
-    name = name_file.read_text(encoding="utf-8") if name_file.is_file() else UPLOAD
-    return folder / UPLOAD, name
+    with tempfile.TemporaryDirectory(prefix="import-") as folder:
+        path = Path(folder) / "upload.json"
+        try:
+            with default_storage.open(_name(token), "rb") as name_file:
+                name = name_file.read().decode()
+            with default_storage.open(_upload(token), "rb") as stored, open(path, "wb") as copy:
+                for chunk in stored.chunks():
+                    copy.write(chunk)
+        except STORAGE_ERRORS as error:
+            if not is_missing(error):
+                raise
+            raise UploadError(
+                _("That upload has expired or was imported already. Upload it again.")
+            ) from None
+        yield path, name
 
 
 def check(token: str) -> LoadReport:
     """What importing the staged file would do (nothing is saved). Raises ``LoadError`` or
     ``UploadError``."""
-    path, name = staged(token)
-    try:
-        return load_catalogue(paths=[path], dry_run=True)
-    except LoadError as error:
-        raise LoadError(_named(str(error), path, name)) from None
+    with staged(token) as (path, name):
+        try:
+            return load_catalogue(paths=[path], dry_run=True)
+        except LoadError as error:
+            raise LoadError(_named(str(error), path, name)) from None
 
 
 def run(token: str, *, user) -> tuple[LoadReport, str]:
     """Import the staged file for ``user``, in one transaction and one revision, and discard
     it; return the report and the file's name. Raises ``LoadError`` (nothing changed) if it
     cannot be loaded, ``UploadError`` if it is not staged."""
-    path, name = staged(token)
-    try:
-        report = load_catalogue(paths=[path], user=user, comment=f"Imported {name} in the admin")
-    except LoadError as error:
-        raise LoadError(_named(str(error), path, name)) from None
+    with staged(token) as (path, name):
+        try:
+            report = load_catalogue(
+                paths=[path], user=user, comment=f"Imported {name} in the admin"
+            )
+        except LoadError as error:
+            raise LoadError(_named(str(error), path, name)) from None
     discard(token)
     return report, name
 
@@ -109,7 +139,8 @@ def run(token: str, *, user) -> tuple[LoadReport, str]:
 def discard(token: str) -> None:
     """Throw a staged upload away."""
     if TOKEN.match(token or ""):
-        shutil.rmtree(staging_root() / token, ignore_errors=True)
+        default_storage.delete(_upload(token))
+        default_storage.delete(_name(token))
 
 
 def _named(message: str, path: Path, name: str) -> str:
@@ -120,10 +151,11 @@ def _named(message: str, path: Path, name: str) -> str:
 
 
 def _remove_stale() -> None:
-    root = staging_root()
-    if not root.is_dir():
-        return
-    cutoff = time.time() - KEEP_SECONDS
-    for folder in root.iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < cutoff:
-            shutil.rmtree(folder, ignore_errors=True)
+    cutoff = timezone.now() - KEEP
+    for token in staged_uploads():
+        try:
+            stale = default_storage.get_modified_time(_upload(token)) < cutoff
+        except STORAGE_ERRORS:  # discarded by another server meanwhile
+            continue
+        if stale:
+            discard(token)

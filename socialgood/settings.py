@@ -7,6 +7,11 @@ DJANGO_DEBUG        "1"/"true"/"yes"/"on" turns debug on; off by default
 DJANGO_ALLOWED_HOSTS  comma-separated host names (default: localhost and 127.0.0.1)
 DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, e.g. https://catalogue.example.org
 DJANGO_MEDIA_ROOT, DJANGO_STATIC_ROOT  where uploads and collected static files live
+AWS_STORAGE_BUCKET_NAME  set: media go to this bucket of S3-compatible object storage instead of
+                    DJANGO_MEDIA_ROOT, reached with AWS_S3_ENDPOINT_URL (unset: AWS S3),
+                    AWS_S3_REGION_NAME, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (unset: the
+                    AWS SDK's own lookup, e.g. an instance role); AWS_S3_ADDRESSING_STYLE
+                    "virtual" for a provider that takes only bucket.host addresses
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_HSTS_SECONDS  HTTPS hardening, on by default when debug is off
 REDIS_URL           redis://host:6379/0: the cache every app server shares; unset: per process
 REDIS_TIMEOUT_MS    how long to wait for Redis to connect or answer before serving without it (50)
@@ -203,8 +208,25 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+# Media on this server's disk, or in a bucket every app server shares (campaigns/media_storage.py).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "").strip() or None
+"""Set to "virtual" for a provider that takes only bucket.host addresses (Alibaba Cloud OSS);
+unset, a custom endpoint is addressed path-style (http://minio:9000/bucket/key), as MinIO and
+Ceph take it."""
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": (
+            "campaigns.media_storage.BucketStorage"
+            if AWS_STORAGE_BUCKET_NAME
+            else "django.core.files.storage.FileSystemStorage"
+        )
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -9,8 +9,10 @@ from .settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Pages are cached in the tests too (the cache is emptied before each test, tests/conftest.py).
+# Media on disk (a temporary folder per test, tests/conftest.py), whatever bucket the shell names;
+# tests/test_media_storage.py puts them in a bucket of its own.
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = False

@@ -77,8 +77,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Uploads, served by the app in debug mode only (the view answers 404 otherwise): in
-# production the proxy serves /media/ (README, "Production").
+# Uploads: from a bucket, always served by the app; from the media folder, in debug mode only
+# (the view answers 404 otherwise), the proxy serving /media/ in production (docs/operating.md).
 urlpatterns.append(
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media, name="media")
 )

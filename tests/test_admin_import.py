@@ -2,6 +2,8 @@
 transaction and one revision on confirmation; bad files change nothing."""
 
 import json
+import os
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -44,7 +46,7 @@ def test_a_reviewer_sees_a_dry_run_then_imports_in_one_revision(reviewer):
     assert revision.comment == "Imported catalogue.json in the admin"
     assert revision.user == reviewer.user
     assert messages_of(done)[-1].startswith("Imported catalogue.json: 2 rows created or updated")
-    assert not list(importing.staging_root().iterdir())  # the upload is thrown away
+    assert importing.staged_uploads() == []  # the upload is thrown away
 
 
 def test_a_bad_record_is_refused_with_the_loaders_message_and_nothing_changes(reviewer):
@@ -55,10 +57,10 @@ def test_a_bad_record_is_refused_with_the_loaders_message_and_nothing_changes(re
     page = response.content.decode()
     assert "catalogue.json cannot be imported; nothing was changed." in page
     assert "catalogue.json, record 3" in response.context["refused"]
-    assert str(importing.staging_root()) not in response.context["refused"]
+    assert "upload.json" not in response.context["refused"]  # not the copy the loader read
     assert not Source.objects.exists()
     assert not Revision.objects.exists()
-    assert not list(importing.staging_root().iterdir())
+    assert importing.staged_uploads() == []
 
 
 def test_a_file_that_is_not_json_is_refused_with_a_message(reviewer):
@@ -76,7 +78,7 @@ def test_a_file_over_the_limit_is_refused_before_anything_is_kept(reviewer, sett
     errors = response.context["form"].errors["file"]
     assert errors[0].startswith("The file is ")
     assert "the admin takes files up to 100\xa0bytes" in errors[0]
-    assert not importing.staging_root().exists() or not list(importing.staging_root().iterdir())
+    assert importing.staged_uploads() == []
 
 
 def test_a_file_not_named_json_is_refused(reviewer):
@@ -95,12 +97,12 @@ def test_confirming_an_upload_that_is_not_yours_imports_nothing(reviewer):
 def test_cancelling_throws_the_upload_away(reviewer):
     checked = reviewer.post(IMPORT, {"file": upload(SOURCES)})
 
-    assert len(list(importing.staging_root().iterdir())) == 1  # the upload, staged
+    assert importing.staged_uploads() == [checked.context["token"]]  # the upload, staged
 
     cancelled = reviewer.post(IMPORT, {"token": checked.context["token"], "cancel": "1"})
 
     assert (cancelled.status_code, cancelled["Location"]) == (302, IMPORT)
-    assert not list(importing.staging_root().iterdir())
+    assert importing.staged_uploads() == []
     assert not Source.objects.exists()
 
 
@@ -131,3 +133,15 @@ def test_a_campaign_history_row_in_a_file_is_refused(reviewer):
     response = reviewer.post(IMPORT, {"file": upload(records)})
 
     assert "is not part of the catalogue" in response.context["refused"]
+
+
+def test_an_upload_left_unconfirmed_for_a_day_is_removed_when_the_next_is_staged(
+    reviewer, media_root
+):
+    old = reviewer.post(IMPORT, {"file": upload(SOURCES)}).context["token"]
+    a_day_ago = time.time() - 24 * 3600 - 60
+    os.utime(media_root / "imports" / f"{old}.json", (a_day_ago, a_day_ago))
+
+    new = reviewer.post(IMPORT, {"file": upload(SOURCES)}).context["token"]
+
+    assert importing.staged_uploads() == [new]

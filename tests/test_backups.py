@@ -61,7 +61,7 @@ def test_a_backup_that_fails_half_way_leaves_no_folder_behind(tmp_path, media_ro
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("campaigns.backups.shutil.copytree", disk_full)
+    monkeypatch.setattr("campaigns.backups.shutil.copyfileobj", disk_full)
     with pytest.raises(CommandError, match="could not be written to .*No space left"):
         call_command("backup_site", str(tmp_path / "backup"))
 

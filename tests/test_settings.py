@@ -97,3 +97,44 @@ def test_in_production_the_health_check_answers_plain_http_and_other_pages_redir
 
     # The health check answers (its database is the empty default one) rather than 301.
     assert result.stdout.split()[-2:] in (["200", "301"], ["503", "301"]), result.stderr
+
+
+MEDIA_STORAGE = (
+    "from django.core.files.storage import default_storage as media; "
+    "print(media.__class__.__name__, media.url('logos/a b.png')); "
+    "print(*(getattr(media, name, '-') for name in "
+    "('bucket_name', 'endpoint_url', 'region_name', 'access_key', 'file_overwrite'))); "
+    "print(media.client_config.s3, media.client_config.connect_timeout)"
+)
+
+
+def test_a_bucket_named_in_the_environment_holds_the_media_with_django_storages_own_names():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        MEDIA_STORAGE,
+        DJANGO_DEBUG="1",
+        AWS_STORAGE_BUCKET_NAME="catalogue-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        AWS_S3_REGION_NAME="eu-west-1",
+        AWS_ACCESS_KEY_ID="key-id",
+        AWS_SECRET_ACCESS_KEY="secret",
+        AWS_S3_ADDRESSING_STYLE="virtual",
+    )
+
+    assert result.stdout.splitlines() == [
+        "BucketStorage /media/logos/a%20b.png",
+        "catalogue-media http://127.0.0.1:9000 eu-west-1 key-id False",
+        "{'addressing_style': 'virtual'} 3",
+    ], result.stderr
+
+
+def test_without_a_bucket_the_media_stay_in_the_media_folder():
+    environment = {name: "" for name in os.environ if name.startswith("AWS_")}
+
+    result = run_manage(
+        "shell", "--no-imports", "-c", MEDIA_STORAGE, DJANGO_DEBUG="1", **environment
+    )
+
+    assert result.stdout.splitlines()[0] == "FileSystemStorage /media/logos/a%20b.png"

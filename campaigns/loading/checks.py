@@ -4,6 +4,7 @@ values, the rows it names by natural key, the rules a row must pass (``validate`
 a record alone and for a batch) and the messages that say, in one line, what is wrong.
 """
 
+import errno
 import json
 from decimal import Decimal
 from difflib import get_close_matches
@@ -24,6 +25,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import models
 
 from .. import images, registry
+from ..media_storage import STORAGE_ERRORS, describe, is_missing
 from ..models.base import SafeImageField
 from .reading import Record, kind_of, read_records
 
@@ -346,8 +348,9 @@ def validate(
 
 def check_named_images(obj: models.Model, existing: models.Model | None) -> list[tuple]:
     """The image files a record names anew (the row is new, or named another file), checked
-    as an upload is: an image in the media folder gets no laxer a check than one uploaded.
-    Raises ``ValidationError`` naming the field, or ``OSError`` for a file not there."""
+    as an upload is: an image in the media storage gets no laxer a check than one uploaded.
+    Raises ``ValidationError`` naming the field, or ``OSError`` for a file that cannot be read
+    (not there, or in a bucket that cannot be reached), named with the storage."""
     named = []
     for model_field in type(obj)._meta.concrete_fields:
         if not isinstance(model_field, SafeImageField):
@@ -361,6 +364,12 @@ def check_named_images(obj: models.Model, existing: models.Model | None) -> list
                 images.clean_image(file)
         except ValidationError as error:
             raise ValidationError({model_field.name: error.error_list}) from None
+        except STORAGE_ERRORS as error:  # named by the storage's own name, whichever it is
+            raise OSError(
+                errno.ENOENT if is_missing(error) else errno.EIO,
+                str(error),
+                f"{stored.name} in {describe(stored.storage)}",
+            ) from None
         named.append((stored.storage, stored.name))
     return named
 

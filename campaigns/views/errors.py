@@ -1,5 +1,5 @@
-"""The error pages: a fault is a 500, a database that cannot be reached a 503 with Retry-After;
-in JSON under /api/."""
+"""The error pages: a fault is a 500, a database or a media bucket that cannot be reached a 503
+with Retry-After; in JSON under /api/."""
 
 import logging
 import sys
@@ -10,6 +10,8 @@ from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error
+
+from .. import media_storage
 
 logger = logging.getLogger("campaigns.unavailable")
 
@@ -37,16 +39,22 @@ def database_unreachable(exception) -> bool:
 
 @requires_csrf_token
 def server_error_or_unavailable(request, template_name="500.html"):
-    """``handler500``: when the database cannot be reached, a 503 page (rendered without it)
-    asking to retry in a little while, logged; any other fault, Django's 500 page."""
+    """``handler500``: when the database or the media bucket cannot be reached (a curator's
+    upload, say), a 503 page (rendered without either) asking to retry in a little while,
+    logged; any other fault, Django's 500 page."""
     exception = sys.exc_info()[1]  # the exception being handled (Django calls this in its except)
     api = request.path_info.startswith("/api/")
-    if not database_unreachable(exception):
-        if api:  # the API answers in JSON, even when it fails
-            return JsonResponse({"detail": "Something went wrong on our side."}, status=500)
+    if media_storage.unreachable(exception):
+        unavailable, page = "Media storage", "503_media.html"
+    elif database_unreachable(exception):
+        unavailable, page = "Database", "503.html"
+    elif api:  # the API answers in JSON, even when it fails
+        return JsonResponse({"detail": "Something went wrong on our side."}, status=500)
+    else:
         return server_error(request, template_name)
     logger.warning(
-        "Database unavailable: answered %s %s with 503 (%s: %s)",
+        "%s unavailable: answered %s %s with 503 (%s: %s)",
+        unavailable,
         request.method,
         request.path,
         type(exception).__name__,
@@ -55,13 +63,13 @@ def server_error_or_unavailable(request, template_name="500.html"):
     if api:
         response = JsonResponse(
             {
-                "detail": "The catalogue's database cannot be reached just now: try again in "
-                f"{RETRY_AFTER_SECONDS} seconds."
+                "detail": f"The catalogue's {unavailable.lower()} cannot be reached just now: "
+                f"try again in {RETRY_AFTER_SECONDS} seconds."
             },
             status=503,
         )
     else:
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = HttpResponse(loader.get_template(page).render(), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response
