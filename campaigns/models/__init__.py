@@ -24,6 +24,7 @@ from .choices import (
     Cause,
     CaveatKind,
     DatePrecision,
+    DivisionLevel,
     FigureKind,
     FigureSort,
     FigureSubject,
@@ -58,6 +59,7 @@ from .evidence import (
 from .figures import Figure, FigureQuerySet
 from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
+from .places import CHINA, Division, DivisionQuerySet, province_code
 from .parts import CampaignImage, CampaignImageQuerySet, Participation, ParticipationQuerySet
 from .sources import Source, SourceQuerySet
 from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
@@ -84,7 +86,11 @@ __all__ = [
     "ChangeTrackedQuerySet",
     "Correction",
     "CorrectionQuerySet",
+    "CHINA",
     "DatePrecision",
+    "Division",
+    "DivisionLevel",
+    "DivisionQuerySet",
     "Evidence",
     "SubjectEvidence",
     "SubjectEvidenceQuerySet",
@@ -130,6 +136,7 @@ __all__ = [
     "kind_of_unit",
     "partial_date_end",
     "partial_iso_date",
+    "province_code",
     "slug_rule",
     "validate_image_size",
     "validate_partial_date",
