@@ -59,8 +59,8 @@ from .evidence import (
 from .figures import Figure, FigureQuerySet
 from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
-from .places import CHINA, Division, DivisionQuerySet, province_code
 from .parts import CampaignImage, CampaignImageQuerySet, Participation, ParticipationQuerySet
+from .places import CHINA, Division, DivisionQuerySet, province_code
 from .sources import Source, SourceQuerySet
 from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
 from .summary import CatalogueSummary
