@@ -11,7 +11,9 @@ them.
 """
 
 import csv
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.apps import apps as global_apps
 from django.db import transaction
@@ -37,6 +39,24 @@ def read_divisions(path: Path = DATA_FILE) -> dict[str, tuple]:
             )
             for row in csv.DictReader(stream)
         }
+
+
+class Province(NamedTuple):
+    """A province-level division's names, as ``display.py`` reads names."""
+
+    name: str
+    name_zh: str
+
+
+@cache
+def provinces() -> dict[str, Province]:
+    """The province-level divisions by code, in code order, read from the data file once: the
+    table holds the same (``sync_divisions``), and a list names them without a query."""
+    return {
+        code: Province(name, name_zh)
+        for code, (level, _parent, _province, name, name_zh) in read_divisions().items()
+        if level == "province"
+    }
 
 
 def sync_divisions(apps=global_apps, using: str = "default") -> int:
