@@ -5,9 +5,11 @@ case page and the catalogue files."""
 import csv
 import io
 import json
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -201,6 +203,27 @@ def test_loading_an_unknown_division_code_names_the_record_and_the_code(db, sour
     assert "record 1 (campaigns.campaign “lushan-relief”)" in message
     assert "division: there is no campaigns.division “519999”." in message
     assert not Campaign.objects.filter(slug="lushan-relief").exists()
+
+
+def test_the_admins_import_refuses_an_unknown_division_code_naming_record_and_code(reviewer):
+    records = [
+        {
+            "model": "campaigns.source",
+            "fields": {"slug": "s1", "title": "A report", "kind": "report"},
+        },
+        a_campaign_record(SimpleNamespace(slug="s1"), division=["519999"]),
+    ]
+    upload = SimpleUploadedFile("places.json", json.dumps(records).encode(), "application/json")
+
+    response = reviewer.post("/admin/campaigns/campaign/import/", {"file": upload})
+
+    assert response.status_code == 200
+    assert "places.json cannot be imported; nothing was changed." in response.content.decode()
+    assert response.context["refused"] == (
+        "places.json, record 2 (campaigns.campaign “lushan-relief”): "
+        "division: there is no campaigns.division “519999”."
+    )
+    assert not Campaign.objects.exists()
 
 
 def test_loading_a_division_for_a_case_outside_china_says_why(db, source, tmp_path):
