@@ -118,7 +118,7 @@ def localized_division(division):
         names = format_html("{}{}", link, "".join(part.name_zh for part in reversed(within)))
     else:
         names = format_html("{}{}", "".join(f"{part.name}, " for part in within), link)
-    return format_html('{} <span class="division-code">(GB/T 2260 {})</span>', names, division.code)
+    return format_html('{} <span class="muted">(GB/T 2260 {})</span>', names, division.code)
 
 
 def localized_paragraphs(obj, field):

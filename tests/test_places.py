@@ -407,7 +407,7 @@ def test_the_case_page_shows_the_place_with_its_divisions_in_english(client, pla
     assert response.status_code == 200
     assert (
         'Lushan County, Ya&#x27;an, <a href="/campaigns/?province=510000">Sichuan</a> '
-        '<span class="division-code">(GB/T 2260 511826)</span>'
+        '<span class="muted">(GB/T 2260 511826)</span>'
     ) in response.content.decode()
 
 
