@@ -18,6 +18,8 @@ from typing import NamedTuple
 from django.apps import apps as global_apps
 from django.db import transaction
 
+from .models.places import province_code
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "china_divisions.csv"
 """The divisions: code, level, parent code, English name, Chinese name; in code order."""
 
@@ -33,7 +35,7 @@ def read_divisions(path: Path = DATA_FILE) -> dict[str, tuple]:
             row["code"]: (
                 row["level"],
                 row["parent"] or None,
-                row["code"][:2] + "0000",
+                province_code(row["code"]),
                 row["name"],
                 row["name_zh"],
             )

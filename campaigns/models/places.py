@@ -24,10 +24,6 @@ class DivisionQuerySet(models.QuerySet):
         """Find a division by its code."""
         return self.get(code=code)
 
-    def provinces(self):
-        """The province-level divisions, in code order."""
-        return self.filter(level=DivisionLevel.PROVINCE).order_by("code")
-
     def with_ancestors(self):
         """With the divisions it lies in, joined (a county's prefecture and province)."""
         return self.select_related("parent__parent")
