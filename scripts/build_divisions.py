@@ -97,6 +97,7 @@ PEOPLES = {
     "鄂伦春": "Oroqen",
     "鄂温克": "Ewenki",
     "仡佬": "Gelao",
+    "各": "Various Nationalities",  # 各族: of several peoples
     "哈尼": "Hani",
     "哈萨克": "Kazakh",
     "回": "Hui",
@@ -174,6 +175,9 @@ READINGS = {
     "闵行": "min hang",
     "六合": "lu he",
     "漯河": "luo he",
+    "万柏林": "wan bai lin",
+    "南乐": "nan le",
+    "民乐": "min le",
     "六安": "lu an",
     "蚌埠": "beng bu",
     "丽水": "li shui",
@@ -218,6 +222,8 @@ sound of a character: the reading the place itself uses."""
 
 NAMES = {
     "神农架林区": "Shennongjia Forestry District",
+    "鄂温克族自治旗": "Evenk Autonomous Banner",
+    "鄂伦春自治旗": "Oroqen Autonomous Banner",
     "呼和浩特市": "Hohhot",
     "哈尔滨市": "Harbin",
     "齐齐哈尔市": "Qiqihar",
