@@ -427,3 +427,14 @@ def test_a_case_page_costs_the_same_queries_with_a_place(client, placed_cases):
     with CaptureQueriesContext(connection) as with_place:
         client.get("/campaigns/shanghe/")
     assert len(with_place) == len(without_place)
+
+
+def test_a_cases_admin_page_costs_the_same_queries_with_a_place(admin_client, placed_cases):
+    admin_client.get(change_url(placed_cases["china"]))  # warms what every page reads once
+    with CaptureQueriesContext(connection) as without_place:
+        response = admin_client.get(change_url(placed_cases["madrid"]))
+    with CaptureQueriesContext(connection) as with_place:
+        placed = admin_client.get(change_url(placed_cases["lushan"]))
+    assert response.status_code == placed.status_code == 200
+    assert "Lushan County 芦山县 (511826)" in placed.content.decode()
+    assert len(with_place) == len(without_place)
