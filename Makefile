@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check audit-seed screenshots messages fonts bench bench-scale bench-peer clean role \
+	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-peer clean role \
 	unlock
 
 help:  ## list the targets
@@ -91,6 +91,9 @@ messages: install  ## update the Chinese translation file from the code and comp
 
 fonts: install  ## cut the share images' CJK font down again (needs fonts-noto-cjk installed)
 	$(BIN)/python scripts/subset_font.py
+
+divisions: install  ## rebuild campaigns/data/china_divisions.csv from its npm package (needs npm)
+	$(BIN)/python scripts/build_divisions.py
 
 # Serves a throwaway copy of the seed catalogue (SQLite in a temp dir) on a free port, runs
 # scripts/screenshots.py against it, and stops the server and removes the copy even on failure.

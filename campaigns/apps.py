@@ -1,5 +1,6 @@
 """The catalogue app: on start-up the history registers its models, the derived data's signal
-forwarders connect, and the roles are kept in step after every migrate."""
+forwarders connect, and the roles and China's administrative divisions are kept in step after
+every migrate."""
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
@@ -12,7 +13,8 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from . import history, roles, signals  # noqa: F401 - signals connects the receivers
+        from . import history, places, roles, signals  # noqa: F401 - signals connects receivers
 
         history.register_catalogue()
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)
+        post_migrate.connect(places.sync_divisions_after_migrate, sender=self)

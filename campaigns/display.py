@@ -93,6 +93,34 @@ def localized_place(campaign):
     )
 
 
+def division_name(division, chinese):
+    """A division of China and those it lies in, as each language writes a place: the most
+    precise first in English ("Lushan County, Ya'an, Sichuan"), the province first and without
+    separators in Chinese ("四川省雅安市芦山县"). Reads the rows ``with_ancestors()`` joined."""
+    lineage = division.lineage
+    if chinese:
+        return "".join(part.name_zh for part in reversed(lineage))
+    return ", ".join(part.name for part in lineage)
+
+
+def localized_division(division):
+    """A case's division in the page's language, as HTML: its names as ``division_name``
+    writes them, the province a link to the list of the cases placed in it, and the code."""
+    chinese = is_chinese()
+    *within, province = division.lineage
+    link = format_html(
+        '<a href="{}?province={}">{}</a>',
+        reverse("campaigns:campaign_list"),
+        province.code,
+        province.name_zh if chinese else province.name,
+    )
+    if chinese:
+        names = format_html("{}{}", link, "".join(part.name_zh for part in reversed(within)))
+    else:
+        names = format_html("{}{}", "".join(f"{part.name}, " for part in within), link)
+    return format_html('{} <span class="muted">(GB/T 2260 {})</span>', names, division.code)
+
+
 def localized_paragraphs(obj, field):
     """A long text in the page's language, in paragraphs, marked as ``localized_html`` does."""
     text, english_only = in_page_language(obj, field)

@@ -17,13 +17,14 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import records
-from .display import decimal_text, json_number
+from . import places, records
+from .display import both_names, decimal_text, json_number
 from .models import (
     Approach,
     Cause,
     CaveatKind,
     DatePrecision,
+    DivisionLevel,
     FigureKind,
     Qualifier,
     Role,
@@ -98,6 +99,7 @@ CODE_LISTS = [
     ("caveat_kind", _("Kinds of caveat"), CaveatKind),
     ("scope", _("Scopes"), Scope),
     ("precision", _("Date precisions"), DatePrecision),
+    ("division_level", _("Levels of China's administrative divisions"), DivisionLevel),
 ]
 """The code lists the codebook explains: (anchor, heading, choices)."""
 
@@ -123,6 +125,13 @@ def codebook():
                 ],
             )
             for anchor, heading, choices in CODE_LISTS
+        ]
+        + [
+            (
+                "province",
+                _("China's province-level divisions"),
+                [(code, both_names(names), "") for code, names in places.provinces().items()],
+            )
         ],
         "licence_name": LICENCE_NAME,
         "licence_url": LICENCE_URL,

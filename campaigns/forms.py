@@ -82,6 +82,14 @@ class CampaignAdminForm(PrefetchedChoicesForm):
 
     class Meta:
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "division": {
+                "invalid_choice": _(
+                    "There is no administrative division with the code “%(value)s”: choose "
+                    "one from the list, by its six-digit GB/T 2260 code or its name."
+                )
+            }
+        }
 
     def clean(self):
         cleaned_data = super().clean()

@@ -21,13 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field as SchemaField
 from ninja import Schema
 
-from .display import json_number
+from .display import division_name, json_number
 from .evidence_records import EvidenceOut, evidence_items
 from .models import (
     Approach,
     Cause,
     CaveatKind,
     DatePrecision,
+    DivisionLevel,
     FigureKind,
     Qualifier,
     Role,
@@ -197,6 +198,11 @@ def of_campaign(figure, value):
     return value(figure.campaign) if figure.campaign else None
 
 
+def division_names(campaign, chinese):
+    """The names of a campaign's division and those it lies in, or nothing for none."""
+    return division_name(campaign.division, chinese) if campaign.division_id else ""
+
+
 def only(*formats):
     return frozenset(formats)
 
@@ -238,6 +244,35 @@ CAMPAIGN = [
         _("The country, as an ISO 3166-1 alpha-2 code (CN, GB, US …)."),
         str,
         lambda c, x: c.country.code or "",
+    ),
+    Field(
+        "division_code",
+        _(
+            "For a case in China: the most precise administrative division its sources name, "
+            "by its six-digit GB/T 2260 code (511826 is Lushan County; its first two digits "
+            "followed by 0000, 510000, are its province, Sichuan); empty when they name only "
+            "the country."
+        ),
+        str | None,
+        lambda c, x: c.division_id,
+    ),
+    Field(
+        "division_level",
+        _("That division's level: province, prefecture or county (see the division levels)."),
+        DivisionLevel | None,
+        lambda c, x: c.division.level if c.division_id else None,
+    ),
+    Field(
+        "division_name",
+        _("That division and those it lies in, in English: “Lushan County, Ya'an, Sichuan”."),
+        str,
+        lambda c, x: division_names(c, chinese=False),
+    ),
+    Field(
+        "division_name_zh",
+        _("The same in Chinese, province first: “四川省雅安市芦山县”."),
+        str,
+        lambda c, x: division_names(c, chinese=True),
     ),
     Field(
         "scope",

@@ -59,6 +59,7 @@ def campaign_form_data(campaign, *, figures=(), participants=(), images=(), evid
         "end_precision": campaign.end_precision,
         "location": campaign.location,
         "country": campaign.country.code or "",
+        "division": campaign.division_id or "",
         "cause": campaign.cause,
         "approach": campaign.approach,
         "scope": campaign.scope,

@@ -167,3 +167,28 @@ def test_the_seed_corrections_reach_a_database_that_loaded_the_old_seed():
     assert figure.qualifier == "nearly"
     (correction,) = Correction.objects.filter(figure=figure)
     assert (correction.before, correction.after) == ("exactly 77,781 USD", "nearly 77,781 USD")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_seeds_cases_in_a_database_are_placed_as_the_seed_files_place_them():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate([("campaigns", "0038_figure_conversions_index")])
+    try:
+        OldCampaign = old.get_model("campaigns", "Campaign")
+        for slug, country in [
+            ("yaan-earthquake-weibo-fundraising", "CN"),
+            ("wang-shuai-flower-videos-wesee", ""),  # a curator took the country away
+            ("a-curators-own-case", "CN"),
+        ]:
+            OldCampaign.objects.create(title=slug, slug=slug, country=country)
+    finally:
+        new = migrate(latest)
+
+    Campaign = new.get_model("campaigns", "Campaign")
+    assert dict(Campaign.objects.order_by("slug").values_list("slug", "division")) == {
+        "a-curators-own-case": None,
+        "wang-shuai-flower-videos-wesee": None,
+        "yaan-earthquake-weibo-fundraising": "511800",
+    }
+    Division = new.get_model("campaigns", "Division")
+    assert Division.objects.get(code="511800").name == "Ya'an"

@@ -798,7 +798,7 @@ summary counted; the first request after a change counts it, in ``SUMMARY_QUERIE
 Pages that show figures fetch their conversions (the same amount in another unit) in one
 query more."""
 
-SUMMARY_QUERIES = 13
+SUMMARY_QUERIES = 14
 
 
 @pytest.fixture(scope="class", params=[4, 60], ids=lambda size: f"{size}-cases")

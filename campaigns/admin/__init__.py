@@ -4,7 +4,8 @@ The curators' admin at /admin/, one module per job:
 - the catalogue's models, each registered by its own module: ``sources.py``,
   ``organisations.py`` (organisations and platforms), ``tags.py``, ``cases.py`` (a case with its
   figures, participants and images inline), ``figures.py``, ``parts.py`` (participants and
-  images on their own pages), ``readers.py`` (corrections and readers' suggestions);
+  images on their own pages), ``places.py`` (China's administrative divisions, read-only),
+  ``readers.py`` (corrections and readers' suggestions);
 - ``policy.py``: what an editor and a reviewer may do to a case and its parts;
 - ``base.py``: what several admins share (counted columns, autocompletes labelled from the
   admin's own queryset, https addresses);
@@ -27,6 +28,7 @@ from . import (  # noqa: F401 - each registers its admins
     figures,
     organisations,
     parts,
+    places,
     readers,
     sources,
     tags,

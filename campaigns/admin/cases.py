@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
-from ..forms import CampaignAdminForm, FigureAdminForm
+from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
 from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
 from . import importing, review
 from .base import PrefetchedAutocompleteMixin
@@ -156,7 +156,7 @@ class CampaignAdmin(
     date_hierarchy = "start_date"
     ordering = ["-start_date", "title"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["platforms", "sources"]
+    autocomplete_fields = ["platforms", "sources", "division"]
     readonly_fields = [
         "published_at",
         "published_by",
@@ -187,6 +187,7 @@ class CampaignAdmin(
                     ("start_date", "start_precision"),
                     ("end_date", "end_precision"),
                     ("location", "location_zh", "country"),
+                    "division",
                 ]
             },
         ),
@@ -212,7 +213,12 @@ class CampaignAdmin(
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_listing()
+        return super().get_queryset(request).for_listing().select_related("division")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "division":  # labelled from the division selected with the case
+            kwargs["widget"] = PrefetchedAutocompleteSelect(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def history_of(self, object_id):
         return history.History.of_campaign(object_id)

@@ -38,6 +38,9 @@ MAX_OFFSET = 1_000_000
 COUNTRY_PATTERN = r"^[A-Za-z]{2}$"
 """An ISO 3166-1 alpha-2 country code."""
 
+PROVINCE_PATTERN = r"^[1-9][0-9]0000$"
+"""The GB/T 2260 code of a province-level division of China."""
+
 TEXT_PATTERN = r"^[^\x00-\x1f\x7f]*$"
 """Free text in a query parameter: anything but control characters."""
 
@@ -79,6 +82,12 @@ class CampaignFilters(Schema):
     approach: Approach = Field(None, description="An approach code.")
     country: str = Field(
         None, description="An ISO 3166-1 alpha-2 country code, e.g. CN.", pattern=COUNTRY_PATTERN
+    )
+    province: str = Field(
+        None,
+        description="The GB/T 2260 code of a province-level division of China, e.g. 510000 "
+        "(Sichuan): the cases placed in it or in a prefecture or county within it.",
+        pattern=PROVINCE_PATTERN,
     )
     tag: TagSlug = Field(None, description="A tag slug (Chinese tags have Chinese slugs).")
     year_from: int = Field(
@@ -132,6 +141,7 @@ def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
         cause=filters.cause or "",
         approach=filters.approach or "",
         country=filters.country or "",
+        province=filters.province or "",
         year_from=filters.year_from,
         year_to=filters.year_to,
         scope=filters.scope or "",

@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .. import places
 from ..display import both_names, primary_name, uncounted, with_count
 from ..models import (
     Approach,
@@ -91,6 +92,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         label=_("Approach"), required=False, choices=[("", _("Any approach")), *Approach.choices]
     )
     country = ForgivingChoiceField(label=_("Country"), required=False)
+    province = ForgivingChoiceField(label=_("Province"), required=False)
     tag = ForgivingLookupChoiceField(label=_("Tag"), required=False)
     year_from = ForgivingYearField(
         label=_("From year"),
@@ -116,6 +118,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         "cause": _("Unknown cause “%(value)s” was ignored."),
         "approach": _("Unknown approach “%(value)s” was ignored."),
         "country": _("No published case is from the country “%(value)s”; ignored."),
+        "province": _("No published case is placed in the province “%(value)s”; ignored."),
         "tag": _("Unknown tag “%(value)s” was ignored."),
         "year_from": _("“%(value)s” is not a year; ignored."),
         "year_to": _("“%(value)s” is not a year; ignored."),
@@ -177,6 +180,14 @@ class CampaignFilterForm(ForgivingFilterForm):
         )
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
             ((code, with_count(countries.name(code), count)) for code, count in country_counts),
+            key=lambda choice: reading_order(choice[1]),
+        )
+        names = places.provinces()
+        self.fields["province"].choices = [("", _("Any province"))] + sorted(
+            (
+                (code, with_count(primary_name(names[code]) if code in names else code, count))
+                for code, count in summary.province_counts_in(asked_scope)
+            ),
             key=lambda choice: reading_order(choice[1]),
         )
 
@@ -276,6 +287,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             cause=data.get("cause") or "",
             approach=data.get("approach") or "",
             country=data.get("country") or "",
+            province=data.get("province") or "",
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
             scope=data.get("scope") or ScopeFilter.SOCIAL_GOOD,

@@ -18,7 +18,9 @@ MAX_QUERY_LENGTH = 200
 @dataclass(frozen=True)
 class CampaignQuery:
     """A selection of cases: filters, a search and an order. Empty values select everything;
-    a value no case has (an unknown platform, organisation, tag or country) finds nothing."""
+    a value no case has (an unknown platform, organisation, tag, country or province) finds
+    nothing. ``province`` is the GB/T 2260 code of a province-level division of China: the
+    cases placed in it or in a prefecture or county within it."""
 
     q: str = ""
     platforms: tuple[str, ...] = ()
@@ -27,6 +29,7 @@ class CampaignQuery:
     cause: str = ""
     approach: str = ""
     country: str = ""
+    province: str = ""
     year_from: int | None = None
     year_to: int | None = None
     scope: str = ScopeFilter.SOCIAL_GOOD
@@ -61,6 +64,8 @@ class CampaignQuery:
         for name in ("cause", "approach", "country"):
             if getattr(self, name):
                 queryset = queryset.filter(**{name: getattr(self, name)})
+        if self.province:
+            queryset = queryset.in_province(self.province)
         queryset = queryset.started_between(self.year_from, self.year_to)
         q = self.q if q is None else q
         if q:

@@ -120,7 +120,7 @@ class _Grower:
         rows = []
         for index in range(number):
             word, word_zh = self.random.choice(ORGANISATION_WORDS)
-            place, place_zh = self.random.choice(PLACES)
+            place, place_zh, _division = self.random.choice(PLACES)
             kind_name, kind_zh, kind = self.random.choice(ORGANISATION_KINDS)
             rows.append(
                 Organisation(
@@ -166,7 +166,7 @@ class _Grower:
         for number in range(first, first + size):
             topic, topic_zh, cause = pick.choice(TOPICS)
             approach, approach_zh, approach_code = pick.choice(APPROACHES)
-            place, place_zh = pick.choice(PLACES)
+            place, place_zh, division = pick.choice(PLACES)
             on = pick.sample(platforms, pick.choice([1, 1, 2]))
             by = pick.sample(organisations, pick.choice([1, 1, 2]))
             source = pick.choice(sources)
@@ -188,6 +188,7 @@ class _Grower:
                     start_precision=precision,
                     location=f"{place}, China",
                     country="CN",
+                    division_id=division,
                     cause=cause,
                     approach=approach_code,
                     status=Status.DRAFT if draft else Status.PUBLISHED,

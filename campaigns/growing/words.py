@@ -54,22 +54,23 @@ APPROACHES = [
 """(English, Chinese, approach) of how a grown case used social media."""
 
 PLACES = [
-    ("Sichuan", "四川"),
-    ("Yunnan", "云南"),
-    ("Gansu", "甘肃"),
-    ("Shandong", "山东"),
-    ("Guangxi", "广西"),
-    ("Hubei", "湖北"),
-    ("Guizhou", "贵州"),
-    ("Shaanxi", "陕西"),
-    ("Hunan", "湖南"),
-    ("Qinghai", "青海"),
-    ("Xinjiang", "新疆"),
-    ("Hebei", "河北"),
-    ("Ya'an", "雅安"),
-    ("Beijing", "北京"),
-    ("Shanghai", "上海"),
+    ("Sichuan", "四川", "510000"),
+    ("Yunnan", "云南", "530000"),
+    ("Gansu", "甘肃", "620000"),
+    ("Shandong", "山东", "370000"),
+    ("Guangxi", "广西", "450000"),
+    ("Hubei", "湖北", "420000"),
+    ("Guizhou", "贵州", "520000"),
+    ("Shaanxi", "陕西", "610000"),
+    ("Hunan", "湖南", "430000"),
+    ("Qinghai", "青海", "630000"),
+    ("Xinjiang", "新疆", "650000"),
+    ("Hebei", "河北", "130000"),
+    ("Ya'an", "雅安", "511800"),
+    ("Beijing", "北京", "110000"),
+    ("Shanghai", "上海", "310000"),
 ]
+"""(English, Chinese, GB/T 2260 division code) of where a grown case took place."""
 
 TAGS = [
     ("agriculture", "农业"),

@@ -24,6 +24,7 @@ from .choices import (
     Cause,
     CaveatKind,
     DatePrecision,
+    DivisionLevel,
     FigureKind,
     FigureSort,
     FigureSubject,
@@ -59,6 +60,7 @@ from .figures import Figure, FigureQuerySet
 from .history import CampaignVersion, CampaignVersionQuerySet, Removal
 from .organisations import Organisation, OrganisationQuerySet, Platform, PlatformQuerySet
 from .parts import CampaignImage, CampaignImageQuerySet, Participation, ParticipationQuerySet
+from .places import CHINA, Division, DivisionQuerySet, province_code
 from .sources import Source, SourceQuerySet
 from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
 from .summary import CatalogueSummary
@@ -84,7 +86,11 @@ __all__ = [
     "ChangeTrackedQuerySet",
     "Correction",
     "CorrectionQuerySet",
+    "CHINA",
     "DatePrecision",
+    "Division",
+    "DivisionLevel",
+    "DivisionQuerySet",
     "Evidence",
     "SubjectEvidence",
     "SubjectEvidenceQuerySet",
@@ -130,6 +136,7 @@ __all__ = [
     "kind_of_unit",
     "partial_date_end",
     "partial_iso_date",
+    "province_code",
     "slug_rule",
     "validate_image_size",
     "validate_partial_date",

@@ -45,6 +45,9 @@ SCOPE_COUNTS = {scope: Count("pk", filter=Q(scope=scope)) for scope in Scope.val
 """Of the rows counted, those of each scope, named by its code (``social_good``, the lists'
 default, and the others a list shows on request)."""
 
+PLACE = "division__parent__parent"
+"""A campaign's division with the divisions it lies in (county, prefecture, province), joined."""
+
 RELATED_CANDIDATES = 300
 """A campaign's related campaigns are chosen among the newest this many that share anything."""
 
@@ -139,6 +142,11 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
                 self.model.sources.through.objects.filter(campaign=OuterRef("pk"), source=source)
             )
         )
+
+    def in_province(self, code):
+        """Campaigns placed in the province-level division with this GB/T 2260 code or in a
+        prefecture or county within it."""
+        return self.filter(division__province=code)
 
     def started_between(self, first_year=None, last_year=None):
         """Campaigns that started in or after ``first_year`` and in or before ``last_year``
@@ -267,7 +275,8 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
 
     def for_detail(self):
         """Everything a campaign's page shows, fetched in a fixed number of queries."""
-        return self.with_cited_figures().prefetch_related(
+        with_place = self.with_cited_figures().select_related(PLACE)
+        return with_place.prefetch_related(
             Prefetch("platforms", queryset=Platform.objects.select_related("operator")),
             Prefetch(
                 "participations", queryset=Participation.objects.select_related("organisation")
@@ -298,7 +307,8 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         Tags come as ``tag_list`` through their links (django-taggit's own prefetch builds a
         queryset per campaign: a third of a 100,000-row download's time)."""
         # The search document is no part of a record, and the largest column of a row.
-        return self.defer("search_text", "search_document").prefetch_related(
+        with_place = self.defer("search_text", "search_document").select_related(PLACE)
+        return with_place.prefetch_related(
             platforms_by_slug("platforms"),
             Prefetch(
                 "tagged_items",
@@ -344,6 +354,17 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             .values("country")
             .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by("country")
+        )
+
+    def count_by_province(self):
+        """How many of these campaigns are placed in each province-level division of China
+        (directly or in a prefecture or county within it), and how many of each scope."""
+        return (
+            self.exclude(division=None)
+            .order_by()
+            .values(province=F("division__province"))
+            .annotate(count=Count("pk"), **SCOPE_COUNTS)
+            .order_by("province")
         )
 
     def count_by_cause(self):

@@ -27,6 +27,7 @@ from .choices import (
 )
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
+from .places import CHINA, Division
 from .sources import Source
 from .tags import TaggedCampaign
 
@@ -69,6 +70,19 @@ class Campaign(ReadingOrder, ChangeTracked):
     location = models.CharField(_("location"), max_length=200, blank=True)
     location_zh = models.CharField(_("Chinese location"), max_length=200, blank=True)
     country = CountryField(_("country"), blank=True)
+    division = models.ForeignKey(
+        Division,
+        verbose_name=_("place in China"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        help_text=_(
+            "For a case in China: the most precise administrative division its sources name "
+            "(province, prefecture or county), by code or name. Leave it empty when they name "
+            "only the country."
+        ),
+    )
     scope = models.CharField(
         _("scope"),
         max_length=20,
@@ -218,6 +232,14 @@ class Campaign(ReadingOrder, ChangeTracked):
             and partial_date_end(self.end_date, self.end_precision) < self.start_date
         ):
             raise ValidationError({"end_date": _("The end date is before the start date.")})
+        if self.division_id is not None and self.country != CHINA:
+            raise ValidationError(
+                {
+                    "division": _(
+                        "Only a case in China has a place in China: set the country to China."
+                    )
+                }
+            )
 
     def allowed_source_ids(self):
         """The ids of the sources this campaign's figures may cite.

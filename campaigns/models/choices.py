@@ -12,6 +12,15 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("day")
 
 
+class DivisionLevel(models.TextChoices):
+    """The levels of China's administrative divisions (GB/T 2260) the catalogue places cases
+    at: a province-level division, a prefecture-level one within it, a county-level one."""
+
+    PROVINCE = "province", _("province-level")
+    PREFECTURE = "prefecture", _("prefecture-level")
+    COUNTY = "county", _("county-level")
+
+
 class Language(models.TextChoices):
     """The language a source is written in."""
 

@@ -3,14 +3,15 @@ What the pages say about the whole published catalogue, worked out once per vers
 
 The home page's counts (cases, figures, sources, cases by cause and by start year), the
 timeline's first cases of each year, the figures table's count and units and the case list's
-countries are about every published case, not about the page being shown: at 100,000 cases
-each takes tens to hundreds of milliseconds to count. They are counted once per version of the
-catalogue and kept on its version row with the number of the version they describe: by the
-unit of work that made the version (``derived.py``: an admin save, a service, a load, an
-import, a growth, a recount), in its own transaction, so that readers find them counted; only a
-change made outside any unit of work (a bare save in a shell) leaves them to be counted by the
-first request that asks (``current()``). Every change to the catalogue makes a new version
-(``version.py``), so a summary is never older than the catalogue, on any app server.
+countries and China's provinces are about every published case, not about the page being shown:
+at 100,000 cases each takes tens to hundreds of milliseconds to count. They are counted once
+per version of the catalogue and kept on its version row with the number of the version they
+describe: by the unit of work that made the version (``derived.py``: an admin save, a service,
+a load, an import, a growth, a recount), in its own transaction, so that readers find them
+counted; only a change made outside any unit of work (a bare save in a shell) leaves them to be
+counted by the first request that asks (``current()``). Every change to the catalogue makes a
+new version (``version.py``), so a summary is never older than the catalogue, on any app
+server.
 """
 
 from dataclasses import asdict, dataclass
@@ -44,11 +45,14 @@ class CatalogueSummary:
     outcome_units: list  # [unit, count] of public case outcomes, conversions too, most first
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
+    # [GB/T 2260 code of a province-level division of China, count] in code order: the cases
+    # placed in it, or in a prefecture or county within it.
+    province_counts: list
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
     # The same counts of the cases of each scope (social good, the lists' default, and those
     # a list shows on request), from the same queries: {scope code: {"campaigns": count,
-    # "causes", "approaches": [code, count] most first, "country_counts": [code, count] by
-    # code}}, none of 0.
+    # "causes", "approaches": [code, count] most first, "country_counts", "province_counts":
+    # [code, count] by code}}, none of 0.
     scopes: dict
 
     @classmethod
@@ -97,6 +101,7 @@ class CatalogueSummary:
         causes = list(published.count_by_cause())
         approaches = list(published.count_by_approach())
         countries = list(published.count_by_country())
+        provinces = list(published.count_by_province())
         first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
         first_of_each_year = {}
         for year, pk in first:
@@ -115,6 +120,7 @@ class CatalogueSummary:
             ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],
+            province_counts=[[row["province"], row["count"]] for row in provinces],
             first_of_each_year=[[year, pks] for year, pks in first_of_each_year.items()],
             scopes={
                 scope: {
@@ -122,6 +128,7 @@ class CatalogueSummary:
                     "causes": scope_counts(causes, "cause", scope),
                     "approaches": scope_counts(approaches, "approach", scope),
                     "country_counts": sorted(scope_counts(countries, "country", scope)),
+                    "province_counts": sorted(scope_counts(provinces, "province", scope)),
                 }
                 for scope in Scope.values
             },
@@ -139,6 +146,14 @@ class CatalogueSummary:
             counts.get("approaches", []),
             counts.get("country_counts", []),
         )
+
+    def province_counts_in(self, scope):
+        """[province code, count] of the published cases of a list in ``scope`` (read as
+        ``in_scope`` reads it) placed in each of China's province-level divisions."""
+        if scope == ScopeFilter.ALL:
+            return self.province_counts
+        counts = self.scopes.get(scope if scope in Scope.values else Scope.SOCIAL_GOOD, {})
+        return counts.get("province_counts", [])
 
     @property
     def social_good_campaigns(self):
