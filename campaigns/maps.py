@@ -22,12 +22,15 @@ so it is not cached apart.
 
 import functools
 import json
+import re
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext, override
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, override
 from django_countries import countries
 
 from .display import grouped_number, is_chinese
@@ -38,10 +41,28 @@ SHADES = 5
 """How many shades the regions with cases take, lightest for the fewest cases."""
 
 
+PATH_DATA = re.compile(r"[Mlz0-9 -]*")
+"""What the shipped path data is made of: moves, lines, closes and whole numbers."""
+
+
 @functools.cache
 def geometry(name):
-    """A map's shipped geometry (``world`` or ``china``), read once per process."""
-    return json.loads((GEOMETRY / f"{name}.json").read_text(encoding="utf-8"))
+    """A map's shipped geometry (``world`` or ``china``), read once per process, its path data
+    checked and marked safe: written into every page as it is, it needs no escaping."""
+    shape = json.loads((GEOMETRY / f"{name}.json").read_text(encoding="utf-8"))
+    for outline in [shape, *shape["regions"].values()]:
+        key = "land" if outline is shape else "d"
+        if not PATH_DATA.fullmatch(outline[key]):
+            raise ValueError(f"{name}.json holds path data that is not moves and lines.")
+        outline[key] = mark_safe(outline[key])
+    return shape
+
+
+@functools.cache
+def country_names(language):
+    """Every country's name in ``language`` by code (django-countries), worked out once."""
+    with override(language):
+        return {code: str(name) for code, name in countries}
 
 
 @dataclass(frozen=True)
@@ -105,6 +126,48 @@ class RegionMap:
         """Every region with cases, as the table lists them: most cases first."""
         return sorted([*self.regions, *self.unmapped], key=lambda region: -region.count)
 
+    def links_html(self):
+        """The drawing's links, one per region with cases, as SVG. Written here rather than in
+        the template: with every country counted the template's loop took some 100 ms, this
+        takes a few."""
+        return format_html_join(
+            "\n",
+            '<a href="{}" class="map-region shade-{}" data-region="{}"><title>{}</title>{}{}</a>',
+            (
+                (
+                    region.url,
+                    region.shade,
+                    region.code,
+                    region.label,
+                    format_html('<path d="{}"/>', region.d) if region.d else "",
+                    format_html('<circle cx="{}" cy="{}" r="4"/>', *region.dot)
+                    if region.dot
+                    else "",
+                )
+                for region in self.drawn
+            ),
+        )
+
+    def rows_html(self):
+        """The table's rows, one per region with cases, most cases first."""
+        return format_html_join(
+            "\n",
+            '<tr data-region="{}"><th scope="row"><a href="{}">{}</a>{}</th>'
+            '<td class="num">{}</td></tr>',
+            (
+                (
+                    region.code,
+                    region.url,
+                    region.name,
+                    format_html(' <span class="muted">{}</span>', _("(not drawn on the map)"))
+                    if not (region.d or region.dot)
+                    else "",
+                    region.count_text,
+                )
+                for region in self.listed
+            ),
+        )
+
 
 def shade_of(count):
     """The shade of a count: 1 for one case, 2 for 2–9, 3 for 10–99, 4 for 100–999, 5 for
@@ -159,7 +222,7 @@ def drawing(name, counts, link, *, names, map_id, title, region_heading, languag
             region_heading=region_heading,
             width=shape["width"],
             height=shape["height"],
-            land="".join(land),
+            land=mark_safe("".join(land)),
             regions=regions,
             unmapped=unmapped,
             legend=[Shade(shade, shade_text(shade)) for shade in range(1, top + 1)],
@@ -187,7 +250,7 @@ def describe(title, regions):
 
 def country_name(code, _outline):
     """A country's name in the page's language (django-countries)."""
-    return str(countries.name(code)) or code
+    return country_names(get_language()).get(code, code)
 
 
 def province_name(code, outline):

@@ -197,8 +197,8 @@ def test_china_is_drawn_by_province_with_names_in_both_languages():
     }  # codes of no province-level division are left out
     assert reader.rows["510000"][1:] == ["Sichuan", "3"]
     chinese = read(drawn(china_map(counts, str, language="zh-hans")))
-    assert chinese.rows["510000"][1] == "四川省"
-    assert chinese.rows["810000"][1] == "香港特别行政区"
+    assert chinese.rows["510000"][1] == "四川"
+    assert chinese.rows["810000"][1] == "香港"
 
 
 def test_the_drawing_weighs_little_even_with_every_country_counted():
