@@ -68,8 +68,8 @@ def country_names(language):
 @dataclass(frozen=True)
 class Region:
     """One region with cases: its code, its name in the page's language, how many cases it
-    holds, the list of them, its outline (``d``, empty when too small to draw; ``dot`` then
-    marks where it is) and its shade (1 to ``SHADES``)."""
+    holds, the list of them, its outline (``d``, empty for a region the geometry does not
+    draw), a ``dot`` where it is when it is too small to see, and its shade (1 to ``SHADES``)."""
 
     code: str
     name: str
@@ -89,6 +89,7 @@ class Region:
 
     @property
     def count_text(self):
+        """How many cases it holds, as the table writes it ("1,234")."""
         return grouped_number(self.count)
 
 
