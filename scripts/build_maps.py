@@ -28,8 +28,9 @@ How the drawing is made:
   so neighbours stay joined), with ``TOLERANCE`` SVG units, then coordinates rounded to whole
   units. Islands (rings) smaller than ``MIN_AREA`` square units are left out, except the largest
   ring of each region, so every region stays on the map.
-- Output: for each region one SVG path ("M…l…z", relative moves), and the land of no region we
-  key (``land``): areas the source draws without an ISO code of their own. JSON, one line.
+- Output: for each region one SVG path ("M…l…z": an absolute move to each ring, then relative
+  lines), and the land of no region we key (``land``): areas the source draws without an ISO
+  code of their own. JSON, one line.
 
 Running it again on the same packages writes the same files.
 """
@@ -169,7 +170,7 @@ def polygons(geometry):
 def rings_of(geometries):
     """The rings (lists of arc indices, ``~i`` for arc i reversed) of one region drawn from
     one or several geometries of a topology. Several are merged into one outline: arcs two of
-    them share are inner borders and are left out; the rest are kept for ``joined`` to chain."""
+    them share are inner borders and are left out; the rest are kept for ``chained`` to join."""
     rings = [ring for geometry in geometries for polygon in polygons(geometry) for ring in polygon]
     if len(geometries) == 1:
         return rings
@@ -271,6 +272,7 @@ class Layer:
         self.land = [ring for geometry in land for ring in rings_of([geometry])]
 
     def used_arcs(self):
+        """The arcs the layer draws (the map is fitted to them)."""
         rings = [ring for rings in self.regions.values() for ring in rings] + self.land
         return {index(arc) for ring in rings for arc in ring}
 
