@@ -382,6 +382,30 @@ def test_axe_finds_no_accessibility_violations(page, path, language):
     assert results.violations_count == 0, f"axe violations on {page.url}:\n{axe_report(results)}"
 
 
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 800}, PHONE], ids=["1280", "360"])
+@pytest.mark.parametrize("path", ["/", "/campaigns/?cause=disaster_relief"], ids=["home", "list"])
+def test_the_map_and_its_table_fit_the_screen_pass_axe_and_lead_to_the_cases(page, path, size):
+    page.set_viewport_size(size)
+    visit(page, path)
+    if path != "/":
+        page.locator(".list-map > summary").click()  # the list shows its results first
+    page.locator(".map-table > summary").click()
+
+    drawing = page.locator(".region-map svg")
+    expect(drawing).to_be_visible()
+    assert drawing.bounding_box()["width"] <= size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"axe violations on {page.url}:\n{axe_report(results)}"
+    region = page.locator('.region-map svg a[data-region="CN"]')
+    assert page.locator('.map-table tr[data-region="CN"] td').inner_text() in (
+        region.locator("title").text_content()
+    )
+    region.click()
+    expect(page).to_have_url(re.compile(r"country=CN"))
+    expect(page.locator(".chips")).to_contain_text("China")
+
+
 def test_a_missing_page_has_no_accessibility_violations(page):
     visit(page, "/campaigns/no-such-case/", status=404)
 

@@ -228,16 +228,19 @@ def test_every_count_that_links_to_the_list_finds_as_many_cases_there(client, se
     from html import unescape
 
     home = unescape(client.get("/").content.decode())
+    # The ways in (a count after the link), the headline counts (a count in the link) and the
+    # map's table (a count in the next cell).
     links = re.findall(
         r'<a href="(/campaigns/\?[^"]*scope=all[^"]*)">(.*?)</a>'
-        r'\s*(?:<span class="count">(\d+)</span>)?',
+        r'\s*(?:<span class="count">(\d+)</span>|</th><td class="num">(\d+)</td>)?',
         home,
         re.S,
     )
     assert links, "the home page's ways in link to lists of every scope"
-    for url, text, count in links:
-        number = int(count) if count else int(re.search(r"<strong>(\d+)</strong>", text).group(1))
-        assert count_shown(client.get(url).content.decode()) == number, url
+    assert any("country=" in url for url, *_counts in links), "the map's countries are checked"
+    for url, text, count, mapped in links:
+        number = count or mapped or re.search(r"<strong>(\d+)</strong>", text).group(1)
+        assert count_shown(client.get(url).content.decode()) == int(number), url
 
 
 def test_menu_counts_are_those_of_the_scope_shown(client, seed_catalogue):

@@ -5,6 +5,7 @@ from collections import OrderedDict
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from ..citations import citations
 from ..display import unit_label
 from ..evidenced import EvidenceNotes
 from ..filters import CampaignFilterForm
+from ..maps import world_map
 from ..methods import safe_only
 from ..models import (
     Campaign,
@@ -86,6 +88,15 @@ def home(request):
                 {"year": year, "count": count} for year, count in summary.years if year is not None
             ],
             "recent": published.for_listing().recently_published()[:RECENT_CAMPAIGNS],
+            # Every published case, as the "Ways in" count them: the list of all scopes.
+            "world_map": world_map(
+                summary.country_counts,
+                lambda code: (
+                    reverse("campaigns:campaign_list")
+                    + "?"
+                    + urlencode({"country": code, "scope": ScopeFilter.ALL})
+                ),
+            ),
         },
     )
 
@@ -151,8 +162,25 @@ def campaign_list(request):
                 for value, label in CampaignSort.choices
                 if value != CampaignSort.RELEVANCE or form.cleaned_data.get("q")
             ],
+            "world_map": None
+            if estimated
+            else world_map(
+                list_counts_by_country(form, summary),
+                lambda code: form.query_string(country=code),
+                title=_("These cases by country"),
+            ),
         },
     )
+
+
+def list_counts_by_country(form, summary):
+    """[country, count] of the cases a list selects: the catalogue's summary when no filter but
+    the scope is in use, else one grouped count of the selection. (A broad search, counted
+    about, is not counted by country: the list shows no map for it.)"""
+    if all(chip.name == "scope" for chip in form.active_filters):
+        return summary.in_scope(form.cleaned_data.get("scope"))[3]
+    selected = form.filter(Campaign.objects.public())
+    return [[row["country"], row["count"]] for row in selected.count_by_country()]
 
 
 def may_preview(user):
