@@ -210,8 +210,10 @@ def test_the_drawing_weighs_little_even_with_every_country_counted():
 # --------------------------------------------------------------------------- on the pages
 
 
-def map_of(html):
-    start = html.index('<figure class="region-map"')
+def map_of(html, map_id=""):
+    start = html.index(
+        f'<figure class="region-map" id="{map_id}' if map_id else '<figure class="region-map"'
+    )
     return html[start : html.index("</figure>", start) + len("</figure>")]
 
 
@@ -231,6 +233,33 @@ def test_the_home_page_maps_every_published_case_by_country(seed_catalogue, clie
         code: published.filter(country=code).count()
         for code in published.values_list("country", flat=True).distinct()
     }
+
+
+@pytest.mark.django_db
+def test_the_home_page_maps_the_cases_in_china_by_province(seed_catalogue, client):
+    reader = read(map_of(page(client, "/"), "china-map"))
+
+    counted = {code: int(row[2]) for code, row in reader.rows.items()}
+    expected = Campaign.objects.public().count_by_province()
+    assert counted == {row["province"]: row["count"] for row in expected}
+    assert counted["510000"] == 4  # the four Ya'an cases, placed in Ya'an, Sichuan
+    assert reader.links["510000"] == ["/campaigns/?province=510000&scope=all", "Sichuan: 4 cases"]
+    assert "650000" not in reader.links  # a province without cases is no link
+
+
+@pytest.mark.django_db
+def test_the_list_maps_its_cases_in_china_by_province_only_when_it_selects_some(client):
+    factories.CampaignFactory(country="CN", division_id="511800", cause="disaster_relief")
+    factories.CampaignFactory(country="CN", division_id="140822", cause="health")
+    factories.CampaignFactory(country="US", cause="health")
+
+    relief = read(map_of(page(client, "/campaigns/?cause=disaster_relief"), "china-map"))
+    assert {code: row[2] for code, row in relief.rows.items()} == {"510000": "1"}
+    assert relief.links["510000"][0] == "?cause=disaster_relief&province=510000"
+    everything = read(map_of(page(client, "/campaigns/"), "china-map"))
+    assert {code: row[2] for code, row in everything.rows.items()} == {"510000": "1", "140000": "1"}
+    in_the_us = page(client, "/campaigns/?country=US")
+    assert 'id="china-map"' not in in_the_us
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from ..citations import citations
 from ..display import unit_label
 from ..evidenced import EvidenceNotes
 from ..filters import CampaignFilterForm
-from ..maps import world_map
+from ..maps import china_map, world_map
 from ..methods import safe_only
 from ..models import (
     Campaign,
@@ -91,11 +91,11 @@ def home(request):
             # Every published case, as the "Ways in" count them: the list of all scopes.
             "world_map": world_map(
                 summary.country_counts,
-                lambda code: (
-                    reverse("campaigns:campaign_list")
-                    + "?"
-                    + urlencode({"country": code, "scope": ScopeFilter.ALL})
-                ),
+                lambda code: every_case_list(country=code),
+            ),
+            "china_map": china_map(
+                summary.province_counts,
+                lambda code: every_case_list(province=code),
             ),
         },
     )
@@ -162,25 +162,44 @@ def campaign_list(request):
                 for value, label in CampaignSort.choices
                 if value != CampaignSort.RELEVANCE or form.cleaned_data.get("q")
             ],
-            "world_map": None
-            if estimated
-            else world_map(
-                list_counts_by_country(form, summary),
-                lambda code: form.query_string(country=code),
-                title=_("These cases by country"),
-            ),
+            **({} if estimated else list_maps(form, summary)),
         },
     )
 
 
-def list_counts_by_country(form, summary):
-    """[country, count] of the cases a list selects: the catalogue's summary when no filter but
-    the scope is in use, else one grouped count of the selection. (A broad search, counted
-    about, is not counted by country: the list shows no map for it.)"""
+def every_case_list(**filters):
+    """The address of the list of every published case, of all scopes, with ``filters``."""
+    return (
+        reverse("campaigns:campaign_list") + "?" + urlencode({**filters, "scope": ScopeFilter.ALL})
+    )
+
+
+def list_maps(form, summary):
+    """The maps of the cases a list selects, by country and, of those in China, by province:
+    the catalogue's summary when no filter but the scope is in use, else one grouped count of
+    the selection for each map (none by province when no case selected is in China). A broad
+    search, counted about, is not counted: the list shows no map for it."""
+    scope = form.cleaned_data.get("scope")
     if all(chip.name == "scope" for chip in form.active_filters):
-        return summary.in_scope(form.cleaned_data.get("scope"))[3]
-    selected = form.filter(Campaign.objects.public())
-    return [[row["country"], row["count"]] for row in selected.count_by_country()]
+        countries, provinces = summary.in_scope(scope)[3], summary.province_counts_in(scope)
+    else:
+        selected = form.filter(Campaign.objects.public())
+        countries = [[row["country"], row["count"]] for row in selected.count_by_country()]
+        provinces = []
+        if any(country == "CN" for country, _count in countries):
+            provinces = [[row["province"], row["count"]] for row in selected.count_by_province()]
+    return {
+        "world_map": world_map(
+            countries,
+            lambda code: form.query_string(country=code),
+            title=_("These cases by country"),
+        ),
+        "china_map": china_map(
+            provinces,
+            lambda code: form.query_string(province=code),
+            title=_("These cases in China by province"),
+        ),
+    }
 
 
 def may_preview(user):
