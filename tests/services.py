@@ -5,7 +5,6 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -261,12 +260,12 @@ class Standby:
                 ["pg_config", "--bindir"], capture_output=True, text=True, check=True
             ).stdout.strip()
         )
-        self.postgres = binaries / "postgres"
+        self.pg_ctl = binaries / "pg_ctl"
         self.basebackup = binaries / "pg_basebackup"
         self.port = free_port()
         self.folder = Path(tempfile.mkdtemp(prefix="socialgood-standby-"))
         self.data = self.folder / "data"
-        self.process = None
+        self.running = False
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
             self.as_owner = ["runuser", "-u", "postgres", "--"]
@@ -290,6 +289,7 @@ class Standby:
             text=True,
         )  # fmt: skip
         if copied.returncode:
+            self.close()
             pytest.fail(
                 "pg_basebackup could not copy the PostgreSQL server for a replica (does its "
                 "pg_hba.conf allow replication from 127.0.0.1? scripts/allow_replication.sh "
@@ -306,36 +306,51 @@ class Standby:
         return self
 
     def start(self):
-        self.process = subprocess.Popen(
+        """Start the replica with ``pg_ctl`` and wait until it takes queries (at most 60 s)."""
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.folder}"
+            " -c hot_standby=on -c fsync=off -c shared_buffers=32MB "
+            + " ".join(f"-c {name}={value}" for name, value in self.primarys_limits())
+        )
+        started = subprocess.run(
             [
-                *self.as_owner, str(self.postgres),
-                "-D", str(self.data),
-                "-p", str(self.port),
-                "-c", "listen_addresses=127.0.0.1",
-                "-c", f"unix_socket_directories={self.folder}",
-                "-c", "hot_standby=on",
-                "-c", "fsync=off",
-                "-c", "shared_buffers=32MB",
+                *self.as_owner, str(self.pg_ctl), "start", "--wait", "--timeout", "60",
+                "--pgdata", str(self.data), "--log", str(self.folder / "standby.log"),
+                "-o", options,
             ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.psql("postgres", "SELECT pg_is_in_recovery()", check=False) == "t":
-                return self
-            time.sleep(0.2)
-        self.close()
-        pytest.fail(f"the replica did not start on port {self.port}")
-
-    def psql(self, database, sql, check=True):
-        """The answer of one statement run on the replica, as text."""
-        answered = subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", self.primary["USER"],
-             "-d", database, "-Atc", sql],
             capture_output=True,
             text=True,
         )  # fmt: skip
+        if started.returncode == 0:
+            self.running = True
+        deadline = time.monotonic() + 60
+        while self.running and time.monotonic() < deadline:
+            if self.psql("postgres", "SELECT pg_is_in_recovery()", check=False) == "t":
+                return self
+            time.sleep(0.2)
+        log = (self.folder / "standby.log").read_text() if self.running else started.stderr
+        self.close()
+        pytest.fail(f"the replica did not start on port {self.port}: {log[-2000:]}")
+
+    def primarys_limits(self):
+        """The settings a hot standby must have at least as high as its primary's."""
+        names = (
+            "max_connections", "max_worker_processes", "max_wal_senders",
+            "max_prepared_transactions", "max_locks_per_transaction",
+        )  # fmt: skip
+        listed = ", ".join(f"'{name}'" for name in names)
+        answered = psql(
+            self.primary["HOST"] or "127.0.0.1",
+            self.primary["PORT"] or 5432,
+            self.primary["USER"],
+            "postgres",
+            f"SELECT name, setting FROM pg_settings WHERE name IN ({listed})",
+        )
+        return [line.split("|") for line in answered.stdout.split()]
+
+    def psql(self, database, sql, check=True):
+        """The answer of one statement run on the replica, as text."""
+        answered = psql("127.0.0.1", self.port, self.primary["USER"], database, sql)
         if check and answered.returncode:
             pytest.fail(f"psql on the replica: {answered.stderr.strip()}")
         return answered.stdout.strip()
@@ -344,14 +359,29 @@ class Standby:
         return f"postgres://{self.primary['USER']}@127.0.0.1:{self.port}/{database}"
 
     def stop(self):
-        if self.process is not None:
-            self.process.send_signal(signal.SIGINT)  # a fast shutdown
-            self.process.wait(timeout=60)
-            self.process = None
+        """Stop the replica (a fast shutdown); it can be started again."""
+        if self.running:
+            subprocess.run(
+                [*self.as_owner, str(self.pg_ctl), "stop", "-D", str(self.data), "-m", "fast"],
+                capture_output=True,
+                check=True,
+            )
+            self.running = False
 
     def close(self):
-        self.stop()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def psql(host, port, user, database, sql):
+    """Run one statement with ``psql``: its completed process, the answer as unaligned text."""
+    return subprocess.run(
+        ["psql", "-h", host, "-p", str(port), "-U", user, "-d", database, "-Atc", sql],
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -366,5 +396,7 @@ def standby():
         if shutil.which(program) is None:
             pytest.skip(f"{program} is not installed")
     server = Standby(connection.settings_dict).copy().start()
-    yield server
-    server.close()
+    try:
+        yield server
+    finally:
+        server.close()
