@@ -34,6 +34,8 @@ from tests.services import seeded as seed
 
 CASE = "/campaigns/yaan-earthquake-weibo-fundraising/"
 TITLE = "Sina Weibo fundraising"
+NO_TABLES = "?options=-c%20search_path%3Dnowhere"
+"""Connection options under which the replica finds none of the catalogue's tables."""
 
 requests = RequestFactory()
 
@@ -96,11 +98,15 @@ def servers(standby):  # noqa: F811 - the fixture imported above
             **environment,
             "DATABASE_REPLICA_URL": f"postgres://postgres@127.0.0.1:{free_port()}/{name}",
         }
+        # A replica that connects and answers its health check but fails every query of the
+        # page, as one that goes away in the middle of a request does.
+        failing = {**reading, "DATABASE_REPLICA_URL": standby.url(name) + NO_TABLES}
         with (
             app_servers(reading, count=1) as (reader,),
             app_servers(unreachable, count=1) as (cut_off,),
+            app_servers(failing, count=1) as (failing_midway,),
         ):
-            yield reader, cut_off
+            yield reader, cut_off, failing_midway
     finally:
         drop()
 
@@ -142,7 +148,7 @@ def case_id(curator):
 
 @on_postgresql
 def test_readers_read_the_replica_and_curators_and_recent_writers_the_primary(servers, standby):  # noqa: F811
-    reader, _cut_off = servers
+    reader, _cut_off, _failing_midway = servers
     assert get(reader, CASE)[0] == 200
     listing = etag(reader, "/campaigns/")
     curator = Curator(reader)
@@ -172,7 +178,7 @@ def test_readers_read_the_replica_and_curators_and_recent_writers_the_primary(se
 
 @on_postgresql
 def test_a_case_published_in_the_admin_is_soon_on_the_page_readers_read(servers, standby):  # noqa: F811
-    reader, _cut_off = servers
+    reader, _cut_off, _failing_midway = servers
     curator = Curator(reader)
     selected, page = case_id(curator)
     curator.open(
@@ -185,7 +191,7 @@ def test_a_case_published_in_the_admin_is_soon_on_the_page_readers_read(servers,
 
 @on_postgresql
 def test_a_replica_that_cannot_be_reached_is_done_without(servers):
-    _reader, cut_off = servers
+    _reader, cut_off, _failing_midway = servers
     for path in ("/", "/campaigns/", "/api/campaigns", "/figures/export.csv", "/sitemap.xml"):
         assert get(cut_off, path)[0] == 200, path
     status, text = get(cut_off, "/health/")
@@ -199,8 +205,15 @@ def test_a_replica_that_cannot_be_reached_is_done_without(servers):
 
 
 @on_postgresql
+def test_a_request_the_replica_fails_midway_is_answered_from_the_primary(servers):
+    *_others, failing_midway = servers
+    for path in ("/", "/campaigns/", "/api/campaigns", "/sitemap.xml"):
+        assert get(failing_midway, path)[0] == 200, path
+
+
+@on_postgresql
 def test_a_replica_stopped_and_started_again_is_read_again(servers, standby):  # noqa: F811
-    reader, _cut_off = servers
+    reader, _cut_off, _failing_midway = servers
     standby.stop()
     try:
         assert get(reader, "/campaigns/")[0] == 200
