@@ -16,10 +16,11 @@ import urllib.request
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from campaigns.models import Campaign, CatalogueVersion
 from socialgood import replica
 from tests.services import (
     Curator,
@@ -74,6 +75,34 @@ def test_a_forged_cookie_is_ignored():
     forged = requests.get(CASE)
     forged.COOKIES[replica.WROTE_COOKIE] = "1"
     assert replica.reads_from_replica(forged)
+
+
+@pytest.fixture
+def readers_request():
+    """Within this test, reads go where a reader's request sends them: the replica."""
+    chosen = replica.reading_from.set(replica.REPLICA)
+    yield
+    replica.reading_from.reset(chosen)
+
+
+def test_outside_a_request_everything_is_on_the_primary():
+    router = replica.ReplicaRouter()
+    assert router.db_for_read(Campaign) == router.db_for_write(Campaign) == "default"
+    assert router.allow_migrate("default", "campaigns")
+    assert not router.allow_migrate("replica", "campaigns")
+
+
+def test_a_readers_request_reads_the_replica_until_it_writes(readers_request):
+    router = replica.ReplicaRouter()
+    assert router.db_for_read(Campaign) == "replica"
+    assert router.db_for_write(CatalogueVersion) == "default"
+    assert router.db_for_read(Campaign) == "default", "the rest of the request reads its write"
+
+
+@pytest.mark.django_db
+def test_a_read_inside_a_transaction_on_the_primary_is_part_of_it(readers_request):
+    with transaction.atomic():
+        assert replica.ReplicaRouter().db_for_read(Campaign) == "default"
 
 
 # ------------------------------------------------------------------ a real streaming replica
