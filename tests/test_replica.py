@@ -12,6 +12,7 @@ import contextlib
 import json
 import re
 import time
+import typing
 import urllib.request
 
 import pytest
@@ -24,6 +25,7 @@ from campaigns.models import Campaign, CatalogueVersion
 from socialgood import replica
 from tests.services import (
     Curator,
+    Standby,
     app_servers,
     free_port,
     fresh_database,
@@ -112,6 +114,13 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
+class Servers(typing.NamedTuple):
+    reader: str  # reads from the replica
+    cut_off: str  # its replica cannot be reached
+    failing_midway: str  # its replica connects but fails every query of a page
+    standby: Standby
+
+
 @pytest.fixture(scope="module")
 def servers(standby):  # noqa: F811 - the fixture imported above
     """A gunicorn server reading from the replica, and one whose replica cannot be reached,
@@ -135,7 +144,7 @@ def servers(standby):  # noqa: F811 - the fixture imported above
             app_servers(unreachable, count=1) as (cut_off,),
             app_servers(failing, count=1) as (failing_midway,),
         ):
-            yield reader, cut_off, failing_midway
+            yield Servers(reader, cut_off, failing_midway, standby)
     finally:
         drop()
 
@@ -150,16 +159,15 @@ def wait_until(condition, seconds=30):
 
 
 @contextlib.contextmanager
-def replay_paused(standby):  # noqa: F811
+def replay_paused(replica_server):
     """The replica stops replaying the primary's changes, and catches up afterwards."""
-    standby.psql("postgres", "SELECT pg_wal_replay_pause()")
-    wait_until(
-        lambda: standby.psql("postgres", "SELECT pg_get_wal_replay_pause_state()") == "paused"
-    )
+    replica_server.psql("postgres", "SELECT pg_wal_replay_pause()")
+    state = "SELECT pg_get_wal_replay_pause_state()"
+    wait_until(lambda: replica_server.psql("postgres", state) == "paused")
     try:
         yield
     finally:
-        standby.psql("postgres", "SELECT pg_wal_replay_resume()")
+        replica_server.psql("postgres", "SELECT pg_wal_replay_resume()")
 
 
 def etag(address, path):
@@ -169,21 +177,21 @@ def etag(address, path):
 
 
 def case_id(curator):
+    """The Ya'an case's id in the admin, and the admin page it was read from."""
     page = curator.open("/admin/campaigns/campaign/?q=Sina+Weibo+fundraising")
-    return re.search(r"campaign/(\d+)/change/[^>]*>Sina Weibo fundraising after", page).group(
-        1
-    ), page
+    found = re.search(r"campaign/(\d+)/change/[^>]*>Sina Weibo fundraising after", page)
+    return found.group(1), page
 
 
 @on_postgresql
-def test_readers_read_the_replica_and_curators_and_recent_writers_the_primary(servers, standby):  # noqa: F811
-    reader, _cut_off, _failing_midway = servers
+def test_readers_read_the_replica_and_curators_and_recent_writers_the_primary(servers):
+    reader = servers.reader
     assert get(reader, CASE)[0] == 200
     listing = etag(reader, "/campaigns/")
     curator = Curator(reader)
     selected, page = case_id(curator)
 
-    with replay_paused(standby):
+    with replay_paused(servers.standby):
         curator.open(
             "/admin/campaigns/campaign/",
             {"action": "unpublish", "_selected_action": [selected], **curator.token(page)},
@@ -206,8 +214,8 @@ def test_readers_read_the_replica_and_curators_and_recent_writers_the_primary(se
 
 
 @on_postgresql
-def test_a_case_published_in_the_admin_is_soon_on_the_page_readers_read(servers, standby):  # noqa: F811
-    reader, _cut_off, _failing_midway = servers
+def test_a_case_published_in_the_admin_is_soon_on_the_page_readers_read(servers):
+    reader = servers.reader
     curator = Curator(reader)
     selected, page = case_id(curator)
     curator.open(
@@ -220,7 +228,7 @@ def test_a_case_published_in_the_admin_is_soon_on_the_page_readers_read(servers,
 
 @on_postgresql
 def test_a_replica_that_cannot_be_reached_is_done_without(servers):
-    _reader, cut_off, _failing_midway = servers
+    cut_off = servers.cut_off
     for path in ("/", "/campaigns/", "/api/campaigns", "/figures/export.csv", "/sitemap.xml"):
         assert get(cut_off, path)[0] == 200, path
     status, text = get(cut_off, "/health/")
@@ -235,18 +243,18 @@ def test_a_replica_that_cannot_be_reached_is_done_without(servers):
 
 @on_postgresql
 def test_a_request_the_replica_fails_midway_is_answered_from_the_primary(servers):
-    *_others, failing_midway = servers
+    failing_midway = servers.failing_midway
     for path in ("/", "/campaigns/", "/api/campaigns", "/sitemap.xml"):
         assert get(failing_midway, path)[0] == 200, path
 
 
 @on_postgresql
-def test_a_replica_stopped_and_started_again_is_read_again(servers, standby):  # noqa: F811
-    reader, _cut_off, _failing_midway = servers
-    standby.stop()
+def test_a_replica_stopped_and_started_again_is_read_again(servers):
+    reader = servers.reader
+    servers.standby.stop()
     try:
         assert get(reader, "/campaigns/")[0] == 200
         assert json.loads(get(reader, "/health/")[1])["replica"] == "degraded"
     finally:
-        standby.start()
+        servers.standby.start()
     wait_until(lambda: json.loads(get(reader, "/health/")[1])["replica"] == "ok")
