@@ -61,6 +61,7 @@ def configured():
 
 
 def location():
+    """The replica's address, as the log names it."""
     replica = connections[REPLICA].settings_dict
     return f"{replica['HOST']}:{replica['PORT']}/{replica['NAME']}"
 
@@ -82,6 +83,7 @@ def replica_answers():
 
 
 def replica_failed(error):
+    """Drop the replica's connection and leave the replica alone for a pause."""
     connections[REPLICA].close()
     OUTAGE.failed(location(), error)
 
