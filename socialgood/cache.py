@@ -33,16 +33,21 @@ RETRY_SECONDS = 2.0
 
 
 class Outage:
-    """Whether one Redis server is answering, shared by the threads of a process."""
+    """Whether one server the site can do without (a cache, a read replica) is answering,
+    shared by the threads of a process: each outage is logged once when it starts and once
+    when it ends, and the server is left alone for ``RETRY_SECONDS`` after each failure."""
 
-    def __init__(self):
+    def __init__(self, what="Cache", meanwhile="serving from the database without it", log=None):
+        self.what = what
+        self.meanwhile = meanwhile
+        self.logger = log or logger
         self.lock = threading.Lock()
         self.retry_at = 0.0
         self.failures = 0
         self.since = None
 
     def skipping(self):
-        """Whether Redis failed so recently that it is not worth asking yet."""
+        """Whether the server failed so recently that it is not worth asking yet."""
         return self.since is not None and time.monotonic() < self.retry_at
 
     def failed(self, location, error):
@@ -51,12 +56,13 @@ class Outage:
             self.retry_at = time.monotonic() + RETRY_SECONDS
             if self.since is None:
                 self.since = time.time()
-                logger.warning(
-                    "Cache at %s cannot be reached (%s: %s): serving from the database "
-                    "without it, trying again every %s s",
+                self.logger.warning(
+                    "%s at %s cannot be reached (%s: %s): %s, trying again every %s s",
+                    self.what,
                     location,
                     type(error).__name__,
                     error,
+                    self.meanwhile,
                     RETRY_SECONDS,
                 )
 
@@ -65,8 +71,11 @@ class Outage:
             return
         with self.lock:
             if self.since is not None:
-                logger.warning(
-                    "Cache at %s answers again after %.0f s", location, time.time() - self.since
+                self.logger.warning(
+                    "%s at %s answers again after %.0f s",
+                    self.what,
+                    location,
+                    time.time() - self.since,
                 )
                 self.since = None
 

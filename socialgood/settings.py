@@ -2,6 +2,10 @@
 Settings for socialgood, read from the environment.
 
 DATABASE_URL        unset: SQLite file beside manage.py; postgres://user@host:port/name: PostgreSQL
+DATABASE_REPLICA_URL  postgres://user@host:port/name of a streaming replica of that PostgreSQL:
+                    readers' requests read from it (socialgood/replica.py); unset: no replica
+DATABASE_REPLICA_CONNECT_TIMEOUT  seconds to wait for the replica to connect (2, libpq's least)
+DJANGO_READ_YOUR_WRITES_SECONDS  how long a client that wrote reads from the primary (10)
 DJANGO_SECRET_KEY   required when DJANGO_DEBUG is off
 DJANGO_DEBUG        "1"/"true"/"yes"/"on" turns debug on; off by default
 DJANGO_ALLOWED_HOSTS  comma-separated host names (default: localhost and 127.0.0.1)
@@ -131,6 +135,36 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A read replica: readers' requests (GET and HEAD without a session) read from it, everything
+# else from the primary; a replica that cannot be reached is done without (socialgood/replica.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+READ_YOUR_WRITES_SECONDS = int(os.environ.get("DJANGO_READ_YOUR_WRITES_SECONDS", "10"))
+"""How long a client that wrote (any POST) reads from the primary: longer than the replica's lag."""
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    if not all(
+        database["ENGINE"] == "django.db.backends.postgresql" for database in DATABASES.values()
+    ):
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL is set but DATABASE_URL and DATABASE_REPLICA_URL are not both "
+            "postgres:// addresses: a read replica is a streaming replica of PostgreSQL."
+        )
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_REPLICA_CONNECT_TIMEOUT", "2")
+    )
+    # The test suite reads and writes one test database, which the replica alias reads too.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["socialgood.replica.ReplicaRouter"]
+    # Before anything reads the database: which database this request reads.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "socialgood.replica.ReplicaMiddleware",
+    )
 
 # The cache: Redis, shared by every app server, when REDIS_URL is set; else each server
 # process keeps its own in memory, so `make run` needs nothing else. Cached pages are keyed by
@@ -294,5 +328,7 @@ LOGGING = {
         "campaigns.unavailable": {"level": WARNINGS_AT_LEAST},
         # The shared cache going away and coming back (served without it meanwhile).
         "socialgood.cache": {"level": WARNINGS_AT_LEAST},
+        # The read replica going away and coming back (read from the primary meanwhile).
+        "socialgood.replica": {"level": WARNINGS_AT_LEAST},
     },
 }

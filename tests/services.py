@@ -242,3 +242,161 @@ class KeepRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+# ------------------------------------------------------------------ a streaming read replica
+
+
+class Standby:
+    """A streaming replica of the test database's PostgreSQL server, of the test's own: copied
+    with ``pg_basebackup -R`` into a temporary folder and served on a spare port of 127.0.0.1,
+    read-only, following every change the server makes. Run as the ``postgres`` user when the
+    tests run as root (PostgreSQL refuses to run as root)."""
+
+    def __init__(self, primary):
+        self.primary = primary  # the test database's connection settings
+        binaries = Path(
+            subprocess.run(
+                ["pg_config", "--bindir"], capture_output=True, text=True, check=True
+            ).stdout.strip()
+        )
+        self.pg_ctl = binaries / "pg_ctl"
+        self.basebackup = binaries / "pg_basebackup"
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="socialgood-standby-"))
+        self.data = self.folder / "data"
+        self.running = False
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+            self.as_owner = ["runuser", "-u", "postgres", "--"]
+        else:
+            self.as_owner = []
+
+    def copy(self):
+        """Copy the primary (a fast checkpoint, its WAL streamed alongside) and set the copy up
+        to follow it (``-R``: standby.signal and primary_conninfo)."""
+        copied = subprocess.run(
+            [
+                *self.as_owner, str(self.basebackup),
+                "--host", self.primary["HOST"] or "127.0.0.1",
+                "--port", str(self.primary["PORT"] or 5432),
+                "--username", self.primary["USER"],
+                "--pgdata", str(self.data),
+                "--write-recovery-conf", "--wal-method=stream",
+                "--checkpoint=fast", "--no-sync",
+            ],
+            capture_output=True,
+            text=True,
+        )  # fmt: skip
+        if copied.returncode:
+            self.close()
+            pytest.fail(
+                "pg_basebackup could not copy the PostgreSQL server for a replica (does its "
+                "pg_hba.conf allow replication from 127.0.0.1? scripts/allow_replication.sh "
+                f"adds the rule): {copied.stderr.strip()}"
+            )
+        # Debian keeps the server's configuration files outside its data folder.
+        for name, text in (
+            ("postgresql.conf", ""),
+            ("pg_hba.conf", "local all all trust\nhost all all 127.0.0.1/32 trust\n"),
+        ):
+            (self.data / name).write_text(text)
+            if self.as_owner:
+                shutil.chown(self.data / name, "postgres", "postgres")
+        return self
+
+    def start(self):
+        """Start the replica with ``pg_ctl`` and wait until it takes queries (at most 60 s)."""
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.folder}"
+            " -c hot_standby=on -c fsync=off -c shared_buffers=32MB "
+            + " ".join(f"-c {name}={value}" for name, value in self.primarys_limits())
+        )
+        started = subprocess.run(
+            [
+                *self.as_owner, str(self.pg_ctl), "start", "--wait", "--timeout", "60",
+                "--pgdata", str(self.data), "--log", str(self.folder / "standby.log"),
+                "-o", options,
+            ],
+            capture_output=True,
+            text=True,
+        )  # fmt: skip
+        if started.returncode == 0:
+            self.running = True
+        deadline = time.monotonic() + 60
+        while self.running and time.monotonic() < deadline:
+            if self.psql("postgres", "SELECT pg_is_in_recovery()", check=False) == "t":
+                return self
+            time.sleep(0.2)
+        log = (self.folder / "standby.log").read_text() if self.running else started.stderr
+        self.close()
+        pytest.fail(f"the replica did not start on port {self.port}: {log[-2000:]}")
+
+    def primarys_limits(self):
+        """The settings a hot standby must have at least as high as its primary's."""
+        names = (
+            "max_connections", "max_worker_processes", "max_wal_senders",
+            "max_prepared_transactions", "max_locks_per_transaction",
+        )  # fmt: skip
+        listed = ", ".join(f"'{name}'" for name in names)
+        answered = psql(
+            self.primary["HOST"] or "127.0.0.1",
+            self.primary["PORT"] or 5432,
+            self.primary["USER"],
+            "postgres",
+            f"SELECT name, setting FROM pg_settings WHERE name IN ({listed})",
+        )
+        return [line.split("|") for line in answered.stdout.split()]
+
+    def psql(self, database, sql, check=True):
+        """The answer of one statement run on the replica, as text."""
+        answered = psql("127.0.0.1", self.port, self.primary["USER"], database, sql)
+        if check and answered.returncode:
+            pytest.fail(f"psql on the replica: {answered.stderr.strip()}")
+        return answered.stdout.strip()
+
+    def url(self, database):
+        return f"postgres://{self.primary['USER']}@127.0.0.1:{self.port}/{database}"
+
+    def stop(self):
+        """Stop the replica (a fast shutdown); it can be started again."""
+        if self.running:
+            subprocess.run(
+                [*self.as_owner, str(self.pg_ctl), "stop", "-D", str(self.data), "-m", "fast"],
+                capture_output=True,
+                check=True,
+            )
+            self.running = False
+
+    def close(self):
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def psql(host, port, user, database, sql):
+    """Run one statement with ``psql``: its completed process, the answer as unaligned text."""
+    return subprocess.run(
+        ["psql", "-h", host, "-p", str(port), "-U", user, "-d", database, "-Atc", sql],
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def standby():
+    """A streaming replica of the test database's PostgreSQL server, started once for the
+    session and removed at its end; skipped on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a read replica is a streaming replica of PostgreSQL")
+    for program in ("pg_config", "psql"):
+        if shutil.which(program) is None:
+            pytest.skip(f"{program} is not installed")
+    server = Standby(connection.settings_dict).copy().start()
+    try:
+        yield server
+    finally:
+        server.close()

@@ -11,8 +11,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args, **env):
-    """Run manage.py with only the given DJANGO_* / DATABASE_URL variables set."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    """Run manage.py with only the given DJANGO_* / DATABASE_* variables set."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
@@ -75,6 +75,36 @@ def test_database_url_picks_the_database(url, engine):
         **env,
     )
     assert result.stdout.strip() == engine, result.stderr
+
+
+def test_a_replica_url_adds_the_replica_its_router_and_middleware():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; replica = settings.DATABASES['replica']\n"
+        "print(replica['PORT'], replica['OPTIONS'], replica['TEST']['MIRROR'])\n"
+        "print(settings.DATABASE_ROUTERS, 'socialgood.replica.ReplicaMiddleware' in "
+        "settings.MIDDLEWARE)",
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/socialgood",
+        DATABASE_REPLICA_URL="postgres://reader@10.0.0.12:5433/socialgood",
+    )
+    assert result.stdout.splitlines() == [
+        "5433 {'connect_timeout': 2} default",
+        "['socialgood.replica.ReplicaRouter'] True",
+    ], result.stderr
+
+
+def test_a_replica_of_sqlite_is_refused_with_one_line():
+    result = run_manage(
+        "check", DJANGO_DEBUG="1", DATABASE_REPLICA_URL="postgres://reader@10.0.0.12/socialgood"
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "socialgood: DATABASE_REPLICA_URL is set but DATABASE_URL and DATABASE_REPLICA_URL are "
+        "not both postgres:// addresses: a read replica is a streaming replica of PostgreSQL."
+    ]
 
 
 def test_in_production_the_health_check_answers_plain_http_and_other_pages_redirect():

@@ -11,6 +11,12 @@ the rows public pages show, and their deletion, not the edits of a draft, so tha
 validators never tell when drafts are edited. Curators' previews and the admin are never
 cached (``caching.py``), so they do not depend on it.
 
+With a read replica (``socialgood/replica.py``) a reader's request reads the row from the
+replica, like the page it keys, and before the page: a replica only moves forward, so the page
+is at least as new as the number it is cached under. A lagging replica serves the catalogue of a
+moment ago under that moment's number; reading the number from the primary instead would cache
+the replica's older page under the newer number, where every server would then find it.
+
 The row also keeps the catalogue's summary (``summary.py``) with the number it was counted at.
 
 Each change also draws a new random ``epoch``, and caches are keyed by both (``key``): a

@@ -5,6 +5,8 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from socialgood import replica
+
 from ..methods import safe_only
 
 
@@ -25,9 +27,12 @@ def cache_state():
 @safe_only
 def health(request):
     """200 while the database answers, so a balancer keeps the server: "ok", or "degraded" when
-    the cache is away (the server still answers every page, only slower); 503 when the
-    database cannot be reached, so a balancer takes the server out until it recovers."""
+    the cache or the read replica is away (the server still answers every page, only slower);
+    503 when the database cannot be reached, so a balancer takes the server out until it
+    recovers."""
     checks = {"database": "ok", "cache": cache_state()}
+    if replica.configured():
+        checks["replica"] = "ok" if replica.replica_answers() else "degraded"
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -36,7 +41,7 @@ def health(request):
     if checks["database"] != "ok":
         status = "unavailable"
     else:
-        status = "ok" if checks["cache"] == "ok" else "degraded"
+        status = "ok" if all(state == "ok" for state in checks.values()) else "degraded"
     return JsonResponse(
         {"status": status, **checks}, status=503 if status == "unavailable" else 200
     )
