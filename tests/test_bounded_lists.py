@@ -107,14 +107,19 @@ def test_counting_or_estimating_stops_early_on_postgresql(flood_cases, django_as
     assert matches.count_or_estimate(exact_up_to=100) == (25, False)
 
 
-def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql(
-    client, campaign, source, monkeypatch
-):
+@pytest.fixture
+def many_videos(campaign, source, monkeypatch):
+    """Twelve figures in videos (100 to 111), more than are counted exactly (10 here)."""
     for number in range(12):
         factories.FigureFactory(
             campaign=campaign, source=source, key=f"videos-{number}", value=100 + number
         )
     monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 10)
+
+
+def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql(
+    client, many_videos
+):
 
     response = client.get("/figures/?unit=videos")
 
@@ -130,13 +135,8 @@ def test_the_chart_of_many_figures_of_one_unit_says_about_how_many_on_postgresql
 
 
 def test_a_filtered_figures_table_of_many_figures_is_counted_about_on_postgresql(
-    client, campaign, source, monkeypatch
+    client, many_videos
 ):
-    for number in range(12):
-        factories.FigureFactory(
-            campaign=campaign, source=source, key=f"videos-{number}", value=100 + number
-        )
-    monkeypatch.setattr(models_base, "COUNTED_EXACTLY_UP_TO", 10)
 
     response = client.get("/figures/?unit=videos&sort=largest")
 

@@ -233,18 +233,25 @@ def test_a_revision_stores_only_the_rows_that_were_saved(admin_client, campaign,
 # --------------------------------------------------------------------------- restore
 
 
+def renamed_with_more_videos(client, figure):
+    """Save the figure's case as it is, then renamed with the figure at 2,500 videos; return
+    the first save's revision."""
+    save_case(client, figure.campaign, [existing_figure_row(figure)])
+    first = Revision.objects.latest("pk")
+    save_case(
+        client,
+        figure.campaign,
+        [existing_figure_row(figure, stated_as="2,500 videos", value="2500")],
+        title="Renamed case",
+    )
+    return first
+
+
 def test_restoring_an_earlier_version_puts_back_the_case_and_its_figure_as_a_new_revision(
     admin_client, figure
 ):
     campaign = figure.campaign
-    save_case(admin_client, campaign, [existing_figure_row(figure)])
-    first = Revision.objects.latest("pk")
-    save_case(
-        admin_client,
-        campaign,
-        [existing_figure_row(figure, stated_as="2,500 videos", value="2500")],
-        title="Renamed case",
-    )
+    first = renamed_with_more_videos(admin_client, figure)
 
     confirm = admin_client.get(restore_url(campaign, first.pk))
     assert confirm.status_code == 200
@@ -266,14 +273,7 @@ def test_the_restore_confirmation_shows_each_field_from_what_it_is_to_what_it_wi
     admin_client, figure
 ):
     campaign = figure.campaign
-    save_case(admin_client, campaign, [existing_figure_row(figure)])
-    first = Revision.objects.latest("pk")
-    save_case(
-        admin_client,
-        campaign,
-        [existing_figure_row(figure, stated_as="2,500 videos", value="2500")],
-        title="Renamed case",
-    )
+    first = renamed_with_more_videos(admin_client, figure)
 
     confirm = admin_client.get(restore_url(campaign, first.pk))
 
