@@ -1,6 +1,8 @@
 """The CSV and JSON downloads of the campaign list and the figures table, and the codebook."""
 
 import csv
+import datetime
+import hashlib
 import io
 import json
 from decimal import Decimal
@@ -486,3 +488,44 @@ def test_a_download_sends_its_header_before_fetching_any_row(client, yaan_case):
 
     assert first.startswith("\ufeffslug,title,title_zh,")
     assert first.endswith("url\r\n")
+
+
+# --------------------------------------------------------------------------- exact bytes
+
+SEED_DOWNLOAD_DIGESTS = {
+    "/campaigns/export.csv?scope=all": (
+        "975930b664d91fcbb402035456da028048d45ce5677916cebfcde27949a0ae22"
+    ),
+    "/campaigns/export.json?scope=all": (
+        "6c7bdd66bb3075c6b601202a6cc95a5f34dfd48d9d6747eb467be082d103f390"
+    ),
+    "/zh-hans/campaigns/export.csv?platform=sina-weibo": (
+        "50266cc324618daf959a329b0a8e812d41b2f9e8eb00fbd4f061067e0ad59799"
+    ),
+    "/zh-hans/campaigns/export.json?platform=sina-weibo": (
+        "b47461f7cad0cf3b938d944b410077bab4a94d37b9ce4d5a343bf6bff04cfa61"
+    ),
+    "/figures/export.csv": "0168f2c7420e0141d80d4a07d674f38bded5024a16d5efaf96980050ab7be932",
+    "/figures/export.json": "f4374355017fd076b5dbf16c34ebc00aa9698a3f20033e59e72a7aafff14b2c5",
+}
+"""The SHA-256 of each download of the seed catalogue, byte for byte (``seed_download``): the
+same on SQLite and PostgreSQL."""
+
+
+def seed_download(client, address):
+    """A download of the seed catalogue, every case and figure changed at one fixed time (the
+    seed's own times are those of its loading), with its microseconds."""
+    changed = datetime.datetime(2026, 1, 2, 3, 4, 5, 678900, tzinfo=datetime.UTC)
+    Campaign.objects.update(updated_at=changed)
+    Figure.objects.update(updated_at=changed)
+    return b"".join(client.get(address).streaming_content)
+
+
+@pytest.mark.parametrize("address", SEED_DOWNLOAD_DIGESTS)
+def test_the_seed_catalogue_downloads_keep_their_exact_bytes(client, seed_catalogue, db, address):
+    """A change to how the rows are read or written must not change a byte of the files readers
+    have: a new digest here is a change to the published data, to be made on purpose (with the
+    fixtures changed, or the record)."""
+    digest = hashlib.sha256(seed_download(client, address)).hexdigest()
+
+    assert digest == SEED_DOWNLOAD_DIGESTS[address]
