@@ -11,7 +11,9 @@ objects (slug and names) in the API; some exist in one only (a download's flat
 ``campaign_title``, the API's ``page_url``), and say so.
 """
 
+import copy
 import datetime
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -25,13 +27,16 @@ from .display import json_number
 from .evidence_records import EvidenceOut, evidence_items
 from .models import (
     Approach,
+    Campaign,
     Cause,
     CaveatKind,
     DatePrecision,
     FigureKind,
+    Participation,
     Qualifier,
     Role,
     Scope,
+    TaggedCampaign,
     Unit,
     kind_of_unit,
 )
@@ -52,10 +57,12 @@ class Participant(NamedTuple):
 
 
 class RowContext:
-    """What a field needs besides its row: how a path on this site becomes an address."""
+    """What a field needs besides its row: how a path on this site becomes an address, and
+    what the rows of the chunk being written list (``lists``, see ``in_chunks``)."""
 
     def __init__(self, absolute):
         self.absolute = absolute
+        self.lists = None
         self._campaign_url_parts = None
 
     @classmethod
@@ -76,6 +83,12 @@ class RowContext:
             self._campaign_url_parts = url.rsplit("SLUG", 1)
         before, after = self._campaign_url_parts
         return f"{before}{campaign.slug}{after}"
+
+    def with_lists(self, lists):
+        """This context for the rows of one chunk, with what they list."""
+        chunk = copy.copy(self)
+        chunk.lists = lists
+        return chunk
 
 
 @dataclass(frozen=True)
@@ -166,25 +179,77 @@ def page_url(item, context):
 # --------------------------------------------------------------------------- values
 
 
-def platform_slugs(campaign):
-    """The slugs of a campaign's platforms, from the list prefetched as ``platform_list``."""
-    return [platform.slug for platform in campaign.platform_list]
-
-
-def participants(campaign):
-    """A campaign's participants, in their display order."""
-    return [Participant(p.organisation.slug, p.role) for p in campaign.participations.all()]
-
-
 def campaign_tags(campaign):
-    """A campaign's tags: from the links ``for_download()`` fetched, else its tags."""
+    """A campaign's tags: from the links ``for_api()`` fetched, else its tags."""
     links = getattr(campaign, "tag_links", None)
     return [link.tag for link in links] if links is not None else list(campaign.tags.all())
 
 
-def tag_slugs(campaign):
-    """The slugs of a campaign's tags, sorted."""
-    return sorted(tag.slug for tag in campaign_tags(campaign))
+class Lists(NamedTuple):
+    """What the cases of a chunk of rows list, by campaign id: read once for the chunk, a
+    query each, as plain values (the downloads' rows cost their building in Python)."""
+
+    platforms: dict
+    """The slugs of its platforms, in slug order."""
+    participants: dict
+    """Its participants, in their display order."""
+    tags: dict
+    """The slugs of its tags, sorted."""
+
+
+def platforms_of(campaign_ids):
+    """{campaign id: the slugs of its platforms, in slug order}, of these campaigns."""
+    platforms = defaultdict(list)
+    links = Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, slug in links.order_by("platform__slug").values_list(
+        "campaign_id", "platform__slug"
+    ):
+        platforms[campaign_id].append(slug)
+    return platforms
+
+
+def participants_of(campaign_ids):
+    """{campaign id: its participants, in their display order}, of these campaigns."""
+    participants = defaultdict(list)
+    parts = Participation.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, organisation, role in parts.values_list(
+        "campaign_id", "organisation__slug", "role"
+    ):
+        participants[campaign_id].append(Participant(organisation, role))
+    return participants
+
+
+def tags_of(campaign_ids):
+    """{campaign id: the slugs of its tags, sorted}, of these campaigns."""
+    tags = defaultdict(list)
+    tagged = TaggedCampaign.objects.filter(content_object_id__in=campaign_ids)
+    for campaign_id, slug in tagged.values_list("content_object_id", "tag__slug"):
+        tags[campaign_id].append(slug)
+    for slugs in tags.values():
+        slugs.sort()
+    return tags
+
+
+def case_lists(cases):
+    """The ``Lists`` of a chunk of cases."""
+    ids = [case.pk for case in cases]
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids))
+
+
+def figure_lists(figures):
+    """The ``Lists`` of a chunk of figures' cases: the platforms alone, all a figure's row
+    lists."""
+    ids = {figure.campaign_id for figure in figures if figure.campaign_id}
+    return Lists(platforms_of(ids), participants=None, tags=None)
+
+
+def listed(name):
+    """A value reading the list ``name`` (of ``Lists``) of the row's case, by its id."""
+
+    def value(row, context):
+        return getattr(context.lists, name).get(row.pk, [])
+
+    return value
 
 
 def when_dated(date, precision):
@@ -254,7 +319,7 @@ CAMPAIGN = [
         "platforms",
         _("The slugs of the platforms it ran on (separated by “; ” in the CSV, a list in JSON)."),
         list[PlatformRef],
-        lambda c, x: platform_slugs(c),
+        listed("platforms"),
         api=lambda campaign: campaign.platform_list,
         api_description="The platforms it ran on.",
     ),
@@ -265,7 +330,7 @@ CAMPAIGN = [
             "separated by “; ” in the CSV, a list of {organisation, role} in JSON."
         ),
         None,
-        lambda c, x: participants(c),
+        listed("participants"),
         formats=only(DOWNLOAD),
     ),
     Field(
@@ -282,7 +347,7 @@ CAMPAIGN = [
             "a list in JSON); /tags/ names them in English and Chinese."
         ),
         list[TagRef],
-        lambda c, x: tag_slugs(c),
+        listed("tags"),
         api=lambda campaign: sorted(campaign_tags(campaign), key=lambda tag: tag.name),
         api_description="Its tags, by English name.",
     ),
@@ -421,7 +486,7 @@ FIGURE = [
         "campaign_platforms",
         _("The slugs of the platforms that case study ran on (“; ” in the CSV, a list in JSON)."),
         None,
-        lambda f, x: of_campaign(f, platform_slugs) or [],
+        lambda f, x: x.lists.platforms.get(f.campaign_id, []),
         formats=only(DOWNLOAD),
     ),
     Field(

@@ -49,13 +49,9 @@ RELATED_CANDIDATES = 300
 """A campaign's related campaigns are chosen among the newest this many that share anything."""
 
 
-def platforms_by_slug(lookup, queryset=None):
+def platforms_by_slug(lookup):
     """Prefetch the platforms at ``lookup`` in slug order, as the list ``platform_list``."""
-    return Prefetch(
-        lookup,
-        queryset=(queryset if queryset is not None else Platform.objects).order_by("slug"),
-        to_attr="platform_list",
-    )
+    return Prefetch(lookup, queryset=Platform.objects.order_by("slug"), to_attr="platform_list")
 
 
 def participations_with_organisations():
@@ -294,11 +290,16 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         )
 
     def for_download(self):
-        """Everything a download row (and an API item) shows, in a fixed number of queries.
-        Tags come as ``tag_list`` through their links (django-taggit's own prefetch builds a
-        queryset per campaign: a third of a 100,000-row download's time)."""
-        # The search document is no part of a record, and the largest column of a row.
-        return self.defer("search_text", "search_document").prefetch_related(
+        """The cases as a download reads its rows: without the search document, no part of a
+        record and the largest column of a row. What each case lists is read a chunk of rows
+        at a time, as plain values (``records.lists_of``)."""
+        return self.defer("search_text", "search_document")
+
+    def for_api(self):
+        """Everything an API item shows, in a fixed number of queries. Tags come as
+        ``tag_links`` through their links (django-taggit's own prefetch builds a queryset per
+        campaign)."""
+        return self.for_download().prefetch_related(
             platforms_by_slug("platforms"),
             Prefetch(
                 "tagged_items",
@@ -307,7 +308,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             ),
             # With their organisations joined, not prefetched: Django's prefetch of a foreign
             # key asks SQLite for "id = 1 OR id = 2 OR …", which fails past 1,000 organisations
-            # ("Expression tree is too large"), as a 2,000-row chunk of a download reaches.
+            # ("Expression tree is too large").
             Prefetch(
                 "participations", queryset=Participation.objects.select_related("organisation")
             ),
