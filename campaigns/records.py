@@ -9,6 +9,10 @@ the same table (``api_schema``), so the API and the downloads cannot drift apart
 are written differently in each: a case's platforms and tags are slugs in a download and
 objects (slug and names) in the API; some exist in one only (a download's flat
 ``campaign_title``, the API's ``page_url``), and say so.
+
+A download reads what its rows' cases list (platforms, participants, tags, evidence) a chunk of
+rows at a time, as plain values (``Lists``, ``case_lists``, ``figure_lists``), rather than as
+model instances prefetched for every row: most of a download's time went into building them.
 """
 
 import copy
@@ -24,13 +28,14 @@ from ninja import Field as SchemaField
 from ninja import Schema
 
 from .display import json_number
-from .evidence_records import EvidenceOut, evidence_items
+from .evidence_records import EVIDENCE_VALUES, EvidenceOut, evidence_item
 from .models import (
     Approach,
     Campaign,
     Cause,
     CaveatKind,
     DatePrecision,
+    Evidence,
     FigureKind,
     Participation,
     Qualifier,
@@ -58,7 +63,8 @@ class Participant(NamedTuple):
 
 class RowContext:
     """What a field needs besides its row: how a path on this site becomes an address, and
-    what the rows of the chunk being written list (``lists``, see ``in_chunks``)."""
+    what the cases of the chunk of rows being written list (``lists``, a ``Lists``, set by
+    ``downloads.row_chunks``)."""
 
     def __init__(self, absolute):
         self.absolute = absolute
@@ -203,6 +209,8 @@ class Lists(NamedTuple):
     """Its participants, in their display order."""
     tags: dict
     """The slugs of its tags, sorted."""
+    evidence: dict | None = None
+    """Its evidence, in reading order (read for the JSON download only)."""
 
 
 def platforms_of(campaign_ids):
@@ -238,10 +246,25 @@ def tags_of(campaign_ids):
     return tags
 
 
+def evidence_of(campaign_ids):
+    """{campaign id: its evidence (``evidence_item``), in reading order}, of these campaigns."""
+    evidence = defaultdict(list)
+    rows = Evidence.objects.filter(campaign_id__in=campaign_ids).in_reading_order()
+    for campaign_id, *values in rows.values_list("campaign_id", *EVIDENCE_VALUES):
+        evidence[campaign_id].append(evidence_item(*values))
+    return evidence
+
+
 def case_lists(cases):
     """The ``Lists`` of a chunk of cases."""
     ids = [case.pk for case in cases]
     return Lists(platforms_of(ids), participants_of(ids), tags_of(ids))
+
+
+def case_lists_with_evidence(cases):
+    """The ``Lists`` of a chunk of cases with their evidence: for the JSON download."""
+    ids = [case.pk for case in cases]
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids))
 
 
 def figure_lists(figures):
@@ -369,7 +392,7 @@ CAMPAIGN = [
             "English text from 1, the source's slug, where in the source, and its words."
         ),
         list[EvidenceOut],
-        lambda c, x: evidence_items(c),
+        listed("evidence"),
         formats=only(JSON_DOWNLOAD),
     ),
     Field("featured", "Whether the catalogue features it.", bool, formats=only(API)),

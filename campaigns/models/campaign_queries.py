@@ -273,11 +273,6 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             evidence_in_reading_order(),
         )
 
-    def with_evidence(self):
-        """With each campaign's evidence (``evidence_list``) and what it names, in one query
-        per chunk: for the JSON download."""
-        return self.prefetch_related(evidence_in_reading_order())
-
     def for_comparison(self):
         """Everything the compare page shows of each campaign."""
         return self.with_cited_figures().prefetch_related(

@@ -19,7 +19,7 @@ from ..filters import CampaignFilterForm, FigureFilterForm
 from ..methods import safe_only
 from ..models import Campaign, Figure
 from ..ratelimits import rate_limited
-from ..records import RowContext, case_lists, figure_lists
+from ..records import RowContext, case_lists, case_lists_with_evidence, figure_lists
 
 CHUNK_SIZE = 2000
 """Rows fetched from the database (and what they list read) at a time while streaming a
@@ -51,11 +51,11 @@ def export_campaigns(request, fmt):
     campaigns = CampaignFilterForm(data=request.GET).filter(
         Campaign.objects.public().for_download()
     )
-    columns = CAMPAIGN_COLUMNS
+    columns, lists = CAMPAIGN_COLUMNS, case_lists
     if fmt == "json":
-        campaigns, columns = campaigns.with_evidence(), CAMPAIGN_JSON_COLUMNS
+        columns, lists = CAMPAIGN_JSON_COLUMNS, case_lists_with_evidence
     return stream_download(
-        request, rows=campaigns, lists=case_lists, columns=columns, name="campaigns", fmt=fmt
+        request, rows=campaigns, lists=lists, columns=columns, name="campaigns", fmt=fmt
     )
 
 
