@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-peer clean role \
+	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer clean role \
 	unlock
 
 help:  ## list the targets
@@ -121,6 +121,9 @@ bench-layout: install  ## where search results and the compare table fall on the
 
 bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only)
 	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests)
+
+bench-downloads: install  ## the case and figure downloads of 100,000 grown cases on SQLite: rows a second, first byte, peak memory (REUSE=1 keeps the last file, ONLY=campaigns the case downloads only)
+	$(BIN)/python bench/downloads.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(ONLY),--only $(ONLY))
 
 bench-peer: install  ## our app against Datasette on one SQLite file of 100,000 grown cases: first requests and throughput (REUSE=1 keeps the last file)
 	$(BIN)/python bench/peer.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))

@@ -157,8 +157,37 @@ def spreadsheet_safe(value):
     return value
 
 
-def csv_chunks(rows, columns, context):
-    """The CSV text in chunks: a UTF-8 byte-order mark, the header, then the rows."""
+def in_chunks(queryset, size):
+    """The rows of ``queryset`` in lists of ``size``, prefetching a chunk at a time: memory
+    that does not grow with the catalogue."""
+    chunk = []
+    for row in queryset.iterator(chunk_size=size):
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def row_chunks(queryset, *, lists, context, size):
+    """The rows of ``queryset`` in chunks of ``size``, each with the context its rows are
+    written in: what they list (``lists(rows)``, ``records.case_lists`` or ``figure_lists``)."""
+    for rows in in_chunks(queryset, size):
+        yield rows, context.with_lists(lists(rows))
+
+
+def csv_cell(value):
+    """A field's value as a spreadsheet-safe CSV cell (``csv_text``, ``spreadsheet_safe``),
+    text, the most common value, taken the short way."""
+    if value.__class__ is str:
+        return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+    return spreadsheet_safe(csv_text(value))
+
+
+def csv_chunks(chunks, columns):
+    """The CSV text in chunks: a UTF-8 byte-order mark, the header, then the rows of
+    ``chunks`` (``row_chunks``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")  # so spreadsheets read the file as UTF-8 and keep Chinese intact
@@ -168,26 +197,29 @@ def csv_chunks(rows, columns, context):
     buffer.seek(0)
     buffer.truncate()
     pending = 0
-    for row in rows:
-        writer.writerow(
-            [spreadsheet_safe(csv_text(column.read(row, context))) for column in columns]
-        )
-        pending += 1
-        if pending >= ROWS_PER_WRITE:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-            pending = 0
+    readers = [column.reading() for column in columns]
+    for rows, context in chunks:
+        for row in rows:
+            writer.writerow([csv_cell(read(row, context)) for read in readers])
+            pending += 1
+            if pending >= ROWS_PER_WRITE:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+                pending = 0
     yield buffer.getvalue()
 
 
-def json_chunks(rows, columns, context, key):
-    """The JSON text in chunks: the licence and codebook address, then one object per row."""
+def json_chunks(chunks, columns, context, key):
+    """The JSON text in chunks: the licence and codebook address, then one object per row of
+    ``chunks`` (``row_chunks``)."""
     head = {"licence": LICENCE_NOTE, "codebook": context.absolute(reverse("campaigns:data"))}
     yield json.dumps(head, ensure_ascii=False)[:-1] + f', "{key}": [\n'
     first = True
-    for row in rows:
-        item = {column.name: json_value(column.read(row, context)) for column in columns}
-        yield ("" if first else ",\n") + json.dumps(item, ensure_ascii=False)
-        first = False
+    readers = [(column.name, column.reading()) for column in columns]
+    for rows, context in chunks:
+        for row in rows:
+            item = {name: json_value(read(row, context)) for name, read in readers}
+            yield ("" if first else ",\n") + json.dumps(item, ensure_ascii=False)
+            first = False
     yield "\n]}\n"

@@ -31,28 +31,38 @@ class EvidenceOut(Schema):
     quote: str = SchemaField(..., description="The source's own words for that point.")
 
 
+EVIDENCE_VALUES = (
+    "key",
+    "field",
+    "participation__organisation__slug",
+    "sentence",
+    "source__slug",
+    "locator",
+    "quote",
+)
+"""What a piece of a case's evidence is written from, read as plain values, in the order
+``evidence_item`` takes them."""
+
+
+def evidence_item(key, text, participant, sentence, source, locator, quote):
+    """One piece of a case's evidence as the API and the JSON download write it (from
+    ``EVIDENCE_VALUES``; ``participant`` is None for the case's own texts)."""
+    return {
+        "key": key,
+        "text": text,
+        "participant": participant,
+        "sentence": sentence,
+        "source": source,
+        "locator": locator,
+        "quote": quote,
+    }
+
+
 def evidence_items(campaign):
-    """A case's evidence as the API and the JSON download write it, in reading order (from
-    ``evidence_list`` when prefetched)."""
-    rows = getattr(campaign, "evidence_list", None)
-    if rows is None:
-        rows = campaign.evidence.in_reading_order().select_related(
-            "source", "participation__organisation"
-        )
-    return [
-        {
-            "key": evidence.key,
-            "text": evidence.field,
-            "participant": (
-                evidence.participation.organisation.slug if evidence.participation_id else None
-            ),
-            "sentence": evidence.sentence,
-            "source": evidence.source.slug,
-            "locator": evidence.locator,
-            "quote": evidence.quote,
-        }
-        for evidence in rows
-    ]
+    """A case's evidence as the API writes it, in reading order (the JSON download reads a
+    chunk of cases' at a time, ``records.evidence_of``)."""
+    rows = campaign.evidence.in_reading_order().values_list(*EVIDENCE_VALUES)
+    return [evidence_item(*values) for values in rows]
 
 
 class DescriptionEvidenceOut(Schema):

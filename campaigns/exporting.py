@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from .display import decimal_text
-from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, csv_chunks
+from .downloads import CAMPAIGN_COLUMNS, FIGURE_COLUMNS, csv_chunks, in_chunks, row_chunks
 from .loading import FIXTURE_FILES
 from .models import (
     Campaign,
@@ -36,7 +36,7 @@ from .models import (
     Tag,
     TaggedCampaign,
 )
-from .records import RowContext
+from .records import RowContext, case_lists, figure_lists
 from .registry import CURATION_FIELDS
 
 TIMESTAMP_FIELDS = {"created_at", "updated_at"}
@@ -143,25 +143,13 @@ def catalogue_sections():
     }
 
 
-def in_chunks(queryset):
-    """The rows of ``queryset`` in lists of ``CHUNK_SIZE``, prefetching a chunk at a time."""
-    chunk = []
-    for row in queryset.iterator(chunk_size=CHUNK_SIZE):
-        chunk.append(row)
-        if len(chunk) == CHUNK_SIZE:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def fixture_chunks(querysets, counter):
     """A fixture file's text, a record at a time, exactly as ``json.dumps(records, indent=2,
     ensure_ascii=False)`` writes the whole list, and a final newline; ``counter[0]`` counts
     the records."""
     first = True
     for queryset in querysets:
-        for chunk in in_chunks(queryset):
+        for chunk in in_chunks(queryset, CHUNK_SIZE):
             for record in fixture_records(chunk):
                 text = json.dumps(record, indent=2, ensure_ascii=False).replace("\n", "\n  ")
                 yield ("[\n  " if first else ",\n  ") + text
@@ -170,11 +158,11 @@ def fixture_chunks(querysets, counter):
     yield "[]\n" if first else "\n]\n"
 
 
-def counted(rows, counter):
-    """``rows``, counting them in ``counter[0]``."""
-    for row in rows:
-        counter[0] += 1
-        yield row
+def counted(chunks, counter):
+    """``chunks`` (``downloads.row_chunks``), counting their rows in ``counter[0]``."""
+    for rows, context in chunks:
+        counter[0] += len(rows)
+        yield rows, context
 
 
 def csv_file_chunks(name, base_url, counter):
@@ -182,14 +170,15 @@ def csv_file_chunks(name, base_url, counter):
     context = RowContext.for_files(base_url)
     if name == "campaigns.csv":
         rows = Campaign.objects.public().for_download().order_by("slug")
+        lists = case_lists
         columns = [c for c in CAMPAIGN_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     else:
         rows = Figure.objects.public().for_download().order_by("key")
+        lists = figure_lists
         columns = [c for c in FIGURE_COLUMNS if c.name not in TIMESTAMP_FIELDS]
     with translation.override(settings.LANGUAGE_CODE):
-        yield from csv_chunks(
-            counted(rows.iterator(chunk_size=CHUNK_SIZE), counter), columns, context
-        )
+        chunks = row_chunks(rows, lists=lists, context=context, size=CHUNK_SIZE)
+        yield from csv_chunks(counted(chunks, counter), columns)
 
 
 @contextmanager

@@ -9,9 +9,15 @@ the same table (``api_schema``), so the API and the downloads cannot drift apart
 are written differently in each: a case's platforms and tags are slugs in a download and
 objects (slug and names) in the API; some exist in one only (a download's flat
 ``campaign_title``, the API's ``page_url``), and say so.
+
+A download reads what its rows' cases list (platforms, participants, tags, evidence) a chunk of
+rows at a time, as plain values (``Lists``, ``case_lists``, ``figure_lists``), rather than as
+model instances prefetched for every row: most of a download's time went into building them.
 """
 
+import copy
 import datetime
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -22,17 +28,21 @@ from ninja import Field as SchemaField
 from ninja import Schema
 
 from .display import division_name, json_number
-from .evidence_records import EvidenceOut, evidence_items
+from .evidence_records import EVIDENCE_VALUES, EvidenceOut, evidence_item
 from .models import (
     Approach,
+    Campaign,
     Cause,
     CaveatKind,
     DatePrecision,
     DivisionLevel,
+    Evidence,
     FigureKind,
+    Participation,
     Qualifier,
     Role,
     Scope,
+    TaggedCampaign,
     Unit,
     kind_of_unit,
 )
@@ -53,10 +63,13 @@ class Participant(NamedTuple):
 
 
 class RowContext:
-    """What a field needs besides its row: how a path on this site becomes an address."""
+    """What a field needs besides its row: how a path on this site becomes an address, and
+    what the cases of the chunk of rows being written list (``lists``, a ``Lists``, set by
+    ``downloads.row_chunks``)."""
 
     def __init__(self, absolute):
         self.absolute = absolute
+        self.lists = None
         self._campaign_url_parts = None
 
     @classmethod
@@ -77,6 +90,12 @@ class RowContext:
             self._campaign_url_parts = url.rsplit("SLUG", 1)
         before, after = self._campaign_url_parts
         return f"{before}{campaign.slug}{after}"
+
+    def with_lists(self, lists):
+        """This context for the rows of one chunk, with what they list."""
+        chunk = copy.copy(self)
+        chunk.lists = lists
+        return chunk
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,14 @@ class Field:
         if self.value is None:
             return getattr(row, self.name)
         return self.value(row, context)
+
+    def reading(self):
+        """What ``read`` does, as one function of a row and a context: for a download to
+        resolve once rather than for every row."""
+        if self.value is not None:
+            return self.value
+        name = self.name
+        return lambda row, context: getattr(row, name)
 
 
 def download_fields(record, json=False):
@@ -167,25 +194,94 @@ def page_url(item, context):
 # --------------------------------------------------------------------------- values
 
 
-def platform_slugs(campaign):
-    """The slugs of a campaign's platforms, from the list prefetched as ``platform_list``."""
-    return [platform.slug for platform in campaign.platform_list]
-
-
-def participants(campaign):
-    """A campaign's participants, in their display order."""
-    return [Participant(p.organisation.slug, p.role) for p in campaign.participations.all()]
-
-
 def campaign_tags(campaign):
-    """A campaign's tags: from the links ``for_download()`` fetched, else its tags."""
+    """A campaign's tags: from the links ``for_api()`` fetched, else its tags."""
     links = getattr(campaign, "tag_links", None)
     return [link.tag for link in links] if links is not None else list(campaign.tags.all())
 
 
-def tag_slugs(campaign):
-    """The slugs of a campaign's tags, sorted."""
-    return sorted(tag.slug for tag in campaign_tags(campaign))
+class Lists(NamedTuple):
+    """What the cases of a chunk of rows list, by campaign id: read once for the chunk, a
+    query each, as plain values (the downloads' rows cost their building in Python)."""
+
+    platforms: dict
+    """The slugs of its platforms, in slug order."""
+    participants: dict
+    """Its participants, in their display order."""
+    tags: dict
+    """The slugs of its tags, sorted."""
+    evidence: dict | None = None
+    """Its evidence, in reading order (read for the JSON download only)."""
+
+
+def platforms_of(campaign_ids):
+    """{campaign id: the slugs of its platforms, in slug order}, of these campaigns."""
+    platforms = defaultdict(list)
+    links = Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, slug in links.order_by("platform__slug").values_list(
+        "campaign_id", "platform__slug"
+    ):
+        platforms[campaign_id].append(slug)
+    return platforms
+
+
+def participants_of(campaign_ids):
+    """{campaign id: its participants, in their display order}, of these campaigns."""
+    participants = defaultdict(list)
+    parts = Participation.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, organisation, role in parts.values_list(
+        "campaign_id", "organisation__slug", "role"
+    ):
+        participants[campaign_id].append(Participant(organisation, role))
+    return participants
+
+
+def tags_of(campaign_ids):
+    """{campaign id: the slugs of its tags, sorted}, of these campaigns."""
+    tags = defaultdict(list)
+    tagged = TaggedCampaign.objects.filter(content_object_id__in=campaign_ids)
+    for campaign_id, slug in tagged.values_list("content_object_id", "tag__slug"):
+        tags[campaign_id].append(slug)
+    for slugs in tags.values():
+        slugs.sort()
+    return tags
+
+
+def evidence_of(campaign_ids):
+    """{campaign id: its evidence (``evidence_item``), in reading order}, of these campaigns."""
+    evidence = defaultdict(list)
+    rows = Evidence.objects.filter(campaign_id__in=campaign_ids).in_reading_order()
+    for campaign_id, *values in rows.values_list("campaign_id", *EVIDENCE_VALUES):
+        evidence[campaign_id].append(evidence_item(*values))
+    return evidence
+
+
+def case_lists(cases):
+    """The ``Lists`` of a chunk of cases."""
+    ids = [case.pk for case in cases]
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids))
+
+
+def case_lists_with_evidence(cases):
+    """The ``Lists`` of a chunk of cases with their evidence: for the JSON download."""
+    ids = [case.pk for case in cases]
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids))
+
+
+def figure_lists(figures):
+    """The ``Lists`` of a chunk of figures' cases: the platforms alone, all a figure's row
+    lists."""
+    ids = {figure.campaign_id for figure in figures if figure.campaign_id}
+    return Lists(platforms_of(ids), participants=None, tags=None)
+
+
+def listed(name):
+    """A value reading the list ``name`` (of ``Lists``) of the row's case, by its id."""
+
+    def value(row, context):
+        return getattr(context.lists, name).get(row.pk, [])
+
+    return value
 
 
 def when_dated(date, precision):
@@ -289,7 +385,7 @@ CAMPAIGN = [
         "platforms",
         _("The slugs of the platforms it ran on (separated by “; ” in the CSV, a list in JSON)."),
         list[PlatformRef],
-        lambda c, x: platform_slugs(c),
+        listed("platforms"),
         api=lambda campaign: campaign.platform_list,
         api_description="The platforms it ran on.",
     ),
@@ -300,7 +396,7 @@ CAMPAIGN = [
             "separated by “; ” in the CSV, a list of {organisation, role} in JSON."
         ),
         None,
-        lambda c, x: participants(c),
+        listed("participants"),
         formats=only(DOWNLOAD),
     ),
     Field(
@@ -317,7 +413,7 @@ CAMPAIGN = [
             "a list in JSON); /tags/ names them in English and Chinese."
         ),
         list[TagRef],
-        lambda c, x: tag_slugs(c),
+        listed("tags"),
         api=lambda campaign: sorted(campaign_tags(campaign), key=lambda tag: tag.name),
         api_description="Its tags, by English name.",
     ),
@@ -331,7 +427,7 @@ CAMPAIGN = [
             "English text from 1, the source's slug, where in the source, and its words."
         ),
         list[EvidenceOut],
-        lambda c, x: evidence_items(c),
+        listed("evidence"),
         formats=only(JSON_DOWNLOAD),
     ),
     Field("featured", "Whether the catalogue features it.", bool, formats=only(API)),
@@ -456,7 +552,7 @@ FIGURE = [
         "campaign_platforms",
         _("The slugs of the platforms that case study ran on (“; ” in the CSV, a list in JSON)."),
         None,
-        lambda f, x: of_campaign(f, platform_slugs) or [],
+        lambda f, x: x.lists.platforms.get(f.campaign_id, []),
         formats=only(DOWNLOAD),
     ),
     Field(

@@ -1,6 +1,8 @@
 """The CSV and JSON downloads of the campaign list and the figures table, and the codebook."""
 
 import csv
+import datetime
+import hashlib
 import io
 import json
 from decimal import Decimal
@@ -486,3 +488,45 @@ def test_a_download_sends_its_header_before_fetching_any_row(client, yaan_case):
 
     assert first.startswith("\ufeffslug,title,title_zh,")
     assert first.endswith("url\r\n")
+
+
+# --------------------------------------------------------------------------- exact bytes
+
+SEED_DOWNLOAD_DIGESTS = {
+    "/campaigns/export.csv?scope=all": (
+        "4eeee98cf93471a449ff173caffa38dcea21605bb0a1e921bef0caa27a99753e"
+    ),
+    "/campaigns/export.json?scope=all": (
+        "e4ad8a3983c3e43eaf2c4e3bf1d393af5a770cb61a4f53394fa4be478918c92d"
+    ),
+    "/zh-hans/campaigns/export.csv?platform=sina-weibo": (
+        "159710030bc1495af004e32b0dcd33509ccacbd5bbedaad98a8c8038d2d922f5"
+    ),
+    "/zh-hans/campaigns/export.json?platform=sina-weibo": (
+        "92079a0e93d584e23316c66559bf0d2cff9abe1ebdf985cb0368b9ae3c883356"
+    ),
+    "/figures/export.csv": "0168f2c7420e0141d80d4a07d674f38bded5024a16d5efaf96980050ab7be932",
+    "/figures/export.json": "f4374355017fd076b5dbf16c34ebc00aa9698a3f20033e59e72a7aafff14b2c5",
+}
+"""The SHA-256 of each download of the seed catalogue, byte for byte (``seed_download``): the
+same on SQLite and PostgreSQL. (The case downloads' digests changed once on purpose, when they
+gained their place in China's columns; the rows read faster gave the same bytes as before.)"""
+
+
+def seed_download(client, address):
+    """A download of the seed catalogue, every case and figure changed at one fixed time (the
+    seed's own times are those of its loading), with its microseconds."""
+    changed = datetime.datetime(2026, 1, 2, 3, 4, 5, 678900, tzinfo=datetime.UTC)
+    Campaign.objects.update(updated_at=changed)
+    Figure.objects.update(updated_at=changed)
+    return b"".join(client.get(address).streaming_content)
+
+
+@pytest.mark.parametrize("address", SEED_DOWNLOAD_DIGESTS)
+def test_the_seed_catalogue_downloads_keep_their_exact_bytes(client, seed_catalogue, db, address):
+    """A change to how the rows are read or written must not change a byte of the files readers
+    have: a new digest here is a change to the published data, to be made on purpose (with the
+    fixtures changed, or the record)."""
+    digest = hashlib.sha256(seed_download(client, address)).hexdigest()
+
+    assert digest == SEED_DOWNLOAD_DIGESTS[address]

@@ -63,7 +63,7 @@ last is outermost)."""
 @paginate(CataloguePagination)
 def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    return campaign_query(filters).apply(Campaign.objects.public().for_download())
+    return campaign_query(filters).apply(Campaign.objects.public().for_api())
 
 
 @api.get(
@@ -75,7 +75,7 @@ def list_campaigns(request, filters: Query[CampaignFilters]):
 @catalogue_answer
 def get_campaign(request, slug: Annotated[CampaignSlug, Path()]):
     """A published campaign with its participants, figures and sources."""
-    return get_object_or_404(Campaign.objects.public().for_download(), slug=slug)
+    return get_object_or_404(Campaign.objects.public().for_api(), slug=slug)
 
 
 @api.get(

@@ -72,7 +72,7 @@ FigureOut = records.api_schema("FigureOut", "A figure with its source.", records
 
 CampaignOut = records.api_schema(
     "CampaignOut",
-    "A published case study (read from a campaign fetched with ``for_download()``).",
+    "A published case study (read from a campaign fetched with ``for_api()``).",
     records.CAMPAIGN,
 )
 

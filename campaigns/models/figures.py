@@ -18,7 +18,6 @@ from django.db.models import (
 from django.utils.translation import gettext_lazy as _
 
 from .base import IDS_PER_STATEMENT, ChangeTracked, ChangeTrackedQuerySet
-from .campaign_queries import platforms_by_slug
 from .campaigns import Campaign
 from .choices import (
     CaveatKind,
@@ -162,11 +161,9 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         )
 
     def for_download(self):
-        """Figures with what a download row (and an API item) shows, in a fixed number of
-        queries."""
-        return self.for_listing().prefetch_related(
-            platforms_by_slug("campaign__platforms", Platform.objects.only("pk", "slug"))
-        )
+        """Figures with what a download row shows; the platforms of their cases are read a
+        chunk of rows at a time (``records.figure_lists``)."""
+        return self.for_listing()
 
     def about(self, subject):
         """Figures about ``subject``, the one definition every page, the API and the downloads

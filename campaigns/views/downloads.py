@@ -13,27 +13,31 @@ from ..downloads import (
     codebook,
     csv_chunks,
     json_chunks,
+    row_chunks,
 )
 from ..filters import CampaignFilterForm, FigureFilterForm
 from ..methods import safe_only
 from ..models import Campaign, Figure
 from ..ratelimits import rate_limited
-from ..records import RowContext
+from ..records import RowContext, case_lists, case_lists_with_evidence, figure_lists
 
 CHUNK_SIZE = 2000
-"""Rows fetched from the database (and prefetched for) at a time while streaming a download."""
+"""Rows fetched from the database (and what they list read) at a time while streaming a
+download."""
 
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
 
-def stream_download(request, *, rows, columns, name, fmt):
-    """A streamed CSV or JSON download of ``rows`` (an iterator) as an attachment."""
+def stream_download(request, *, rows, lists, columns, name, fmt):
+    """A streamed CSV or JSON download of the rows of a queryset as an attachment; ``lists``
+    reads what a chunk of them lists (``records.case_lists`` or ``figure_lists``)."""
     context = RowContext.for_request(request)
+    chunks = row_chunks(rows, lists=lists, context=context, size=CHUNK_SIZE)
     if fmt == "csv":
-        chunks = csv_chunks(rows, columns, context)
+        text = csv_chunks(chunks, columns)
     else:
-        chunks = json_chunks(rows, columns, context, name)
-    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
+        text = json_chunks(chunks, columns, context, name)
+    response = StreamingHttpResponse(text, content_type=CONTENT_TYPES[fmt])
     filename = f"socialgood-{name}-{datetime.date.today().isoformat()}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -47,11 +51,12 @@ def export_campaigns(request, fmt):
     campaigns = CampaignFilterForm(data=request.GET).filter(
         Campaign.objects.public().for_download()
     )
-    columns = CAMPAIGN_COLUMNS
+    columns, lists = CAMPAIGN_COLUMNS, case_lists
     if fmt == "json":
-        campaigns, columns = campaigns.with_evidence(), CAMPAIGN_JSON_COLUMNS
-    rows = campaigns.iterator(chunk_size=CHUNK_SIZE)
-    return stream_download(request, rows=rows, columns=columns, name="campaigns", fmt=fmt)
+        columns, lists = CAMPAIGN_JSON_COLUMNS, case_lists_with_evidence
+    return stream_download(
+        request, rows=campaigns, lists=lists, columns=columns, name="campaigns", fmt=fmt
+    )
 
 
 @rate_limited("downloads")
@@ -60,8 +65,9 @@ def export_campaigns(request, fmt):
 def export_figures(request, fmt):
     """The figures table, with its current filters, as a CSV or JSON download."""
     figures = FigureFilterForm(data=request.GET).filter(Figure.objects.public().for_download())
-    rows = figures.iterator(chunk_size=CHUNK_SIZE)
-    return stream_download(request, rows=rows, columns=FIGURE_COLUMNS, name="figures", fmt=fmt)
+    return stream_download(
+        request, rows=figures, lists=figure_lists, columns=FIGURE_COLUMNS, name="figures", fmt=fmt
+    )
 
 
 @safe_only
