@@ -120,6 +120,12 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
     reviewer.click("text=1 case waiting for review")
     reviewer.click("text=Flood relief by live stream")
     reviewer.click("text=Review")
+    # The review page shows the figure to check against its source; publishing needs the tick.
+    expect(reviewer.locator(".review-figures")).to_contain_text("Crops sold: 200 tonnes")
+    reviewer.check("input[value=publish]")
+    reviewer.click("input[type=submit][value='Carry out the decision']")
+    expect(reviewer.locator(".errorlist")).to_contain_text("1 figure is not ticked")
+    reviewer.check(f"input[name=checked][value='{figure.pk}']")
     reviewer.check("input[value=publish]")
     reviewer.click("input[type=submit][value='Carry out the decision']")
     expect(reviewer.locator(".messagelist")).to_contain_text("is published")
