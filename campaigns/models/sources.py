@@ -1,5 +1,6 @@
 """The documents facts come from, with the numbered references they cite."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -90,6 +91,22 @@ class Source(ChangeTracked):
     )
     note = models.TextField(_("note"), blank=True)
     note_zh = models.TextField(_("Chinese note"), blank=True)
+    checked_at = models.DateTimeField(
+        _("last checked"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a curator last checked the document still says what we cite it for."),
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last checked by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
