@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from . import derived, history
 from .display import grouped_number
-from .models import Campaign, Correction, Figure, Qualifier, Status
+from .models import Campaign, Correction, Figure, Qualifier, Source, Status
 
 
 @derived.unit()
@@ -193,3 +193,12 @@ def record_correction(*, figure: Figure, before: Statement, note: str = "") -> C
         after=after.shown(words),
         note=(note or "").strip(),
     )
+
+
+def mark_source_checked(*, source: Source, user) -> None:
+    """Record that ``user`` checked ``source`` against its document now, in a revision of the
+    history of its own (``history.recording``), with the curator and a comment."""
+    with history.recording(user=user, comment=f"Checked the source “{source.title}”"):
+        source.checked_at = timezone.now()
+        source.checked_by = user
+        source.save(update_fields=["checked_at", "checked_by"])

@@ -1,10 +1,11 @@
 """Admin views outside any one model's admin."""
 
+import datetime
 from collections import defaultdict
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
@@ -12,15 +13,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
-from .. import auditing, history
-from ..models import Campaign, Removal, Status
+from .. import auditing, history, services
+from ..display import figure_age
+from ..models import Campaign, Figure, Removal, Source, Status, dates
 from ..security import ADMIN_HEADER, with_policy
 from ..views.campaigns import may_preview
 
@@ -198,6 +201,75 @@ def audit(request):
         "total": sum(len(findings) for _rule, findings in groups),
     }
     return TemplateResponse(request, "admin/campaigns/audit.html", context)
+
+
+CHECKING_PER_PAGE = 50
+"""Rows on one page of each list of "What needs checking"."""
+
+SOURCES_CHECKED_FOR = datetime.timedelta(days=365)
+"""How long a source's check holds before it is listed to be checked again."""
+
+
+def checking(request):
+    """What needs checking again: published cases' figures at least ``FIGURES_OLD_AFTER_YEARS``
+    old, sources never checked or not for a year, published cases with no figure; each list
+    paged on its own (a count and a page each, however large the catalogue). A POST marks a
+    source checked today, by this curator, in the history. For editors and reviewers."""
+    if not request.user.has_perm("campaigns.change_source"):
+        raise PermissionDenied
+    if request.method == "POST":
+        _mark_checked(request)
+        return HttpResponseRedirect(request.get_full_path())
+    old_after = settings.FIGURES_OLD_AFTER_YEARS
+    # Ages are counted in calendar years: a figure is old_after years old from 1 January.
+    old_before = datetime.date(dates.today().year - old_after + 1, 1, 1)
+    lists = {
+        "figures": Figure.objects.dated_before(old_before),
+        "sources": Source.objects.unchecked_since(timezone.now() - SOURCES_CHECKED_FOR),
+        "cases": Campaign.objects.without_figures().order_by("title", "pk"),
+    }
+    pages = {
+        name: Paginator(rows, CHECKING_PER_PAGE).get_page(request.GET.get(name))
+        for name, rows in lists.items()
+    }
+    context = {
+        **admin.site.each_context(request),
+        "title": _("What needs checking"),
+        "old_after": old_after,
+        "figures": [(figure, figure_age(figure)) for figure in pages["figures"]],
+        "pages": pages,
+        "pagers": {name: _pager(request, name, page) for name, page in pages.items()},
+    }
+    return TemplateResponse(request, "admin/campaigns/checking.html", context)
+
+
+def _pager(request, name, page):
+    """The addresses of the previous and next pages of one list (``?<name>=<number>``), the
+    other lists staying on their pages."""
+
+    def address(number):
+        query = request.GET.copy()
+        query[name] = number
+        return "?" + query.urlencode()
+
+    return {
+        "previous": address(page.previous_page_number()) if page.has_previous() else "",
+        "next": address(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def _mark_checked(request):
+    """Mark the source the form names checked now by this curator, and say so."""
+    source_id = _user_id(request.POST.get("source", ""))
+    source = Source.objects.filter(pk=source_id).first() if source_id else None
+    if source is None:
+        messages.error(
+            request,
+            _("There is no such source (it may have been deleted meanwhile): nothing was marked."),
+        )
+        return
+    services.mark_source_checked(source=source, user=request.user)
+    messages.success(request, _("“%(title)s” is marked checked today.") % {"title": source.title})
 
 
 @with_policy(ADMIN_HEADER)  # the sign-in page's look, whichever route axes answered from

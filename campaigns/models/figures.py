@@ -79,6 +79,15 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """Figures readers may see: those of published campaigns and those about no campaign."""
         return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
 
+    def dated_before(self, day):
+        """Figures of published campaigns true as of a date before ``day``, oldest first (the
+        admin's "What needs checking")."""
+        return (
+            self.filter(campaign__status=Status.PUBLISHED, as_of__lt=day)
+            .select_related("campaign")
+            .order_by("as_of", "pk")
+        )
+
     def on_platforms(self, slugs):
         """Figures about any of the platforms with these slugs, or about campaigns run on them."""
         return self.filter(

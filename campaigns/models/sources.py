@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +21,13 @@ class SourceQuerySet(SlugQuerySet):
         cite them and their own numbered references (``is_public``, kept in step by
         ``counts.py``)."""
         return self.filter(is_public=True)
+
+    def unchecked_since(self, moment):
+        """Sources never checked, or last checked before ``moment``: never checked first, then
+        the longest unchecked."""
+        return self.filter(Q(checked_at__isnull=True) | Q(checked_at__lt=moment)).order_by(
+            F("checked_at").asc(nulls_first=True), "title", "pk"
+        )
 
     def backing_public_content(self):
         """Sources a published campaign names or a public figure cites."""
