@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from campaigns.models import Campaign, DatePrecision, Source, Status
+from campaigns.models import Campaign, CatalogueVersion, DatePrecision, Source, Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,30 @@ def test_marking_a_source_checked_records_who_and_when_in_the_history(reviewer, 
     stored = version.field_dict["checked_at"]  # stored to the millisecond, as JSON holds it
     assert abs(stored - source.checked_at) < datetime.timedelta(milliseconds=1)
     assert source.title not in section(response.content.decode(), "unchecked-sources")
+
+
+def test_marking_a_source_checked_leaves_what_readers_see_and_the_cached_pages_alone(
+    editor, to_check
+):
+    source = Source.objects.get(campaigns__slug="yaan-earthquake")
+    version = CatalogueVersion.current().number
+
+    editor.post(CHECKING, {"source": source.pk})
+
+    assert CatalogueVersion.current().number == version
+    assert Source.objects.get(pk=source.pk).updated_at == source.updated_at
+
+
+def test_a_source_checked_twice_has_a_revision_for_each_check(editor, to_check):
+    source = Source.objects.get(campaigns__slug="yaan-earthquake")
+
+    editor.post(CHECKING, {"source": source.pk})
+    editor.post(CHECKING, {"source": source.pk})
+
+    versions = Version.objects.get_for_object(source)
+    assert [v.revision.comment for v in versions][:2] == [
+        f"Checked the source “{source.title}”"
+    ] * 2
 
 
 @pytest.mark.parametrize("given", ["999999", "not-a-number", ""])
