@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from .. import auditing, history, services
-from ..display import figure_age
 from ..models import Campaign, Figure, Removal, Source, Status, dates
 from ..security import ADMIN_HEADER, with_policy
 from ..views.campaigns import may_preview
@@ -42,7 +41,7 @@ def view_on_site(request, content_type_id, object_id):
     if model_admin is None or not model_admin.has_view_permission(request):
         raise Http404(_("There is nothing to view at this address."))
     if model is Campaign and not may_preview(request.user):
-        campaign_id = _user_id(object_id)  # a row id typed in the address, or None
+        campaign_id = _typed_id(object_id)  # a row id typed in the address, or None
         hidden = Campaign.objects.exclude(status=Status.PUBLISHED)
         if campaign_id is None or hidden.filter(pk=campaign_id).exists():
             raise Http404(_("There is nothing to view at this address."))
@@ -77,7 +76,7 @@ def activity(request):
     if chosen_user == "none":
         revisions = revisions.filter(user__isnull=True)
     elif chosen_user:
-        user_id = _user_id(chosen_user)
+        user_id = _typed_id(chosen_user)
         revisions = revisions.filter(user_id=user_id) if user_id else revisions.none()
     page = Paginator(revisions, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
     entries = _entries(list(page.object_list))
@@ -102,8 +101,8 @@ def activity(request):
     return TemplateResponse(request, "admin/campaigns/activity.html", context)
 
 
-def _user_id(text):
-    """A user id typed in the address, or None when it is not one."""
+def _typed_id(text):
+    """A row's id typed in the address or sent by a form, or None when it is not one."""
     try:
         number = int(text)
     except ValueError:
@@ -236,7 +235,6 @@ def checking(request):
         **admin.site.each_context(request),
         "title": _("What needs checking"),
         "old_after": old_after,
-        "figures": [(figure, figure_age(figure)) for figure in pages["figures"]],
         "pages": pages,
         "pagers": {name: _pager(request, name, page) for name, page in pages.items()},
     }
@@ -260,7 +258,7 @@ def _pager(request, name, page):
 
 def _mark_checked(request):
     """Mark the source the form names checked now by this curator, and say so."""
-    source_id = _user_id(request.POST.get("source", ""))
+    source_id = _typed_id(request.POST.get("source", ""))
     source = Source.objects.filter(pk=source_id).first() if source_id else None
     if source is None:
         messages.error(
