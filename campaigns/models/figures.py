@@ -380,6 +380,8 @@ class Figure(ChangeTracked):
         verbose_name_plural = _("figures")
         ordering = ["order", "pk"]
         indexes = [
+            # The admin's oldest figures first ("What needs checking"), read in order.
+            models.Index(fields=["as_of", "id"], name="figure_as_of"),
             # A figure's conversions, found by the figure (most figures are not conversions:
             # an index of every row would be mostly empty, and SQLite's statistics would then
             # have it read the whole table instead).
