@@ -4,8 +4,11 @@ Modified for a client that already has the answer.
 
 - What the catalogue answers (pages, downloads, the API): the ETag is a digest of the code's
   release, the catalogue's version (one row every change readers can see moves on,
-  ``models/version.py``), the language and the exact address; the Last-Modified is when the
-  catalogue last changed. Checking costs one small query. (``catalogue_validators``)
+  ``models/version.py``), the current year, the language and the exact address; the
+  Last-Modified is when the catalogue last changed, or 1 January if that was last year. The
+  year is there because pages say how old each figure is ("13 years ago", counted in calendar
+  years): on 1 January every page is new, in the page cache and for browsers alike. Checking
+  costs one small query. (``catalogue_validators``)
 - What is made from a few rows only (a case's share image): a digest of what it shows, so an
   edit elsewhere does not make it new (``etag_of``), and no Last-Modified.
 
@@ -17,14 +20,16 @@ cache and the streamed downloads keep the view's part of that cheap.
 """
 
 import calendar
+import datetime
 import functools
 import hashlib
 
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .models import CatalogueVersion
+from .models import CatalogueVersion, dates
 
 VALIDATORS = ("ETag", "Last-Modified")
 
@@ -56,12 +61,14 @@ def catalogue_validators(request):
     """(ETag, Last-Modified in seconds) of what the catalogue answers at this address now.
 
     A change readers can see (saving, adding or deleting a public row) gives new ones; editing
-    a draft gives neither."""
+    a draft gives neither; so does the new year, which makes every figure's age a year older."""
     from .caching import release
 
     version = catalogue_version(request)
-    etag = etag_of(release(), version.key, get_language(), request.get_full_path())
-    return etag, seconds(version.changed_at)
+    year = dates.today().year
+    etag = etag_of(release(), version.key, year, get_language(), request.get_full_path())
+    new_year = timezone.make_aware(datetime.datetime(year, 1, 1))
+    return etag, seconds(max(version.changed_at, new_year))
 
 
 def answer_conditionally(request, response, *, etag, last_modified=None):

@@ -23,12 +23,13 @@ from django.utils.translation import (
     get_language,
     get_language_info,
     gettext_lazy,
+    ngettext,
     override,
     pgettext,
 )
 from django.utils.translation import gettext as _
 
-from .models import CaveatKind, Qualifier, Unit
+from .models import CaveatKind, Qualifier, Unit, dates
 
 SITE_NAME = gettext_lazy("Social Media for Social Good")
 """The catalogue's name: the publisher in citations, the site name in link previews."""
@@ -228,6 +229,18 @@ def figure_when(figure):
     if figure.campaign_id and figure.campaign.start_date:
         return figure.campaign.start_display
     return ""
+
+
+def figure_age(figure):
+    """How long ago a figure was true, from its as-of date: "13 years ago", "距今13年"; "" without
+    one. Counted in calendar years (``models/dates.py``), so "less than a year ago" is this year.
+    """
+    if not figure.as_of:
+        return ""
+    years = dates.years_ago(figure.as_of)
+    if not years:
+        return _("less than a year ago")
+    return ngettext("%(years)d year ago", "%(years)d years ago", years) % {"years": years}
 
 
 def distinction(figure):

@@ -102,7 +102,12 @@ def campaign_field(model: type[models.Model]) -> str | None:
     return entry.campaign_field if entry else None
 
 
-CURATION_FIELDS = {Campaign: {"published_by": None, "review_note": ""}}
+CURATION_FIELDS = {
+    Campaign: {"published_by": None, "review_note": ""},
+    Source: {"checked_at": None, "checked_by": None},
+}
 """The curators' own records on catalogue rows, with the empty value they are exported as: who
-first published a campaign (an account, not part of the catalogue) and a reviewer's note
-(never public). A catalogue file loaded into a database keeps the database's own."""
+first published a campaign (an account, not part of the catalogue), a reviewer's note (never
+public), and when and by whom a source was last checked (by this database's curators: another
+database's have not checked it). A catalogue file loaded into a database keeps the database's
+own."""

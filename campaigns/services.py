@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from . import derived, history
 from .display import grouped_number
-from .models import Campaign, Correction, Figure, Qualifier, Status
+from .models import Campaign, Correction, Figure, Qualifier, Source, Status
 
 
 @derived.unit()
@@ -193,3 +193,18 @@ def record_correction(*, figure: Figure, before: Statement, note: str = "") -> C
         after=after.shown(words),
         note=(note or "").strip(),
     )
+
+
+def mark_source_checked(*, source: Source, user) -> None:
+    """Record that ``user`` checked ``source`` against its document now, as a revision of the
+    history of its own, with the curator and a comment.
+
+    Readers see nothing of it: the row's change time stays and nothing is reported to
+    ``derived.py``, so the catalogue's version stays and no cached page goes stale."""
+    with history.recording(user=user, comment=f"Checked the source “{source.title}”") as rec:
+        rec.keep_baseline([source])  # as it stood, if it was saved before history was kept
+        source.checked_at, source.checked_by = timezone.now(), user
+        Source.objects.filter(pk=source.pk).update(
+            checked_at=source.checked_at, checked_by=user, updated_at=source.updated_at
+        )
+        rec.add([source])

@@ -196,6 +196,10 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 """How long a rendered page stays in the cache; 0 turns the page cache off."""
 
+FIGURES_OLD_AFTER_YEARS = int(os.environ.get("DJANGO_FIGURES_OLD_AFTER_YEARS", "3"))
+"""How many years old (counted in calendar years, as pages show ages) a published case's figure
+is when the admin's "What needs checking" page lists it."""
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins for one user name,

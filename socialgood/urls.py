@@ -41,6 +41,11 @@ urlpatterns = [
         admin_policy(admin.site.admin_view(admin_views.audit)),
         name="admin_audit",
     ),
+    path(
+        "admin/checking/",
+        admin_policy(admin.site.admin_view(admin_views.checking)),
+        name="admin_checking",
+    ),
     path("admin/", decorate_urls(admin_policy, admin.site.urls)),
     # Django's language switch: a POST, or a GET that only redirects.
     path("i18n/setlang/", allow_methods("GET", "HEAD", "POST")(set_language), name="set_language"),

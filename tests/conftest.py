@@ -11,6 +11,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from campaigns.loading import FIXTURE_FILES
+from campaigns.models import dates
 from tests import factories
 
 # CI runs every property-based test on the same examples, so a failure there is one anybody can
@@ -101,6 +102,16 @@ def weibo(db):
 def kwai(db):
     """Kwai (快手), operated by Kuaishou Technology (快手科技)."""
     return factories.build_kwai()
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Sets the day ages are counted from: ``today(datetime.date(2026, 6, 1))``."""
+
+    def set_today(day):
+        monkeypatch.setattr(dates, "today", lambda: day)
+
+    return set_today
 
 
 @pytest.fixture

@@ -136,13 +136,17 @@ def test_a_place_that_is_its_country_is_named_once(client, compared):
     )
 
 
-def test_figures_of_one_unit_share_a_row_with_their_periods_and_as_of_dates(client, compared):
+def test_figures_of_one_unit_share_a_row_with_their_periods_and_as_of_dates(
+    client, compared, today
+):
+    today(datetime.date(2026, 6, 1))
     plays = row(compare_page(client, APPLES, "plays-over-a-year"), "plays")
 
     assert plays == (
         "plays Count "
-        "over 20 billion plays Reference [2] Plays 播放量 in one month; as of February 2020 "
-        "52 million plays Reference [1] Plays in 2020; as of Dec. 31, 2020"
+        "over 20 billion plays Reference [2] Plays 播放量 in one month; "
+        "as of February 2020 — 6 years ago "
+        "52 million plays Reference [1] Plays in 2020; as of Dec. 31, 2020 — 6 years ago"
     )
 
 

@@ -8,6 +8,7 @@ import os
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns import services
 from campaigns.exporting import EXPORT_FILES, export_catalogue
@@ -446,3 +447,25 @@ def test_loading_an_export_back_into_its_own_database_keeps_the_reviewers_notes(
     assert CatalogueVersion.current().number == number
     case.refresh_from_db()
     assert case.review_note == "Check the year against the post."
+
+
+def test_when_and_by_whom_a_source_was_checked_is_exported_empty_and_kept_on_loading(
+    seed_catalogue, db, tmp_path, django_user_model
+):
+    alice = django_user_model.objects.create_user("alice")
+    checked_at = timezone.now()
+    Source.objects.update(checked_at=checked_at, checked_by=alice)
+    export_catalogue(directory=tmp_path)
+    sources = [
+        record
+        for record in json.loads((tmp_path / "sources.json").read_text())
+        if record["model"] == "campaigns.source"
+    ]
+
+    report = load_catalogue(paths=[tmp_path / name for name in FIXTURE_FILES])
+
+    assert {(r["fields"]["checked_at"], r["fields"]["checked_by"]) for r in sources} == {
+        (None, None)
+    }, "another database's curators have not checked them"
+    assert report.changed == 0
+    assert set(Source.objects.values_list("checked_at", "checked_by")) == {(checked_at, alice.pk)}

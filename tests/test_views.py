@@ -890,8 +890,9 @@ def test_the_server_error_page_is_plain_and_needs_no_database(django_assert_num_
 
 
 def test_a_before_and_after_pair_reads_in_chinese_on_chinese_pages(
-    client, two_cases_and_a_draft, tobacco_case
+    client, two_cases_and_a_draft, tobacco_case, today
 ):
+    today(datetime.date(2026, 6, 1))
     for when, chinese in (("before", "活动前"), ("after", "活动后")):
         tobacco_case.figures.filter(key=f"tobacco-awareness-{when}").update(
             label_zh=f"{chinese}公众对被动吸烟危害的知晓率"
@@ -901,10 +902,10 @@ def test_a_before_and_after_pair_reads_in_chinese_on_chinese_pages(
     english = text(page(client, "/campaigns/no-tobacco-day/"))
 
     assert contains_html(html, '<span lang="zh-Hans">公众对被动吸烟危害的知晓率</span>')
-    assert "<li>5%（活动前）：截至 2013年5月；原文为“5%”</li>" in html
-    assert "<li>19%（活动后）：截至 2013年5月；原文为“19%”</li>" in html
+    assert "<li>5%（活动前）：截至2013年5月，距今13年；原文为“5%”</li>" in html
+    assert "<li>19%（活动后）：截至2013年5月，距今13年；原文为“19%”</li>" in html
     assert "before the campaign" not in html
-    assert "5% before the campaign: as of May 2013; stated as “5%”" in english
+    assert "5% before the campaign: as of May 2013 — 13 years ago; stated as “5%”" in english
 
 
 def test_the_figures_chart_names_figures_and_cases_in_chinese_on_chinese_pages(

@@ -45,7 +45,9 @@ class SourceAdmin(
         ),
         (_("Cited as a reference"), {"fields": ["cited_by", "reference_number"]}),
         (None, {"fields": [("note", "note_zh")]}),
+        (_("Checked"), {"fields": [("checked_at", "checked_by")]}),
     ]
+    readonly_fields = ["checked_at", "checked_by"]
 
     @admin.display(description=_("published"), ordering="published_on")
     def published(self, source):

@@ -1,10 +1,11 @@
 """Admin views outside any one model's admin."""
 
+import datetime
 from collections import defaultdict
 
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
@@ -12,15 +13,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Window
 from django.db.models.functions import RowNumber
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
-from .. import auditing, history
-from ..models import Campaign, Removal, Status
+from .. import auditing, history, services
+from ..models import Campaign, Figure, Removal, Source, Status, dates
 from ..security import ADMIN_HEADER, with_policy
 from ..views.campaigns import may_preview
 
@@ -39,7 +41,7 @@ def view_on_site(request, content_type_id, object_id):
     if model_admin is None or not model_admin.has_view_permission(request):
         raise Http404(_("There is nothing to view at this address."))
     if model is Campaign and not may_preview(request.user):
-        campaign_id = _user_id(object_id)  # a row id typed in the address, or None
+        campaign_id = _typed_id(object_id)  # a row id typed in the address, or None
         hidden = Campaign.objects.exclude(status=Status.PUBLISHED)
         if campaign_id is None or hidden.filter(pk=campaign_id).exists():
             raise Http404(_("There is nothing to view at this address."))
@@ -74,7 +76,7 @@ def activity(request):
     if chosen_user == "none":
         revisions = revisions.filter(user__isnull=True)
     elif chosen_user:
-        user_id = _user_id(chosen_user)
+        user_id = _typed_id(chosen_user)
         revisions = revisions.filter(user_id=user_id) if user_id else revisions.none()
     page = Paginator(revisions, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
     entries = _entries(list(page.object_list))
@@ -99,8 +101,8 @@ def activity(request):
     return TemplateResponse(request, "admin/campaigns/activity.html", context)
 
 
-def _user_id(text):
-    """A user id typed in the address, or None when it is not one."""
+def _typed_id(text):
+    """A row's id typed in the address or sent by a form, or None when it is not one."""
     try:
         number = int(text)
     except ValueError:
@@ -198,6 +200,74 @@ def audit(request):
         "total": sum(len(findings) for _rule, findings in groups),
     }
     return TemplateResponse(request, "admin/campaigns/audit.html", context)
+
+
+CHECKING_PER_PAGE = 50
+"""Rows on one page of each list of "What needs checking"."""
+
+SOURCES_CHECKED_FOR = datetime.timedelta(days=365)
+"""How long a source's check holds before it is listed to be checked again."""
+
+
+def checking(request):
+    """What needs checking again: published cases' figures at least ``FIGURES_OLD_AFTER_YEARS``
+    old, sources never checked or not for a year, published cases with no figure; each list
+    paged on its own (a count and a page each, however large the catalogue). A POST marks a
+    source checked today, by this curator, in the history. For editors and reviewers."""
+    if not request.user.has_perm("campaigns.change_source"):
+        raise PermissionDenied
+    if request.method == "POST":
+        _mark_checked(request)
+        return HttpResponseRedirect(request.get_full_path())
+    old_after = settings.FIGURES_OLD_AFTER_YEARS
+    # Ages are counted in calendar years: a figure is old_after years old from 1 January.
+    old_before = datetime.date(dates.today().year - old_after + 1, 1, 1)
+    lists = {
+        "figures": Figure.objects.dated_before(old_before),
+        "sources": Source.objects.unchecked_since(timezone.now() - SOURCES_CHECKED_FOR),
+        "cases": Campaign.objects.without_figures().order_by("title", "pk"),
+    }
+    pages = {
+        name: Paginator(rows, CHECKING_PER_PAGE).get_page(request.GET.get(name))
+        for name, rows in lists.items()
+    }
+    context = {
+        **admin.site.each_context(request),
+        "title": _("What needs checking"),
+        "old_after": old_after,
+        "pages": pages,
+        "pagers": {name: _pager(request, name, page) for name, page in pages.items()},
+    }
+    return TemplateResponse(request, "admin/campaigns/checking.html", context)
+
+
+def _pager(request, name, page):
+    """The addresses of the previous and next pages of one list (``?<name>=<number>``), the
+    other lists staying on their pages."""
+
+    def address(number):
+        query = request.GET.copy()
+        query[name] = number
+        return "?" + query.urlencode()
+
+    return {
+        "previous": address(page.previous_page_number()) if page.has_previous() else "",
+        "next": address(page.next_page_number()) if page.has_next() else "",
+    }
+
+
+def _mark_checked(request):
+    """Mark the source the form names checked now by this curator, and say so."""
+    source_id = _typed_id(request.POST.get("source", ""))
+    source = Source.objects.filter(pk=source_id).first() if source_id else None
+    if source is None:
+        messages.error(
+            request,
+            _("There is no such source (it may have been deleted meanwhile): nothing was marked."),
+        )
+        return
+    services.mark_source_checked(source=source, user=request.user)
+    messages.success(request, _("“%(title)s” is marked checked today.") % {"title": source.title})
 
 
 @with_policy(ADMIN_HEADER)  # the sign-in page's look, whichever route axes answered from

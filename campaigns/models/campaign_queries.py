@@ -91,6 +91,10 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         """The campaigns readers may see: the published ones."""
         return self.filter(status=Status.PUBLISHED)
 
+    def without_figures(self):
+        """Published campaigns that record no figure (``figure_count``, kept by ``counts.py``)."""
+        return self.public().filter(figure_count=0)
+
     def featured(self):
         """The campaigns the catalogue features on its home page."""
         return self.filter(featured=True)

@@ -4,6 +4,7 @@ import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -61,3 +62,16 @@ def partial_iso_date(value, precision):
     if precision == DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def today():
+    """Today in the catalogue's time zone: the one day ages are counted from (tests freeze it
+    here)."""
+    return timezone.localdate()
+
+
+def years_ago(value):
+    """How many years ago a date was, counted by calendar year: April 2013 is 13 years ago all
+    through 2026. An age so counted changes only on 1 January, whatever the date's precision,
+    which is why a page cached for the current year stays right (``conditional.py``)."""
+    return max(today().year - value.year, 0)

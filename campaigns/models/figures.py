@@ -78,6 +78,15 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """Figures readers may see: those of published campaigns and those about no campaign."""
         return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
 
+    def dated_before(self, day):
+        """Figures of published campaigns true as of a date before ``day``, oldest first (the
+        admin's "What needs checking")."""
+        return (
+            self.filter(campaign__status=Status.PUBLISHED, as_of__lt=day)
+            .select_related("campaign")
+            .order_by("as_of", "pk")
+        )
+
     def on_platforms(self, slugs):
         """Figures about any of the platforms with these slugs, or about campaigns run on them."""
         return self.filter(
@@ -368,6 +377,8 @@ class Figure(ChangeTracked):
         verbose_name_plural = _("figures")
         ordering = ["order", "pk"]
         indexes = [
+            # The admin's oldest figures first ("What needs checking"), read in order.
+            models.Index(fields=["as_of", "id"], name="figure_as_of"),
             # A figure's conversions, found by the figure (most figures are not conversions:
             # an index of every row would be mostly empty, and SQLite's statistics would then
             # have it read the whole table instead).

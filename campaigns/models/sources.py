@@ -1,9 +1,10 @@
 """The documents facts come from, with the numbered references they cite."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,13 @@ class SourceQuerySet(SlugQuerySet):
         cite them and their own numbered references (``is_public``, kept in step by
         ``counts.py``)."""
         return self.filter(is_public=True)
+
+    def unchecked_since(self, moment):
+        """Sources never checked, or last checked before ``moment``: never checked first, then
+        the longest unchecked."""
+        return self.filter(Q(checked_at__isnull=True) | Q(checked_at__lt=moment)).order_by(
+            F("checked_at").asc(nulls_first=True), "title", "pk"
+        )
 
     def backing_public_content(self):
         """Sources a published campaign names or a public figure cites."""
@@ -90,6 +98,22 @@ class Source(ChangeTracked):
     )
     note = models.TextField(_("note"), blank=True)
     note_zh = models.TextField(_("Chinese note"), blank=True)
+    checked_at = models.DateTimeField(
+        _("last checked"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a curator last checked the document still says what we cite it for."),
+    )
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last checked by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_campaign_count = models.PositiveIntegerField(
         _("published campaigns"), default=0, editable=False, serialize=False
     )
