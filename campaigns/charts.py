@@ -50,6 +50,9 @@ class Bar:
     caveat: bool = False
     """Whether the figure carries a caveat: its text is marked, and a note under the chart
     says what the mark means."""
+    low: Decimal | None = None
+    """Where sources give a measure different values, the lowest (``value`` is the highest):
+    the bar is solid to it and pale on to the highest."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,15 @@ class DrawnBar:
     label_y: int
     bar_y: int
     width: float
+    solid_width: float
+    """The bar's solid part: all of it, or up to the lowest of a range."""
     text_x: float
     text_y: int
+
+    @property
+    def range_width(self):
+        """The hatched rest of a range's bar, from its lowest value to its highest."""
+        return round(self.width - self.solid_width, 1)
 
 
 def describe(bars):
@@ -97,13 +107,13 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
     bars = list(bars)
     drawn = []
     largest = max((bar.value for bar in bars), default=0) or 1
+
+    def width_of(value):
+        return max(MIN_BAR_WIDTH, float(value) / float(largest) * BAR_MAX_WIDTH) if value else 0
+
     for index, bar in enumerate(bars):
         top = index * ROW_HEIGHT
-        width = (
-            max(MIN_BAR_WIDTH, float(bar.value) / float(largest) * BAR_MAX_WIDTH)
-            if bar.value
-            else 0
-        )
+        width = width_of(bar.value)
         drawn.append(
             DrawnBar(
                 bar=bar,
@@ -111,6 +121,7 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
                 label_y=top + LABEL_BASELINE,
                 bar_y=top + BAR_TOP,
                 width=round(width, 1),
+                solid_width=round(width if bar.low is None else width_of(bar.low), 1),
                 text_x=round(width + 6, 1),
                 text_y=top + BAR_TOP + BAR_HEIGHT - 2,
             )
@@ -126,6 +137,7 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
         "height": max(len(bars), 1) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,
         "caveat_mark": CAVEAT_MARK if any(bar.caveat for bar in bars) else "",
+        "ranges": any(bar.low is not None for bar in bars),
     }
 
 

@@ -86,7 +86,7 @@ FOLLOWS = {
             "organisation_id": "organisations",
             "platform_id": "platforms",
         },
-        counted=("conversion_of_id",),
+        counted=("conversion_of_id", "same_measure_as_id"),
     ),
     Participation: Follows(
         counts={"organisation_id": "organisations"}, document="campaign_id", campaign="campaign_id"

@@ -405,6 +405,33 @@ def marked_number(figure):
     return text + CAVEAT_MARK if figure.has_caveat else text
 
 
+def measure_range(figure):
+    """The lowest and highest statements of a figure's measure in the figure's own unit, as
+    fetched (``restatement_list``): (figure, figure) when no other statement gives another
+    value in that unit."""
+    same_unit = [stated for stated in figure.statements if stated.unit == figure.unit]
+    return (
+        min(same_unit, key=lambda stated: stated.value),
+        max(same_unit, key=lambda stated: stated.value),
+    )
+
+
+def measure_number(figure):
+    """A measure as a chart's bar says it: the figure's own words, or, where its statements
+    differ, the range they span, each end as its source qualifies it ("847 million users –
+    857 million users"), marked when any statement carries a caveat."""
+    lowest, highest = measure_range(figure)
+    if lowest.value == highest.value:
+        text = figure_text(figure)
+    else:
+        text = pgettext("a range of values", "%(lowest)s – %(highest)s") % {
+            "lowest": figure_text(lowest),
+            "highest": figure_text(highest),
+        }
+    caveat = any(stated.has_caveat for stated in figure.statements)
+    return text + CAVEAT_MARK if caveat else text
+
+
 def caveat_kind_label(figure):
     """What sort of caveat a figure carries ("Source inconsistent"), or "Caveat" for one
     that is only a note."""

@@ -128,7 +128,9 @@ def catalogue_sections():
         ],
         "figures.json": [
             Figure.objects.public()
-            .select_related("campaign", "platform", "organisation", "source", "conversion_of")
+            .select_related(
+                "campaign", "platform", "organisation", "source", "conversion_of", "same_measure_as"
+            )
             .order_by("key")
         ],
         "evidence.json": [

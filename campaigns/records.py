@@ -44,6 +44,7 @@ from .models import (
     Scope,
     TaggedCampaign,
     Unit,
+    dates,
     kind_of_unit,
 )
 
@@ -508,6 +509,15 @@ FIGURE = [
         bool,
     ),
     Field(
+        "age_years",
+        _(
+            "How many years ago the figure was true: this year less the as-of date's year (it "
+            "changes on 1 January); empty when undated."
+        ),
+        int | None,
+        lambda f, x: dates.years_ago(f.as_of) if f.as_of else None,
+    ),
+    Field(
         "caveat_kind",
         _(
             "Why to take care with the figure, when there is a reason: a caveat kind code "
@@ -531,6 +541,17 @@ FIGURE = [
         ),
         str | None,
         lambda f, x: f.conversion_of.key if f.conversion_of_id else None,
+    ),
+    Field(
+        "same_measure_as",
+        _(
+            "The key of the figure whose measure this one states too (the same thing about the "
+            "same subject at the same time, by another source or in other words); empty for a "
+            "measure's first figure and for a figure no other states. Count a measure once; "
+            "where its statements' values differ, the sources differ."
+        ),
+        str | None,
+        lambda f, x: f.same_measure_as.key if f.same_measure_as_id else None,
     ),
     Field(
         "campaign",

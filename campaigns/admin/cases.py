@@ -51,13 +51,13 @@ class FigureInline(
     extra = 0
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
-    autocomplete_fields = ["source", "conversion_of"]
+    autocomplete_fields = ["source", "conversion_of", "same_measure_as"]
     prepopulated_fields = {"key": ["label"]}
     fields = [
         ("label", "label_zh"),
         ("stated_as", "source"),
         ("value", "unit", "kind", "qualifier"),
-        "conversion_of",
+        ("conversion_of", "same_measure_as"),
         ("period", "period_zh"),
         ("as_of", "as_of_precision", "as_of_is_document_date"),
         "caveat_kind",

@@ -47,7 +47,14 @@ class FigureAdmin(CampaignPartAdmin):
         "organisation__name_zh",
         "source__title",
     ]
-    autocomplete_fields = ["campaign", "platform", "organisation", "source", "conversion_of"]
+    autocomplete_fields = [
+        "campaign",
+        "platform",
+        "organisation",
+        "source",
+        "conversion_of",
+        "same_measure_as",
+    ]
     prepopulated_fields = {"key": ["label"]}
     fieldsets = [
         (None, {"fields": ["label", "label_zh", "stated_as", "source", "key"]}),
@@ -66,7 +73,7 @@ class FigureAdmin(CampaignPartAdmin):
             {
                 "fields": [
                     ("value", "unit", "kind", "qualifier"),
-                    "conversion_of",
+                    ("conversion_of", "same_measure_as"),
                     "correction_note",
                 ]
             },

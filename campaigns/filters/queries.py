@@ -116,5 +116,10 @@ class FigureQuery:
         if self.campaign:
             queryset = queryset.filter(campaign__slug=self.campaign)
         if self.q:
-            queryset = queryset.matching(self.q)
+            # The table finds a measure by any of its statements' words.
+            queryset = (
+                queryset.matching(self.q)
+                if conversions_apart
+                else queryset.measures_matching(self.q)
+            )
         return queryset.sorted_by(self.order, one_unit=one_unit)

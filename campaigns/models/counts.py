@@ -3,7 +3,8 @@ Counts, visibility and search documents kept on the rows they describe, so that 
 filters, search and the home page read a column instead of going through large tables on every
 request.
 
-- ``Campaign.figure_count``: its figures, a conversion counted with its figure.
+- ``Campaign.figure_count``: its figures, a conversion or another statement of a measure
+  counted with its figure.
 - ``Platform.published_campaign_count``, ``Tag.published_campaign_count``,
   ``Organisation.published_campaign_count``: the published campaigns each is part of.
 - ``Source.published_campaign_count`` and ``Source.public_figure_count``: the published
@@ -249,14 +250,15 @@ def _public_figures(key):
 
 
 def _recount_campaigns(ids):
-    # Conversions are counted with their figure: the figures less those converting another.
-    # (Filtered on ``conversion_of_id IS NULL`` instead, SQLite without statistics reads every
+    # Conversions and a measure's other statements are counted with their figure: the figures
+    # less those converting another or restating its measure. (Filtered on
+    # ``conversion_of_id IS NULL`` instead, SQLite without statistics reads every
     # figure that converts nothing to count one campaign's.)
     figures = PerRow(
         "figures",
         "f.campaign_id",
         "{Figure} f WHERE f.campaign_id IS NOT NULL",
-        value="COUNT(*) - COUNT(f.conversion_of_id)",
+        value="COUNT(*) - COUNT(f.conversion_of_id) - COUNT(f.same_measure_as_id)",
     )
     _update("Campaign", {"figure_count": "COALESCE(figures.n, 0)"}, ids, [figures])
 

@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
     Value,
@@ -79,10 +81,12 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         return self.filter(Q(campaign__isnull=True) | Q(campaign__status=Status.PUBLISHED))
 
     def dated_before(self, day):
-        """Figures of published campaigns true as of a date before ``day``, oldest first (the
-        admin's "What needs checking")."""
+        """Public figures true as of a date before ``day`` with no newer statement of their
+        measure, oldest first (the admin's "What needs checking")."""
         return (
-            self.filter(campaign__status=Status.PUBLISHED, as_of__lt=day)
+            self.public()
+            .filter(as_of__lt=day)
+            .newest_of_their_measures()
             .select_related("campaign")
             .order_by("as_of", "pk")
         )
@@ -129,6 +133,13 @@ class FigureQuerySet(ChangeTrackedQuerySet):
                 named |= Q(unit__iexact=unit)
             queryset = queryset.filter(named)
         return queryset
+
+    def measures_matching(self, text):
+        """These figures whose measure a reader's search names (``matching``) through any of
+        its statements: a measure's first figure is found by another's words too."""
+        found = Figure.objects.matching(text)
+        restated = found.filter(same_measure_as__isnull=False).values("same_measure_as")
+        return self.filter(Q(pk__in=found.values("pk")) | Q(pk__in=restated))
 
     def of_year(self, year):
         """Figures true in ``year``: by their as-of date, or their campaign's start when they
@@ -225,18 +236,49 @@ class FigureQuerySet(ChangeTrackedQuerySet):
             return originals
         return found or None
 
+    def one_per_measure(self):
+        """Leave out a measure's other statements: each measure once, by its first figure
+        (conversions stay: the amount in their own unit)."""
+        return self.filter(same_measure_as__isnull=True)
+
+    def with_restatements(self):
+        """Prefetch the other statements of each figure's measure, newest first, as
+        ``restatement_list``, with their sources."""
+        return self.prefetch_related(self._restatements())
+
+    @staticmethod
+    def _restatements(*also):
+        return Prefetch(
+            "restatements",
+            queryset=Figure.objects.select_related("source")
+            .prefetch_related(*also)
+            .order_by(F("as_of").desc(nulls_last=True), "order", "pk"),
+            to_attr="restatement_list",
+        )
+
     def stated_once(self):
-        """Leave out conversions: each amount once, in the unit its figure states it."""
-        return self.filter(conversion_of__isnull=True)
+        """Each measure once: leave out conversions (the amount in another unit) and a
+        measure's other statements, which are shown and counted with their figure."""
+        return self.filter(conversion_of__isnull=True).one_per_measure()
 
     def with_conversions(self):
-        """Prefetch each figure's conversions, with their sources, as ``conversion_list``."""
-        return self.prefetch_related(
-            Prefetch(
-                "conversions",
-                queryset=Figure.objects.select_related("source").order_by("order", "pk"),
-                to_attr="conversion_list",
-            )
+        """Prefetch each figure's conversions, with their sources, as ``conversion_list``, and
+        the other statements of its measure, with theirs and their conversions, newest first,
+        as ``restatement_list``."""
+        conversions = Prefetch(
+            "conversions",
+            queryset=Figure.objects.select_related("source").order_by("order", "pk"),
+            to_attr="conversion_list",
+        )
+        return self.prefetch_related(conversions, self._restatements(conversions))
+
+    def newest_of_their_measures(self):
+        """Leave out figures whose measure has a statement true at a later date: what needs
+        checking again is a measure's newest word."""
+        same_measure = Q(pk=OuterRef("same_measure_as")) | Q(same_measure_as=OuterRef("pk"))
+        same_measure |= Q(same_measure_as=OuterRef("same_measure_as"))  # NULL = NULL is not true
+        return self.exclude(
+            Exists(Figure.objects.filter(same_measure, as_of__gt=OuterRef("as_of")))
         )
 
     def cited(self):
@@ -369,6 +411,21 @@ class Figure(ChangeTracked):
             "beside its figure and counted once with it."
         ),
     )
+    same_measure_as = models.ForeignKey(
+        "self",
+        verbose_name=_("same measure as"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="restatements",
+        help_text=_(
+            "The figure whose measure this one states too: the same thing about the same "
+            "subject at the same time, by another source or in other words (847 and 857 "
+            "million users of mid-2019). Readers see the statements side by side, told when "
+            "their values differ, and the measure is counted once. A change over time is not "
+            "one measure: give it the same label instead, and it is shown as a series."
+        ),
+    )
 
     objects = FigureQuerySet.as_manager()
 
@@ -386,6 +443,12 @@ class Figure(ChangeTracked):
                 fields=["conversion_of"],
                 condition=Q(conversion_of__isnull=False),
                 name="figure_conversions",
+            ),
+            # The other statements of a measure, found by its first statement (few figures).
+            models.Index(
+                fields=["same_measure_as"],
+                condition=Q(same_measure_as__isnull=False),
+                name="figure_restatements",
             ),
         ]
         constraints = [
@@ -464,6 +527,7 @@ class Figure(ChangeTracked):
         if self.caveat_kind and not self.caveat:
             errors["caveat"] = _("Explain the caveat to readers: a kind of caveat needs its text.")
         errors.update(self.conversion_problems())
+        errors.update(self.measure_problems())
         # The campaign may be a new one not saved yet, added in the admin with its figures.
         campaign = self.campaign
         if campaign is not None and self.source_id:
@@ -474,6 +538,62 @@ class Figure(ChangeTracked):
                 ) % {"source": self.source, "campaign": campaign}
         if errors:
             raise ValidationError(errors)
+
+    def measure_problems(self):
+        """What is wrong with this figure as another statement of ``same_measure_as``'s
+        measure, by field."""
+        first = self.same_measure_as
+        if first is None:
+            return {}
+        if first.pk is not None and first.pk == self.pk:
+            return {"same_measure_as": _("A figure cannot state the same measure as itself.")}
+        if first.same_measure_as_id is not None:
+            return {
+                "same_measure_as": _(
+                    "“%(figure)s” is itself another statement of a measure: choose the measure's "
+                    "first figure, “%(first)s”."
+                )
+                % {"figure": first, "first": first.same_measure_as}
+            }
+        if self.conversion_of_id is not None or first.conversion_of_id is not None:
+            return {
+                "same_measure_as": _(
+                    "A conversion is shown and counted with its figure: group the figure it "
+                    "converts instead."
+                )
+            }
+        if self.pk is not None and self.restatements.exists():
+            return {
+                "same_measure_as": _(
+                    "Other figures state this one's measure: a measure's first figure cannot "
+                    "belong to another measure."
+                )
+            }
+        subject = ("campaign_id", "platform_id", "organisation_id")
+        if any(getattr(self, name) != getattr(first, name) for name in subject):
+            return {
+                "same_measure_as": _(
+                    "Statements of one measure describe the same case, platform or organisation."
+                )
+            }
+        if self.unit and kind_of_unit(self.unit) != kind_of_unit(first.unit):
+            return {
+                "unit": _("Statements of one measure measure the same kind of thing (%(kind)s).")
+                % {"kind": FigureKind(kind_of_unit(first.unit)).label}
+            }
+        return {}
+
+    @property
+    def statements(self):
+        """This figure and the other statements of its measure, when they were fetched
+        (``with_conversions()``): the first figure, then the rest, newest first."""
+        return [self, *getattr(self, "restatement_list", ())]
+
+    @property
+    def sources_differ(self):
+        """Whether the statements of this figure's measure give different values (a
+        conversion is the same amount in another unit, not a disagreement)."""
+        return len({(stated.unit, stated.value) for stated in self.statements}) > 1
 
     def conversion_problems(self):
         """What is wrong with this figure as a conversion of ``conversion_of``, by field."""

@@ -42,7 +42,7 @@ class CatalogueSummary:
     approaches: list  # [approach, count], most first
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures (a conversion counted with its figure)
-    outcome_units: list  # [unit, count] of public case outcomes, conversions too, most first
+    outcome_units: list  # [unit, count] of public case outcomes, conversions too, each measure once
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     # [GB/T 2260 code of a province-level division of China, count] in code order: the cases
@@ -116,7 +116,9 @@ class CatalogueSummary:
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             outcome_units=[
                 [row["unit"], row["count"]]
-                for row in figures.about_kind(FigureSubject.CAMPAIGNS).count_by_unit()
+                for row in figures.one_per_measure()
+                .about_kind(FigureSubject.CAMPAIGNS)
+                .count_by_unit()
             ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],

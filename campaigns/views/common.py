@@ -117,15 +117,23 @@ def paginate(request, items, per_page, count=None, *, max_pages=None, estimated=
     return paginator.page(number), ""
 
 
+def stated_with(figure):
+    """A figure, its conversions, the other statements of its measure and theirs, as fetched
+    (``with_conversions()``)."""
+    for statement in getattr(figure, "statements", [figure]):
+        yield statement
+        yield from getattr(statement, "conversion_list", ())
+
+
 def number_references(figures, sources=()):
     """Number sources in the order figures first cite them, then ``sources`` not yet cited.
 
-    Each figure, and each of its conversions, gets ``citation`` (its source's number);
-    returns the numbered sources.
+    Each figure, each other statement of its measure and each of their conversions gets
+    ``citation`` (its source's number); returns the numbered sources.
     """
     numbered = OrderedDict()
     for figure in figures:
-        for stated in [figure, *getattr(figure, "conversion_list", ())]:
+        for stated in stated_with(figure):
             numbered.setdefault(stated.source_id, stated.source)
             stated.citation = list(numbered).index(stated.source_id) + 1
     for source in sources:

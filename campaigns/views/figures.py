@@ -4,7 +4,13 @@ from django.shortcuts import render
 
 from ..caching import cached_page
 from ..charts import CHART_BARS, Bar
-from ..display import figure_subject_label, figure_when, marked_number, unit_label
+from ..display import (
+    figure_subject_label,
+    figure_when,
+    measure_number,
+    measure_range,
+    unit_label,
+)
 from ..filters import FigureFilterForm
 from ..methods import safe_only
 from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
@@ -57,9 +63,10 @@ def unit_chart(form, published, summary):
 
     Case outcomes are never drawn beside a platform's or the sector's totals: without an
     "about" filter the chart is of case outcomes, and says so. Conversions are bars of their
-    unit (a chart holds one unit, so no amount is drawn twice)."""
+    unit (a chart holds one unit, so no amount is drawn twice). A measure several statements
+    give is one bar, by its first figure, spanning the values they give in its unit."""
     subject = form.cleaned_data.get("about") or FigureSubject.CAMPAIGNS
-    candidates = form.filter(published.for_listing()).about_kind(subject)
+    candidates = form.filter(published.for_listing().one_per_measure()).about_kind(subject)
     if summary:  # no filter: the kept counts of case outcomes
         unit = summary.most_common_outcome_unit
     else:
@@ -69,7 +76,7 @@ def unit_chart(form, published, summary):
     of_unit = candidates.filter(unit=unit)
     # One unit: largest first is by value alone, which the index on (unit, value) reads in
     # order, stopping at the last bar (the units' order would make the database sort them all).
-    largest = of_unit.order_by("-value", "label", "pk")[:CHART_BARS]
+    largest = of_unit.order_by("-value", "label", "pk").with_restatements()[:CHART_BARS]
     # Of tens of thousands of figures of one unit, the chart says about how many.
     if summary:
         total, estimated = summary.outcomes_in(unit), False
@@ -79,13 +86,15 @@ def unit_chart(form, published, summary):
     for figure in largest:
         when = figure_when(figure)
         label = figure_subject_label(figure)
+        lowest, highest = measure_range(figure)
         bars.append(
             Bar(
                 label=f"{label} ({when})" if when else label,
-                value=figure.value,
-                text=marked_number(figure),
+                value=highest.value,
+                low=lowest.value if lowest.value != highest.value else None,
+                text=measure_number(figure),
                 url=figure.campaign.get_absolute_url() if figure.campaign else "",
-                caveat=figure.has_caveat,
+                caveat=any(stated.has_caveat for stated in figure.statements),
             )
         )
     return {
