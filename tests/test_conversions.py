@@ -29,7 +29,8 @@ def test_the_seed_links_each_conversion_to_its_figure_and_counts_it_once(seed_ca
     assert linked == SEED_CONVERSIONS
     summary = CatalogueSummary.current()
     assert Figure.objects.count() == 65  # every statement is kept
-    assert summary.figures == 61  # and counted once
+    # and counted once (as is a measure two statements give: 847 and 857 million users)
+    assert summary.figures == 60
     song = Campaign.objects.get(slug="song-xiaoying-apple-live-stream")
     assert song.figure_count == 3  # apples, turnover (CNY and USD), hours
 

@@ -127,7 +127,9 @@ def review_view(model_admin, request, object_id):
         raise Http404(_("There is no such campaign."))
     if not can_publish(request):
         raise PermissionDenied
-    figures = list(Figure.objects.filter(campaign=campaign).cited())
+    # Every statement, each ticked against its own source; a conversion with its figure.
+    statements = Figure.objects.filter(campaign=campaign, conversion_of__isnull=True)
+    figures = list(statements.with_conversions().select_related("source").order_by("order", "pk"))
     form = ReviewForm(request.POST or None, campaign=campaign, user=request.user, figures=figures)
     if request.method == "POST" and form.is_valid():
         with history.recording(user=request.user):
