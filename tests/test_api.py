@@ -308,6 +308,7 @@ def test_the_openapi_schema_documents_every_endpoint_and_field(client, db):
         "/api/organisations/{slug}",
         "/api/platforms",
         "/api/platforms/{slug}",
+        "/api/places",
         "/api/sources",
         "/api/sources/{slug}",
     }

@@ -9,14 +9,18 @@ from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from ..caching import cached_page
+from ..maps import country_names
 from ..models import (
     Campaign,
+    CatalogueSummary,
     Figure,
     Organisation,
     Platform,
     Source,
 )
+from ..places import provinces
 from ..ratelimits import rate_limited
+from ..views.campaigns import every_case_list
 from .pagination import CataloguePagination
 from .parameters import (
     CampaignFilters,
@@ -36,6 +40,7 @@ from .schemas import (
     FigureOut,
     OrganisationDetailOut,
     OrganisationOut,
+    PlacesOut,
     PlatformDetailOut,
     PlatformOut,
     SourceDetailOut,
@@ -153,6 +158,44 @@ def list_platforms(request):
 def get_platform(request, slug: Annotated[PlatformSlug, Path()]):
     """A platform with its published campaigns and the figures about it."""
     return get_object_or_404(Platform.objects.public().select_related("operator"), slug=slug)
+
+
+@api.get(
+    "/places",
+    response={200: PlacesOut},
+    tags=["places"],
+    summary="Published cases by country and by province of China",
+)
+@catalogue_answer
+def list_places(request):
+    """How many published cases each country holds and, in China, each province-level
+    division: the counts the site's maps draw, from the catalogue's kept summary."""
+    summary = CatalogueSummary.current()
+    chinese = country_names("zh-hans")
+    english = country_names("en")
+    divisions = provinces()
+
+    def place(code, count, name, name_zh, **filters):
+        cases = request.build_absolute_uri(every_case_list(**filters))
+        return {
+            "code": code,
+            "name": name,
+            "name_zh": name_zh,
+            "campaigns": count,
+            "cases_url": cases,
+        }
+
+    return {
+        "countries": [
+            place(code, count, english.get(code, code), chinese.get(code, code), country=code)
+            for code, count in summary.country_counts
+        ],
+        "provinces": [
+            place(code, count, divisions[code].name, divisions[code].name_zh, province=code)
+            for code, count in summary.province_counts
+            if code in divisions
+        ],
+    }
 
 
 @api.get(

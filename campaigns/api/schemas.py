@@ -38,6 +38,34 @@ class Error(Schema):
     )
 
 
+class PlaceOut(Schema):
+    """A country, or a province-level division of China, with the published cases placed in it."""
+
+    code: str = Field(
+        ...,
+        description="A country's ISO 3166-1 alpha-2 code, or a province-level division of "
+        "China's GB/T 2260 code.",
+    )
+    name: str = Field(..., description="Its name in English.")
+    name_zh: str = Field(..., description="Its name in Chinese.")
+    campaigns: int = Field(
+        ...,
+        description="How many published cases, of every scope, are placed in it (for a "
+        "province, in it or in a prefecture or county within it).",
+    )
+    cases_url: str = Field(..., description="The site's list of those cases.")
+
+
+class PlacesOut(Schema):
+    """Where the published cases are: what the site's maps draw, by country and, in China, by
+    province-level division, each in code order."""
+
+    countries: list[PlaceOut] = Field(..., description="The countries with published cases.")
+    provinces: list[PlaceOut] = Field(
+        ..., description="China's province-level divisions with published cases."
+    )
+
+
 class SourceOut(Schema):
     """A document facts come from."""
 
