@@ -37,6 +37,7 @@ PAGES = {
     "figures with filters": "/figures/?unit=CNY&platform=sina-weibo",
     "figures by size": "/figures/?sort=largest&about=sector",
     "figures with caveats": "/figures/?unit=users&about=cases",
+    "a measure sources state differently": "/figures/?unit=users&about=sector",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
     "compare four cases": (
         f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"
