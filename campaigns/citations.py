@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
 
-from .display import SITE_NAME, in_page_language, is_chinese, primary_name
+from .display import SITE_NAME, figure_text, in_page_language, is_chinese, primary_name
 from .downloads import LICENCE_URL
 from .models import DatePrecision, Language, Role, SourceKind, partial_iso_date
 from .share_images import HEIGHT, WIDTH, share_card
@@ -125,10 +125,22 @@ class Citable:
     language: str = "en"
     translated_title: str = ""
     website: str = ""
+    note: str = ""
+    """What else a reader of the citation should know (a figure's primary source)."""
+
+    @property
+    def is_ours(self):
+        """Whether the catalogue published it: cited as a version, dated when it last changed."""
+        return self.kind in OUR_KINDS
+
+
+OUR_KINDS = ("case", "figure")
+"""The kinds of document the catalogue itself publishes: a case and a figure's record."""
 
 
 RIS_TYPES = {
     "case": "ELEC",
+    "figure": "DATA",
     SourceKind.BLOG_POST: "BLOG",
     SourceKind.NEWS_ARTICLE: "NEWS",
     SourceKind.REPORT: "RPRT",
@@ -141,6 +153,7 @@ RIS_TYPES = {
 
 GBT_TYPES = {
     "case": "EB",
+    "figure": "DB",
     SourceKind.BLOG_POST: "EB",
     SourceKind.NEWS_ARTICLE: "N",
     SourceKind.REPORT: "R",
@@ -201,7 +214,7 @@ def apa(document):
     title = document.title
     if document.translated_title:
         title += f" [{document.translated_title}]"
-    if document.kind == "case":
+    if document.is_ours:
         title += f" [Version of {document.updated.isoformat()}]"
     date = apa_date(document.published, document.precision)
     parts = (
@@ -281,8 +294,8 @@ def bibtex(document):
     if document.cited:
         fields.append(("urldate", document.cited.isoformat()))
     fields.append(("language", {"en": "english", "zh": "chinese"}.get(document.language, "")))
-    if document.kind == "case":
-        fields.append(("note", f"Version of {document.updated.isoformat()}"))
+    if document.is_ours or document.note:
+        fields.append(("note", bibtex_escape(citation_note(document))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@misc{{{document.key},\n{body}\n}}"
 
@@ -321,10 +334,16 @@ def ris(document):
         lines.append(("Y2", document.cited.strftime("%Y/%m/%d")))
     if document.language:
         lines.append(("LA", document.language))
-    if document.kind == "case":
-        lines.append(("N1", f"Version of {document.updated.isoformat()}"))
+    if document.is_ours or document.note:
+        lines.append(("N1", citation_note(document)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
+
+
+def citation_note(document):
+    """The note a citation file carries: our document's version, and what else to know."""
+    version = f"Version of {document.updated.isoformat()}" if document.is_ours else ""
+    return "; ".join(part for part in (version, document.note) if part)
 
 
 def one_line(text):
@@ -336,6 +355,50 @@ def source_citations(source):
     """What "Cite this source" shows: the document in APA, GB/T 7714 and BibTeX."""
     document = source_citable(source)
     return {"apa": apa(document), "gbt": gbt7714(document), "bibtex": bibtex(document)}
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def figure_citable(figure, url):
+    """A figure's record in the catalogue as the version the reader sees, in the page's
+    language: "Donations raised: over 110 million CNY", by our catalogue, cited as of when the
+    record last changed, noting the source that states it."""
+    updated = timezone.localtime(figure.updated_at).date()
+    label = in_page_language(figure, "label")[0]
+    return Citable(
+        key=f"socialgood-figure-{figure.key}",
+        kind="figure",
+        author=str(SITE_NAME),
+        title=f"{label}: {figure_text(figure)}",
+        publisher=str(SITE_NAME),
+        published=updated,
+        precision=DatePrecision.DAY,
+        updated=updated,
+        cited=updated,
+        url=url,
+        language="zh" if is_chinese() else "en",
+        website=str(SITE_NAME),
+        note=f"Stated in: {apa(source_citable(figure.source))}",
+    )
+
+
+def figure_citations(figure, url):
+    """What "Cite this figure" shows: the figure from its primary source, the document that
+    states it, with the catalogue's record as the secondary source it was found in, in APA
+    ("as cited in"), GB/T 7714 (转引自) and BibTeX (the source's entry, then the record's).
+    APA, BibTeX and RIS are English whatever the page's language, as a case's are; GB/T 7714
+    is in the page's."""
+    primary = source_citable(figure.source)
+    with override("en"):
+        record = figure_citable(figure, url)
+    secondary = dataclasses.replace(figure_citable(figure, url), note="")
+    return {
+        "apa": f"{apa(primary)} As cited in {apa(dataclasses.replace(record, note=''))}",
+        "gbt": f"{gbt7714(primary)} 转引自: {gbt7714(secondary)}",
+        "bibtex": f"{bibtex(primary)}\n\n{bibtex(record)}",
+        "ris": ris(primary) + ris(record),
+    }
 
 
 # --------------------------------------------------------------------------- machines

@@ -34,6 +34,12 @@ urlpatterns = [
     path("tags/<str:slug>/", views.tag_detail, name="tag_detail"),
     path("figures/", views.figure_list, name="figure_list"),
     re_path(r"^figures/export\.(?P<fmt>csv|json)$", views.export_figures, name="export_figures"),
+    path("figures/<slug:key>/", views.figure_detail, name="figure_detail"),
+    re_path(
+        r"^figures/(?P<key>[-a-zA-Z0-9_]+)/cite\.(?P<fmt>ris|bib)$",
+        views.figure_citation,
+        name="figure_citation",
+    ),
     path("compare/", views.compare, name="compare"),
     path("timeline/", views.timeline, name="timeline"),
     path("about/", views.about, name="about"),

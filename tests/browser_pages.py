@@ -38,6 +38,8 @@ PAGES = {
     "figures by size": "/figures/?sort=largest&about=sector",
     "figures with caveats": "/figures/?unit=users&about=cases",
     "a measure sources state differently": "/figures/?unit=users&about=sector",
+    "figure": "/figures/yaan-weibo-donations-cny/",
+    "figure of a measure": "/figures/china-short-video-users/",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
     "compare four cases": (
         f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"

@@ -17,6 +17,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import IDS_PER_STATEMENT, ChangeTracked, ChangeTrackedQuerySet
@@ -486,6 +487,10 @@ class Figure(ChangeTracked):
         "campaigns.organisation",
         "campaigns.source",
     ]
+
+    def get_absolute_url(self):
+        """The address of its page on the public site."""
+        return reverse("campaigns:figure_detail", args=[self.key])
 
     @property
     def as_of_display(self):

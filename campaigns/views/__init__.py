@@ -9,7 +9,7 @@ runs a fixed number of queries whatever the size of the catalogue.
 """
 
 from .campaigns import about, campaign_detail, campaign_list, compare, home, timeline
-from .citations import campaign_citation, source_citation
+from .citations import campaign_citation, figure_citation, source_citation
 from .downloads import data, export_campaigns, export_figures
 from .entities import (
     organisation_detail,
@@ -21,7 +21,7 @@ from .entities import (
     tag_detail,
     tag_list,
 )
-from .figures import figure_list
+from .figures import figure_detail, figure_list
 from .share import share_image_view
 from .suggestions import suggest, suggest_thanks
 
@@ -34,6 +34,8 @@ __all__ = [
     "data",
     "export_campaigns",
     "export_figures",
+    "figure_citation",
+    "figure_detail",
     "figure_list",
     "home",
     "organisation_detail",

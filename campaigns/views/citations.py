@@ -5,9 +5,17 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..caching import cached_page
-from ..citations import bibtex, campaign_citable, citations, ris, source_citable
+from ..citations import (
+    bibtex,
+    campaign_citable,
+    citations,
+    figure_citations,
+    ris,
+    source_citable,
+)
 from ..methods import safe_only
 from ..models import Campaign, Source
+from .figures import find_public_figure
 
 CITATION_TYPES = {
     "ris": "application/x-research-info-systems; charset=utf-8",
@@ -47,3 +55,14 @@ def source_citation(request, slug, fmt):
     document = source_citable(source)
     text = bibtex(document) + "\n" if fmt == "bib" else ris(document)
     return citation_file(text, fmt, source.slug)
+
+
+@cached_page
+@safe_only
+def figure_citation(request, key, fmt):
+    """A public figure as a RIS or BibTeX file: its source's entry, then the catalogue's record
+    of the figure, as "Cite this figure" gives them in the same language."""
+    figure = find_public_figure(key)
+    cite = figure_citations(figure, request.build_absolute_uri(figure.get_absolute_url()))
+    text = cite["bibtex"] + "\n" if fmt == "bib" else cite["ris"]
+    return citation_file(text, fmt, f"figure-{figure.key}")

@@ -1,9 +1,12 @@
 """The table of every figure, with a chart of the largest figures of one unit."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from ..caching import cached_page
 from ..charts import CHART_BARS, Bar
+from ..citations import figure_citations
 from ..display import (
     figure_subject_label,
     figure_when,
@@ -14,7 +17,7 @@ from ..display import (
 from ..filters import FigureFilterForm
 from ..methods import safe_only
 from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
-from .common import FIGURES_PER_PAGE, LIST_PAGES, paginate
+from .common import FIGURES_PER_PAGE, LIST_PAGES, number_references, paginate
 
 
 @cached_page
@@ -105,3 +108,47 @@ def unit_chart(form, published, summary):
         "estimated": estimated,
         "bars": bars,
     }
+
+
+@cached_page
+@safe_only
+def figure_detail(request, key):
+    """One public figure on a page of its own, to link to and cite: its statement, the source's
+    words, when it was true, its caveat, what it is about, the other statements of its measure
+    and "Cite this figure". A conversion's address leads to the figure it converts."""
+    found = find_public_figure(key)
+    if found.conversion_of_id:
+        return redirect(found.conversion_of)
+    # The measure's first figure, with every statement and their conversions: the one asked
+    # for is among them, numbered with their sources.
+    first = (
+        Figure.objects.with_conversions()
+        .select_related("source")
+        .get(pk=found.same_measure_as_id or found.pk)
+    )
+    figure = next(stated for stated in first.statements if stated.pk == found.pk)
+    references = number_references([first])
+    return render(
+        request,
+        "campaigns/figure_detail.html",
+        {
+            "figure": figure,
+            "about": found,  # what the figure (and its measure) is about, fetched with it
+            "measure": first,
+            "references": references,
+            "cite": figure_citations(figure, request.build_absolute_uri(figure.get_absolute_url())),
+        },
+    )
+
+
+def find_public_figure(key):
+    """The public figure of that key, with what its page shows; else the page's "not found"."""
+    figure = (
+        Figure.objects.public()
+        .select_related("campaign", "platform", "organisation", "source", "conversion_of")
+        .filter(key=key)
+        .first()
+    )
+    if figure is None:
+        raise Http404(_("No public figure has this address."))
+    return figure
