@@ -388,7 +388,7 @@ def test_a_source_with_no_address_says_none_was_recorded_in_both_languages(clien
 HOSTILE = {
     "title": "A report\r\nER  - \r\nTY  - JOUR\r\nTI  - Injected title\n@misc{evil,\n",
     "author": "Writer\nAU  - Injected Author\n  note = {INJECTED},",
-    "publisher": "Press\u2028PB  - Injected\x85Y2  - 1999/01/01\x00\x1b",
+    "publisher": "Press\u2028PB  - Injected\x85Y2  - 1999/01/01\x07\x1b",  # no NUL: PostgreSQL
     "url": "https://example.org/x\r\nER  - \r\nTY  - GEN},note={INJECTED",
 }
 """A source's fields with line breaks of every kind, RIS tags and BibTeX fields in them."""
@@ -473,3 +473,12 @@ def test_no_title_of_a_case_adds_a_record_or_an_entry_to_its_citation_files(clie
     assert bibtex_fields(bib_hostile)[2]["title"] == (
         "{A report ER - TY - JOUR TI - Injected title @miscevil,}"
     )
+
+
+def test_control_characters_are_dropped_from_ris_and_bibtex_values():
+    source = factories.SourceFactory.build(
+        slug="controls", title="A\x00 title\x1b[2J\x7f", url="", updated_at=RECORDED
+    )
+
+    assert ("TI", "A title[2J") in ris_lines(ris(source_citable(source)))
+    assert bibtex_fields(bibtex(source_citable(source)))[2]["title"] == "{A title[2J}"
