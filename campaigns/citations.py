@@ -25,9 +25,19 @@ from .downloads import LICENCE_URL
 from .models import DatePrecision, Language, Role, SourceKind, partial_iso_date
 from .share_images import HEIGHT, WIDTH, share_card
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text):
+    """A value on one line, as a RIS tag and a BibTeX field hold it: every run of whitespace
+    and line breaks (CR, LF, NEL, U+2028 …) one space, other control characters dropped, so
+    no value can start a line of its own (``ER  -``, ``@misc{``)."""
+    return CONTROL_CHARACTERS.sub("", " ".join(str(text).split()))
+
 
 def bibtex_escape(text):
-    """Text safe inside a BibTeX field: braces dropped, TeX's other special characters escaped.
+    """Text safe inside a BibTeX field: on one line, braces dropped, TeX's other special
+    characters escaped.
 
     Braces are dropped rather than escaped because BibTeX counts even an escaped brace, so a
     lone one in a title would leave the entry unbalanced.
@@ -42,7 +52,7 @@ def bibtex_escape(text):
         "^": r"\textasciicircum{}",
         "\\": r"\textbackslash{}",
     }
-    text = str(text).replace("{", "").replace("}", "")
+    text = one_line(text).replace("{", "").replace("}", "")
     return re.sub(r"[&%$#_~^\\]", lambda match: specials[match.group()], text)
 
 
@@ -81,8 +91,8 @@ def citations(campaign, url):
             f"  author = {{{{{bibtex_escape(publisher)}}}}},",
             f"  title = {{{{{bibtex_escape(campaign.title)}}}}},",
             f"  year = {{{updated.year}}},",
-            f"  howpublished = {{\\url{{{url}}}}},",
-            f"  url = {{{url}}},",
+            f"  howpublished = {{\\url{{{escaped_url(url)}}}}},",
+            f"  url = {{{escaped_url(url)}}},",
             f"  month = {{{updated.month}}},",
             f"  urldate = {{{updated.isoformat()}}},",
             f"  note = {{Version of {updated.isoformat()}}}",
@@ -289,7 +299,7 @@ def bibtex(document):
         if document.precision != DatePrecision.YEAR:
             fields.append(("month", str(document.published.month)))
     if document.url:
-        url = bibtex_url(document.url)
+        url = escaped_url(document.url)
         fields += [("howpublished", f"\\url{{{url}}}"), ("url", url)]
     if document.cited:
         fields.append(("urldate", document.cited.isoformat()))
@@ -300,10 +310,11 @@ def bibtex(document):
     return f"@misc{{{document.key},\n{body}\n}}"
 
 
-def bibtex_url(url):
-    """An address safe inside a BibTeX field: the characters that would end the field or start
-    a TeX command (braces, backslash) and spaces percent-encoded, as a browser would send them,
-    so an address can never add a field of its own (``x},note={…``)."""
+def escaped_url(url):
+    """An address safe inside a BibTeX field and on a RIS line: the characters that would end
+    the field or start a TeX command (braces, backslash), spaces, line breaks and whatever is
+    not ASCII percent-encoded, as a browser would send them, so an address can never add a
+    field or a line of its own (``x},note={…``, ``x\\r\\nER  -``)."""
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
@@ -329,7 +340,7 @@ def ris(document):
     if document.publisher:
         lines.append(("PB", document.publisher))
     if document.url:
-        lines.append(("UR", document.url))
+        lines.append(("UR", escaped_url(document.url)))
     if document.cited:
         lines.append(("Y2", document.cited.strftime("%Y/%m/%d")))
     if document.language:
@@ -344,11 +355,6 @@ def citation_note(document):
     """The note a citation file carries: our document's version, and what else to know."""
     version = f"Version of {document.updated.isoformat()}" if document.is_ours else ""
     return "; ".join(part for part in (version, document.note) if part)
-
-
-def one_line(text):
-    """A value on one line, as a RIS tag holds it."""
-    return " ".join(str(text).split())
 
 
 def source_citations(source):

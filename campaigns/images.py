@@ -8,6 +8,16 @@ chunks, colour profiles, comments) and whatever followed the image's end are lef
 and a JPEG is turned the way its EXIF orientation says first. Animated images are refused:
 a first frame kept silently would not be what the curator meant to show.
 
+Memory: decoding is the costly part (a 40-megapixel colour image is 160 MB of pixels however
+small its file), so the memory an image's pixels will take is worked out from its header too
+(``memory_needed``: width × height × the bytes Pillow keeps a pixel in, twice that when the
+pixels must be converted, turned or copied by the encoder) and must fit
+``settings.IMAGE_MEMORY_BYTES``. A JPEG that does not fit is decoded smaller by the JPEG decoder
+itself (``Image.draft``: a half, a quarter or an eighth of its width and height) and stored at
+that size; any other image that does not fit is refused, with the size that would fit. Each
+step then holds as few copies of the pixels as it can: converted in place where possible, the
+decoded image let go of before the converted one is written.
+
 Where it happens (``SafeImageField``, on every image field of the catalogue):
 - the checks run in the field's validator, so in ``full_clean()``: the admin's forms, the
   loader and the shell; the admin's form field runs them before Django's own, so a
@@ -28,6 +38,7 @@ image changes and deleted with its row. Pages show them in a ``<picture>``.
 
 import io
 import logging
+import math
 import struct
 import warnings
 from dataclasses import dataclass
@@ -36,7 +47,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 from .media_storage import STORAGE_ERRORS, replace
 
@@ -155,23 +166,116 @@ def check_header(image):
         )
 
 
+# --------------------------------------------------------------------------- memory
+
+ONE_BYTE_MODES = ("1", "L", "P")
+TWO_BYTE_MODES = ("I;16", "I;16L", "I;16B", "I;16N")
+
+WRITABLE_MODES = {
+    "JPEG": ("L", "RGB"),
+    "WEBP": ("RGB", "RGBA"),
+    "PNG": ("1", "L", "LA", "P", "RGB", "RGBA", "I;16", "I"),
+    "GIF": ("1", "L", "P"),
+}
+"""The modes each format is written again in as they are; any other is converted first."""
+
+ENCODERS_THAT_COPY = ("JPEG", "WEBP")
+"""Formats whose encoder holds about as much again as the pixels while it writes them."""
+
+
+def bytes_per_pixel(mode):
+    """The bytes Pillow keeps one pixel of ``mode`` in: one for one-bit, grey and palette
+    images, two for 16-bit grey, four for everything else (RGB is stored as four too)."""
+    if mode in ONE_BYTE_MODES:
+        return 1
+    return 2 if mode in TWO_BYTE_MODES else 4
+
+
+def _orientation(image):
+    """The EXIF orientation of an opened image (1, upright, when it gives none). A PNG's EXIF
+    may follow its pixels, so until it is decoded a PNG without EXIF before them is taken to
+    be upright (``clean_image`` checks again once it is decoded)."""
+    if image.format == "PNG" and "exif" not in image.info:
+        return 1
+    try:
+        return image.getexif().get(ExifTags.Base.Orientation, 1)
+    except Exception:  # noqa: BLE001 - damaged EXIF is dropped with the rest of it
+        return 1
+
+
+def memory_needed(image, size=None):
+    """The bytes decoding and writing an opened image of ``size`` (its own by default) takes
+    at its peak: its pixels, twice when they are turned by EXIF, converted to another mode or
+    held again by the encoder (WebP's copies the picture; JPEG's, optimising its Huffman
+    tables, keeps every coefficient)."""
+    width, height = size or image.size
+    copies = 1
+    if (
+        _orientation(image) != 1
+        or image.mode not in WRITABLE_MODES.get(image.format, ())
+        or image.format in ENCODERS_THAT_COPY
+    ):
+        copies = 2
+    return width * height * bytes_per_pixel(image.mode) * copies
+
+
+def _megabytes(size):
+    return f"{math.ceil(size / 1024 / 1024):,}"
+
+
+def fit_memory(image):
+    """Make sure decoding an opened (not yet decoded) image fits ``IMAGE_MEMORY_BYTES``: a
+    JPEG that does not is set to be decoded at the largest of a half, a quarter or an eighth
+    of its size that does (``Image.draft``); any other image is refused, with how many
+    megapixels of it would fit."""
+    budget = settings.IMAGE_MEMORY_BYTES
+    needed = memory_needed(image)
+    if needed <= budget:
+        return
+    width, height = image.size
+    if image.format == "JPEG":
+        for scale in (2, 4, 8):
+            size = (math.ceil(width / scale), math.ceil(height / scale))
+            if memory_needed(image, size) <= budget:
+                image.draft(None, size)
+                return
+    per_pixel = needed / (width * height)
+    raise ValidationError(
+        _(
+            "The image is %(width)s × %(height)s pixels; decoding it would take %(needed)s MB "
+            "of memory, more than the %(budget)s MB this site allows for one image. Upload it "
+            "at %(megapixels)s megapixels or fewer."
+        ),
+        params={
+            "width": f"{width:,}",
+            "height": f"{height:,}",
+            "needed": _megabytes(needed),
+            "budget": _megabytes(budget),
+            "megapixels": f"{math.floor(budget / per_pixel / 100_000) / 10:g}",
+        },
+        code="image_too_much_memory",
+    )
+
+
 def _pixels(image):
-    """The decoded image turned upright, in a mode its format can write, without metadata."""
-    upright = ImageOps.exif_transpose(image)
+    """The decoded image turned upright, in a mode its format can write, without metadata;
+    ``image`` itself when nothing had to be converted (turning it is done in place)."""
+    ImageOps.exif_transpose(image, in_place=True)
     fmt = image.format
-    if fmt == "JPEG" and upright.mode not in ("L", "RGB"):
-        upright = upright.convert("RGB")
-    elif fmt == "WEBP" and upright.mode not in ("RGB", "RGBA"):
-        upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
-    elif fmt == "PNG" and upright.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I;16", "I"):
-        upright = upright.convert("RGBA")
-    elif fmt == "GIF" and upright.mode not in ("1", "L", "P"):
-        upright = upright.convert("P", palette=Image.Palette.ADAPTIVE)
+    pixels = image
+    if image.mode not in WRITABLE_MODES[fmt]:
+        if fmt == "JPEG":
+            pixels = image.convert("RGB")
+        elif fmt == "WEBP":
+            pixels = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        elif fmt == "PNG":
+            pixels = image.convert("RGBA")
+        else:
+            pixels = image.convert("P", palette=Image.Palette.ADAPTIVE)
     # The pixels and palette alone: what the writers would copy from ``info`` (EXIF, text,
     # colour profile, comment, XMP) is dropped, but for which colour is transparent.
-    bare = upright.copy()
-    bare.info = {k: v for k, v in upright.info.items() if k == "transparency"}
-    return bare
+    pixels.info = {k: v for k, v in image.info.items() if k == "transparency"}
+    return pixels
 
 
 def _encode(image, fmt):
@@ -199,13 +303,18 @@ def clean_image(file):
     file.seek(0)
     stream = io.BytesIO(file.read())
     image = open_header(stream)
+    fmt = image.format
+    pixels = None
     try:
         check_header(image)
+        fit_memory(image)
         try:
             with warnings.catch_warnings():
                 # Checked against MAX_IMAGE_PIXELS above, which is what counts here.
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 image.load()
+                if fmt == "PNG":
+                    fit_memory(image)  # again: its EXIF, read with its pixels, may turn it
                 pixels = _pixels(image)
         except (OSError, SyntaxError, ValueError, struct.error):
             raise ValidationError(
@@ -216,10 +325,14 @@ def clean_image(file):
                 },
                 code="damaged_image",
             ) from None
-        fmt = image.format
     finally:
-        image.close()
-    clean = CleanImage(_encode(pixels, fmt), fmt, *pixels.size)
+        if pixels is not image:
+            image.close()  # the decoded pixels, once converted: one copy fewer while writing
+    del stream
+    try:
+        clean = CleanImage(_encode(pixels, fmt), fmt, *pixels.size)
+    finally:
+        pixels.close()
     try:
         file._clean_image = clean
     except AttributeError:
@@ -312,24 +425,67 @@ class Picture:
         )
 
 
+TRANSPOSITIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+"""How an image of each EXIF orientation is turned upright (as ``ImageOps.exif_transpose``)."""
+
+STRIP_ROWS = 64
+"""Rows of the decoded image converted at a time for the renditions."""
+
+
+def _reduced(image, factor, mode):
+    """The decoded ``image`` in ``mode``, ``factor`` times smaller each way, converted and
+    reduced a strip of rows at a time, so no second copy of the whole image is held."""
+    width, height = image.size
+    reduced = Image.new(mode, (-(-width // factor), -(-height // factor)))
+    rows = STRIP_ROWS * factor
+    for top in range(0, height, rows):
+        strip = image.crop((0, top, width, min(height, top + rows))).convert(mode)
+        reduced.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
+    return reduced
+
+
 def make_renditions(storage, name):
     """Make every rendition of a stored image, replacing any of the same names; return its
-    size (width, height)."""
+    size (width, height).
+
+    The renditions are at most ``PAGE_WIDTH`` wide, so the whole image is held once, briefly:
+    a JPEG is decoded at the smallest of a half, a quarter or an eighth of its size still as
+    wide and as high as ``PAGE_WIDTH`` (``Image.draft``); the decoded image is converted and
+    reduced by a whole factor to at least that width a strip at a time (``Image.reduce``),
+    then let go of before the renditions are resized from the reduced one and written."""
     with storage.open(name, "rb") as stored:
         stream = io.BytesIO(stored.read())
     with open_header(stream) as image:
         check_header(image)
+        full_size = image.size
+        if image.format == "JPEG":
+            image.draft(None, (PAGE_WIDTH, PAGE_WIDTH))
+        fit_memory(image)
         image.load()
-        upright = ImageOps.exif_transpose(image)
-        has_alpha = "A" in upright.getbands() or "transparency" in upright.info
-        base = upright.convert("RGBA" if has_alpha else "RGB")
+        orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
+        turned = orientation in (5, 6, 7, 8)
+        width, height = full_size[::-1] if turned else full_size
+        factor = max(1, (image.height if turned else image.width) // PAGE_WIDTH)
+        has_alpha = "A" in image.getbands() or "transparency" in image.info
+        base = _reduced(image, factor, "RGBA" if has_alpha else "RGB")
+    del stream
+    if orientation in TRANSPOSITIONS:
+        base = base.transpose(TRANSPOSITIONS[orientation])
     for target in RENDITION_WIDTHS:
-        size = rendition_size(*base.size, target)
+        size = rendition_size(width, height, target)
         resized = base if size == base.size else base.resize(size, Image.Resampling.LANCZOS)
         for fmt in ("WEBP", fallback_format(format_from_name(name))):
             pixels = resized.convert("RGB") if fmt == "JPEG" else resized
             replace(storage, rendition_name(name, target, fmt), _encode(pixels, fmt))
-    return base.size
+    return width, height
 
 
 def delete_renditions(storage, name):

@@ -281,6 +281,11 @@ MAX_IMAGE_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 """Uploaded images with more pixels are refused by their header, before they are decoded
 (Pillow's own limits, 89 and 179 megapixels, are for decompression bombs)."""
+IMAGE_MEMORY_BYTES = int(os.environ.get("DJANGO_IMAGE_MEMORY_MB", "192")) * 1024 * 1024
+"""The most memory decoding one uploaded image may take (its pixels: width × height × 1 byte
+for grey and palette images, 4 for colour, twice that when they are turned, converted or held
+again by the JPEG or WebP encoder): a larger JPEG is decoded at half size or smaller, anything
+else is refused (``campaigns/images.py``; docs/operating.md)."""
 IMPORT_MAX_BYTES = int(os.environ.get("DJANGO_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 """The largest catalogue file the admin's import takes; larger ones load on the command line."""
 SUGGESTIONS_PER_HOUR = int(os.environ.get("DJANGO_SUGGESTIONS_PER_HOUR", "5"))

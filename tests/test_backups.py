@@ -1,15 +1,23 @@
 """Backing up the site and restoring it: the database and the media files, and back, on the
 database the suite runs on (SQLite with its backup API, PostgreSQL with pg_dump/pg_restore)."""
 
+import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from PIL import Image
 
-from campaigns.models import Campaign, CatalogueVersion
+from campaigns.exporting import export_catalogue
+from campaigns.models import Campaign, CampaignImage, CatalogueVersion
 from tests import factories
+from tests.services import PROJECT, fresh_database
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -103,3 +111,78 @@ def test_a_restore_asks_first_and_an_answer_other_than_yes_restores_nothing(tmp_
         call_command("restore_site", str(tmp_path / "backup"))
 
     assert Campaign.objects.filter(slug="made-after").exists()
+
+
+# --------------------------------------------------------------------------- the drill
+
+
+def files_in(folder):
+    """Every file under ``folder`` by its path in it, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def fresh_site(tmp_path):
+    """An empty database of the suite's kind and an empty media folder, for a site of its own:
+    the environment of its ``manage.py``, and a function that removes the database."""
+    if connection.vendor == "postgresql":
+        url, drop = fresh_database("drill")
+    else:
+        url, drop = f"sqlite:///{tmp_path / 'fresh.sqlite3'}", lambda: None
+    keep = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "DATABASE_", "AWS_", "REDIS_"))
+    }
+    environment = {
+        **keep,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "1",
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "fresh-media"),
+        "DJANGO_SETTINGS_MODULE": "socialgood.settings",
+    }
+    return environment, drop
+
+
+def test_the_backup_drill_a_backup_restored_into_a_fresh_database_exports_the_same_bytes(
+    tmp_path, media_root
+):
+    """What an operator should rehearse: back up, restore into an empty database and media
+    folder of another site, and compare the catalogue each exports, byte for byte."""
+    call_command("load_catalogue", verbosity=0)
+    case = Campaign.objects.public().order_by("slug").first()
+    picture = io.BytesIO()
+    Image.new("RGB", (1600, 800), (200, 30, 30)).save(picture, format="PNG")
+    image = CampaignImage(
+        campaign=case, alt_text="Apples", image=ContentFile(picture.getvalue(), "apples.png")
+    )
+    image.full_clean()
+    image.save()
+    export_catalogue(directory=tmp_path / "exported")
+    call_command("backup_site", str(tmp_path / "backup"))
+    environment, drop = fresh_site(tmp_path)
+    try:
+        for arguments in (
+            ["restore_site", str(tmp_path / "backup"), "--no-input"],
+            ["export_catalogue", str(tmp_path / "exported-again")],
+        ):
+            subprocess.run(
+                [sys.executable, "manage.py", *arguments, "-v", "0"],
+                cwd=PROJECT,
+                env=environment,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+    finally:
+        drop()
+
+    exported = files_in(tmp_path / "exported")
+    assert len(exported) > 5 and any(b"apples" in data for data in exported.values())
+    assert files_in(tmp_path / "exported-again") == exported
+    media = files_in(media_root)
+    assert len(media) == 5  # the image and its four renditions
+    assert files_in(tmp_path / "fresh-media") == media

@@ -381,3 +381,104 @@ def test_a_source_with_no_address_says_none_was_recorded_in_both_languages(clien
     assert "没有记录网址" in text(page(client, f"/zh-hans{source.get_absolute_url()}"))
     references = page(client, "/campaigns/yaan-earthquake/")
     assert contains_html(references, '<span class="muted">No address recorded.</span>')
+
+
+# --------------------------------------------------------------------------- hostile values
+
+HOSTILE = {
+    "title": "A report\r\nER  - \r\nTY  - JOUR\r\nTI  - Injected title\n@misc{evil,\n",
+    "author": "Writer\nAU  - Injected Author\n  note = {INJECTED},",
+    "publisher": "Press\u2028PB  - Injected\x85Y2  - 1999/01/01\x07\x1b",  # no NUL: PostgreSQL
+    "url": "https://example.org/x\r\nER  - \r\nTY  - GEN},note={INJECTED",
+}
+"""A source's fields with line breaks of every kind, RIS tags and BibTeX fields in them."""
+
+CALM = {
+    "title": "A report",
+    "author": "Writer",
+    "publisher": "Press",
+    "url": "https://example.org/x",
+}
+
+
+def ris_lines(text):
+    """Every line of a RIS file, split wherever any reader might break a line (CR, LF, NEL,
+    U+2028 …), checked to be a RIS line: (tag, value) pairs."""
+    lines = text.splitlines()
+    for line in lines:
+        assert RIS_LINE.match(line), line
+    return [(line[:2], line[6:]) for line in lines]
+
+
+def bibtex_lines(entry):
+    """A BibTeX entry checked line by line (wherever any reader might break a line): its
+    first line opens it, its last closes it, every other is one field; the fields' names."""
+    lines = entry.strip().splitlines()
+    assert re.fullmatch(r"@misc\{[\w-]+,", lines[0]), lines[0]
+    assert lines[-1] == "}"
+    for line in lines[1:-1]:
+        assert re.fullmatch(r"  \w+ = \{.*\},?", line), line
+    assert entry.count("@") == 1 + "".join(lines[1:-1]).count("@")
+    return [line.split(" = ")[0].strip() for line in lines[1:-1]]
+
+
+@pytest.fixture
+def hostile_source(db):
+    source = factories.SourceFactory(slug="hostile", **HOSTILE)
+    factories.SourceFactory(slug="calm", **CALM)
+    factories.CampaignFactory(sources=[source])
+    factories.CampaignFactory(sources=[Source.objects.get(slug="calm")])
+    return source
+
+
+def test_no_value_of_a_source_adds_a_record_a_tag_or_a_line_to_its_ris_file(client, hostile_source):
+    hostile = ris_lines(download(client, "/sources/hostile/cite.ris").content.decode())
+    calm = ris_lines(download(client, "/sources/calm/cite.ris").content.decode())
+
+    assert [tag for tag, _ in hostile] == [tag for tag, _ in calm]
+    assert [tag for tag, _ in hostile].count("ER") == 1
+    values = dict(hostile)
+    assert values["TI"] == "A report ER - TY - JOUR TI - Injected title @misc{evil,"
+    assert values["AU"] == "Writer AU - Injected Author note = {INJECTED},"
+    assert values["PB"] == "Press PB - Injected Y2 - 1999/01/01"
+    assert values["UR"] == (
+        "https://example.org/x%0D%0AER%20%20-%20%0D%0ATY%20%20-%20GEN%7D,note=%7BINJECTED"
+    )
+
+
+def test_no_value_of_a_source_adds_an_entry_or_a_field_to_its_bibtex_file(client, hostile_source):
+    hostile = download(client, "/sources/hostile/cite.bib").content.decode()
+    calm = download(client, "/sources/calm/cite.bib").content.decode()
+
+    assert bibtex_lines(hostile) == bibtex_lines(calm)
+    kind, key, fields = bibtex_fields(hostile)
+    assert (kind, key) == ("misc", "hostile")
+    assert fields["title"] == "{A report ER - TY - JOUR TI - Injected title @miscevil,}"
+    assert fields["author"] == "{Writer AU - Injected Author note = INJECTED,}"
+    assert fields["publisher"] == "Press PB - Injected Y2 - 1999/01/01"
+
+
+def test_no_title_of_a_case_adds_a_record_or_an_entry_to_its_citation_files(client, db):
+    factories.CampaignFactory(slug="hostile-case", title=HOSTILE["title"])
+    factories.CampaignFactory(slug="calm-case", title=CALM["title"])
+
+    ris_hostile = ris_lines(download(client, "/campaigns/hostile-case/cite.ris").content.decode())
+    ris_calm = ris_lines(download(client, "/campaigns/calm-case/cite.ris").content.decode())
+    bib_hostile = download(client, "/campaigns/hostile-case/cite.bib").content.decode()
+    bib_calm = download(client, "/campaigns/calm-case/cite.bib").content.decode()
+
+    assert [tag for tag, _ in ris_hostile] == [tag for tag, _ in ris_calm]
+    assert dict(ris_hostile)["TI"] == "A report ER - TY - JOUR TI - Injected title @misc{evil,"
+    assert bibtex_lines(bib_hostile) == bibtex_lines(bib_calm)
+    assert bibtex_fields(bib_hostile)[2]["title"] == (
+        "{A report ER - TY - JOUR TI - Injected title @miscevil,}"
+    )
+
+
+def test_control_characters_are_dropped_from_ris_and_bibtex_values():
+    source = factories.SourceFactory.build(
+        slug="controls", title="A\x00 title\x1b[2J\x7f", url="", updated_at=RECORDED
+    )
+
+    assert ("TI", "A title[2J") in ris_lines(ris(source_citable(source)))
+    assert bibtex_fields(bibtex(source_citable(source)))[2]["title"] == "{A title[2J}"

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from PIL import Image, PngImagePlugin
+from PIL import ExifTags, Image, PngImagePlugin
 from reversion.models import Revision
 
 from campaigns import images
@@ -544,3 +544,93 @@ def test_a_palette_png_keeps_its_transparency_and_a_gif_loses_its_comment():
     with Image.open(io.BytesIO(clean_gif.content)) as image:
         assert image.getpixel((0, 0)) == image.info["transparency"]
         assert "comment" not in image.info
+
+
+# --------------------------------------------------------------------------- memory
+
+
+MIB = 1024 * 1024
+
+
+def test_an_image_whose_pixels_would_take_more_memory_than_allowed_is_refused_with_what_fits(
+    settings,
+):
+    settings.IMAGE_MEMORY_BYTES = 6 * MIB
+
+    assert refusal(picture_bytes(size=(2000, 1000))) == (
+        "The image is 2,000 × 1,000 pixels; decoding it would take 8 MB of memory, more than "
+        "the 6 MB this site allows for one image. Upload it at 1.5 megapixels or fewer."
+    )
+
+
+def test_a_grey_image_of_the_same_size_takes_a_quarter_of_the_memory_and_is_taken(settings):
+    settings.IMAGE_MEMORY_BYTES = 6 * MIB
+    grey = io.BytesIO()
+    Image.new("L", (2000, 1000), 120).save(grey, format="PNG")
+
+    clean = images.clean_image(SimpleUploadedFile("grey.png", grey.getvalue()))
+
+    assert (clean.format, clean.width, clean.height) == ("PNG", 2000, 1000)
+
+
+def test_a_jpeg_too_large_for_the_memory_allowed_is_decoded_and_stored_at_half_its_size(
+    settings,
+):
+    settings.IMAGE_MEMORY_BYTES = 6 * MIB  # 2,000 × 1,000 in colour, and its encoder: 16 MB
+
+    clean = images.clean_image(SimpleUploadedFile("a.jpg", picture_bytes("JPEG", (2000, 1000))))
+
+    assert (clean.format, clean.width, clean.height) == ("JPEG", 1000, 500)
+    with Image.open(io.BytesIO(clean.content)) as image:
+        assert image.size == (1000, 500)
+
+
+def test_a_png_that_its_exif_turns_counts_the_turned_copy_too(settings):
+    settings.IMAGE_MEMORY_BYTES = 12 * MIB  # its pixels (8 MB) fit, but not twice
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    turned = io.BytesIO()
+    Image.new("RGB", (2000, 1000), (200, 30, 30)).save(turned, format="PNG", exif=exif)
+
+    assert refusal(turned.getvalue()).startswith(
+        "The image is 2,000 × 1,000 pixels; decoding it would take 16 MB of memory"
+    )
+
+
+def test_the_default_memory_takes_a_24_megapixel_photograph_and_a_40_megapixel_png_whole(
+    settings,
+):
+    with Image.open(io.BytesIO(picture_bytes("JPEG"))) as photograph:
+        assert images.memory_needed(photograph, (6000, 4000)) <= settings.IMAGE_MEMORY_BYTES
+    with Image.open(io.BytesIO(png_with_script())) as png:
+        assert images.memory_needed(png, (7000, 5670)) <= settings.IMAGE_MEMORY_BYTES
+
+
+def test_renditions_of_a_large_image_are_reduced_from_it_at_their_sizes(campaign):
+    palette = Image.new("P", (3000, 1500), 1)  # red, its left half see-through white
+    palette.putpalette([255, 255, 255, 200, 30, 30])
+    palette.paste(0, (0, 0, 1500, 1500))
+    content = io.BytesIO()
+    palette.save(content, format="PNG", transparency=0)
+
+    image = saved_image(campaign, content.getvalue())
+    stem = image.image.name.removesuffix(".png")
+
+    assert (image.width, image.height) == (3000, 1500)
+    assert size_and_format(f"{stem}.w400.webp") == ((400, 200), "WEBP")
+    with Image.open(default_storage.open(f"{stem}.w1200.png")) as page_width:
+        assert page_width.size == (1200, 600)
+        assert page_width.getpixel((100, 300))[3] == 0
+        assert page_width.getpixel((1100, 300)) == (200, 30, 30, 255)
+
+
+def test_renditions_of_a_stored_jpeg_its_exif_turns_are_upright(campaign):
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # turned a quarter clockwise to be seen
+    content = io.BytesIO()
+    Image.new("RGB", (2600, 1300), (30, 120, 200)).save(content, format="JPEG", exif=exif)
+    name = default_storage.save("campaigns/turned.jpg", ContentFile(content.getvalue()))
+
+    assert images.make_renditions(default_storage, name) == (1300, 2600)
+    assert size_and_format("campaigns/turned.w1200.jpg") == ((1200, 2400), "JPEG")
+    assert size_and_format("campaigns/turned.w400.webp") == ((400, 800), "WEBP")
