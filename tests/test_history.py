@@ -15,12 +15,14 @@ from campaigns.loading import load_catalogue
 from campaigns.models import Campaign, Figure, Participation, Removal, Status
 from tests import factories
 from tests.pages import (
+    NOTE,
     campaign_form_data,
     change_url,
     changelist_url,
     figure_row,
     formset_data,
     messages_of,
+    post_checking_corrections,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +65,13 @@ def existing_figure_row(figure, **changes):
 
 
 def save_case(client, campaign, figures=(), **changes):
-    """Save the campaign's admin page with these figure rows (all of them already saved)."""
+    """Save the campaign's admin page with these figure rows (all of them already saved), each
+    with a public note in both languages unless it says otherwise, checking the corrections
+    it makes as readers will see them."""
     data = campaign_form_data(campaign, **changes)
+    figures = [{**NOTE, **row} for row in figures]
     data.update(formset_data("figures", figures, initial=len(figures)))
-    response = client.post(change_url(campaign), data)
+    response = post_checking_corrections(client, change_url(campaign), data)
     assert response.status_code == 302, response.context and response.context["errors"]
     return response
 

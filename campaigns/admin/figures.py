@@ -68,6 +68,8 @@ class FigureAdmin(CampaignPartAdmin):
                     ("value", "unit", "kind", "qualifier"),
                     "conversion_of",
                     "correction_note",
+                    "correction_note_zh",
+                    "correction_previewed",
                 ]
             },
         ),
@@ -101,7 +103,7 @@ class FigureAdmin(CampaignPartAdmin):
             services.record_correction(
                 figure=obj,
                 before=readers_saw[obj.pk],
-                note=form.cleaned_data.get("correction_note", ""),
+                note=form.note(),
             )
 
     @admin.display(description=_("value"), ordering="value")
