@@ -79,9 +79,7 @@ class NoteForm(forms.Form):
 
     def preview(self):
         """The corrections as readers will see them, with the note as typed."""
-        return preview(
-            self.corrections, self.note(), self["note"].auto_id, self["note_zh"].auto_id
-        )
+        return preview(self.corrections, self.note(), self["note"].auto_id, self["note_zh"].auto_id)
 
 
 def missing_note_error(missing: list[str], correction: Correction | None = None) -> str:

@@ -120,10 +120,7 @@ class FigureAdminForm(PrefetchedChoicesForm):
         if not missing and cleaned_data.get("correction_previewed") != token:
             self.add_error(
                 "correction_note_zh",
-                _(
-                    "Check the correction below as readers will see it, then save again to "
-                    "make it."
-                ),
+                _("Check the correction below as readers will see it, then save again to make it."),
             )
         if self.errors:
             self._show_preview(token)

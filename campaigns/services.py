@@ -223,7 +223,9 @@ def correction_of(*, figure: Figure, before: Statement, note: Note = Note()) -> 
     )
 
 
-def record_correction(*, figure: Figure, before: Statement, note: Note = Note()) -> Correction | None:
+def record_correction(
+    *, figure: Figure, before: Statement, note: Note = Note()
+) -> Correction | None:
     """Record, for readers, that ``figure`` — a figure of a case they saw, which stated
     ``before`` — now states something else (its words, number, unit or qualifier), with the
     curator's public ``note``. A change of what it is called is no correction: None."""
