@@ -78,8 +78,10 @@ class NoteForm(forms.Form):
         return Note(data.get("note", ""), data.get("note_zh", ""))
 
     def preview(self):
-        """The corrections as readers will see them, with the note as typed."""
-        return preview(self.corrections, self.note(), self["note"].auto_id, self["note_zh"].auto_id)
+        """The corrections as readers will see them, with the note as typed (even where the
+        form refused it)."""
+        typed = Note(self["note"].value() or "", self["note_zh"].value() or "")
+        return preview(self.corrections, typed, self["note"].auto_id, self["note_zh"].auto_id)
 
 
 def missing_note_error(missing: list[str], correction: Correction | None = None) -> str:

@@ -91,6 +91,7 @@ class FigureAdminForm(PrefetchedChoicesForm):
     correction = None
 
     class Media:
+        css = {"all": ["css/admin.css"]}
         js = ["js/correction_preview.js"]
 
     def __init__(self, *args, **kwargs):
@@ -111,7 +112,8 @@ class FigureAdminForm(PrefetchedChoicesForm):
         if self.correction is None:
             return cleaned_data
         token = correcting.preview_token(self.correction)
-        missing = self.note().missing()
+        note = self.note()  # before an error takes its field out of the cleaned data
+        missing = note.missing()
         for language in missing:
             self.add_error(
                 "correction_note" if language == "en" else "correction_note_zh",
@@ -123,7 +125,7 @@ class FigureAdminForm(PrefetchedChoicesForm):
                 _("Check the correction below as readers will see it, then save again to make it."),
             )
         if self.errors:
-            self._show_preview(token)
+            self._show_preview(token, note)
         return cleaned_data
 
     def _correction(self, cleaned_data):
@@ -140,12 +142,12 @@ class FigureAdminForm(PrefetchedChoicesForm):
                 setattr(changed, name, cleaned_data[name])
         return services.correction_of(figure=changed, before=readers_saw[figure.pk])
 
-    def _show_preview(self, token):
+    def _show_preview(self, token, note):
         """Put the correction, as readers will see it, under the note's fields, and mark the
         form as having shown it."""
         shown = correcting.preview(
             [self.correction],
-            self.note(),
+            note,
             self["correction_note"].auto_id,
             self["correction_note_zh"].auto_id,
         )

@@ -28,6 +28,10 @@ from tests.pages import (
 pytestmark = pytest.mark.django_db
 
 
+RESTORE_NOTE = {"note": "Back to the source's own count.", "note_zh": "恢复为来源的原数。"}
+"""The public note, in both languages, of a restore that changes a published figure."""
+
+
 def history_url(obj):
     return reverse(f"admin:campaigns_{obj._meta.model_name}_history", args=[obj.pk])
 
@@ -261,7 +265,7 @@ def test_restoring_an_earlier_version_puts_back_the_case_and_its_figure_as_a_new
     confirm = admin_client.get(restore_url(campaign, first.pk))
     assert confirm.status_code == 200
     assert "Put back figure" in text_of(confirm)
-    response = admin_client.post(restore_url(campaign, first.pk))
+    response = admin_client.post(restore_url(campaign, first.pk), RESTORE_NOTE)
 
     assert response.status_code == 302
     campaign.refresh_from_db()
