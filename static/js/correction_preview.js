@@ -47,5 +47,14 @@
     zh.addEventListener("input", update);
   }
 
-  document.querySelectorAll(".correction-preview").forEach(follow);
+  function start() {
+    document.querySelectorAll(".correction-preview").forEach(follow);
+  }
+
+  // The admin puts a form's scripts in the page's head, before the form.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
