@@ -303,3 +303,16 @@ def test_the_review_page_withdraws_with_a_reason_in_both_languages(admin_client,
     assert response.status_code == 302
     campaign = Campaign.objects.get(pk=figure.campaign_id)
     assert (campaign.withdrawal_reason, campaign.withdrawal_reason_zh) == ("Retracted.", "已撤回。")
+
+
+def test_a_reviewer_rewords_the_chinese_note_under_corrections_in_the_admin(admin_client, figure):
+    correction = services.change_figure(
+        figure=figure, changes={"value": 2300}, note=services.Note("Recounted.")
+    )
+    url = change_url(correction)
+    data = form_data(admin_client.get(url))
+    data["note_zh"] = "重新统计。"
+
+    assert admin_client.post(url, data).status_code == 302
+
+    assert Correction.objects.get().note_zh == "重新统计。"
