@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import IntegerField, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, override
 
 from . import derived, history
 from .display import grouped_number
@@ -145,10 +145,12 @@ class Statement:
 
     def shown(self, words: bool) -> str:
         """The statement as a correction shows it: its words, or (when only the number, unit
-        or qualifier changed) those."""
+        or qualifier changed) those, in English as the words are (whatever language the
+        curator's admin is in)."""
         if words:
             return self.stated_as[:300]
-        qualifier = Qualifier(self.qualifier).label if self.qualifier else ""
+        with override("en"):
+            qualifier = str(Qualifier(self.qualifier).label) if self.qualifier else ""
         number = grouped_number(self.value) if self.value is not None else "—"
         return " ".join(str(part) for part in (qualifier, number, self.unit) if part)[:300]
 

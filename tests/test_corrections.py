@@ -6,11 +6,13 @@ import io
 import json
 
 import pytest
+from django.utils import translation
 from reversion.models import Revision
 
 from campaigns import services
 from campaigns.models import Campaign, Correction, Figure
 from tests.pages import (
+    NOTE,
     campaign_form_data,
     change_url,
     form_data,
@@ -316,3 +318,31 @@ def test_a_reviewer_rewords_the_chinese_note_under_corrections_in_the_admin(admi
     assert admin_client.post(url, data).status_code == 302
 
     assert Correction.objects.get().note_zh == "重新统计。"
+
+
+def test_restoring_a_case_keeps_its_corrections_and_a_correction_restores_its_own_wording(
+    admin_client, figure
+):
+    campaign = figure.campaign
+    first = renamed_with_more_videos(admin_client, figure)  # a correction, noted
+    correction = Correction.objects.get()
+    url = change_url(correction)
+    data = form_data(admin_client.get(url))
+    data["note_zh"] = "改写。"
+    assert admin_client.post(url, data).status_code == 302
+    reworded = Revision.objects.latest("pk")
+
+    assert admin_client.post(restore_url(campaign, first.pk), RESTORE_NOTE).status_code == 302
+    assert Correction.objects.filter(pk=correction.pk).exists()  # readers were told: it stays
+    assert Correction.objects.count() == 2  # and the restore is a correction of its own
+
+    wording = Revision.objects.filter(pk__lt=reworded.pk).latest("pk")
+    assert admin_client.post(restore_url(correction, wording.pk)).status_code == 302
+    assert Correction.objects.get(pk=correction.pk).note_zh == NOTE["correction_note_zh"]
+
+
+def test_a_correction_made_from_a_chinese_admin_states_the_qualifier_in_english(figure):
+    with translation.override("zh-hans"):
+        correction = services.change_figure(figure=figure, changes={"qualifier": "over"})
+
+    assert (correction.before, correction.after) == ("exactly 2,234 videos", "over 2,234 videos")
