@@ -184,10 +184,10 @@ class Note:
 def missing_note_message(missing: list[str]) -> str:
     """What a curator is told a correction's public note lacks (``Note.missing``)."""
     if missing == ["en"]:
-        return gettext("Write its public note in English.")
+        return gettext("Write the public note in English.")
     if missing == ["zh"]:
-        return gettext("Write its public note in Chinese.")
-    return gettext("Write its public note in English and in Chinese.")
+        return gettext("Write the public note in Chinese.")
+    return gettext("Write the public note in English and in Chinese.")
 
 
 @derived.unit()

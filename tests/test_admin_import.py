@@ -182,7 +182,7 @@ def test_an_import_changing_a_published_figure_without_a_chinese_note_is_refused
     assert refused.status_code == 200
     assert refused.context["notes"].errors["note_zh"] == [
         "Readers will see these corrections under their cases (listed below, as they will "
-        "read them). Write its public note in Chinese."
+        "read them). Write the public note in Chinese."
     ]
     assert Figure.objects.get(pk=figure.pk).value == 2234
     assert not Correction.objects.exists()

@@ -139,7 +139,7 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
     reviewer.fill("#id_figures-0-correction_note", "The county's final count.")
     reviewer.click("input[name=_save]")
     expect(reviewer.locator(".errorlist").first).to_contain_text(
-        "Write its public note in Chinese."
+        "Write the public note in Chinese."
     )
     preview = reviewer.locator(".correction-preview")
     chinese = preview.locator("li[data-language=zh-hans]")

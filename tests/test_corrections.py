@@ -141,7 +141,7 @@ def test_a_published_figure_changed_in_the_admin_without_a_chinese_note_is_refus
     (errors,) = [e for e in response.context["errors"] if e]
     assert errors == [
         "“Videos published” would state “2,500 videos” instead of “2234 videos”, on a "
-        "published case: readers will see the correction under it. Write its public note in "
+        "published case: readers will see the correction under it. Write the public note in "
         "Chinese."
     ]
     assert not Correction.objects.exists()
@@ -157,7 +157,7 @@ def test_a_published_figure_changed_with_no_note_names_both_languages(admin_clie
     )
 
     page = text_of(response)
-    assert "Write its public note in English and in Chinese." in page
+    assert "Write the public note in English and in Chinese." in page
     assert not Correction.objects.exists()
 
 
@@ -193,7 +193,7 @@ def test_a_published_figure_changed_on_its_own_page_needs_the_note_too(admin_cli
     refused = admin_client.post(url, data)
 
     assert refused.status_code == 200
-    assert "Write its public note in English and in Chinese." in text_of(refused)
+    assert "Write the public note in English and in Chinese." in text_of(refused)
     data.update(correction_note="Recounted.", correction_note_zh="重新统计。")
     assert post_checking_corrections(admin_client, url, data).status_code == 302
     assert Correction.objects.get().note_zh == "重新统计。"
@@ -210,7 +210,7 @@ def test_a_restore_that_changes_a_published_figure_needs_the_note_in_both_langua
 
     assert refused.status_code == 200
     page = text_of(refused)
-    assert "Write its public note in Chinese." in page
+    assert "Write the public note in Chinese." in page
     assert "Videos published: 2,500 videos → 2234 videos — Back to 2,234." in page
     assert Figure.objects.get(pk=figure.pk).value == 2500
     assert Correction.objects.count() == made
