@@ -10,6 +10,7 @@ from django.utils import translation
 from reversion.models import Revision
 
 from campaigns import services
+from campaigns.exporting import fixture_records
 from campaigns.models import Campaign, Correction, Figure
 from tests.pages import (
     NOTE,
@@ -28,6 +29,7 @@ from tests.test_history import (
     save_case,
     text_of,
 )
+from tests.test_loading import run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -346,3 +348,21 @@ def test_a_correction_made_from_a_chinese_admin_states_the_qualifier_in_english(
         correction = services.change_figure(figure=figure, changes={"qualifier": "over"})
 
     assert (correction.before, correction.after) == ("exactly 2,234 videos", "over 2,234 videos")
+
+
+def test_the_command_line_lists_the_corrections_a_load_makes_with_the_note_it_is_given(
+    figure, tmp_path
+):
+    (record,) = fixture_records([figure])
+    record["fields"]["value"] = "2500"
+    changed = tmp_path / "figures.json"
+    changed.write_text(json.dumps([record]))
+
+    checked = run_command(changed, "--dry-run")
+    loaded = run_command(changed, "--note", "Recounted.", "--note-zh", "重新统计。")
+
+    listed = "Wesee agricultural assistance: Videos published: exactly 2,234 videos → exactly 2,500"
+    assert "1 figure of published cases would state something else" in checked
+    assert listed in checked and listed in loaded
+    correction = Correction.objects.get()
+    assert (correction.note, correction.note_zh) == ("Recounted.", "重新统计。")

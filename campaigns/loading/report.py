@@ -94,17 +94,22 @@ class LoadReport:
         )
         widths = [max(len(row[column]) for row in rows) for column in range(4)]
         lines = [headline]
-        if self.corrections:
-            count = len(self.corrections)
-            lines.append(
-                f"{count:,} figure{'s' if count != 1 else ''} of published cases "
-                f"{'would state' if self.dry_run else 'now state'} something else: readers "
-                "see a correction under the case."
-            )
         for label, *numbers in rows:
             cells = [label.ljust(widths[0])]
             cells += [
                 number.rjust(width) for number, width in zip(numbers, widths[1:], strict=True)
             ]
             lines.append("  ".join(cells))
+        if self.corrections:
+            count = len(self.corrections)
+            lines.append(
+                f"{count:,} figure{'s' if count != 1 else ''} of published cases "
+                f"{'would state' if self.dry_run else 'now state'} something else: readers "
+                "see a correction under the case:"
+            )
+            lines += [
+                f"  {loaded.case_title}: {loaded.correction.label}: "
+                f"{loaded.correction.before} → {loaded.correction.after}"
+                for loaded in self.corrections
+            ]
         return "\n".join(lines)
