@@ -64,6 +64,8 @@ class FigureInline(
         ("caveat", "caveat_zh"),
         ("key", "order"),
         "correction_note",
+        "correction_note_zh",
+        "correction_previewed",
     ]
 
 
@@ -172,7 +174,7 @@ class CampaignAdmin(
         (
             _("Review"),
             {
-                "fields": ["review_note", "withdrawal_reason"],
+                "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
                 "description": _(
                     "The reviewer's note goes back to the editors with a case sent back; the "
                     "reason for a withdrawal is shown to readers at the case's address."
@@ -262,7 +264,7 @@ class CampaignAdmin(
                 services.record_correction(
                     figure=figure,
                     before=readers_saw[figure.pk],
-                    note=figure_form.cleaned_data.get("correction_note", ""),
+                    note=figure_form.note(),
                 )
 
     def save_model(self, request, obj, form, change):

@@ -75,6 +75,8 @@ class FigureAdmin(CampaignPartAdmin):
                     ("value", "unit", "kind", "qualifier"),
                     ("conversion_of", "same_measure_as"),
                     "correction_note",
+                    "correction_note_zh",
+                    "correction_previewed",
                 ]
             },
         ),
@@ -108,7 +110,7 @@ class FigureAdmin(CampaignPartAdmin):
             services.record_correction(
                 figure=obj,
                 before=readers_saw[obj.pk],
-                note=form.cleaned_data.get("correction_note", ""),
+                note=form.note(),
             )
 
     @admin.display(description=_("value"), ordering="value")
