@@ -38,6 +38,7 @@ from .models import (
     DivisionLevel,
     Evidence,
     FigureKind,
+    Outcome,
     Participation,
     Qualifier,
     Role,
@@ -485,6 +486,15 @@ FIGURE = [
         "qualifier",
         _("How exact the figure is, as the source states it: a qualifier code."),
         Qualifier,
+    ),
+    Field(
+        "outcome",
+        _(
+            "For money or goods, what kind of outcome it is: donations or sales (an outcome "
+            "code); empty when the unit says enough."
+        ),
+        Outcome | None,
+        lambda f, x: f.outcome or None,
     ),
     Field("stated_as", _("The figure exactly as the source writes it."), str),
     Field("period", _("The period it covers, in words, when the source says."), str),

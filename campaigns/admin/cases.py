@@ -49,6 +49,7 @@ class FigureInline(
     model = Figure
     form = FigureAdminForm
     extra = 0
+    view_on_site = False  # the case's own preview shows its figures, drafts' too
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
     autocomplete_fields = ["source", "conversion_of", "same_measure_as"]
@@ -56,7 +57,7 @@ class FigureInline(
     fields = [
         ("label", "label_zh"),
         ("stated_as", "source"),
-        ("value", "unit", "kind", "qualifier"),
+        ("value", "unit", "kind", "qualifier", "outcome"),
         ("conversion_of", "same_measure_as"),
         ("period", "period_zh"),
         ("as_of", "as_of_precision", "as_of_is_document_date"),

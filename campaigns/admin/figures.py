@@ -72,7 +72,7 @@ class FigureAdmin(CampaignPartAdmin):
             _("Value"),
             {
                 "fields": [
-                    ("value", "unit", "kind", "qualifier"),
+                    ("value", "unit", "kind", "qualifier", "outcome"),
                     ("conversion_of", "same_measure_as"),
                     "correction_note",
                     "correction_note_zh",

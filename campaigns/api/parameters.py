@@ -18,6 +18,7 @@ from ..models import (
     FigureSort,
     FigureSubject,
     Organisation,
+    Outcome,
     Platform,
     ScopeFilter,
     Source,
@@ -117,6 +118,9 @@ class FigureFilters(Schema):
         description="What the figures are about: case outcomes (cases), platforms and "
         "organisations (platforms), or the whole sector (sector).",
     )
+    outcome: Outcome = Field(
+        None, description="A kind of outcome code: donations or sales (money or goods)."
+    )
     platform: list[PlatformSlug] = Field(
         None, description="Platform slugs: figures about them or about campaigns on them."
     )
@@ -155,6 +159,7 @@ def figure_query(filters: "FigureFilters") -> FigureQuery:
         kind=filters.kind or "",
         unit=filters.unit or "",
         about=filters.about or "",
+        outcome=filters.outcome or "",
         platforms=tuple(filters.platform or ()),
         cause=filters.cause or "",
         year=filters.year,

@@ -28,6 +28,7 @@ from ..models import (
     FigureSort,
     FigureSubject,
     Organisation,
+    Outcome,
     Platform,
     ScopeFilter,
     Tag,
@@ -323,6 +324,11 @@ class FigureFilterForm(ForgivingFilterForm):
         required=False,
         choices=[("", _("Anything")), *FigureSubject.choices],
     )
+    outcome = ForgivingChoiceField(
+        label=_("Kind of outcome"),
+        required=False,
+        choices=[("", _("Any kind of outcome")), *Outcome.choices],
+    )
     platform = ForgivingMultipleChoiceField(
         label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -340,6 +346,7 @@ class FigureFilterForm(ForgivingFilterForm):
         "kind": _("Unknown kind of figure “%(value)s” was ignored."),
         "unit": _("Unknown unit “%(value)s” was ignored."),
         "about": _("Unknown subject “%(value)s” was ignored."),
+        "outcome": _("Unknown kind of outcome “%(value)s” was ignored."),
         "platform": _("Unknown platform “%(value)s” was ignored."),
         "cause": _("Unknown cause “%(value)s” was ignored."),
         "year": _("“%(value)s” is not a year; ignored."),
@@ -370,6 +377,7 @@ class FigureFilterForm(ForgivingFilterForm):
             kind=data.get("kind") or "",
             unit=data.get("unit") or "",
             about=data.get("about") or "",
+            outcome=data.get("outcome") or "",
             platforms=tuple(data.get("platform") or ()),
             cause=data.get("cause") or "",
             year=data.get("year"),

@@ -86,6 +86,7 @@ class FigureQuery:
     campaign: str = ""
     sort: str = ""
     q: str = ""
+    outcome: str = ""
 
     @property
     def order(self):
@@ -105,6 +106,8 @@ class FigureQuery:
         if self.unit:
             queryset = queryset.in_unit(self.unit, converted)
         one_unit = bool(self.unit) and converted is None
+        if self.outcome:
+            queryset = queryset.filter(outcome=self.outcome)
         if self.about:
             queryset = queryset.about_kind(self.about)
         if self.platforms:

@@ -18,6 +18,7 @@ from .base import (
 from .campaign_queries import CampaignQuerySet
 from .campaigns import Campaign
 from .choices import (
+    OUTCOME_UNITS,
     UNIT_KIND,
     Approach,
     CampaignSort,
@@ -30,6 +31,7 @@ from .choices import (
     FigureSubject,
     Language,
     OrganisationKind,
+    Outcome,
     PlatformKind,
     Qualifier,
     Role,
@@ -68,6 +70,7 @@ from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
 
 __all__ = [
+    "OUTCOME_UNITS",
     "UNIT_KIND",
     "sentences",
     "Approach",
@@ -111,6 +114,7 @@ __all__ = [
     "Platform",
     "PlatformKind",
     "PlatformQuerySet",
+    "Outcome",
     "Qualifier",
     "Removal",
     "Role",

@@ -23,11 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from .base import IDS_PER_STATEMENT, ChangeTracked, ChangeTrackedQuerySet
 from .campaigns import Campaign
 from .choices import (
+    OUTCOME_UNITS,
     CaveatKind,
     DatePrecision,
     FigureKind,
     FigureSort,
     FigureSubject,
+    Outcome,
     Qualifier,
     Status,
     Unit,
@@ -169,6 +171,20 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         """How many of these figures are counted in each unit, most first (then by code):
         dicts of unit and count."""
         return self.order_by().values("unit").annotate(count=Count("pk")).order_by("-count", "unit")
+
+    def count_by_outcome(self):
+        """How many of these figures are of each unit and kind of outcome, most first (then by
+        unit and outcome): dicts of unit, outcome and count."""
+        return (
+            self.order_by()
+            .values("unit", "outcome")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "unit", "outcome")
+        )
+
+    def without_caveats(self):
+        """These figures less those readers are told to take care with."""
+        return self.filter(caveat="", caveat_kind="")
 
     def most_common_unit(self):
         """The unit most of these figures are counted in (the first by code on a tie), or None."""
@@ -352,6 +368,16 @@ class Figure(ChangeTracked):
     qualifier = models.CharField(
         _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACTLY
     )
+    outcome = models.CharField(
+        _("kind of outcome"),
+        max_length=12,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_(
+            "For money or goods: donations raised or sales made. Charts compare only figures of "
+            "the same kind of outcome."
+        ),
+    )
     stated_as = models.CharField(
         _("stated as"),
         max_length=300,
@@ -529,6 +555,10 @@ class Figure(ChangeTracked):
                         "kind": FigureKind(expected).label,
                         "chosen": FigureKind(self.kind).label,
                     }
+        if self.outcome and self.unit and self.unit not in OUTCOME_UNITS:
+            errors["outcome"] = _(
+                "Only money and goods say what kind of outcome they are (donations or sales)."
+            )
         if self.caveat_kind and not self.caveat:
             errors["caveat"] = _("Explain the caveat to readers: a kind of caveat needs its text.")
         errors.update(self.conversion_problems())

@@ -42,7 +42,9 @@ class CatalogueSummary:
     approaches: list  # [approach, count], most first
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures (a conversion counted with its figure)
-    outcome_units: list  # [unit, count] of public case outcomes, conversions too, each measure once
+    # [unit, kind of outcome, count] of public case outcomes with no caveat, conversions too,
+    # each measure once, most first: the figures page's chart with no filter draws the first.
+    plain_outcomes: list
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     # [GB/T 2260 code of a province-level division of China, count] in code order: the cases
@@ -114,11 +116,12 @@ class CatalogueSummary:
             approaches=[[row["approach"], row["count"]] for row in approaches],
             years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
-            outcome_units=[
-                [row["unit"], row["count"]]
+            plain_outcomes=[
+                [row["unit"], row["outcome"], row["count"]]
                 for row in figures.one_per_measure()
                 .about_kind(FigureSubject.CAMPAIGNS)
-                .count_by_unit()
+                .without_caveats()
+                .count_by_outcome()
             ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],
@@ -178,13 +181,10 @@ class CatalogueSummary:
         return dict(self.units).get(unit, 0)
 
     @property
-    def most_common_outcome_unit(self):
-        """The unit most public case outcomes are counted in, or None."""
-        return self.outcome_units[0][0] if self.outcome_units else None
-
-    def outcomes_in(self, unit):
-        """How many public case outcomes (conversions too) are counted in ``unit``."""
-        return dict(self.outcome_units).get(unit, 0)
+    def most_common_plain_outcome(self):
+        """The unit and kind of outcome most public case outcomes with no caveat are counted
+        in, with their count: (unit, outcome, count), or None."""
+        return tuple(self.plain_outcomes[0]) if self.plain_outcomes else None
 
     @property
     def timeline_ids(self):
