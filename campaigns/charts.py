@@ -124,9 +124,12 @@ def describe(bars):
     }
 
 
-def drawing(bars, title, chart_id, description="", value_heading="", label_heading=""):
+def drawing(
+    bars, title, chart_id, description="", value_heading="", label_heading="", range_note=""
+):
     """What the chart template draws: each bar placed and sized, the title and a description.
-    A bar of 0 (a year with no case) is drawn as no bar at all."""
+    A bar of 0 (a year with no case) is drawn as no bar at all. ``range_note`` says what a bar
+    solid to its ``low`` and pale on means (by default: sources that differ about a measure)."""
     bars = list(bars)
     drawn = []
     largest = max((bar.value for bar in bars), default=0) or 1
@@ -161,6 +164,11 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
         "bar_height": BAR_HEIGHT,
         "caveat_mark": CAVEAT_MARK if any(bar.caveat for bar in bars) else "",
         "ranges": any(bar.low is not None for bar in bars),
+        "range_note": range_note
+        or _(
+            "Where sources differ about a measure, its bar is solid to the lowest value they "
+            "give and pale on to the highest."
+        ),
         "markers": {bar.marker for bar in bars} - {""},
     }
 

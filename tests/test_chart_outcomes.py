@@ -81,3 +81,24 @@ def test_the_api_downloads_and_codebook_carry_the_kind_of_outcome(client, seed_c
     codebook = page(client, "/data/")
     assert 'id="codes-outcome"' in codebook and "<code>donations</code>" in codebook
     assert client.get("/figures/?outcome=bribes").status_code == 200
+
+
+def test_the_timeline_counts_social_good_cases_with_the_others_apart(client, seed_catalogue):
+    html = page(client, "/timeline/")
+    chart = html[html.index('<figure class="chart">') : html.index("</figure>")]
+
+    values = bar_values(chart)
+    assert values[0] == "1 + 5 other"  # 2011: the anti-trafficking account, five others
+    assert chart.count("chart-bar chart-bar-range") == 1
+    assert "pale on for its commercial campaigns and other online trends" in chart
+
+
+def test_a_summary_kept_by_an_older_release_is_counted_again(seed_catalogue):
+    from campaigns.models import CatalogueVersion
+    from campaigns.models.version import ROW
+
+    kept = CatalogueSummary.current()
+    older = {**kept.__dict__, "shape": 1, "scopes": {}}
+    CatalogueVersion.objects.filter(pk=ROW).update(summary=older)
+
+    assert CatalogueSummary.current().scopes == kept.scopes

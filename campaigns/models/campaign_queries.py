@@ -375,13 +375,14 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         )
 
     def count_by_start_year(self):
-        """How many of these campaigns started each year, in year order: dicts of year and
-        count (year None for the campaigns whose start is unknown)."""
+        """How many of these campaigns started each year, in year order: dicts of year, count
+        (year None for the campaigns whose start is unknown) and, named by each scope's code,
+        how many of them are of that scope."""
         return (
             self.annotate(year=ExtractYear("start_date"))
             .order_by()
             .values("year")
-            .annotate(count=Count("pk"))
+            .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by(F("year").asc(nulls_last=True))
         )
 

@@ -31,6 +31,11 @@ def scope_counts(rows, name, scope):
     return sorted(counted, key=lambda pair: (-pair[1], pair[0]))
 
 
+SHAPE = 2
+"""What the summary's fields hold, numbered: one more whenever a release counts differently
+(2: case outcomes by unit and kind of outcome, and each scope's years)."""
+
+
 @dataclass(frozen=True)
 class CatalogueSummary:
     """Counts of the published catalogue, as lists so that they keep as JSON."""
@@ -54,8 +59,11 @@ class CatalogueSummary:
     # The same counts of the cases of each scope (social good, the lists' default, and those
     # a list shows on request), from the same queries: {scope code: {"campaigns": count,
     # "causes", "approaches": [code, count] most first, "country_counts", "province_counts":
-    # [code, count] by code}}, none of 0.
+    # [code, count] by code, "years": [start year, count] in year order}}, none of 0.
     scopes: dict
+    shape: int = 0
+    """Which release's counts these are (``SHAPE``): a summary kept by an older release, whose
+    fields held other counts, is counted again."""
 
     @classmethod
     def current(cls):
@@ -67,7 +75,7 @@ class CatalogueSummary:
         if row is None:  # a new database: the version row is made
             row = (CatalogueVersion.current().number, None, {})
         number, summary_of, kept = row
-        if summary_of == number:
+        if summary_of == number and kept.get("shape") == SHAPE:
             try:
                 return cls(**kept)
             except TypeError:  # kept by an older release, with other fields: count again
@@ -104,17 +112,19 @@ class CatalogueSummary:
         approaches = list(published.count_by_approach())
         countries = list(published.count_by_country())
         provinces = list(published.count_by_province())
+        years = list(published.count_by_start_year())
         first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
         first_of_each_year = {}
         for year, pk in first:
             first_of_each_year.setdefault(year, []).append(pk)
         return cls(
+            shape=SHAPE,
             campaigns=scopes["campaigns"],
             figures=figures.stated_once().count(),
             sources=Source.objects.public().count(),
             causes=[[row["cause"], row["count"]] for row in causes],
             approaches=[[row["approach"], row["count"]] for row in approaches],
-            years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
+            years=[[row["year"], row["count"]] for row in years],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             plain_outcomes=[
                 [row["unit"], row["outcome"], row["count"]]
@@ -134,6 +144,7 @@ class CatalogueSummary:
                     "approaches": scope_counts(approaches, "approach", scope),
                     "country_counts": sorted(scope_counts(countries, "country", scope)),
                     "province_counts": sorted(scope_counts(provinces, "province", scope)),
+                    "years": [[row["year"], row[scope]] for row in years if row[scope]],
                 }
                 for scope in Scope.values
             },
