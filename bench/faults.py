@@ -14,9 +14,10 @@ loaded with the seed catalogue, and two gunicorn servers as the operator's guide
 faults and not the limiter). It never touches the machine's own PostgreSQL or Redis, and stops
 every process and removes the folder when it ends, on an error or Ctrl-C too.
 
-For each fault a fresh ``wrk -t2 -c4`` runs for the window (``--seconds``, default 30): one
-thread with two connections on each server, each connection asking for the nine pages of
-``MIX`` in turn, and the fault is applied ``--at`` seconds in (default 5):
+After 5 s of load to warm the servers up, and once every server's ``/health/`` says ok, for
+each fault a fresh ``wrk -t2 -c4`` runs for the window (``--seconds``, default 30): one thread
+with two connections on each server, each thread asking for the nine pages of ``MIX`` in turn,
+and the fault is applied ``--at`` seconds in (default 5):
 
     none                              nothing happens
     one worker killed with SIGKILL    one worker of the first server is killed; gunicorn starts
@@ -25,8 +26,9 @@ thread with two connections on each server, each connection asking for the nine 
     Redis stopped for 15 s            stopped, then started again (empty) on the same port
 
 It prints a table (requests answered, answers other than 200 by status, 503s with Retry-After,
-socket errors) and, when a server logged a 500, the log's tracebacks. Numbers only: nothing here
-passes or fails, and nothing of it runs in the test suite.
+requests cut off or timed out, the 99th percentile of the answers' times) and, when a server
+logged an error (a 500, a worker killed), what each ended in and the first traceback. Numbers
+only: nothing here passes or fails, and nothing of it runs in the test suite.
 """
 
 import argparse
@@ -354,8 +356,10 @@ class Cluster:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def logged_errors(self):
-        """The tracebacks of the 500s the servers logged (Django's "Internal Server Error"),
-        each up to the next record of the log."""
+        """The errors the servers logged, each with its traceback up to the log's next record:
+        Django's 500s ("Internal Server Error") and gunicorn's (a request it could not finish,
+        a worker that died)."""
+        starts = re.compile(r"^(Internal Server Error|\[[^]]+\] \[\d+\] \[ERROR\])")
         record = re.compile(
             r"^(Internal Server Error|\[\d{4}-|\S.*(cannot be reached|answers again|"
             r"unavailable: answered))"
@@ -363,7 +367,7 @@ class Cluster:
         found = []
         for server in self.servers:
             for line in server.log.read_text(errors="replace").splitlines():
-                if line.startswith("Internal Server Error"):
+                if starts.match(line):
                     found.append([line])
                 elif found and found[-1] is not None and not record.match(line):
                     found[-1].append(line)
@@ -458,6 +462,15 @@ def wrk_script(folder, addresses):
 # ------------------------------------------------------------------------------- the table
 
 
+CUT = {
+    "connect": "connections refused",
+    "read": "cut off (the connection closed without an answer)",
+    "write": "cut off while asking",
+    "timeout": "timed out (10 s)",
+}
+"""wrk's socket errors, in words."""
+
+
 def other_answers(result):
     """Answers other than 200, by status, and socket errors: "31 × 503 with Retry-After"."""
     parts = []
@@ -471,14 +484,17 @@ def other_answers(result):
         parts.append(text)
     for kind, count in result["errors"].items():
         if count:
-            parts.append(f"{count:,} socket {kind} errors")
+            parts.append(f"{count:,} {CUT[kind]}")
     return ", ".join(parts) or "0"
 
 
 def exception(traceback):
     """The last exception a traceback names: "OperationalError: server closed the connection"."""
     raised = re.findall(r"^[\w.]*(?:Error|Exception)\b.*$", traceback, re.MULTILINE)
-    return raised[-1] if raised else traceback.splitlines()[0]
+    if raised:
+        return raised[-1]
+    first = re.sub(r"^\[[^]]+\] \[\d+\] ", "", traceback.splitlines()[0])  # gunicorn's
+    return re.sub(r"pid:\d+", "pid:…", first)
 
 
 def main():
@@ -529,8 +545,12 @@ def main():
             f"| {result['p99_ms']:,.0f} ms |"
         )
     if errors:
+        served = [error for error in errors if error.startswith("Internal Server Error")]
         kinds = sorted({exception(error) for error in errors})
-        print(f"\nthe servers logged {len(errors)} × 500, ending in:\n  " + "\n  ".join(kinds))
+        print(
+            f"\nthe servers logged {len(served)} × 500 and {len(errors) - len(served)} "
+            "of gunicorn's errors, ending in:\n  " + "\n  ".join(kinds)
+        )
         print(f"\nthe first:\n\n{errors[0]}")
 
 
