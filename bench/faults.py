@@ -3,7 +3,7 @@ PostgreSQL and one Redis, read by ``wrk -c4`` asking for a mix of pages, while a
 goes; the answers are counted by status.
 
     .venv/bin/python bench/faults.py                 # every fault, 30 s of load each
-    .venv/bin/python bench/faults.py --seconds 20    # shorter windows
+    .venv/bin/python bench/faults.py --seconds 25    # shorter windows
     .venv/bin/python bench/faults.py --only redis    # the faults whose name holds "redis"
 
 Everything it runs is its own, on spare ports of 127.0.0.1, in one temporary folder: a Redis
@@ -503,8 +503,17 @@ def main():
     parser.add_argument("--at", type=int, default=5, help="seconds of load before the fault")
     parser.add_argument("--only", metavar="WORD", help="only the faults whose name holds WORD")
     arguments = parser.parse_args()
-    if arguments.at + REDIS_DOWN_SECONDS + 5 > arguments.seconds:
-        parser.error(f"--seconds must leave Redis {REDIS_DOWN_SECONDS} s down and 5 s after")
+    faults = [f for f in FAULTS if (arguments.only or "").lower() in f[0].lower()]
+    if not faults:
+        parser.error(
+            f"no fault's name holds {arguments.only!r}: " + ", ".join(f[0] for f in FAULTS)
+        )
+    redis_window = arguments.at + REDIS_DOWN_SECONDS + 5
+    if stop_redis_for_a_while in dict(faults).values() and arguments.seconds < redis_window:
+        parser.error(
+            f"--seconds must be at least {redis_window} with Redis's fault: {arguments.at} s "
+            f"before it, {REDIS_DOWN_SECONDS} s without Redis and 5 s after"
+        )
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
     if not shutil.which("redis-server"):
@@ -513,7 +522,6 @@ def main():
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    faults = [f for f in FAULTS if (arguments.only or "").lower() in f[0].lower()]
     rows = []
     with Cluster() as cluster:
         cluster.start()
