@@ -214,6 +214,8 @@ class Lists(NamedTuple):
     """The slugs of its tags, sorted."""
     evidence: dict | None = None
     """Its evidence, in reading order (read for the JSON download only)."""
+    sources: dict | None = None
+    """The slugs of the sources it cites, in slug order (read for the case downloads)."""
 
 
 def platforms_of(campaign_ids):
@@ -225,6 +227,17 @@ def platforms_of(campaign_ids):
     ):
         platforms[campaign_id].append(slug)
     return platforms
+
+
+def sources_of(campaign_ids):
+    """{campaign id: the slugs of the sources it cites, in slug order}, of these campaigns."""
+    sources = defaultdict(list)
+    links = Campaign.sources.through.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, slug in links.order_by("source__slug").values_list(
+        "campaign_id", "source__slug"
+    ):
+        sources[campaign_id].append(slug)
+    return sources
 
 
 def participants_of(campaign_ids):
@@ -261,13 +274,15 @@ def evidence_of(campaign_ids):
 def case_lists(cases):
     """The ``Lists`` of a chunk of cases."""
     ids = [case.pk for case in cases]
-    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids))
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), sources=sources_of(ids))
 
 
 def case_lists_with_evidence(cases):
     """The ``Lists`` of a chunk of cases with their evidence: for the JSON download."""
     ids = [case.pk for case in cases]
-    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids))
+    return Lists(
+        platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids), sources_of(ids)
+    )
 
 
 def figure_lists(figures):
@@ -381,8 +396,29 @@ CAMPAIGN = [
         ),
         Scope,
     ),
+    Field(
+        "scope_label",
+        _("The scope's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_scope_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field("cause", _("The public cause it served: a cause code."), Cause),
+    Field(
+        "cause_label",
+        _("The cause's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_cause_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field("approach", _("How it used social media: an approach code."), Approach),
+    Field(
+        "approach_label",
+        _("The approach's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_approach_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field(
         "platforms",
         _("The slugs of the platforms it ran on (separated by “; ” in the CSV, a list in JSON)."),
@@ -418,6 +454,16 @@ CAMPAIGN = [
         listed("tags"),
         api=lambda campaign: sorted(campaign_tags(campaign), key=lambda tag: tag.name),
         api_description="Its tags, by English name.",
+    ),
+    Field(
+        "sources",
+        _(
+            "The slugs of the sources it cites (separated by “; ” in the CSV, a list in JSON); "
+            "/sources/<slug>/ describes each."
+        ),
+        None,
+        listed("sources"),
+        formats=only(DOWNLOAD),
     ),
     Field("figure_count", _("How many figures the catalogue records for it."), int),
     Field(

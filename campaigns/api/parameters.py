@@ -91,6 +91,7 @@ class CampaignFilters(Schema):
         pattern=PROVINCE_PATTERN,
     )
     tag: TagSlug = Field(None, description="A tag slug (Chinese tags have Chinese slugs).")
+    source: SourceSlug = Field(None, description="A source slug: the campaigns citing it.")
     year_from: int = Field(
         None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or after this year."
     )
@@ -146,6 +147,7 @@ def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
         approach=filters.approach or "",
         country=filters.country or "",
         province=filters.province or "",
+        source=filters.source or "",
         year_from=filters.year_from,
         year_to=filters.year_to,
         scope=filters.scope or "",

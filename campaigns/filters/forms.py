@@ -31,6 +31,7 @@ from ..models import (
     Outcome,
     Platform,
     ScopeFilter,
+    Source,
     Tag,
     Unit,
 )
@@ -95,6 +96,7 @@ class CampaignFilterForm(ForgivingFilterForm):
     country = ForgivingChoiceField(label=_("Country"), required=False)
     province = ForgivingChoiceField(label=_("Province"), required=False)
     tag = ForgivingLookupChoiceField(label=_("Tag"), required=False)
+    source = ForgivingLookupChoiceField(label=_("Source"), required=False)
     year_from = ForgivingYearField(
         label=_("From year"),
         required=False,
@@ -121,6 +123,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         "country": _("No published case is from the country “%(value)s”; ignored."),
         "province": _("No published case is placed in the province “%(value)s”; ignored."),
         "tag": _("Unknown tag “%(value)s” was ignored."),
+        "source": _("Unknown source “%(value)s” was ignored."),
         "year_from": _("“%(value)s” is not a year; ignored."),
         "year_to": _("“%(value)s” is not a year; ignored."),
         "sort": _("Unknown sort order “%(value)s” was ignored."),
@@ -174,6 +177,12 @@ class CampaignFilterForm(ForgivingFilterForm):
             key=lambda choice: reading_order(choice[1]),
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
+        # Sources are too many for a menu: one is named in the address (its page links to its
+        # cases), looked up only then.
+        self.fields["source"].choices = [("", _("Any source"))]
+        self.fields["source"].lookup = lambda slug: label_of(
+            Source.objects.public(), slug, lambda source: source.title_display
+        )
         _cases, causes, approaches, country_counts = summary.in_scope(asked_scope)
         self.fields["cause"].choices = self.counted("cause", _("Any cause"), Cause.choices, causes)
         self.fields["approach"].choices = self.counted(
@@ -289,6 +298,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             approach=data.get("approach") or "",
             country=data.get("country") or "",
             province=data.get("province") or "",
+            source=data.get("source") or "",
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
             scope=data.get("scope") or ScopeFilter.SOCIAL_GOOD,

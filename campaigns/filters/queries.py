@@ -30,6 +30,7 @@ class CampaignQuery:
     approach: str = ""
     country: str = ""
     province: str = ""
+    source: str = ""
     year_from: int | None = None
     year_to: int | None = None
     scope: str = ScopeFilter.SOCIAL_GOOD
@@ -66,6 +67,8 @@ class CampaignQuery:
                 queryset = queryset.filter(**{name: getattr(self, name)})
         if self.province:
             queryset = queryset.in_province(self.province)
+        if self.source:
+            queryset = queryset.citing_source(self.source)
         queryset = queryset.started_between(self.year_from, self.year_to)
         q = self.q if q is None else q
         if q:

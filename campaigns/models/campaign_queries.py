@@ -141,6 +141,11 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             )
         )
 
+    def citing_source(self, slug):
+        """Campaigns that name the source of slug ``slug`` among their sources."""
+        through = self.model.sources.through.objects
+        return self.filter(Exists(through.filter(campaign=OuterRef("pk"), source__slug=slug)))
+
     def in_province(self, code):
         """Campaigns placed in the province-level division with this GB/T 2260 code or in a
         prefecture or county within it."""
