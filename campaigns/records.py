@@ -661,6 +661,23 @@ FIGURE = [
         lambda f, x: f.source.url,
     ),
     Field(
+        "source_cited_by",
+        _(
+            "When the catalogue knows that document only through another that cites it, the "
+            "citing source's slug (read with source_reference_number); empty otherwise."
+        ),
+        str,
+        lambda f, x: f.source.cited_by.slug if f.source.cited_by_id else "",
+        formats=only(DOWNLOAD),
+    ),
+    Field(
+        "source_reference_number",
+        _("Its number in the citing source's references: “[12]” is 12."),
+        int | None,
+        lambda f, x: f.source.reference_number,
+        formats=only(DOWNLOAD),
+    ),
+    Field(
         "campaign_url",
         _("The address of the case study's page in the catalogue."),
         None,

@@ -286,7 +286,9 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             ),
             "tags",
             "images",
-            Prefetch("sources", queryset=Source.objects.order_by("title")),
+            Prefetch(
+                "sources", queryset=Source.objects.select_related("cited_by").order_by("title")
+            ),
             Prefetch("corrections", queryset=Correction.objects.newest_first()),
             evidence_in_reading_order(),
         )

@@ -194,7 +194,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
     def for_listing(self):
         """Figures with what a table of them shows, in a fixed number of queries."""
         return self.select_related(
-            "campaign", "platform", "organisation", "source", "conversion_of"
+            "campaign", "platform", "organisation", "source__cited_by", "conversion_of"
         )
 
     def for_download(self):
@@ -267,7 +267,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
     def _restatements(*also):
         return Prefetch(
             "restatements",
-            queryset=Figure.objects.select_related("source")
+            queryset=Figure.objects.select_related("source__cited_by")
             .prefetch_related(*also)
             .order_by(F("as_of").desc(nulls_last=True), "order", "pk"),
             to_attr="restatement_list",
@@ -284,7 +284,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         as ``restatement_list``."""
         conversions = Prefetch(
             "conversions",
-            queryset=Figure.objects.select_related("source").order_by("order", "pk"),
+            queryset=Figure.objects.select_related("source__cited_by").order_by("order", "pk"),
             to_attr="conversion_list",
         )
         return self.prefetch_related(conversions, self._restatements(conversions))
@@ -304,7 +304,10 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         caller's filter. A case's page shows its own figures, whatever the case's status, so
         that a curator's preview of a draft shows what readers will see once it is published.)"""
         return (
-            self.stated_once().with_conversions().select_related("source").order_by("order", "pk")
+            self.stated_once()
+            .with_conversions()
+            .select_related("source__cited_by")
+            .order_by("order", "pk")
         )
 
 

@@ -154,7 +154,7 @@ def figure_detail(request, key):
     # for is among them, numbered with their sources.
     first = (
         Figure.objects.with_conversions()
-        .select_related("source")
+        .select_related("source__cited_by")
         .get(pk=found.same_measure_as_id or found.pk)
     )
     figure = next(stated for stated in first.statements if stated.pk == found.pk)
@@ -176,7 +176,9 @@ def find_public_figure(key):
     """The public figure of that key, with what its page shows; else the page's "not found"."""
     figure = (
         Figure.objects.public()
-        .select_related("campaign", "platform", "organisation", "source", "conversion_of")
+        .select_related(
+            "campaign", "platform", "organisation", "source__cited_by", "conversion_of"
+        )
         .filter(key=key)
         .first()
     )
