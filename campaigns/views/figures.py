@@ -176,9 +176,7 @@ def find_public_figure(key):
     """The public figure of that key, with what its page shows; else the page's "not found"."""
     figure = (
         Figure.objects.public()
-        .select_related(
-            "campaign", "platform", "organisation", "source__cited_by", "conversion_of"
-        )
+        .select_related("campaign", "platform", "organisation", "source__cited_by", "conversion_of")
         .filter(key=key)
         .first()
     )
