@@ -119,8 +119,8 @@ bench: install  ## page queries, sizes and times (also with 200 more cases), CSV
 bench-layout: install  ## where search results and the compare table fall on the screen at 1280×800 and 360×740 (needs /usr/bin/chromium)
 	$(BIN)/python bench/layout.py
 
-bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only)
-	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests)
+bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only, EXPLAIN=1: only EXPLAIN ANALYZE of the searches)
+	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests) $(if $(EXPLAIN),--explain)
 
 bench-downloads: install  ## the case and figure downloads of 100,000 grown cases on SQLite: rows a second, first byte, peak memory (REUSE=1 keeps the last file, ONLY=campaigns the case downloads only)
 	$(BIN)/python bench/downloads.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(ONLY),--only $(ONLY))

@@ -115,7 +115,7 @@ def campaign_list(request):
     if not form.has_filters():
         count = summary.social_good_campaigns
     elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
-        count, estimated = campaigns.count_or_estimate()
+        count, estimated = campaigns.count_matches()
     if estimated:  # and ranked by its cases' titles, through the indexes
         campaigns = campaigns.ranked_by_titles()
     page, page_note = paginate(
