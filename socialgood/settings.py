@@ -235,6 +235,8 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date style per language: "2 March 2020" in English (``socialgood/formats/en``).
+FORMAT_MODULE_PATH = ["socialgood.formats"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_I18N = True

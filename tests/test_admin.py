@@ -771,7 +771,7 @@ def test_source_list_shows_publication_date_as_known_and_number_of_figures(admin
     response = admin_client.get(changelist_url(Source), {"o": "1"})
 
     assert column(response, "title") == ["Short video for good", "Weibo charity report"]
-    assert column(response, "published") == ["March 5, 2020", "April 2013"]
+    assert column(response, "published") == ["5 March 2020", "April 2013"]
     assert column(response, "figure_count") == ["1", "0"]
 
 

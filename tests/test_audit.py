@@ -86,7 +86,7 @@ def test_numbers_in_names_ordinals_references_and_times_are_not_numbers(written)
     ("written", "dates"),
     [
         ("in April 2013", [(2013, 4, None)]),
-        ("On March 2, 2020", [(2020, 3, 2)]),
+        ("On 2 March 2020", [(2020, 3, 2)]),
         ("from 29 February to 2 March 2020", [(None, 2, 29), (2020, 3, 2)]),
         ("2020年2月29日至3月2日", [(2020, 2, 29), (None, 3, 2)]),
         ("In 2012 the alliance; 2011年初", [(2012, None, None), (2011, None, None)]),
@@ -272,7 +272,7 @@ def test_an_as_of_date_that_is_the_source_date_unmarked_is_found(yaan_case):
         (
             "yaan-donations",
             "as_of",
-            "Its as-of date, May 13, 2013, is the publication date of its source (gates-2013): "
+            "Its as-of date, 13 May 2013, is the publication date of its source (gates-2013): "
             "mark it as the document's date (or of the kind “As-of date estimated”), or give "
             "the date the source says the figure was true.",
         )

@@ -133,10 +133,10 @@ def test_each_measure_over_time_gets_its_own_chart_and_single_figures_none():
         "Monthly active users, by date",
     ]
     assert chart_rows(charts[0]) == [
-        ("May 17, 2019", "160 million users"),
-        ("March 6, 2020", "300 million users"),
+        ("17 May 2019", "160 million users"),
+        ("6 March 2020", "300 million users"),
     ]
-    assert chart_rows(charts[1]) == [("Jan. 1, 2018", "300 users"), ("Jan. 1, 2019", "400 users")]
+    assert chart_rows(charts[1]) == [("1 January 2018", "300 users"), ("1 January 2019", "400 users")]
 
 
 def test_the_same_label_in_two_units_is_two_measures():
@@ -178,8 +178,8 @@ def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which():
     )
     assert [chart["title"] for chart in charts] == ["Awareness, by date"]
     assert chart_rows(charts[0]) == [
-        ("April 1, 2013 — before", "5%"),
-        ("June 1, 2013 — after", "19%"),
+        ("1 April 2013 — before", "5%"),
+        ("1 June 2013 — after", "19%"),
     ]
 
 
@@ -198,11 +198,11 @@ def test_bars_their_table_and_their_description_keep_the_sources_qualifier():
     )  # fmt: skip
 
     assert chart_rows(charts[0]) == [
-        ("April 1, 2019", "up to 52 million plays"),
-        ("April 1, 2020", "over 20 billion plays"),
+        ("1 April 2019", "up to 52 million plays"),
+        ("1 April 2020", "over 20 billion plays"),
     ]
     html = render(charts[0]["bars"], title="Plays")
-    assert "(over 20 billion plays); the smallest is April 1, 2019 (up to 52 million plays)" in (
+    assert "(over 20 billion plays); the smallest is 1 April 2019 (up to 52 million plays)" in (
         html
     )
     assert ">over 20 billion plays<" in html  # in the drawing and in the table beside it

@@ -146,7 +146,7 @@ def test_figures_of_one_unit_share_a_row_with_their_periods_and_as_of_dates(
         "plays Count "
         "over 20 billion plays Reference [2] Plays 播放量 in one month; "
         "as of February 2020 — 6 years ago "
-        "52 million plays Reference [1] Plays in 2020; as of Dec. 31, 2020 — 6 years ago"
+        "52 million plays Reference [1] Plays in 2020; as of 31 December 2020 — 6 years ago"
     )
 
 

@@ -73,16 +73,16 @@ def test_the_default_chart_is_of_case_outcomes_only_and_says_so(client, mixed):
 
 def test_platform_and_sector_figures_are_charted_when_asked_for(client, mixed):
     labels = chart_labels(get(client, "/figures/?unit=users&about=platforms"))
-    assert labels == ["Daily active users — Kwai (Jan. 1, 2020)"]
+    assert labels == ["Daily active users — Kwai (1 January 2020)"]
     labels = chart_labels(get(client, "/figures/?about=sector"))
-    assert labels == ["Short-video users (March 1, 2020)"]
+    assert labels == ["Short-video users (1 March 2020)"]
 
 
 def test_bars_carry_the_date_of_the_figure_or_of_its_case(client, mixed):
     labels = chart_labels(get(client, "/figures/?unit=users"))
-    assert "Viewers — Village case (March 1, 2020)" in labels
-    # No as-of date: the case's start (the factory's February 10, 2020).
-    assert "Buyers — Village case (Feb. 10, 2020)" in labels
+    assert "Viewers — Village case (1 March 2020)" in labels
+    # No as-of date: the case's start (the factory's 10 February 2020).
+    assert "Buyers — Village case (10 February 2020)" in labels
 
 
 def test_largest_first_compares_sizes_within_a_unit(client, mixed):

@@ -104,7 +104,7 @@ def test_duplicate_slug_is_refused(campaign):
 def test_partial_dates_show_only_what_is_known():
     assert format_partial_date(datetime.date(2012, 1, 1), DatePrecision.YEAR) == "2012"
     assert format_partial_date(datetime.date(2013, 4, 1), DatePrecision.MONTH) == "April 2013"
-    assert format_partial_date(datetime.date(2013, 4, 20), DatePrecision.DAY) == "April 20, 2013"
+    assert format_partial_date(datetime.date(2013, 4, 20), DatePrecision.DAY) == "20 April 2013"
 
 
 def test_partial_dates_in_chinese_carry_the_year_sign():

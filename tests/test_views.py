@@ -188,7 +188,7 @@ def test_each_figure_cites_a_numbered_reference_at_the_foot_of_the_page(
     assert "Jane Writer" in reference
     assert "The Power of Social Media: New Case Studies From China" in reference
     assert "Bill &amp; Melinda Gates Foundation" in reference
-    assert "May 13, 2013" in reference
+    assert "13 May 2013" in reference
     assert 'href="https://www.example.org/power-of-social-media"' in reference
 
 
@@ -229,7 +229,7 @@ def test_case_page_offers_apa_and_bibtex_citations_of_the_version_shown(
     assert f"url = {{{address}}}" in html
     assert "urldate = {2024-03-05}" in html and "note = {Version of 2024-03-05}" in html
     assert contains_html(
-        html, 'Last updated <time datetime="2024-03-05T12:00:00+00:00">March 5, 2024</time>'
+        html, 'Last updated <time datetime="2024-03-05T12:00:00+00:00">5 March 2024</time>'
     )
 
 
@@ -484,10 +484,10 @@ def test_a_platform_chart_draws_one_measure_over_time_and_leaves_single_figures_
     assert len(charts) == 1
     svg, table = charts[0].split("</svg>")
     assert '<title id="chart-1-title">Daily active users, by date</title>' in svg
-    assert "The largest is March 6, 2020 (300 million users)" in svg
-    assert "the smallest is May 17, 2019 (160 million users)" in svg
+    assert "The largest is 6 March 2020 (300 million users)" in svg
+    assert "the smallest is 17 May 2019 (160 million users)" in svg
     rows = re.findall(r'<th scope="row">(.*?)</th><td class="num">(.*?)</td>', table)
-    assert rows == [("May 17, 2019", "160 million users"), ("March 6, 2020", "300 million users")]
+    assert rows == [("17 May 2019", "160 million users"), ("6 March 2020", "300 million users")]
     assert "Spring Festival" not in charts[0] and "Videos uploaded" not in charts[0]
     listed = text(html.split("</figure>")[-1])
     assert "Users gained over Spring Festival 40 million users" in listed
