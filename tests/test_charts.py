@@ -136,7 +136,10 @@ def test_each_measure_over_time_gets_its_own_chart_and_single_figures_none():
         ("17 May 2019", "160 million users"),
         ("6 March 2020", "300 million users"),
     ]
-    assert chart_rows(charts[1]) == [("1 January 2018", "300 users"), ("1 January 2019", "400 users")]
+    assert chart_rows(charts[1]) == [
+        ("1 January 2018", "300 users"),
+        ("1 January 2019", "400 users"),
+    ]
 
 
 def test_the_same_label_in_two_units_is_two_measures():
