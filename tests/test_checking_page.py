@@ -164,3 +164,33 @@ def test_a_sources_admin_page_shows_who_checked_it_and_when_but_not_as_a_field(r
     assert "Last checked by" in html
     assert ">reviewer</a></div>" in html
     assert 'name="checked_at"' not in html
+
+
+def test_an_export_leaves_out_who_checked_a_source_and_loads_into_an_empty_catalogue(
+    yaan_case, tmp_path
+):
+    """Who checked a source, and when, is the curators' record, not the catalogue's: an export
+    leaves it out (as it does who published a case), and the export loads into an empty one."""
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from campaigns.models import Figure
+
+    curator = factories.build_curator("checker", "Editor")
+    Source.objects.update(checked_at=timezone.now(), checked_by=curator)
+    call_command("export_catalogue", str(tmp_path), stdout=io.StringIO())
+    exported = json.loads((tmp_path / "sources.json").read_text())
+    assert {(row["fields"]["checked_at"], row["fields"]["checked_by"]) for row in exported} == {
+        (None, None)
+    }
+
+    Figure.objects.all().delete()
+    Campaign.objects.all().delete()
+    Source.objects.all().delete()
+    files = sorted(str(path) for path in tmp_path.glob("*.json"))
+    call_command("load_catalogue", *files, stdout=io.StringIO())
+    loaded = Source.objects.get()
+    assert (loaded.checked_at, loaded.checked_by) == (None, None)
+    assert Campaign.objects.get().slug == "yaan-earthquake"
