@@ -179,14 +179,24 @@ follows for a document read online."""
 def campaign_citable(campaign, url):
     """A case as the version the reader sees, in the page's language: our catalogue is its
     author and publisher, and it is cited as of when it last changed."""
-    updated = timezone.localtime(campaign.updated_at).date()
     chinese = is_chinese() and bool(campaign.title_zh)
-    return Citable(
+    return our_citable(
+        campaign,
+        url,
         key=f"socialgood-{campaign.slug}",
         kind="case",
-        author=str(SITE_NAME),
         title=campaign.title_zh if chinese else campaign.title,
         translated_title=campaign.title if chinese else "",
+    )
+
+
+def our_citable(row, url, **described):
+    """A document of our catalogue (a case, a figure's record) as the version the reader sees:
+    by us, published by us, dated and cited as of when ``row`` last changed, in the page's
+    language; ``described``: its key, kind, title and what else it has."""
+    updated = timezone.localtime(row.updated_at).date()
+    return Citable(
+        author=str(SITE_NAME),
         publisher=str(SITE_NAME),
         published=updated,
         precision=DatePrecision.DAY,
@@ -195,6 +205,7 @@ def campaign_citable(campaign, url):
         url=url,
         language="zh" if is_chinese() else "en",
         website=str(SITE_NAME),
+        **described,
     )
 
 
@@ -381,21 +392,13 @@ def figure_citable(figure, url):
     """A figure's record in the catalogue as the version the reader sees, in the page's
     language: "Donations raised: over 110 million CNY", by our catalogue, cited as of when the
     record last changed, noting the source that states it."""
-    updated = timezone.localtime(figure.updated_at).date()
     label = in_page_language(figure, "label")[0]
-    return Citable(
+    return our_citable(
+        figure,
+        url,
         key=f"socialgood-figure-{figure.key}",
         kind="figure",
-        author=str(SITE_NAME),
         title=f"{label}: {figure_text(figure)}",
-        publisher=str(SITE_NAME),
-        published=updated,
-        precision=DatePrecision.DAY,
-        updated=updated,
-        cited=updated,
-        url=url,
-        language="zh" if is_chinese() else "en",
-        website=str(SITE_NAME),
         note=f"Stated in: {apa(source_citable(figure.source))}",
     )
 

@@ -218,26 +218,26 @@ class Lists(NamedTuple):
     """The slugs of the sources it cites, in slug order (read for the case downloads)."""
 
 
+def linked_slugs(campaign_ids, links, linked):
+    """{campaign id: the slugs of the rows its many-to-many ``links`` names (its ``linked``:
+    "platform", "source"), in slug order}, of these campaigns."""
+    slugs = defaultdict(list)
+    rows = getattr(Campaign, links).through.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, slug in rows.order_by(f"{linked}__slug").values_list(
+        "campaign_id", f"{linked}__slug"
+    ):
+        slugs[campaign_id].append(slug)
+    return slugs
+
+
 def platforms_of(campaign_ids):
     """{campaign id: the slugs of its platforms, in slug order}, of these campaigns."""
-    platforms = defaultdict(list)
-    links = Campaign.platforms.through.objects.filter(campaign_id__in=campaign_ids)
-    for campaign_id, slug in links.order_by("platform__slug").values_list(
-        "campaign_id", "platform__slug"
-    ):
-        platforms[campaign_id].append(slug)
-    return platforms
+    return linked_slugs(campaign_ids, "platforms", "platform")
 
 
 def sources_of(campaign_ids):
     """{campaign id: the slugs of the sources it cites, in slug order}, of these campaigns."""
-    sources = defaultdict(list)
-    links = Campaign.sources.through.objects.filter(campaign_id__in=campaign_ids)
-    for campaign_id, slug in links.order_by("source__slug").values_list(
-        "campaign_id", "source__slug"
-    ):
-        sources[campaign_id].append(slug)
-    return sources
+    return linked_slugs(campaign_ids, "sources", "source")
 
 
 def participants_of(campaign_ids):
