@@ -384,12 +384,18 @@ def figure_number(figure):
     return figure_text(figure, with_qualifier=False)
 
 
+def in_parentheses(text):
+    """Text in parentheses after what it qualifies, as the page's language writes them: " (…)"
+    in English, "（…）" with no space in Chinese."""
+    return f"（{text}）" if is_chinese() else f" ({text})"
+
+
 def figure_statement(figure):
     """A figure with its conversions, when they were fetched (``with_conversions()``):
-    "over 110 million CNY (over 18 million USD)"."""
+    "over 110 million CNY (over 18 million USD)", "超过1.1亿元（超过1800万美元）"."""
     text = figure_text(figure)
     for conversion in getattr(figure, "conversion_list", ()):
-        text += f" ({figure_text(conversion)})"
+        text += in_parentheses(figure_text(conversion))
     return text
 
 

@@ -49,7 +49,7 @@ def test_a_case_page_shows_a_conversion_beside_its_figure_not_as_a_figure(client
     html = client.get("/campaigns/song-xiaoying-apple-live-stream/").content.decode()
 
     assert "nearly 550,000 CNY</span>" not in html
-    assert 'nearly 550,000 CNY <span class="conversion">(nearly 77,781 USD)</span>' in html
+    assert '>nearly 550,000 CNY</a> (<span class="conversion">nearly 77,781 USD</span>)' in html
     assert "also stated as “77,781 USD”" in html
     assert "Sales turnover, in US dollars" not in html  # not a figure of its own
 

@@ -920,7 +920,9 @@ def test_the_figures_chart_names_figures_and_cases_in_chinese_on_chinese_pages(
     html = page(client, "/zh-hans/figures/?unit=CNY")
     labels = re.findall(r'class="chart-label">([^<]*)<', html)
 
-    assert "募集善款 — 雅安地震微博募捐 (2013年4月)" in labels  # with its date
+    assert (
+        "募集善款 — 雅安地震微博募捐（2013年4月）" in labels
+    )  # with its date, in full-width parentheses
     assert "Donations raised — " not in html
 
 

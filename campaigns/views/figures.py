@@ -10,6 +10,7 @@ from ..citations import figure_citations
 from ..display import (
     figure_subject_label,
     figure_when,
+    in_parentheses,
     measure_number,
     measure_range,
     unit_label,
@@ -112,7 +113,7 @@ def unit_chart(form, published, summary):
         lowest, highest = measure_range(figure)
         bars.append(
             Bar(
-                label=f"{label} ({when})" if when else label,
+                label=label + in_parentheses(when) if when else label,
                 value=highest.value,
                 low=lowest.value if lowest.value != highest.value else None,
                 text=measure_number(figure),
