@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .loading import LoadError, LoadReport, display_path, load_catalogue
+from .loading import LoadError, LoadProblems, LoadReport, display_path, load_catalogue
 from .media_storage import STORAGE_ERRORS, is_missing
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -112,11 +112,15 @@ def staged(token: str):
 
 
 def check(token: str) -> LoadReport:
-    """What importing the staged file would do (nothing is saved). Raises ``LoadError`` or
-    ``UploadError``."""
+    """What importing the staged file would do (nothing is saved). Raises ``UploadError``,
+    ``LoadProblems`` naming every record that cannot be loaded, or ``LoadError`` for a file
+    that cannot be read."""
     with staged(token) as (path, name):
         try:
-            return load_catalogue(paths=[path], dry_run=True)
+            return load_catalogue(paths=[path], dry_run=True, keep_going=True)
+        except LoadProblems as error:
+            named = [_named(problem, path, name) for problem in error.problems]
+            raise LoadProblems(named) from None
         except LoadError as error:
             raise LoadError(_named(str(error), path, name)) from None
 

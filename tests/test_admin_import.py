@@ -57,11 +57,34 @@ def test_a_bad_record_is_refused_with_the_loaders_message_and_nothing_changes(re
 
     page = response.content.decode()
     assert "catalogue.json cannot be imported; nothing was changed." in page
-    assert "catalogue.json, record 3" in response.context["refused"]
-    assert "upload.json" not in response.context["refused"]  # not the copy the loader read
+    (problem,) = response.context["refused"]
+    assert "catalogue.json, record 3" in problem
+    assert "upload.json" not in problem  # not the copy the loader read
     assert not Source.objects.exists()
     assert not Revision.objects.exists()
     assert importing.staged_uploads() == []
+
+
+def test_every_bad_record_is_reported_not_only_the_first(reviewer):
+    records = [
+        {"model": "campaigns.source", "fields": {"slug": "s1", "kind": "report"}},
+        SOURCES[1],
+        {"model": "campaigns.source", "fields": {"slug": "s3", "title": "A", "kind": "book?"}},
+        {"model": "campaigns.sauce", "fields": {"slug": "s4"}},
+    ]
+
+    response = reviewer.post(IMPORT, {"file": upload(records)})
+
+    page = text(response.content.decode())
+    assert "3 problems were found, all listed here" in page
+    assert response.context["refused"] == [
+        "catalogue.json, record 1 (campaigns.source “s1”): required field “title” is missing.",
+        "catalogue.json, record 3 (campaigns.source “s3”): kind: Value 'book?' is not a valid "
+        "choice.",
+        "catalogue.json, record 4: unknown model “campaigns.sauce”.",
+    ]
+    assert not Source.objects.exists()
+    assert not Revision.objects.exists()
 
 
 def test_a_file_that_is_not_json_is_refused_with_a_message(reviewer):
@@ -133,7 +156,7 @@ def test_a_campaign_history_row_in_a_file_is_refused(reviewer):
 
     response = reviewer.post(IMPORT, {"file": upload(records)})
 
-    assert "is not part of the catalogue" in response.context["refused"]
+    assert "is not part of the catalogue" in response.context["refused"][0]
 
 
 def test_an_upload_left_unconfirmed_for_a_day_is_removed_when_the_next_is_staged(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import importing as uploads
 from ..correcting import NoteForm
-from ..loading import CorrectionNoteMissing, LoadError
+from ..loading import CorrectionNoteMissing, LoadError, LoadProblems
 from .policy import can_publish
 
 TEMPLATE = "admin/campaigns/campaign/import.html"
@@ -61,14 +61,16 @@ def upload(model_admin, request):
 def dry_run(model_admin, request, token, name, sent=None):
     """What importing the staged upload would do, model by model, with the corrections
     readers would see (and the public note they need, previewed); to confirm or cancel. Or
-    why it cannot be imported (and the upload is thrown away)."""
+    why it cannot be imported: every record that cannot be, each with its problem (and the
+    upload is thrown away)."""
     _remember(request, token, name)
     try:
         report = uploads.check(token)
     except (uploads.UploadError, LoadError) as error:
         uploads.discard(token)
         _forget(request, token)
-        return _page(model_admin, request, form=ImportForm(), refused=str(error), name=name)
+        problems = error.problems if isinstance(error, LoadProblems) else [str(error)]
+        return _page(model_admin, request, form=ImportForm(), refused=problems, name=name)
     corrections = [loaded.correction for loaded in report.corrections]
     # The note as sent with a confirmation it was missing from, checked against them.
     notes = NoteForm(sent, corrections=corrections)

@@ -31,7 +31,7 @@ from .checks import (
     validation_problem,
 )
 from .reading import Record
-from .report import CorrectionNoteMissing, LoadedCorrection, LoadReport
+from .report import CorrectionNoteMissing, LoadedCorrection, LoadError, LoadReport
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +50,9 @@ class Load:
     """The public note of the corrections the load makes."""
     require_note: bool = False
     """Whether a correction without its note in both languages stops the load."""
+    keep_going: bool = False
+    """Whether a record that cannot be loaded is noted (``report.problems``) and the load goes
+    on to the next, so every problem is found in one run; the load then fails at its end."""
     waiting: list[Record] = field(default_factory=list)
     named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
@@ -124,7 +127,22 @@ def _comparable(model_field: models.Field, obj: models.Model) -> Any:
 
 
 def load_record(load: Load, record: Record) -> None:
-    """Load one record; a database error (say, an unmigrated database) names the record too."""
+    """Load one record; a database error (say, an unmigrated database) names the record too.
+    A load that keeps going notes the record's problem and goes on (the record in a
+    savepoint, so a refused statement leaves the transaction usable)."""
+    if not load.keep_going:
+        _load_record(load, record)
+        return
+    try:
+        with transaction.atomic():
+            _load_record(load, record)
+    except CorrectionNoteMissing:
+        raise
+    except LoadError as error:
+        load.report.problems.append(str(error))
+
+
+def _load_record(load: Load, record: Record) -> None:
     try:
         _check_and_save(load, record)
     except DatabaseError as error:
@@ -159,11 +177,14 @@ def load_waiting(load: Load) -> None:
         for record in waiting:
             load_record(load, record)
         if len(load.waiting) == len(waiting):
-            record = load.waiting[0]
-            model = model_of(record)
-            label = guess_label(model, record.data["fields"])
-            problem = missing_reference(record, model) or "it refers to a row that is missing."
-            raise record.error(problem, label)
+            for record in load.waiting if load.keep_going else load.waiting[:1]:
+                model = model_of(record)
+                label = guess_label(model, record.data["fields"])
+                problem = missing_reference(record, model) or "it refers to a row that is missing."
+                if not load.keep_going:
+                    raise record.error(problem, label)
+                load.report.problems.append(str(record.error(problem, label)))
+            load.waiting = []
 
 
 def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
