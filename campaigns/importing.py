@@ -117,7 +117,7 @@ def check(token: str) -> LoadReport:
     that cannot be read."""
     with staged(token) as (path, name):
         try:
-            return load_catalogue(paths=[path], dry_run=True, keep_going=True)
+            return load_catalogue(paths=[path], dry_run=True, keep_going=True, describe=True)
         except LoadProblems as error:
             named = [_named(problem, path, name) for problem in error.problems]
             raise LoadProblems(named) from None

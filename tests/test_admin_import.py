@@ -231,3 +231,63 @@ def test_an_import_that_corrects_nothing_asks_for_no_note(reviewer, figure):
 
     assert done.status_code == 302
     assert Figure.objects.get(pk=figure.pk).label == "Videos made"
+
+
+# --------------------------------------------------------------------------- row by row
+
+
+def changed_case_records(case, **changes):
+    """``case``'s own record, with ``changes``."""
+    (record,) = fixture_records([case])
+    record["fields"].update(changes)
+    return record
+
+
+def test_the_dry_run_lists_each_row_by_title_with_what_changes(reviewer, campaign, figure):
+    records = [
+        changed_case_records(campaign, summary="A new summary."),
+        *fixture_records([figure]),
+    ]
+    records[1]["fields"]["label"] = "Videos made"
+
+    checked = reviewer.post(IMPORT, {"file": upload(records)})
+
+    page = text(checked.content.decode())
+    assert "2 rows are published cases or parts of them: readers would see the changes" in page
+    changes = checked.context["report"].changes
+    assert [(change.kind, change.title, change.case) for change in changes] == [
+        ("campaign", "Wesee agricultural assistance", ""),
+        ("figure", "Videos made: 2234 videos", "Wesee agricultural assistance"),
+    ]
+    assert all(change.published for change in changes)
+    assert f"Summary: {campaign.summary} → A new summary." in page
+    assert "Label: Videos published → Videos made" in page
+    assert "of the case “Wesee agricultural assistance”" in page
+
+
+def test_the_dry_run_flags_every_status_change_and_a_new_published_case(reviewer, campaign):
+    records = [
+        changed_case_records(campaign, status="withdrawn"),
+        changed_case_records(campaign, slug="new-case", title="A new case", status="published"),
+        changed_case_records(campaign, slug="new-draft", title="A new draft", status="draft"),
+    ]
+
+    checked = reviewer.post(IMPORT, {"file": upload(records)})
+
+    page = text(checked.content.decode())
+    assert "Status: Published → Withdrawn" in page
+    assert "New Published case Status: Published" in page
+    statuses = {change.title: change.status for change in checked.context["report"].changes}
+    assert statuses["A new draft"] is None  # a new case starts as a draft: no change to flag
+    assert (statuses["A new case"].before, statuses["A new case"].after) == ("", "Published")
+
+
+def test_the_dry_run_lists_new_rows_loaded_in_bulk_too(reviewer):
+    checked = reviewer.post(IMPORT, {"file": upload(SOURCES)})
+
+    changes = checked.context["report"].changes
+    assert [(change.outcome, change.title) for change in changes] == [
+        ("created", "A report"),
+        ("created", "An article"),
+    ]
+    assert not any(change.published for change in changes)

@@ -81,6 +81,7 @@ def dry_run(model_admin, request, token, name, sent=None):
         token=token,
         name=name,
         rows=_report_rows(report),
+        published_changes=sum(change.published for change in report.changes),
         notes=notes,
     )
 

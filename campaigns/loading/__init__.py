@@ -6,8 +6,8 @@ fields, its references, then ``full_clean()``), saves only what differs from the
 counts what it created, updated and left unchanged. The whole load is one transaction: a bad
 record anywhere stops it with a ``LoadError`` naming the file, the record and the problem, and
 the database is left exactly as it was (asked to ``keep_going``, as the admin's dry run is,
-it goes on to find every bad record, then fails naming each). Loading the same files twice changes nothing the second
-time.
+it goes on to find every bad record, then fails naming each). Loading the same files twice
+changes nothing the second time.
 
 Files are read a record at a time and loaded in batches of consecutive records of one model
 (``bulk.py``): new rows are checked like any other and written with one INSERT per batch, and
@@ -31,8 +31,9 @@ A load that changes anything is one revision of the catalogue's history (``histo
 rows it created or updated, with a comment naming the files and the user, if any, who ran it.
 
 The package, one job a module: ``report`` (what a load did), ``reading`` (files into records),
-``checks`` (what a record must pass), ``saving`` (a record at a time, and the steps every save
-takes) and ``bulk`` (a batch at once). This module is its public face.
+``checks`` (what a record must pass), ``changes`` (what a load does to each row, described),
+``saving`` (a record at a time, and the steps every save takes) and ``bulk`` (a batch at
+once). This module is its public face.
 """
 
 from collections.abc import Callable, Sequence
@@ -91,6 +92,7 @@ def load_catalogue(
     note=None,
     require_note: bool = False,
     keep_going: bool = False,
+    describe: bool = False,
 ) -> LoadReport:
     """Load the files in order, in one transaction, and report what changed.
 
@@ -107,12 +109,14 @@ def load_catalogue(
 
     With ``keep_going`` a record that cannot be loaded does not stop the load: every such
     record is found, and the load then raises ``LoadProblems`` naming each (and changes
-    nothing). A file that cannot be read still stops it at once.
+    nothing). A file that cannot be read still stops it at once. With ``describe`` each row
+    created or updated is described in ``report.changes`` (``changes.RowChange``).
     """
     load = Load(
         report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run),
         require_note=require_note,
         keep_going=keep_going,
+        describe=describe,
     )
     if note is not None:
         load.note = note

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 
 from .. import derived, history
-from . import saving
+from . import changes, saving
 from .checks import checked_model, loadable_fields, names_an_image, names_own_model, validate
 from .reading import Record
 from .report import LoadError
@@ -93,6 +93,8 @@ def load_batch(load: saving.Load, batch: list[Record]) -> None:
         if entry.outcome != "updated":
             load.meet(plan.model, entry.obj.pk)
             load.report.count(label, entry.outcome)
+        if entry.outcome == "created" and load.describe:
+            load.report.changes.append(changes.describe(entry.obj, None, {}, load.cases))
     for entry in plan.entries:
         if entry.outcome == "updated":
             saving.load_record(load, entry.record)

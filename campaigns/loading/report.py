@@ -59,6 +59,9 @@ class LoadReport:
     counts: dict[str, ModelCounts] = field(default_factory=dict)
     corrections: list["LoadedCorrection"] = field(default_factory=list)
     """The corrections readers see (or would see) under published cases."""
+    changes: list[Any] = field(default_factory=list)
+    """Each row created or updated, described (``changes.RowChange``), when the load was asked
+    to describe them."""
     problems: list[str] = field(default_factory=list)
     """What is wrong with each record that cannot be loaded, when the load keeps going."""
 

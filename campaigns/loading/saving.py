@@ -20,6 +20,7 @@ from django.db import DatabaseError, models, transaction
 from .. import history, images, services
 from ..models import Figure, Tag
 from ..registry import CURATION_FIELDS
+from . import changes
 from .checks import (
     check_fields,
     first_naming,
@@ -53,6 +54,10 @@ class Load:
     keep_going: bool = False
     """Whether a record that cannot be loaded is noted (``report.problems``) and the load goes
     on to the next, so every problem is found in one run; the load then fails at its end."""
+    describe: bool = False
+    """Whether each row created or updated is described in ``report.changes``."""
+    cases: dict[Any, Any] = field(default_factory=dict)
+    """The cases read to describe their parts, by id (``changes.case_of``)."""
     waiting: list[Record] = field(default_factory=list)
     named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
@@ -218,6 +223,8 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
     load.report.count(model._meta.label_lower, outcome)
     if outcome == "unchanged":
         return
+    if load.describe:
+        load.report.changes.append(changes.describe(obj, existing, changed_m2m, load.cases))
 
     readers_saw = services.public_statements([existing.pk]) if model is Figure and existing else {}
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
