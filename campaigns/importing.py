@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .loading import LoadError, LoadProblems, LoadReport, display_path, load_catalogue
+from .loading import LoadError, LoadProblems, LoadReport, Rules, display_path, load_catalogue
 from .media_storage import STORAGE_ERRORS, is_missing
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -111,13 +111,16 @@ def staged(token: str):
         yield path, name
 
 
-def check(token: str) -> LoadReport:
-    """What importing the staged file would do (nothing is saved). Raises ``UploadError``,
+def check(token: str, *, rules: Rules | None = None) -> LoadReport:
+    """What importing the staged file would do (nothing is saved), row by row, under
+    ``rules`` (what the curator's import may do). Raises ``UploadError``,
     ``LoadProblems`` naming every record that cannot be loaded, or ``LoadError`` for a file
     that cannot be read."""
     with staged(token) as (path, name):
         try:
-            return load_catalogue(paths=[path], dry_run=True, keep_going=True, describe=True)
+            return load_catalogue(
+                paths=[path], dry_run=True, keep_going=True, describe=True, rules=rules
+            )
         except LoadProblems as error:
             named = [_named(problem, path, name) for problem in error.problems]
             raise LoadProblems(named) from None
@@ -125,10 +128,11 @@ def check(token: str) -> LoadReport:
             raise LoadError(_named(str(error), path, name)) from None
 
 
-def run(token: str, *, user, note=None) -> tuple[LoadReport, str]:
+def run(token: str, *, user, note=None, rules: Rules | None = None) -> tuple[LoadReport, str]:
     """Import the staged file for ``user``, in one transaction and one revision, and discard
     it; return the report and the file's name. A figure of a published case it changes is a
     correction readers see, which needs ``note`` (``services.Note``) in both languages.
+    ``rules``: what the curator's import may do (``loading.rules``).
     Raises ``LoadError`` (nothing changed) if it cannot be loaded — ``CorrectionNoteMissing``
     if it makes a correction without its note — and ``UploadError`` if it is not staged."""
     with staged(token) as (path, name):
@@ -139,6 +143,7 @@ def run(token: str, *, user, note=None) -> tuple[LoadReport, str]:
                 comment=f"Imported {name} in the admin",
                 note=note,
                 require_note=True,
+                rules=rules,
             )
         except LoadError as error:
             raise type(error)(_named(str(error), path, name)) from None

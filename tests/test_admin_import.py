@@ -12,7 +12,7 @@ from reversion.models import Revision
 
 from campaigns import importing
 from campaigns.exporting import fixture_records
-from campaigns.models import Correction, Figure, Source
+from campaigns.models import Campaign, Correction, Figure, Source, Status
 from tests.pages import messages_of, text
 
 pytestmark = pytest.mark.django_db
@@ -130,9 +130,9 @@ def test_cancelling_throws_the_upload_away(reviewer):
     assert not Source.objects.exists()
 
 
-def test_an_editor_cannot_import(editor):
-    assert editor.get(IMPORT).status_code == 403
-    assert editor.post(IMPORT, {"file": upload(SOURCES)}).status_code == 403
+def test_an_administrator_cannot_import(administrator):
+    assert administrator.get(IMPORT).status_code == 403
+    assert administrator.post(IMPORT, {"file": upload(SOURCES)}).status_code == 403
 
 
 def test_the_campaign_list_links_to_the_import_for_reviewers(reviewer):
@@ -291,3 +291,95 @@ def test_the_dry_run_lists_new_rows_loaded_in_bulk_too(reviewer):
         ("created", "An article"),
     ]
     assert not any(change.published for change in changes)
+
+
+# --------------------------------------------------------------------------- who may import what
+
+
+def new_case_file(campaign, status="published"):
+    """A file creating a case (the ``campaign``'s record under another name) of ``status``."""
+    record = changed_case_records(campaign, slug="new-case", title="A new case", status=status)
+    return upload([record])
+
+
+def test_an_editors_import_makes_a_case_marked_published_a_draft(editor, campaign):
+    checked = editor.post(IMPORT, {"file": new_case_file(campaign)})
+
+    assert checked.status_code == 200
+    page = text(checked.content.decode())
+    assert "As an editor, you import new cases as drafts" in page
+    assert "Imported as a draft (the file says Published)" in page
+
+    # Whatever the confirmation sends, an editor's import makes drafts.
+    done = editor.post(IMPORT, {"token": checked.context["token"], "confirm": "1"})
+
+    assert done.status_code == 302
+    assert Campaign.objects.get(slug="new-case").status == Status.DRAFT
+
+
+def test_an_editors_import_cannot_change_a_published_case_or_its_figures(editor, figure):
+    campaign = figure.campaign
+    records = [changed_case_records(campaign, summary="A new summary."), *fixture_records([figure])]
+    records[1]["fields"]["label"] = "Videos made"
+
+    refused = editor.post(IMPORT, {"file": upload(records)})
+
+    assert refused.context["refused"] == [
+        "catalogue.json, record 1 (campaigns.campaign “wesee-agricultural-assistance”): the "
+        "case is published: only a reviewer may change a published or withdrawn case. Leave it "
+        "out of the file, or ask a reviewer to import it.",
+        f"catalogue.json, record 2 (campaigns.figure “{figure.key}”): the case “Wesee "
+        "agricultural assistance” is published: only a reviewer may change a published or "
+        "withdrawn case or its parts. Leave the record out of the file, or ask a reviewer to "
+        "import it.",
+    ]
+    campaign.refresh_from_db()
+    assert campaign.summary != "A new summary."
+
+
+def test_an_editors_import_cannot_publish_a_draft(editor, unpublished_campaign):
+    record = changed_case_records(unpublished_campaign, status="published")
+
+    refused = editor.post(IMPORT, {"file": upload([record])})
+
+    (problem,) = refused.context["refused"]
+    assert problem.endswith(
+        "status “Published”: only a reviewer may publish or withdraw a case; an editor's "
+        "import may set “draft” or “review” (in review)."
+    )
+    assert Campaign.objects.get(pk=unpublished_campaign.pk).status == Status.DRAFT
+
+
+def test_an_editors_import_may_change_a_draft(editor, unpublished_campaign):
+    record = changed_case_records(unpublished_campaign, summary="A new summary.", status="review")
+
+    checked = editor.post(IMPORT, {"file": upload([record])})
+    editor.post(IMPORT, {"token": checked.context["token"], "confirm": "1"})
+
+    campaign = Campaign.objects.get(pk=unpublished_campaign.pk)
+    assert (campaign.summary, campaign.status) == ("A new summary.", Status.IN_REVIEW)
+
+
+def test_the_import_form_offers_reviewers_new_cases_as_drafts_ticked(reviewer, sign_in):
+    page = reviewer.get(IMPORT)
+
+    assert page.status_code == 200
+    assert page.context["form"].fields["as_drafts"].initial is True
+    assert 'id="id_as_drafts" checked>' in page.content.decode()
+    editor = sign_in("ed", "Editor")
+    assert "as_drafts" not in editor.get(IMPORT).context["form"].fields
+
+
+@pytest.mark.parametrize(("as_drafts", "status"), [(True, "draft"), (False, "published")])
+def test_a_reviewer_imports_new_cases_as_drafts_unless_unticked(
+    reviewer, campaign, as_drafts, status
+):
+    sent = {"file": new_case_file(campaign), **({"as_drafts": "on"} if as_drafts else {})}
+
+    checked = reviewer.post(IMPORT, sent)
+    page = checked.content.decode()
+    assert ('<input type="hidden" name="as_drafts" value="1">' in page) is as_drafts
+    confirmation = {"token": checked.context["token"], "confirm": "1"}
+    reviewer.post(IMPORT, {**confirmation, **({"as_drafts": "1"} if as_drafts else {})})
+
+    assert Campaign.objects.get(slug="new-case").status == status

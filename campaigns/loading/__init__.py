@@ -32,8 +32,9 @@ rows it created or updated, with a comment naming the files and the user, if any
 
 The package, one job a module: ``report`` (what a load did), ``reading`` (files into records),
 ``checks`` (what a record must pass), ``changes`` (what a load does to each row, described),
-``saving`` (a record at a time, and the steps every save takes) and ``bulk`` (a batch at
-once). This module is its public face.
+``rules`` (what a load may do for the curator who runs it), ``saving`` (a record at a time,
+and the steps every save takes) and ``bulk`` (a batch at once). This module is its public
+face.
 """
 
 from collections.abc import Callable, Sequence
@@ -46,15 +47,18 @@ from .. import history
 from .bulk import batches, load_batch
 from .reading import display_path, read_records
 from .report import CorrectionNoteMissing, LoadError, LoadProblems, LoadReport, ModelCounts
+from .rules import EDITOR, Rules
 from .saving import Load, load_waiting
 
 __all__ = [
     "FIXTURE_FILES",
+    "EDITOR",
     "CorrectionNoteMissing",
     "LoadError",
     "LoadProblems",
     "LoadReport",
     "ModelCounts",
+    "Rules",
     "display_path",
     "load_catalogue",
     "seed_fixture_paths",
@@ -93,6 +97,7 @@ def load_catalogue(
     require_note: bool = False,
     keep_going: bool = False,
     describe: bool = False,
+    rules: Rules | None = None,
 ) -> LoadReport:
     """Load the files in order, in one transaction, and report what changed.
 
@@ -110,13 +115,15 @@ def load_catalogue(
     With ``keep_going`` a record that cannot be loaded does not stop the load: every such
     record is found, and the load then raises ``LoadProblems`` naming each (and changes
     nothing). A file that cannot be read still stops it at once. With ``describe`` each row
-    created or updated is described in ``report.changes`` (``changes.RowChange``).
+    created or updated is described in ``report.changes`` (``changes.RowChange``). ``rules``
+    say what the load may do for the curator who runs it (``rules.Rules``; None: anything).
     """
     load = Load(
         report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run),
         require_note=require_note,
         keep_going=keep_going,
         describe=describe,
+        rules=rules or Rules(),
     )
     if note is not None:
         load.note = note

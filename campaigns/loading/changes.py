@@ -42,6 +42,8 @@ class RowChange:
     """A case's status, when the load sets it anew (“” before, for a new case)."""
     differences: list[Difference] = field(default_factory=list)
     """The fields of an updated row that change."""
+    asked: str = ""
+    """The status a new case's record gave, when it is created as a draft instead."""
 
 
 def case_of(obj: models.Model, cases: dict[Any, Campaign]) -> Campaign | None:
@@ -63,10 +65,12 @@ def describe(
     existing: models.Model | None,
     m2m: dict[str, list[Any]],
     cases: dict[Any, Campaign],
+    asked: str = "",
 ) -> RowChange:
     """The change of a row ``obj`` (unsaved, with the record's values) makes to ``existing``
     (None: a new row); ``m2m`` holds the many-to-many ids it sets anew, ``cases`` the cases
-    read so far (``case_of``)."""
+    read so far (``case_of``); ``asked``: the status a new case's record gave, when it is
+    created as a draft instead (``rules.as_new_row``)."""
     case = case_of(existing if existing is not None else obj, cases)
     published = case is not None and case.status == Status.PUBLISHED
     status = None
@@ -103,6 +107,7 @@ def describe(
         published=published,
         status=status,
         differences=differences,
+        asked=_choice(Status, asked),
     )
 
 

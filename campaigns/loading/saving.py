@@ -33,6 +33,7 @@ from .checks import (
 )
 from .reading import Record
 from .report import CorrectionNoteMissing, LoadedCorrection, LoadError, LoadReport
+from .rules import Rules, as_new_row, refusal
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class Load:
     keep_going: bool = False
     """Whether a record that cannot be loaded is noted (``report.problems``) and the load goes
     on to the next, so every problem is found in one run; the load then fails at its end."""
+    rules: Rules = field(default_factory=Rules)
+    """What the load may do for the curator who runs it."""
     describe: bool = False
     """Whether each row created or updated is described in ``report.changes``."""
     cases: dict[Any, Any] = field(default_factory=dict)
@@ -207,6 +210,7 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
             raise record.error(f"repeats {first_naming(load.report.files, record, obj)}.", label)
         load.meet(model, existing.pk)
         take_over(obj, existing)
+    asked = as_new_row(load.rules, obj) if existing is None else ""
 
     m2m = deserialized.m2m_data or {}
     try:
@@ -223,8 +227,7 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
     load.report.count(model._meta.label_lower, outcome)
     if outcome == "unchanged":
         return
-    if load.describe:
-        load.report.changes.append(changes.describe(obj, existing, changed_m2m, load.cases))
+    check_and_describe(load, record, obj, existing, changed_m2m, asked)
 
     readers_saw = services.public_statements([existing.pk]) if model is Figure and existing else {}
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
@@ -240,6 +243,24 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
         getattr(obj, name).set(pks)
     if load.recording is not None:
         load.recording.add([obj])
+
+
+def check_and_describe(
+    load: Load,
+    record: Record,
+    obj: models.Model,
+    existing: models.Model | None,
+    m2m: dict[str, list[Any]],
+    asked: str = "",
+) -> None:
+    """Refuse a row the load's rules forbid it to create or update (``rules.refusal``), and
+    describe it if the load is to (``changes.describe``). ``asked``: the status a new case's
+    record gave, when it is created as a draft instead."""
+    problem = refusal(load.rules, obj, existing, load.cases)
+    if problem:
+        raise record.error(problem, label_of(obj))
+    if load.describe:
+        load.report.changes.append(changes.describe(obj, existing, m2m, load.cases, asked))
 
 
 def _correct(load: Load, record: Record, figure: Figure, before: services.Statement) -> None:
