@@ -69,15 +69,15 @@ def stage(upload) -> tuple[str, str]:
     if upload.size > limit:
         raise UploadError(
             _(
-                "The file is %(size)s; the admin takes files up to %(limit)s. Load a larger "
-                "catalogue with manage.py load_catalogue."
+                "The file is %(size)s; the admin takes files up to %(limit)s. Split it into "
+                "smaller files, or ask the site's operator to load it."
             )
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     name = Path(upload.name or "").name
     if not name.lower().endswith(".json"):
         raise UploadError(
-            _("Upload a .json file as export_catalogue writes them (%(name)s is not one).")
+            _("Upload a .json file written as the sample file is (%(name)s is not one).")
             % {"name": name or _("the file")}
         )
     name = re.sub(r"[^\w.\- ]", "_", name)[:100]

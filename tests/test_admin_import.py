@@ -4,6 +4,7 @@ transaction and one revision on confirmation; bad files change nothing."""
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -383,3 +384,38 @@ def test_a_reviewer_imports_new_cases_as_drafts_unless_unticked(
     reviewer.post(IMPORT, {**confirmation, **({"as_drafts": "1"} if as_drafts else {})})
 
     assert Campaign.objects.get(slug="new-case").status == status
+
+
+# --------------------------------------------------------------------------- the help and sample
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "static" / "samples" / "catalogue-sample.json"
+
+
+def test_the_sample_file_imports_cleanly_as_a_new_draft_case(reviewer):
+    checked = reviewer.post(IMPORT, {"file": upload(SAMPLE.read_bytes(), name=SAMPLE.name)})
+
+    assert checked.status_code == 200
+    assert "refused" not in checked.context
+    assert [change.kind for change in checked.context["report"].changes] == [
+        "source",
+        "organisation",
+        "platform",
+        "campaign",
+        "participant",
+        "figure",
+    ]
+    done = reviewer.post(IMPORT, {"token": checked.context["token"], "confirm": "1"})
+
+    assert done.status_code == 302
+    assert Campaign.objects.get(slug="weibo-lost-children").status == Status.DRAFT
+
+
+def test_the_import_page_explains_the_file_and_links_to_the_sample(editor):
+    response = editor.get(IMPORT)
+
+    assert response.status_code == 200
+    page = text(response.content.decode())
+    assert 'href="/static/samples/catalogue-sample.json" download' in response.content.decode()
+    assert "Each record is one row" in page
+    assert "load_catalogue" not in page and "export_catalogue" not in page

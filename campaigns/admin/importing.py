@@ -34,10 +34,7 @@ class ImportForm(forms.Form):
 
     file = forms.FileField(
         label=_("Catalogue file"),
-        help_text=_(
-            "A .json file of records, as the sample below and the catalogue's downloads for "
-            "curators are written."
-        ),
+        help_text=_("A .json file of records, written as the sample file is."),
     )
     as_drafts = forms.BooleanField(
         label=_("Import new cases as drafts"),
