@@ -419,3 +419,38 @@ def test_the_import_page_explains_the_file_and_links_to_the_sample(editor):
     assert 'href="/static/samples/catalogue-sample.json" download' in response.content.decode()
     assert "Each record is one row" in page
     assert "load_catalogue" not in page and "export_catalogue" not in page
+
+
+def new_figure_records(figure, count):
+    """``count`` new figures of ``figure``'s case, as a file lists them (loaded in bulk)."""
+    (record,) = fixture_records([figure])
+    records = []
+    for number in range(count):
+        fields = {**record["fields"], "key": f"new-figure-{number}", "label": f"New {number}"}
+        records.append({"model": record["model"], "fields": fields})
+    return records
+
+
+def test_an_editors_import_cannot_add_figures_to_a_published_case(editor, figure):
+    refused = editor.post(IMPORT, {"file": upload(new_figure_records(figure, 2))})
+
+    assert [problem.split(": ", 1)[0] for problem in refused.context["refused"]] == [
+        "catalogue.json, record 1 (campaigns.figure “new-figure-0”)",
+        "catalogue.json, record 2 (campaigns.figure “new-figure-1”)",
+    ]
+    assert "only a reviewer may change a published" in refused.context["refused"][0]
+    assert Figure.objects.count() == 1
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_dry_run_of_new_rows_takes_as_many_queries_for_more_rows(
+    reviewer, figure, count, django_assert_num_queries
+):
+    records = new_figure_records(figure, count)
+
+    with django_assert_num_queries(48):
+        checked = reviewer.post(IMPORT, {"file": upload(records)})
+
+    assert checked.status_code == 200
+    assert len(checked.context["report"].changes) == count
+    assert all(change.published for change in checked.context["report"].changes)
