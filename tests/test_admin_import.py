@@ -249,11 +249,12 @@ def test_the_dry_run_lists_each_row_by_title_with_what_changes(reviewer, campaig
         changed_case_records(campaign, summary="A new summary."),
         *fixture_records([figure]),
     ]
-    records[1]["fields"]["label"] = "Videos made"
+    records[1]["fields"].update(label="Videos made", value=2500)
 
     checked = reviewer.post(IMPORT, {"file": upload(records)})
 
     page = text(checked.content.decode())
+    assert "Value: 2234 → 2500" in page  # not 2234.0000, as the database stores it
     assert "2 rows are published cases or parts of them: readers would see the changes" in page
     changes = checked.context["report"].changes
     assert [(change.kind, change.title, change.case) for change in changes] == [

@@ -5,6 +5,7 @@ them), whether the case is published and whether a case's status changes.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -125,6 +126,9 @@ def _shown(model_field: models.Field, obj: models.Model) -> str:
         return _cut(str(getattr(obj, model_field.name)))
     if model_field.choices:
         return _cut(str(dict(model_field.flatchoices).get(value, value)))
+    if isinstance(model_field, models.DecimalField):
+        # As typed, whichever way it was stored: 2234.0000 and 2234 read 2234.
+        return f"{Decimal(model_field.to_python(value)).normalize():f}"
     return _cut(str(value))
 
 
