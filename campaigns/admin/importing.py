@@ -41,8 +41,8 @@ class ImportForm(forms.Form):
         required=False,
         initial=True,
         help_text=_(
-            "New cases wait in review as drafts, whatever status the file gives them. Untick "
-            "to publish the cases the file marks as published."
+            "New cases are saved as drafts, for review, whatever status the file gives them. "
+            "Untick to publish the cases the file marks as published."
         ),
     )
 
