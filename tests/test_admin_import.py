@@ -455,3 +455,17 @@ def test_the_dry_run_of_new_rows_takes_as_many_queries_for_more_rows(
     assert checked.status_code == 200
     assert len(checked.context["report"].changes) == count
     assert all(change.published for change in checked.context["report"].changes)
+
+
+def test_an_editors_import_of_a_case_published_since_its_dry_run_imports_nothing(
+    editor, unpublished_campaign
+):
+    record = changed_case_records(unpublished_campaign, summary="A new summary.")
+    checked = editor.post(IMPORT, {"file": upload([record])})
+    Campaign.objects.filter(pk=unpublished_campaign.pk).update(status=Status.PUBLISHED)
+
+    done = editor.post(IMPORT, {"token": checked.context["token"], "confirm": "1"}, follow=True)
+
+    assert messages_of(done)[-1].startswith("Nothing was imported: catalogue.json, record 1")
+    assert "only a reviewer may change a published or withdrawn case" in messages_of(done)[-1]
+    assert Campaign.objects.get(pk=unpublished_campaign.pk).summary != "A new summary."
