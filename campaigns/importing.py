@@ -24,7 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .loading import LoadError, LoadReport, display_path, load_catalogue
+from .loading import LoadError, LoadProblems, LoadReport, Rules, display_path, load_catalogue
 from .media_storage import STORAGE_ERRORS, is_missing
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
@@ -69,15 +69,15 @@ def stage(upload) -> tuple[str, str]:
     if upload.size > limit:
         raise UploadError(
             _(
-                "The file is %(size)s; the admin takes files up to %(limit)s. Load a larger "
-                "catalogue with manage.py load_catalogue."
+                "The file is %(size)s; the admin takes files up to %(limit)s. Split it into "
+                "smaller files, or ask the site's operator to load it."
             )
             % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
         )
     name = Path(upload.name or "").name
     if not name.lower().endswith(".json"):
         raise UploadError(
-            _("Upload a .json file as export_catalogue writes them (%(name)s is not one).")
+            _("Upload a .json file written as the sample file is (%(name)s is not one).")
             % {"name": name or _("the file")}
         )
     name = re.sub(r"[^\w.\- ]", "_", name)[:100]
@@ -111,20 +111,28 @@ def staged(token: str):
         yield path, name
 
 
-def check(token: str) -> LoadReport:
-    """What importing the staged file would do (nothing is saved). Raises ``LoadError`` or
-    ``UploadError``."""
+def check(token: str, *, rules: Rules | None = None) -> LoadReport:
+    """What importing the staged file would do (nothing is saved), row by row, under
+    ``rules`` (what the curator's import may do). Raises ``UploadError``,
+    ``LoadProblems`` naming every record that cannot be loaded, or ``LoadError`` for a file
+    that cannot be read."""
     with staged(token) as (path, name):
         try:
-            return load_catalogue(paths=[path], dry_run=True)
+            return load_catalogue(
+                paths=[path], dry_run=True, keep_going=True, describe=True, rules=rules
+            )
+        except LoadProblems as error:
+            named = [_named(problem, path, name) for problem in error.problems]
+            raise LoadProblems(named) from None
         except LoadError as error:
             raise LoadError(_named(str(error), path, name)) from None
 
 
-def run(token: str, *, user, note=None) -> tuple[LoadReport, str]:
+def run(token: str, *, user, note=None, rules: Rules | None = None) -> tuple[LoadReport, str]:
     """Import the staged file for ``user``, in one transaction and one revision, and discard
     it; return the report and the file's name. A figure of a published case it changes is a
     correction readers see, which needs ``note`` (``services.Note``) in both languages.
+    ``rules``: what the curator's import may do (``loading.rules``).
     Raises ``LoadError`` (nothing changed) if it cannot be loaded — ``CorrectionNoteMissing``
     if it makes a correction without its note — and ``UploadError`` if it is not staged."""
     with staged(token) as (path, name):
@@ -135,6 +143,7 @@ def run(token: str, *, user, note=None) -> tuple[LoadReport, str]:
                 comment=f"Imported {name} in the admin",
                 note=note,
                 require_note=True,
+                rules=rules,
             )
         except LoadError as error:
             raise type(error)(_named(str(error), path, name)) from None

@@ -5,8 +5,11 @@ The curators' roles: groups of permissions, made by a migration and kept in step
 - **Editor** writes and edits cases and their parts, submits them for review, and may delete a
   case only while it is not public. Editors cannot publish, unpublish or withdraw, and cannot
   change or delete a case once it is published or withdrawn (the admin enforces this per case).
+  An editor's import of a catalogue file makes new cases drafts and may not change a published
+  or withdrawn case (``loading.rules``).
 - **Reviewer** does all an editor does, and approves and publishes, sends back with a note,
-  unpublishes, withdraws and deletes.
+  unpublishes, withdraws and deletes; a reviewer's import may change published cases and
+  publish new ones.
 - **Administrator** manages users and groups, and sees (but does not edit) the catalogue.
 
 Reviewers and administrators also see the sign-in attempts and unlock a curator locked out by

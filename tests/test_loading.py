@@ -13,7 +13,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from campaigns import jsonlist
-from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, reading, seed_fixture_paths
+from campaigns.loading import (
+    FIXTURE_FILES,
+    LoadError,
+    LoadProblems,
+    load_catalogue,
+    reading,
+    seed_fixture_paths,
+)
 from campaigns.models import (
     Campaign,
     Figure,
@@ -742,3 +749,44 @@ def test_if_empty_leaves_a_curated_catalogue_alone(loaded, catalogue_file):
     output = run_command("--if-empty", catalogue_file)
     assert "already holds campaigns; nothing loaded" in output
     assert list(Campaign.objects.values_list("summary", flat=True)) == ["Edited by a curator."]
+
+
+# --------------------------------------------------------------------------- every problem
+
+
+def test_a_load_that_keeps_going_names_every_bad_record_and_changes_nothing(tmp_path):
+    records = small_catalogue_records()
+    records[0] = source("weibo-report", kind="pamphlet")  # the campaign names it: missing too
+    records.insert(1, source("second", title=""))
+    path = write(tmp_path, "catalogue.json", records)
+    before = snapshot()
+
+    with pytest.raises(LoadProblems) as raised:
+        load_catalogue(paths=[path], keep_going=True)
+
+    where = f"{path}, record "
+    assert [problem.removeprefix(where) for problem in raised.value.problems] == [
+        "1 (campaigns.source “weibo-report”): kind: Value 'pamphlet' is not a valid choice.",
+        "2 (campaigns.source “second”): title: This field cannot be blank.",
+        # What names a row the file fails to create is named too.
+        "6 (campaigns.campaign “weibo-lost-children”): sources: there is no campaigns.source "
+        "“weibo-report”.",
+        "7 (campaigns.participation): campaign: there is no campaigns.campaign "
+        "“weibo-lost-children”.",
+        "9 (campaigns.taggedcampaign): content_object: there is no campaigns.campaign "
+        "“weibo-lost-children”.",
+        "10 (campaigns.figure “weibo-lost-children-reposts”): campaign: there is no "
+        "campaigns.campaign “weibo-lost-children”.",
+    ]
+    assert str(raised.value).startswith("6 records cannot be loaded:\n")
+    assert snapshot() == before
+
+
+def test_a_load_that_does_not_keep_going_stops_at_the_first_bad_record(tmp_path):
+    records = [source("a", kind="pamphlet"), source("b", title="")]
+
+    with pytest.raises(LoadError) as raised:
+        load_catalogue(paths=[write(tmp_path, "two.json", records)])
+
+    assert not isinstance(raised.value, LoadProblems)
+    assert "record 1" in str(raised.value) and "record 2" not in str(raised.value)

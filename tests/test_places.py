@@ -219,10 +219,10 @@ def test_the_admins_import_refuses_an_unknown_division_code_naming_record_and_co
 
     assert response.status_code == 200
     assert "places.json cannot be imported; nothing was changed." in response.content.decode()
-    assert response.context["refused"] == (
+    assert response.context["refused"] == [
         "places.json, record 2 (campaigns.campaign “lushan-relief”): "
         "division: there is no campaigns.division “519999”."
-    )
+    ]
     assert not Campaign.objects.exists()
 
 

@@ -1,7 +1,11 @@
 """
 The case list's "Import a catalogue file" page: upload a file, see what it would do (a dry run
-with the loader's own messages), then confirm or cancel. A reviewer's job: a file can publish
-cases. (Staging, checking and loading the file are ``campaigns/importing.py``.)
+naming each row it would create or change, or every record it cannot load), then confirm or
+cancel. (Staging, checking and loading the file are ``campaigns/importing.py``.)
+
+Editors and reviewers may import, each as their role allows (``loading.rules``): an editor's
+import makes new cases drafts and may not touch a published or withdrawn case; a reviewer's
+may, and makes new cases drafts unless the reviewer unticks "Import new cases as drafts".
 
 The uploads a curator has staged and not yet imported or cancelled are kept in the session
 (``imports``: token → the file's name), so a curator confirms only their own.
@@ -19,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import importing as uploads
 from ..correcting import NoteForm
-from ..loading import CorrectionNoteMissing, LoadError
+from ..loading import EDITOR, CorrectionNoteMissing, LoadError, LoadProblems, Rules
 from .policy import can_publish
 
 TEMPLATE = "admin/campaigns/campaign/import.html"
@@ -30,13 +34,38 @@ class ImportForm(forms.Form):
 
     file = forms.FileField(
         label=_("Catalogue file"),
-        help_text=_("A .json file in the format export_catalogue writes and load_catalogue reads."),
+        help_text=_("A .json file of records, written as the sample file is."),
     )
+    as_drafts = forms.BooleanField(
+        label=_("Import new cases as drafts"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "New cases are saved as drafts, for review, whatever status the file gives them. "
+            "Untick to publish the cases the file marks as published."
+        ),
+    )
+
+    def __init__(self, *args, reviewer, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not reviewer:  # an editor's import always makes new cases drafts
+            del self.fields["as_drafts"]
+
+
+def rules_for(request, as_drafts):
+    """What this curator's import may do: an editor's, what ``loading.EDITOR`` allows; a
+    reviewer's anything, new cases made drafts if ``as_drafts``."""
+    return Rules(new_cases_as_drafts=as_drafts) if can_publish(request) else EDITOR
+
+
+def can_import(request):
+    """Whether this curator may import (an editor or a reviewer: one who may add cases)."""
+    return request.user.has_perm("campaigns.add_campaign")
 
 
 def import_view(model_admin, request):
     """Import a catalogue file: upload, see what it would do, confirm (or cancel)."""
-    if not can_publish(request):
+    if not can_import(request):
         raise PermissionDenied
     if request.method == "POST" and "confirm" in request.POST:
         return confirm(model_admin, request)
@@ -47,28 +76,32 @@ def import_view(model_admin, request):
 
 def upload(model_admin, request):
     """The upload form; a valid upload is staged and checked (``dry_run``)."""
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, reviewer=can_publish(request))
     if request.method == "POST" and form.is_valid():
         try:
             token, name = uploads.stage(form.cleaned_data["file"])
         except uploads.UploadError as error:
             form.add_error("file", str(error))
         else:
-            return dry_run(model_admin, request, token, name)
+            rules = rules_for(request, form.cleaned_data.get("as_drafts", True))
+            return dry_run(model_admin, request, token, name, rules)
     return _page(model_admin, request, form=form)
 
 
-def dry_run(model_admin, request, token, name, sent=None):
+def dry_run(model_admin, request, token, name, rules, sent=None):
     """What importing the staged upload would do, model by model, with the corrections
     readers would see (and the public note they need, previewed); to confirm or cancel. Or
-    why it cannot be imported (and the upload is thrown away)."""
+    why it cannot be imported: every record that cannot be, each with its problem (and the
+    upload is thrown away)."""
     _remember(request, token, name)
     try:
-        report = uploads.check(token)
+        report = uploads.check(token, rules=rules)
     except (uploads.UploadError, LoadError) as error:
         uploads.discard(token)
         _forget(request, token)
-        return _page(model_admin, request, form=ImportForm(), refused=str(error), name=name)
+        problems = error.problems if isinstance(error, LoadProblems) else [str(error)]
+        form = ImportForm(reviewer=can_publish(request))
+        return _page(model_admin, request, form=form, refused=problems, name=name)
     corrections = [loaded.correction for loaded in report.corrections]
     # The note as sent with a confirmation it was missing from, checked against them.
     notes = NoteForm(sent, corrections=corrections)
@@ -78,7 +111,9 @@ def dry_run(model_admin, request, token, name, sent=None):
         report=report,
         token=token,
         name=name,
+        rules=rules,
         rows=_report_rows(report),
+        published_changes=sum(change.published for change in report.changes),
         notes=notes,
     )
 
@@ -95,11 +130,14 @@ def confirm(model_admin, request):
         return HttpResponseRedirect(request.path)
     notes = NoteForm(request.POST)
     notes.is_valid()  # no corrections known yet: only the notes' lengths are checked
+    # As the dry run was checked (an editor's import, whatever was sent, as an editor's).
+    rules = rules_for(request, request.POST.get("as_drafts") == "1")
     try:
-        report, name = uploads.run(token, user=request.user, note=notes.note())
+        report, name = uploads.run(token, user=request.user, note=notes.note(), rules=rules)
     except CorrectionNoteMissing:
         # Back to the dry run, whose note form, now knowing the corrections, says what is missing.
-        return dry_run(model_admin, request, token, _staged(request)[token], sent=request.POST)
+        name = _staged(request)[token]
+        return dry_run(model_admin, request, token, name, rules, sent=request.POST)
     except (uploads.UploadError, LoadError) as error:
         model_admin.message_user(
             request,

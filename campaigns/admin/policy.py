@@ -10,10 +10,7 @@ case is such a case.
 
 from django.core.exceptions import PermissionDenied
 
-from ..models import Campaign, Status
-
-EDITABLE_BY_EDITORS = (Status.DRAFT, Status.IN_REVIEW)
-"""The statuses in which an editor (no publish permission) may change or delete a case."""
+from ..models import EDITABLE_BY_EDITORS, Campaign, Status
 
 
 def can_publish(request):

@@ -5,8 +5,9 @@ Loading the catalogue from JSON files in Django's fixture format, with natural k
 fields, its references, then ``full_clean()``), saves only what differs from the database and
 counts what it created, updated and left unchanged. The whole load is one transaction: a bad
 record anywhere stops it with a ``LoadError`` naming the file, the record and the problem, and
-the database is left exactly as it was. Loading the same files twice changes nothing the second
-time.
+the database is left exactly as it was (asked to ``keep_going``, as the admin's dry run is,
+it goes on to find every bad record, then fails naming each). Loading the same files twice
+changes nothing the second time.
 
 Files are read a record at a time and loaded in batches of consecutive records of one model
 (``bulk.py``): new rows are checked like any other and written with one INSERT per batch, and
@@ -30,8 +31,10 @@ A load that changes anything is one revision of the catalogue's history (``histo
 rows it created or updated, with a comment naming the files and the user, if any, who ran it.
 
 The package, one job a module: ``report`` (what a load did), ``reading`` (files into records),
-``checks`` (what a record must pass), ``saving`` (a record at a time, and the steps every save
-takes) and ``bulk`` (a batch at once). This module is its public face.
+``checks`` (what a record must pass), ``changes`` (what a load does to each row, described),
+``rules`` (what a load may do for the curator who runs it), ``saving`` (a record at a time,
+and the steps every save takes) and ``bulk`` (a batch at once). This module is its public
+face.
 """
 
 from collections.abc import Callable, Sequence
@@ -43,15 +46,19 @@ from django.db import transaction
 from .. import history
 from .bulk import batches, load_batch
 from .reading import display_path, read_records
-from .report import CorrectionNoteMissing, LoadError, LoadReport, ModelCounts
+from .report import CorrectionNoteMissing, LoadError, LoadProblems, LoadReport, ModelCounts
+from .rules import EDITOR, Rules
 from .saving import Load, load_waiting
 
 __all__ = [
     "FIXTURE_FILES",
+    "EDITOR",
     "CorrectionNoteMissing",
     "LoadError",
+    "LoadProblems",
     "LoadReport",
     "ModelCounts",
+    "Rules",
     "display_path",
     "load_catalogue",
     "seed_fixture_paths",
@@ -88,6 +95,9 @@ def load_catalogue(
     comment: str = "",
     note=None,
     require_note: bool = False,
+    keep_going: bool = False,
+    describe: bool = False,
+    rules: Rules | None = None,
 ) -> LoadReport:
     """Load the files in order, in one transaction, and report what changed.
 
@@ -101,10 +111,19 @@ def load_catalogue(
     see (``report.corrections``), with the public ``note`` (``services.Note``); with
     ``require_note``, a correction without the note in both languages stops the load with
     ``CorrectionNoteMissing``.
+
+    With ``keep_going`` a record that cannot be loaded does not stop the load: every such
+    record is found, and the load then raises ``LoadProblems`` naming each (and changes
+    nothing). A file that cannot be read still stops it at once. With ``describe`` each row
+    created or updated is described in ``report.changes`` (``changes.RowChange``). ``rules``
+    say what the load may do for the curator who runs it (``rules.Rules``; None: anything).
     """
     load = Load(
         report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run),
         require_note=require_note,
+        keep_going=keep_going,
+        describe=describe,
+        rules=rules or Rules(),
     )
     if note is not None:
         load.note = note
@@ -118,6 +137,8 @@ def load_catalogue(
                 for batch in batches(read_records(path, progress)):
                     load_batch(load, batch)
             load_waiting(load)
+            if load.report.problems:
+                raise LoadProblems(load.report.problems)
         if dry_run:
             transaction.set_rollback(True)
     return load.report

@@ -21,6 +21,7 @@ from . import saving
 from .checks import checked_model, loadable_fields, names_an_image, names_own_model, validate
 from .reading import Record
 from .report import LoadError
+from .rules import as_new_row
 
 BATCH_SIZE = 500
 """The most records loaded together (see ``load_batch``)."""
@@ -45,6 +46,7 @@ class _Entry:
     obj: models.Model
     m2m: dict[str, list[Any]]
     outcome: str = "created"  # or what ``saving.decide`` finds for a row that exists
+    asked: str = ""  # the status a new case's record gave, made a draft (``rules.as_new_row``)
 
 
 @dataclass
@@ -93,11 +95,24 @@ def load_batch(load: saving.Load, batch: list[Record]) -> None:
         if entry.outcome != "updated":
             load.meet(plan.model, entry.obj.pk)
             load.report.count(label, entry.outcome)
+        if entry.outcome == "created":
+            _check_and_describe(load, entry)
     for entry in plan.entries:
         if entry.outcome == "updated":
             saving.load_record(load, entry.record)
     for record in plan.later:
         saving.load_record(load, record)
+
+
+def _check_and_describe(load: saving.Load, entry: _Entry) -> None:
+    """``saving.check_and_describe`` for a new row inserted in bulk: a refused one is noted
+    (a load that keeps going) or stops the load, whose transaction then leaves nothing."""
+    try:
+        saving.check_and_describe(load, entry.record, entry.obj, None, {}, entry.asked)
+    except LoadError as error:
+        if not load.keep_going:
+            raise
+        load.report.problems.append(str(error))
 
 
 def _plan(load: saving.Load, batch: list[Record]) -> _Plan | None:
@@ -137,6 +152,9 @@ def _plan(load: saving.Load, batch: list[Record]) -> _Plan | None:
         return None  # a record repeats one of an earlier batch
     for entry in named:  # as the record-by-record path does, before it checks and compares
         saving.take_over(entry.obj, existing[entry.identity])
+    for entry in entries:
+        if entry.identity not in existing:
+            entry.asked = as_new_row(load.rules, entry.obj)
     # Rows that turn out unchanged are checked too: a record may break a rule that a later
     # record's row depends on (a figure's source must stay among its campaign's).
     if not _valid(model, entries, existing):

@@ -12,6 +12,17 @@ class LoadError(Exception):
     """A file or record that cannot be loaded, with a message a person can act on."""
 
 
+class LoadProblems(LoadError):
+    """Every record of a load that cannot be loaded (a load asked to ``keep_going``), each
+    named with its file and its problem, in the order met."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        count = len(problems)
+        headline = f"{count:,} record{'s' if count != 1 else ''} cannot be loaded:"
+        super().__init__("\n".join([headline, *problems]))
+
+
 class CorrectionNoteMissing(LoadError):
     """A load that would change what a published figure states, without the public note in
     both languages it was asked to have (the admin's import)."""
@@ -48,6 +59,11 @@ class LoadReport:
     counts: dict[str, ModelCounts] = field(default_factory=dict)
     corrections: list["LoadedCorrection"] = field(default_factory=list)
     """The corrections readers see (or would see) under published cases."""
+    changes: list[Any] = field(default_factory=list)
+    """Each row created or updated, described (``changes.RowChange``), when the load was asked
+    to describe them."""
+    problems: list[str] = field(default_factory=list)
+    """What is wrong with each record that cannot be loaded, when the load keeps going."""
 
     @property
     def records(self) -> int:

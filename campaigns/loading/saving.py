@@ -20,6 +20,7 @@ from django.db import DatabaseError, models, transaction
 from .. import history, images, services
 from ..models import Figure, Tag
 from ..registry import CURATION_FIELDS
+from . import changes
 from .checks import (
     check_fields,
     first_naming,
@@ -31,7 +32,8 @@ from .checks import (
     validation_problem,
 )
 from .reading import Record
-from .report import CorrectionNoteMissing, LoadedCorrection, LoadReport
+from .report import CorrectionNoteMissing, LoadedCorrection, LoadError, LoadReport
+from .rules import Rules, as_new_row, refusal
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,15 @@ class Load:
     """The public note of the corrections the load makes."""
     require_note: bool = False
     """Whether a correction without its note in both languages stops the load."""
+    keep_going: bool = False
+    """Whether a record that cannot be loaded is noted (``report.problems``) and the load goes
+    on to the next, so every problem is found in one run; the load then fails at its end."""
+    rules: Rules = field(default_factory=Rules)
+    """What the load may do for the curator who runs it."""
+    describe: bool = False
+    """Whether each row created or updated is described in ``report.changes``."""
+    cases: dict[Any, Any] = field(default_factory=dict)
+    """The cases read to describe their parts, by id (``changes.case_of``)."""
     waiting: list[Record] = field(default_factory=list)
     named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
@@ -124,7 +135,22 @@ def _comparable(model_field: models.Field, obj: models.Model) -> Any:
 
 
 def load_record(load: Load, record: Record) -> None:
-    """Load one record; a database error (say, an unmigrated database) names the record too."""
+    """Load one record; a database error (say, an unmigrated database) names the record too.
+    A load that keeps going notes the record's problem and goes on (the record in a
+    savepoint, so a refused statement leaves the transaction usable)."""
+    if not load.keep_going:
+        _load_record(load, record)
+        return
+    try:
+        with transaction.atomic():
+            _load_record(load, record)
+    except CorrectionNoteMissing:
+        raise
+    except LoadError as error:
+        load.report.problems.append(str(error))
+
+
+def _load_record(load: Load, record: Record) -> None:
     try:
         _check_and_save(load, record)
     except DatabaseError as error:
@@ -159,11 +185,14 @@ def load_waiting(load: Load) -> None:
         for record in waiting:
             load_record(load, record)
         if len(load.waiting) == len(waiting):
-            record = load.waiting[0]
-            model = model_of(record)
-            label = guess_label(model, record.data["fields"])
-            problem = missing_reference(record, model) or "it refers to a row that is missing."
-            raise record.error(problem, label)
+            for record in load.waiting if load.keep_going else load.waiting[:1]:
+                model = model_of(record)
+                label = guess_label(model, record.data["fields"])
+                problem = missing_reference(record, model) or "it refers to a row that is missing."
+                if not load.keep_going:
+                    raise record.error(problem, label)
+                load.report.problems.append(str(record.error(problem, label)))
+            load.waiting = []
 
 
 def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
@@ -181,6 +210,7 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
             raise record.error(f"repeats {first_naming(load.report.files, record, obj)}.", label)
         load.meet(model, existing.pk)
         take_over(obj, existing)
+    asked = as_new_row(load.rules, obj) if existing is None else ""
 
     m2m = deserialized.m2m_data or {}
     try:
@@ -197,6 +227,7 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
     load.report.count(model._meta.label_lower, outcome)
     if outcome == "unchanged":
         return
+    check_and_describe(load, record, obj, existing, changed_m2m, asked)
 
     readers_saw = services.public_statements([existing.pk]) if model is Figure and existing else {}
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
@@ -212,6 +243,24 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
         getattr(obj, name).set(pks)
     if load.recording is not None:
         load.recording.add([obj])
+
+
+def check_and_describe(
+    load: Load,
+    record: Record,
+    obj: models.Model,
+    existing: models.Model | None,
+    m2m: dict[str, list[Any]],
+    asked: str = "",
+) -> None:
+    """Refuse a row the load's rules forbid it to create or update (``rules.refusal``), and
+    describe it if the load is to (``changes.describe``). ``asked``: the status a new case's
+    record gave, when it is created as a draft instead."""
+    problem = refusal(load.rules, obj, existing, load.cases)
+    if problem:
+        raise record.error(problem, label_of(obj))
+    if load.describe:
+        load.report.changes.append(changes.describe(obj, existing, m2m, load.cases, asked))
 
 
 def _correct(load: Load, record: Record, figure: Figure, before: services.Statement) -> None:

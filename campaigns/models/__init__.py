@@ -18,6 +18,7 @@ from .base import (
 from .campaign_queries import CampaignQuerySet
 from .campaigns import Campaign
 from .choices import (
+    EDITABLE_BY_EDITORS,
     OUTCOME_UNITS,
     UNIT_KIND,
     Approach,
@@ -70,6 +71,7 @@ from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
 
 __all__ = [
+    "EDITABLE_BY_EDITORS",
     "OUTCOME_UNITS",
     "UNIT_KIND",
     "sentences",

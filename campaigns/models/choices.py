@@ -244,6 +244,11 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+EDITABLE_BY_EDITORS = (Status.DRAFT, Status.IN_REVIEW)
+"""The statuses in which an editor (no publish permission) may change or delete a case, or
+import into it: a case a reviewer has not yet passed."""
+
+
 class CampaignSort(models.TextChoices):
     """The orders a list of campaigns can be shown in (the site's list, downloads and API)."""
 
