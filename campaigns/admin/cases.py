@@ -136,6 +136,19 @@ class EvidenceInline(
         return formset
 
 
+REVIEW_FIELDSET = (
+    _("Review"),
+    {
+        "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
+        "description": _(
+            "The reviewer's note goes back to the editors with a case sent back; the "
+            "reason for a withdrawal is shown to readers at the case's address."
+        ),
+    },
+)
+"""A reviewer's fields, on a case that exists: ``CampaignAdmin.get_fieldsets``."""
+
+
 @admin.register(Campaign)
 class CampaignAdmin(
     ConcurrentEditAdminMixin, CampaignPermissions, HistoryAdminMixin, admin.ModelAdmin
@@ -172,16 +185,7 @@ class CampaignAdmin(
     change_form_template = "admin/campaigns/campaign/change_form.html"
     fieldsets = [
         (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
-        (
-            _("Review"),
-            {
-                "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
-                "description": _(
-                    "The reviewer's note goes back to the editors with a case sent back; the "
-                    "reason for a withdrawal is shown to readers at the case's address."
-                ),
-            },
-        ),
+        REVIEW_FIELDSET,
         (None, {"fields": [("summary", "summary_zh"), ("description", "description_zh")]}),
         (
             _("When and where"),
@@ -217,6 +221,16 @@ class CampaignAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing().select_related("division")
+
+    def get_fieldsets(self, request, obj=None):
+        """The review's fields only for a reviewer, and only on a case that exists: a new case
+        has not been reviewed, and an editor may neither write a reviewer's note nor withdraw
+        (the note of a case sent back is shown to them above the form, ``change_form.html``).
+        Fields left out of the fieldsets are left out of the form too."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not can_publish(request):
+            fieldsets = [fieldset for fieldset in fieldsets if fieldset is not REVIEW_FIELDSET]
+        return fieldsets
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "division":  # labelled from the division selected with the case
