@@ -16,7 +16,7 @@ from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
 from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
 from . import importing, review
-from .base import PrefetchedAutocompleteMixin
+from .base import BilingualAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
 from .parts import image_preview
 from .policy import EDITABLE_BY_EDITORS, CampaignPartPermissions, CampaignPermissions, can_publish
@@ -41,6 +41,7 @@ class StartYearFilter(admin.SimpleListFilter):
 
 
 class FigureInline(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     PrefetchedAutocompleteMixin,
@@ -71,6 +72,7 @@ class FigureInline(
 
 
 class ParticipationInline(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     PrefetchedAutocompleteMixin,
@@ -82,7 +84,9 @@ class ParticipationInline(
     fields = ["organisation", "role", "note", "note_zh", "assumed", "order"]
 
 
-class CampaignImageInline(ConcurrentEditAdminMixin, CampaignPartPermissions, admin.TabularInline):
+class CampaignImageInline(
+    BilingualAdminMixin, ConcurrentEditAdminMixin, CampaignPartPermissions, admin.TabularInline
+):
     model = CampaignImage
     form = ConcurrentEditForm
     extra = 0
@@ -151,7 +155,11 @@ REVIEW_FIELDSET = (
 
 @admin.register(Campaign)
 class CampaignAdmin(
-    ConcurrentEditAdminMixin, CampaignPermissions, HistoryAdminMixin, admin.ModelAdmin
+    BilingualAdminMixin,
+    ConcurrentEditAdminMixin,
+    CampaignPermissions,
+    HistoryAdminMixin,
+    admin.ModelAdmin,
 ):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
@@ -184,7 +192,7 @@ class CampaignAdmin(
     actions = ["submit_for_review", "publish", "unpublish", "delete_selected"]
     change_form_template = "admin/campaigns/campaign/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
+        (None, {"fields": [("title", "title_zh"), "slug", "status", "featured"]}),
         REVIEW_FIELDSET,
         (None, {"fields": [("summary", "summary_zh"), ("description", "description_zh")]}),
         (
@@ -193,8 +201,8 @@ class CampaignAdmin(
                 "fields": [
                     ("start_date", "start_precision"),
                     ("end_date", "end_precision"),
-                    ("location", "location_zh", "country"),
-                    "division",
+                    ("location", "location_zh"),
+                    ("country", "division"),
                 ]
             },
         ),
