@@ -169,6 +169,9 @@ class CampaignAdminForm(PrefetchedChoicesForm):
     hands the sources being saved to the campaign, whose ``allowed_source_ids()`` honours them.
     """
 
+    class Media:
+        js = ["js/tag_suggestions.js"]
+
     class Meta:
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
         help_texts = {

@@ -185,3 +185,41 @@ def test_a_new_tag_with_its_chinese_name_is_added(admin_client):
 
     assert response.status_code == 302
     assert Tag.objects.get().name_zh == "农村电商"
+
+
+def tag_suggestions(client, words):
+    return client.get(reverse("admin:campaigns_campaign_tag_suggestions"), {"q": words})
+
+
+def test_tags_are_suggested_by_their_english_or_chinese_names(editor):
+    Tag.objects.create(name="earthquake", name_zh="地震")
+    Tag.objects.create(name="Earth Day", name_zh="世界地球日")
+    Tag.objects.create(name="agriculture", name_zh="农业")
+
+    by_english, by_chinese = tag_suggestions(editor, "EARTH"), tag_suggestions(editor, "地震")
+
+    assert by_english.status_code == 200
+    assert [tag["name"] for tag in by_english.json()["tags"]] == ["Earth Day", "earthquake"]
+    assert by_chinese.json()["tags"] == [{"name": "earthquake", "name_zh": "地震"}]
+    assert tag_suggestions(editor, "  ").json() == {"tags": []}
+
+
+def test_tag_suggestions_are_for_curators_who_may_see_tags(staff, client):
+    assert tag_suggestions(staff, "earth").status_code == 403
+    staff.logout()
+    assert tag_suggestions(client, "earth").status_code == 302  # to the sign-in page
+
+
+def test_tag_suggestions_answer_only_reads(editor):
+    response = editor.post(reverse("admin:campaigns_campaign_tag_suggestions"), {"q": "earth"})
+
+    assert response.status_code == 405
+
+
+def test_the_case_forms_tags_field_asks_for_suggestions(admin_client, campaign):
+    page = admin_client.get(change_url(campaign)).content.decode()
+
+    tags = form_controls(page, "tags")["tags"]
+    suggestions = reverse("admin:campaigns_campaign_tag_suggestions")
+    assert f'data-suggestions="{suggestions}"' in tags
+    assert "js/tag_suggestions.js" in page

@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from campaigns.models import Campaign, Figure, Status, Unit
+from campaigns.models import Campaign, Figure, Status, Tag, Unit
 from campaigns.roles import EDITOR, REVIEWER
 from tests import factories
 from tests.test_browser import CHROMIUM, browser  # noqa: F401 - the module's Chromium
@@ -217,3 +217,19 @@ def test_a_curator_switches_the_admin_to_chinese_and_back_on_the_same_page(tab, 
     assert page.url.endswith("/admin/campaigns/source/")
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_tags_are_offered_as_a_curator_types_them(tab, curators):
+    factories.CampaignFactory(title="Apples by live stream", slug="apples", tags=["agriculture"])
+    Tag.objects.create(name="earthquake", name_zh="地震")
+    page = tab()
+    sign_in(page, "rita")
+    page.goto("/admin/campaigns/campaign/")
+    page.get_by_role("link", name="Apples by live stream").click()
+
+    page.locator("#id_tags").fill("agriculture, 地")
+
+    offered = page.locator("#id_tags-suggestions option")
+    expect(offered).to_have_count(1)
+    assert offered.get_attribute("value") == "agriculture, earthquake, "
+    assert offered.get_attribute("label") == "earthquake · 地震"

@@ -7,14 +7,18 @@ review page, ``review.py``; the import page, ``importing.py``). Who may do what 
 
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
-from django.urls import path
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.forms import TagWidget
 
 from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
-from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
+from ..methods import safe_only
+from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status, Tag
 from . import importing, review
 from .base import BilingualAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
@@ -240,6 +244,16 @@ class CampaignAdmin(
             fieldsets = [fieldset for fieldset in fieldsets if fieldset is not REVIEW_FIELDSET]
         return fieldsets
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":  # suggested as typed, from the tags that exist
+            kwargs["widget"] = TagWidget(
+                attrs={
+                    "data-suggestions": reverse("admin:campaigns_campaign_tag_suggestions"),
+                    "autocomplete": "off",
+                }
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "division":  # labelled from the division selected with the case
             kwargs["widget"] = PrefetchedAutocompleteSelect(db_field, self.admin_site)
@@ -347,6 +361,11 @@ class CampaignAdmin(
                 name="campaigns_campaign_import",
             ),
             path(
+                "tags/",
+                self.admin_site.admin_view(safe_only(self.tag_suggestions)),
+                name="campaigns_campaign_tag_suggestions",
+            ),
+            path(
                 "<path:object_id>/review/",
                 self.admin_site.admin_view(self.review_view),
                 name="campaigns_campaign_review",
@@ -357,6 +376,15 @@ class CampaignAdmin(
     def import_view(self, request):
         """Import a catalogue file: upload, dry run, confirm (``importing.py``)."""
         return importing.import_view(self, request)
+
+    def tag_suggestions(self, request):
+        """The tags whose English or Chinese name holds ``q``, as JSON, for the case form's
+        tags field (``js/tag_suggestions.js``): the first 20 by name."""
+        if not request.user.has_perm("campaigns.view_tag"):
+            raise PermissionDenied
+        words = request.GET.get("q", "").strip()[:100]
+        tags = Tag.objects.matching(words).order_by("name")[:20] if words else []
+        return JsonResponse({"tags": [{"name": tag.name, "name_zh": tag.name_zh} for tag in tags]})
 
     def review_view(self, request, object_id):
         """A reviewer's decision on one case (``review.py``)."""
