@@ -8,12 +8,14 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import correcting, services
 from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
-from .models import Campaign, Suggestion, SuggestionKind, slug_rule
+from .models import Campaign, Suggestion, SuggestionKind, Tag, slug_rule
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -167,8 +169,17 @@ class CampaignAdminForm(PrefetchedChoicesForm):
     hands the sources being saved to the campaign, whose ``allowed_source_ids()`` honours them.
     """
 
+    class Media:
+        js = ["js/tag_suggestions.js"]
+
     class Meta:
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "tags": _(
+                "Tags that exist, separated by commas. A new tag is added under Tags first, "
+                "with its Chinese name."
+            )
+        }
         error_messages = {
             "division": {
                 "invalid_choice": _(
@@ -178,11 +189,49 @@ class CampaignAdminForm(PrefetchedChoicesForm):
             }
         }
 
+    def clean_tags(self):
+        """Only tags that exist: a new tag needs its Chinese name, which the Chinese pages show,
+        so it is added under Tags first (matched whatever its capitals, as taggit does)."""
+        names = self.cleaned_data["tags"]
+        if not names:
+            return names
+        known = set(
+            Tag.objects.annotate(lowered=Lower("name"))
+            .filter(lowered__in=[name.lower() for name in names])
+            .values_list("lowered", flat=True)
+        )
+        new = [name for name in names if name.lower() not in known]
+        if new:
+            raise ValidationError(
+                ngettext(
+                    "%(names)s is not a tag yet. Add it under Tags with its Chinese name, "
+                    "then tag the case with it.",
+                    "%(names)s are not tags yet. Add them under Tags with their Chinese "
+                    "names, then tag the case with them.",
+                    len(new),
+                )
+                % {"names": ", ".join(f"“{name}”" for name in new)}
+            )
+        return names
+
     def clean(self):
         cleaned_data = super().clean()
         if "sources" in cleaned_data:
             self.instance.pending_source_ids = [source.pk for source in cleaned_data["sources"]]
         return cleaned_data
+
+
+class TagAdminForm(ConcurrentEditForm):
+    """A tag's form in the admin: its Chinese name is required, as the Chinese pages show it
+    (a tag without one would show there in English)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "name_zh" in self.fields:
+            self.fields["name_zh"].required = True
+            self.fields["name_zh"].error_messages["required"] = _(
+                "A tag needs its Chinese name: the Chinese pages show it."
+            )
 
 
 class SuggestionForm(forms.ModelForm):

@@ -12,6 +12,7 @@ from django.views.i18n import set_language
 
 from campaigns import api
 from campaigns.admin import views as admin_views
+from campaigns.admin.language import in_curators_language
 from campaigns.caching import cached_page
 from campaigns.feeds import NewCampaignsFeed
 from campaigns.methods import allow_methods, safe_only
@@ -23,7 +24,13 @@ from campaigns.views.media import media
 # Each route's HTTP policy is declared here or on its view: the methods it serves
 # (``allow_methods``), whether it is served from the page cache (``cached_page``), a rate limit
 # (``rate_limited``) and a security policy other than the site's default (``with_policy``).
-admin_policy = with_policy(ADMIN_HEADER)
+# The admin's routes also answer in the curator's language, at the same address in either.
+
+
+def admin_policy(view):
+    """An admin route: the admin's security policy, in the curator's language."""
+    return with_policy(ADMIN_HEADER)(in_curators_language(view))
+
 
 urlpatterns = [
     path(

@@ -86,8 +86,10 @@ def test_the_admin_home_links_to_the_activity(admin_client):
 
 
 def test_a_revision_that_changed_tags_is_listed_with_a_link_to_its_case(admin_client, campaign):
+    from campaigns.models import Tag
     from tests.pages import campaign_form_data, change_url
 
+    Tag.objects.create(name="rural", name_zh="农村")  # a case is tagged with tags that exist
     admin_client.post(change_url(campaign), campaign_form_data(campaign, tags="agriculture, rural"))
 
     response = admin_client.get(ACTIVITY)

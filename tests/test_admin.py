@@ -518,6 +518,8 @@ def test_new_campaign_with_a_figure_citing_its_source_is_saved(admin_client, sou
         approach="fundraising",
         status=Status.DRAFT,
     )
+    Tag.objects.create(name="earthquake", name_zh="地震")  # a case takes tags that exist
+    Tag.objects.create(name="Weibo", name_zh="微博")
     data = campaign_form_data(
         campaign, sources=[source.pk], tags="earthquake, Weibo", figures=[figure_row(source)]
     )

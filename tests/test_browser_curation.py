@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from campaigns.models import Campaign, Figure, Status, Unit
+from campaigns.models import Campaign, Figure, Status, Tag, Unit
 from campaigns.roles import EDITOR, REVIEWER
 from tests import factories
 from tests.test_browser import CHROMIUM, browser  # noqa: F401 - the module's Chromium
@@ -183,3 +183,53 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
         )
     )
     assert Figure.objects.get(pk=figure.pk).corrections.count() == 2  # both changes are public
+
+
+def test_english_and_chinese_fields_stand_side_by_side_on_a_wide_screen_only(browser, live_server):  # noqa: F811
+    campaign = factories.CampaignFactory(title="Apples by live stream", slug="apples")
+    user = factories.build_curator("rita", REVIEWER)
+    user.set_password("a long passphrase")
+    user.save()
+    for width, side_by_side in ((1920, True), (800, False)):
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": width, "height": 1000}, locale="en-GB"
+        )
+        page = context.new_page()
+        sign_in(page, "rita")
+        page.goto(f"/admin/campaigns/campaign/{campaign.pk}/change/")
+        for name in ("summary", "description", "title"):
+            english = page.locator(f"#id_{name}").bounding_box()
+            chinese = page.locator(f"#id_{name}_zh").bounding_box()
+            beside = abs(chinese["y"] - english["y"]) < 30 and chinese["x"] > english["x"] + 200
+            assert beside == side_by_side, (width, name, english, chinese)
+        assert page.locator("#id_summary_zh").evaluate("node => node.tagName") == "TEXTAREA"
+        context.close()
+
+
+def test_a_curator_switches_the_admin_to_chinese_and_back_on_the_same_page(tab, curators):
+    page = tab()
+    sign_in(page, "rita")
+    page.goto("/admin/campaigns/source/")
+
+    page.get_by_role("button", name="中文").click()
+
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    assert page.url.endswith("/admin/campaigns/source/")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_tags_are_offered_as_a_curator_types_them(tab, curators):
+    factories.CampaignFactory(title="Apples by live stream", slug="apples", tags=["agriculture"])
+    Tag.objects.create(name="earthquake", name_zh="地震")
+    page = tab()
+    sign_in(page, "rita")
+    page.goto("/admin/campaigns/campaign/")
+    page.get_by_role("link", name="Apples by live stream").click()
+
+    page.locator("#id_tags").fill("agriculture, 地")
+
+    offered = page.locator("#id_tags-suggestions option")
+    expect(offered).to_have_count(1)
+    assert offered.get_attribute("value") == "agriculture, earthquake, "
+    assert offered.get_attribute("label") == "earthquake · 地震"

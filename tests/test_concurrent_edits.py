@@ -116,6 +116,7 @@ def test_the_same_change_made_by_both_curators_is_no_conflict(alice, bob, yaan_c
 def test_platforms_and_tags_changed_meanwhile_are_kept_too(alice, bob, yaan_case, kwai):
     alices_form, bobs_form = opened(alice, yaan_case), opened(bob, yaan_case)
     alices_form.setlist("platforms", [*alices_form.getlist("platforms"), str(kwai.pk)])
+    Tag.objects.create(name="Sichuan", name_zh="四川")  # a case takes tags that exist
     alices_form["tags"] = "Earthquake, Sichuan"
     save(alice, yaan_case, alices_form)
     bobs_form["location"] = "Ya'an"

@@ -209,6 +209,40 @@ def test_an_editor_sees_the_reviewers_note_on_a_case_sent_back(editor, unpublish
     assert "Sent back by a reviewer:" in page and "Check the donation figure." in page
 
 
+def test_an_editor_sees_no_review_fields_on_a_case(editor, unpublished_campaign):
+    response = editor.get(change_url(unpublished_campaign))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert not {"review_note", "withdrawal_reason", "withdrawal_reason_zh"} & set(form.fields)
+    assert "withdrawal_reason_zh" not in response.content.decode()
+
+
+def test_an_editor_cannot_write_a_reviewers_note_by_a_crafted_post(editor, unpublished_campaign):
+    data = campaign_form_data(unpublished_campaign, review_note="Approved by me.")
+
+    response = editor.post(change_url(unpublished_campaign), data)
+
+    assert response.status_code == 302
+    unpublished_campaign.refresh_from_db()
+    assert unpublished_campaign.review_note == ""
+
+
+def test_a_new_case_has_no_review_fields_even_for_a_reviewer(reviewer):
+    response = reviewer.get(reverse("admin:campaigns_campaign_add"))
+
+    assert response.status_code == 200
+    assert "review_note" not in response.context["adminform"].form.fields
+
+
+def test_a_reviewer_sees_the_review_fields_on_a_case_that_exists(reviewer, campaign):
+    response = reviewer.get(change_url(campaign))
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert {"review_note", "withdrawal_reason", "withdrawal_reason_zh"} <= set(form.fields)
+
+
 def test_an_editor_cannot_open_the_review_page(editor, unpublished_campaign):
     assert editor.get(review_url(unpublished_campaign)).status_code == 403
 

@@ -1,12 +1,14 @@
 """
 What several of the catalogue's admins are built from: a sortable column of counted rows,
-autocompletes labelled from the admin's own queryset, and address fields that assume https.
+autocompletes labelled from the admin's own queryset, address fields that assume https, and
+English and Chinese fields set side by side.
 """
 
 from collections.abc import Callable
 from typing import NamedTuple
 
 from django.contrib import admin
+from django.contrib.admin import widgets
 from django.db import models
 
 from ..forms import PrefetchedAutocompleteSelect, PrefetchedChoicesForm
@@ -63,3 +65,26 @@ class PrefetchedAutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+LONG_TEXT = 500
+"""A text field this long (or longer) holds sentences: both languages get a text area."""
+
+
+class BilingualAdminMixin:
+    """An admin whose Chinese fields (``title_zh`` beside ``title``) are marked as Chinese
+    (``lang="zh-Hans"``: the right glyphs, and admin.css sets a line holding one as two columns,
+    English and Chinese), and whose long texts get a text area in both languages."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if (
+            isinstance(db_field, models.CharField)
+            and (db_field.max_length or 0) >= LONG_TEXT
+            and "widget" not in kwargs
+            and not db_field.choices
+        ):
+            kwargs["widget"] = widgets.AdminTextareaWidget(attrs={"rows": 2})
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name.endswith("_zh"):
+            formfield.widget.attrs["lang"] = "zh-Hans"
+        return formfield

@@ -7,16 +7,20 @@ review page, ``review.py``; the import page, ``importing.py``). Who may do what 
 
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
-from django.urls import path
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit.forms import TagWidget
 
 from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
-from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
+from ..methods import safe_only
+from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status, Tag
 from . import importing, review
-from .base import PrefetchedAutocompleteMixin
+from .base import BilingualAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
 from .parts import image_preview
 from .policy import EDITABLE_BY_EDITORS, CampaignPartPermissions, CampaignPermissions, can_publish
@@ -41,6 +45,7 @@ class StartYearFilter(admin.SimpleListFilter):
 
 
 class FigureInline(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     PrefetchedAutocompleteMixin,
@@ -71,6 +76,7 @@ class FigureInline(
 
 
 class ParticipationInline(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     PrefetchedAutocompleteMixin,
@@ -82,7 +88,9 @@ class ParticipationInline(
     fields = ["organisation", "role", "note", "note_zh", "assumed", "order"]
 
 
-class CampaignImageInline(ConcurrentEditAdminMixin, CampaignPartPermissions, admin.TabularInline):
+class CampaignImageInline(
+    BilingualAdminMixin, ConcurrentEditAdminMixin, CampaignPartPermissions, admin.TabularInline
+):
     model = CampaignImage
     form = ConcurrentEditForm
     extra = 0
@@ -136,9 +144,26 @@ class EvidenceInline(
         return formset
 
 
+REVIEW_FIELDSET = (
+    _("Review"),
+    {
+        "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
+        "description": _(
+            "The reviewer's note goes back to the editors with a case sent back; the "
+            "reason for a withdrawal is shown to readers at the case's address."
+        ),
+    },
+)
+"""A reviewer's fields, on a case that exists: ``CampaignAdmin.get_fieldsets``."""
+
+
 @admin.register(Campaign)
 class CampaignAdmin(
-    ConcurrentEditAdminMixin, CampaignPermissions, HistoryAdminMixin, admin.ModelAdmin
+    BilingualAdminMixin,
+    ConcurrentEditAdminMixin,
+    CampaignPermissions,
+    HistoryAdminMixin,
+    admin.ModelAdmin,
 ):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = CampaignAdminForm
@@ -171,17 +196,8 @@ class CampaignAdmin(
     actions = ["submit_for_review", "publish", "unpublish", "delete_selected"]
     change_form_template = "admin/campaigns/campaign/change_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "title_zh", "slug", "status", "featured"]}),
-        (
-            _("Review"),
-            {
-                "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
-                "description": _(
-                    "The reviewer's note goes back to the editors with a case sent back; the "
-                    "reason for a withdrawal is shown to readers at the case's address."
-                ),
-            },
-        ),
+        (None, {"fields": [("title", "title_zh"), "slug", "status", "featured"]}),
+        REVIEW_FIELDSET,
         (None, {"fields": [("summary", "summary_zh"), ("description", "description_zh")]}),
         (
             _("When and where"),
@@ -189,8 +205,8 @@ class CampaignAdmin(
                 "fields": [
                     ("start_date", "start_precision"),
                     ("end_date", "end_precision"),
-                    ("location", "location_zh", "country"),
-                    "division",
+                    ("location", "location_zh"),
+                    ("country", "division"),
                 ]
             },
         ),
@@ -217,6 +233,26 @@ class CampaignAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing().select_related("division")
+
+    def get_fieldsets(self, request, obj=None):
+        """The review's fields only for a reviewer, and only on a case that exists: a new case
+        has not been reviewed, and an editor may neither write a reviewer's note nor withdraw
+        (the note of a case sent back is shown to them above the form, ``change_form.html``).
+        Fields left out of the fieldsets are left out of the form too."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not can_publish(request):
+            fieldsets = [fieldset for fieldset in fieldsets if fieldset is not REVIEW_FIELDSET]
+        return fieldsets
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":  # suggested as typed, from the tags that exist
+            kwargs["widget"] = TagWidget(
+                attrs={
+                    "data-suggestions": reverse("admin:campaigns_campaign_tag_suggestions"),
+                    "autocomplete": "off",
+                }
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "division":  # labelled from the division selected with the case
@@ -325,6 +361,11 @@ class CampaignAdmin(
                 name="campaigns_campaign_import",
             ),
             path(
+                "tags/",
+                self.admin_site.admin_view(safe_only(self.tag_suggestions)),
+                name="campaigns_campaign_tag_suggestions",
+            ),
+            path(
                 "<path:object_id>/review/",
                 self.admin_site.admin_view(self.review_view),
                 name="campaigns_campaign_review",
@@ -335,6 +376,15 @@ class CampaignAdmin(
     def import_view(self, request):
         """Import a catalogue file: upload, dry run, confirm (``importing.py``)."""
         return importing.import_view(self, request)
+
+    def tag_suggestions(self, request):
+        """The tags whose English or Chinese name holds ``q``, as JSON, for the case form's
+        tags field (``js/tag_suggestions.js``): the first 20 by name."""
+        if not request.user.has_perm("campaigns.view_tag"):
+            raise PermissionDenied
+        words = request.GET.get("q", "").strip()[:100]
+        tags = Tag.objects.matching(words).order_by("name")[:20] if words else []
+        return JsonResponse({"tags": [{"name": tag.name, "name_zh": tag.name_zh} for tag in tags]})
 
     def review_view(self, request, object_id):
         """A reviewer's decision on one case (``review.py``)."""

@@ -57,7 +57,7 @@ class FigureAdmin(CampaignPartAdmin):
     ]
     prepopulated_fields = {"key": ["label"]}
     fieldsets = [
-        (None, {"fields": ["label", "label_zh", "stated_as", "source", "key"]}),
+        (None, {"fields": [("label", "label_zh"), "stated_as", "source", "key"]}),
         (
             _("What it is about"),
             {

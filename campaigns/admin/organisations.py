@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..models import Campaign, Organisation, Participation, Platform, SubjectEvidence, count_of
-from .base import HTTPS_URL_FIELDS, CountColumn, CountedAdminMixin, PrefetchedAutocompleteMixin
+from .base import (
+    HTTPS_URL_FIELDS,
+    BilingualAdminMixin,
+    CountColumn,
+    CountedAdminMixin,
+    PrefetchedAutocompleteMixin,
+)
 from .history import HistoryAdminMixin
 
 
@@ -38,7 +44,11 @@ class PlatformEvidenceInline(DescriptionEvidenceInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    ConcurrentEditAdminMixin, HistoryAdminMixin, CountedAdminMixin, admin.ModelAdmin
+    BilingualAdminMixin,
+    ConcurrentEditAdminMixin,
+    HistoryAdminMixin,
+    CountedAdminMixin,
+    admin.ModelAdmin,
 ):
     form = ConcurrentEditForm
     show_full_result_count = False  # a second count of the whole table on every filtered page
@@ -47,6 +57,16 @@ class OrganisationAdmin(
         lambda: count_of(Participation.objects.all(), "organisation", distinct="campaign"),
         _("campaigns"),
     )
+    fields = [
+        ("name", "name_zh"),
+        "name_zh_ours",
+        "slug",
+        "kind",
+        "country",
+        "website",
+        ("description", "description_zh"),
+        "logo",
+    ]
     list_display = ["name", "name_zh", "kind", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]
@@ -58,6 +78,7 @@ class OrganisationAdmin(
 
 @admin.register(Platform)
 class PlatformAdmin(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     HistoryAdminMixin,
     CountedAdminMixin,
@@ -69,6 +90,17 @@ class PlatformAdmin(
         lambda: count_of(Campaign.platforms.through.objects.all(), "platform"),
         _("campaigns"),
     )
+    fields = [
+        ("name", "name_zh"),
+        "slug",
+        "operator",
+        "operator_assumed",
+        "kind",
+        "country",
+        "website",
+        ("description", "description_zh"),
+        "logo",
+    ]
     list_display = ["name", "name_zh", "kind", "operator", "country", "campaign_count"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_zh", "slug"]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..concurrent_edits import ConcurrentEditAdminMixin
 from ..models import CampaignImage, Participation
-from .base import PrefetchedAutocompleteMixin
+from .base import BilingualAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
 from .policy import CampaignPartPermissions
 
@@ -21,6 +21,7 @@ def image_preview(image):
 
 
 class CampaignPartAdmin(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     CampaignPartPermissions,
     HistoryAdminMixin,

@@ -10,11 +10,14 @@ from django.utils.translation import ngettext
 
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..models import Correction, Suggestion, SuggestionStatus
+from .base import BilingualAdminMixin
 from .history import HistoryAdminMixin
 
 
 @admin.register(Correction)
-class CorrectionAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+class CorrectionAdmin(
+    BilingualAdminMixin, ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAdmin
+):
     """The corrections readers see under published cases. They are written when a published
     figure changes; a curator may word the public note better, or delete a correction that
     only fixed a typo nobody relied on."""
@@ -35,13 +38,11 @@ class CorrectionAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAd
     fields = [
         "campaign",
         "figure",
-        "label",
-        "label_zh",
+        ("label", "label_zh"),
         "before",
         "after",
         "made_at",
-        "note",
-        "note_zh",
+        ("note", "note_zh"),
     ]
     readonly_fields = ["campaign", "figure", "label", "label_zh", "before", "after", "made_at"]
 

@@ -5,12 +5,19 @@ from django.utils.translation import gettext_lazy as _
 
 from ..concurrent_edits import ConcurrentEditAdminMixin
 from ..models import Figure, Source, count_of
-from .base import HTTPS_URL_FIELDS, CountColumn, CountedAdminMixin, PrefetchedAutocompleteMixin
+from .base import (
+    HTTPS_URL_FIELDS,
+    BilingualAdminMixin,
+    CountColumn,
+    CountedAdminMixin,
+    PrefetchedAutocompleteMixin,
+)
 from .history import HistoryAdminMixin
 
 
 @admin.register(Source)
 class SourceAdmin(
+    BilingualAdminMixin,
     ConcurrentEditAdminMixin,
     HistoryAdminMixin,
     CountedAdminMixin,
@@ -38,7 +45,7 @@ class SourceAdmin(
     formfield_overrides = HTTPS_URL_FIELDS
     autocomplete_fields = ["cited_by"]
     fieldsets = [
-        (None, {"fields": ["title", "title_zh", "slug", "kind", "language"]}),
+        (None, {"fields": [("title", "title_zh"), "title_kind", "slug", "kind", "language"]}),
         (
             _("Publication"),
             {"fields": ["publisher", "author", "published_on", "published_precision", "url"]},

@@ -1,12 +1,14 @@
-"""The tags' admin: the catalogue's own tags, with their Chinese names."""
+"""The tags' admin: the catalogue's own tags, with their Chinese names (required: the Chinese
+pages show them)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
-from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
+from ..concurrent_edits import ConcurrentEditAdminMixin
+from ..forms import TagAdminForm
 from ..models import Tag, TaggedCampaign, count_of
-from .base import CountColumn, CountedAdminMixin
+from .base import BilingualAdminMixin, CountColumn, CountedAdminMixin
 from .history import HistoryAdminMixin
 
 # The catalogue keeps its tags in its own model (with Chinese names); taggit's would only
@@ -16,11 +18,18 @@ if admin.site.is_registered(TaggitTag):
 
 
 @admin.register(Tag)
-class TagAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, CountedAdminMixin, admin.ModelAdmin):
-    form = ConcurrentEditForm
+class TagAdmin(
+    BilingualAdminMixin,
+    ConcurrentEditAdminMixin,
+    HistoryAdminMixin,
+    CountedAdminMixin,
+    admin.ModelAdmin,
+):
+    form = TagAdminForm
     counted = CountColumn(
         "campaign_count", lambda: count_of(TaggedCampaign.objects.all(), "tag"), _("campaigns")
     )
+    fields = [("name", "name_zh"), "slug"]
     list_display = ["name", "name_zh", "slug", "campaign_count"]
     search_fields = ["name", "name_zh", "slug"]
     ordering = ["name"]

@@ -17,6 +17,10 @@ class TagQuerySet(models.QuerySet):
         by ``counts.py``)."""
         return self.filter(published_campaign_count__gt=0)
 
+    def matching(self, words):
+        """Tags whose English or Chinese name contains ``words`` (whatever their capitals)."""
+        return self.filter(models.Q(name__icontains=words) | models.Q(name_zh__icontains=words))
+
     def public_by_rule(self):
         """What ``public()`` keeps, worked out from the tables."""
         return self.filter(
