@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
-from .models import Campaign, Suggestion, SuggestionKind, slug_rule
+from .models import (
+    Campaign,
+    Format,
+    Suggestion,
+    SuggestionKind,
+    format_codes,
+    formats_text,
+    slug_rule,
+)
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -72,6 +80,21 @@ class FigureAdminForm(PrefetchedChoicesForm):
             self.initial["value"] = without_trailing_zeros(self.instance.value)
 
 
+class FormatsField(forms.MultipleChoiceField):
+    """A case's formats as boxes to tick, kept as its one column of codes (``formats``)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Format.choices, **kwargs)
+
+    def prepare_value(self, value):
+        return format_codes(value) if isinstance(value, str) else value
+
+    def clean(self, value):
+        return formats_text(super().clean(value))
+
+
 class CampaignAdminForm(PrefetchedChoicesForm):
     """The campaign's own form in the admin.
 
@@ -79,6 +102,12 @@ class CampaignAdminForm(PrefetchedChoicesForm):
     same page, so a figure citing a source added in the same save would be refused. The form
     hands the sources being saved to the campaign, whose ``allowed_source_ids()`` honours them.
     """
+
+    formats = FormatsField(
+        label=_("formats"),
+        required=False,
+        help_text=Campaign._meta.get_field("formats").help_text,
+    )
 
     class Meta:
         widgets = {"summary": forms.Textarea(attrs={"rows": 2})}

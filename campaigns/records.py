@@ -38,6 +38,7 @@ from .models import (
     DivisionLevel,
     Evidence,
     FigureKind,
+    Format,
     Participation,
     Qualifier,
     Role,
@@ -45,6 +46,7 @@ from .models import (
     TaggedCampaign,
     Unit,
     dates,
+    format_codes,
     kind_of_unit,
 )
 
@@ -382,6 +384,15 @@ CAMPAIGN = [
     ),
     Field("cause", _("The public cause it served: a cause code."), Cause),
     Field("approach", _("How it used social media: an approach code."), Approach),
+    Field(
+        "formats",
+        _(
+            "What form it took, as its sources say: format codes (live_stream, short_video …; "
+            "separated by “; ” in the CSV, a list in JSON), none when they do not say."
+        ),
+        list[Format],
+        lambda c, x: format_codes(c.formats),
+    ),
     Field(
         "platforms",
         _("The slugs of the platforms it ran on (separated by “; ” in the CSV, a list in JSON)."),

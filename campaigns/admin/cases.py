@@ -191,7 +191,10 @@ class CampaignAdmin(
                 ]
             },
         ),
-        (_("Classification"), {"fields": ["scope", "cause", "approach", "platforms", "tags"]}),
+        (
+            _("Classification"),
+            {"fields": ["scope", "cause", "approach", "formats", "platforms", "tags"]},
+        ),
         (
             _("Sources"),
             {

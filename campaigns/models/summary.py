@@ -19,16 +19,22 @@ from dataclasses import asdict, dataclass
 from django.db.models import Count
 
 from .campaign_queries import SCOPE_COUNTS
-from .choices import FigureSubject, Scope, ScopeFilter
+from .choices import FigureSubject, Format, Scope, ScopeFilter
 
 FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
 
 
+def most_first(pairs):
+    """[value, count] of (value, count) pairs, most first, those of 0 left out."""
+    return sorted(
+        ([value, count] for value, count in pairs if count), key=lambda pair: (-pair[1], pair[0])
+    )
+
+
 def scope_counts(rows, name, scope):
     """[value, count] of the rows' counts of one scope, most first, those of 0 left out."""
-    counted = [[row[name], row[scope]] for row in rows if row[scope]]
-    return sorted(counted, key=lambda pair: (-pair[1], pair[0]))
+    return most_first((row[name], row[scope]) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class CatalogueSummary:
     sources: int
     causes: list  # [cause, count], most first
     approaches: list  # [approach, count], most first
+    formats: list  # [format, count], most first (a case of several formats counted in each)
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures (a conversion counted with its figure)
     outcome_units: list  # [unit, count] of public case outcomes, conversions too, each measure once
@@ -51,8 +58,8 @@ class CatalogueSummary:
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
     # The same counts of the cases of each scope (social good, the lists' default, and those
     # a list shows on request), from the same queries: {scope code: {"campaigns": count,
-    # "causes", "approaches": [code, count] most first, "country_counts", "province_counts":
-    # [code, count] by code}}, none of 0.
+    # "causes", "approaches", "formats": [code, count] most first, "country_counts",
+    # "province_counts": [code, count] by code}}, none of 0.
     scopes: dict
 
     @classmethod
@@ -100,6 +107,7 @@ class CatalogueSummary:
         scopes = published.aggregate(campaigns=Count("pk"), **SCOPE_COUNTS)
         causes = list(published.count_by_cause())
         approaches = list(published.count_by_approach())
+        formats = published.count_by_format()
         countries = list(published.count_by_country())
         provinces = list(published.count_by_province())
         first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
@@ -112,6 +120,10 @@ class CatalogueSummary:
             sources=Source.objects.public().count(),
             causes=[[row["cause"], row["count"]] for row in causes],
             approaches=[[row["approach"], row["count"]] for row in approaches],
+            formats=most_first(
+                (code, sum(counts.get(code, 0) for counts in formats.values()))
+                for code in Format.values
+            ),
             years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             outcome_units=[
@@ -129,6 +141,7 @@ class CatalogueSummary:
                     "campaigns": scopes[scope],
                     "causes": scope_counts(causes, "cause", scope),
                     "approaches": scope_counts(approaches, "approach", scope),
+                    "formats": most_first(formats.get(scope, {}).items()),
                     "country_counts": sorted(scope_counts(countries, "country", scope)),
                     "province_counts": sorted(scope_counts(provinces, "province", scope)),
                 }
@@ -148,6 +161,14 @@ class CatalogueSummary:
             counts.get("approaches", []),
             counts.get("country_counts", []),
         )
+
+    def format_counts_in(self, scope):
+        """[format code, count] of the published cases of a list in ``scope`` (read as
+        ``in_scope`` reads it) that took each format, most first."""
+        if scope == ScopeFilter.ALL:
+            return self.formats
+        counts = self.scopes.get(scope if scope in Scope.values else Scope.SOCIAL_GOOD, {})
+        return counts.get("formats", [])
 
     def province_counts_in(self, scope):
         """[province code, count] of the published cases of a list in ``scope`` (read as
