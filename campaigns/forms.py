@@ -91,6 +91,9 @@ class FormatsField(forms.MultipleChoiceField):
     def prepare_value(self, value):
         return format_codes(value) if isinstance(value, str) else value
 
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial), data)
+
     def clean(self, value):
         return formats_text(super().clean(value))
 
