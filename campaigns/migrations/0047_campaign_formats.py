@@ -1,16 +1,21 @@
 """A case's formats (``Format``: live stream, short video, microblog post …), apart from its
 approach (``live_commerce`` is now "Selling online", by whatever format), in one column of codes; the seed's cases already in a database are given the formats
-their documents state, where a curator has given them none. Their search documents gain the
-formats' names when they are next written (a save, a load, ``recount_catalogue``).
+their documents state, where a curator has given them none. Every case's search document is
+written again: it gains its formats' names, and live streams' words (直播, livestream) move from
+the selling approach to the live-stream format.
 
 On SQLite, Django adds a column that is not null by copying ``campaigns_campaign`` into a new
-table, which drops the FTS5 index's triggers of 0040: they are made again here."""
+table, which drops the FTS5 index's triggers of 0040: they are made again here (and again when
+the migration is undone, which copies the table once more)."""
 
 import importlib
+from types import SimpleNamespace
 
 from django.db import migrations, models
 from django.db.models import F
 from django.utils import timezone
+
+from campaigns.migrations._frozen_search import refresh_search_documents
 
 search_index = importlib.import_module("campaigns.migrations.0040_sqlite_search_index")
 
@@ -75,6 +80,12 @@ def give_the_seed_formats(apps, schema_editor):
         )
 
 
+def write_documents(apps, schema_editor):
+    names = ["Campaign", "Participation", "TaggedCampaign"]
+    models = SimpleNamespace(**{name: apps.get_model("campaigns", name) for name in names})
+    refresh_search_documents(models, "all")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("campaigns", "0043_measures"),
@@ -101,6 +112,8 @@ class Migration(migrations.Migration):
                 verbose_name="approach",
             ),
         ),
+        # Backwards, the column's removal copies the table again: its triggers are made anew.
+        migrations.RunPython(migrations.RunPython.noop, recreate_triggers, elidable=False),
         migrations.AddField(
             model_name="campaign",
             name="formats",
@@ -117,4 +130,5 @@ class Migration(migrations.Migration):
         ),
         migrations.RunPython(recreate_triggers, migrations.RunPython.noop, elidable=False),
         migrations.RunPython(give_the_seed_formats, migrations.RunPython.noop),
+        migrations.RunPython(write_documents, migrations.RunPython.noop),
     ]
