@@ -343,3 +343,9 @@ def test_a_curator_cannot_tick_a_format_not_in_the_list(admin_client, campaign):
     ]
     campaign.refresh_from_db()
     assert campaign.formats == ""
+
+
+def test_a_search_for_live_streams_offers_the_list_of_live_streams(client, seed_catalogue, db):
+    html = page(client, "/campaigns/?q=直播")
+
+    assert 'href="?format=live_stream"' in html

@@ -203,7 +203,7 @@ FACET_WORDS = {
     Approach.LIVE_COMMERCE: ("e-commerce", "带货", "电商"),
     Approach.VOLUNTEER_COORDINATION: ("volunteers", "volunteering", "志愿者", "志愿"),
     Approach.ADVOCACY: ("campaigning", "倡导", "呼吁"),
-    Format.LIVE_STREAM: ("live streaming", "live broadcast", "直播"),
+    Format.LIVE_STREAM: ("livestream", "live streaming", "live broadcast", "直播"),
 }
 """Words readers use for a cause, an approach or a format besides its name, in English and
 Chinese: a search for them finds the cases with that cause, approach or format, whatever their
