@@ -15,7 +15,7 @@ from campaigns import downloads
 from campaigns.loading import load_catalogue
 from campaigns.models import Campaign, CatalogueSummary, Format, Status
 from tests import factories
-from tests.pages import campaign_form_data, change_url, contains_html, page
+from tests.pages import campaign_form_data, change_url, changelist_url, contains_html, page
 
 pytestmark = pytest.mark.django_db
 
@@ -349,3 +349,13 @@ def test_a_search_for_live_streams_offers_the_list_of_live_streams(client, seed_
     html = page(client, "/campaigns/?q=直播")
 
     assert 'href="?format=live_stream"' in html
+
+
+def test_the_admins_list_of_cases_filters_by_format(admin_client, seed_catalogue, db):
+    response = admin_client.get(changelist_url(Campaign), {"format": "live_stream"})
+
+    assert response.status_code == 200
+    assert sorted(case.slug for case in response.context["cl"].result_list) == LIVE_STREAMS
+    unknown = admin_client.get(changelist_url(Campaign), {"format": "hologram"})
+    assert unknown.status_code == 200
+    assert list(unknown.context["cl"].result_list) == []

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
-from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status
+from ..models import Campaign, CampaignImage, Evidence, Figure, Format, Participation, Status
 from . import importing, review
 from .base import PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
@@ -38,6 +38,23 @@ class StartYearFilter(admin.SimpleListFilter):
         if not self.value().isdigit():
             return queryset.none()
         return queryset.filter(start_date__year=int(self.value()))
+
+
+class FormatFilter(admin.SimpleListFilter):
+    """Campaigns that took a format (among others, perhaps)."""
+
+    title = _("format")
+    parameter_name = "format"
+
+    def lookups(self, request, model_admin):
+        return Format.choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() not in Format.values:
+            return queryset.none()
+        return queryset.in_format(self.value())
 
 
 class FigureInline(
@@ -141,7 +158,16 @@ class CampaignAdmin(
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, EvidenceInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
-    list_filter = ["status", "scope", "cause", "approach", "platforms", StartYearFilter, "featured"]
+    list_filter = [
+        "status",
+        "scope",
+        "cause",
+        "approach",
+        FormatFilter,
+        "platforms",
+        StartYearFilter,
+        "featured",
+    ]
     search_fields = [
         "title",
         "title_zh",
