@@ -156,6 +156,7 @@ def test_the_list_filters_by_format_and_shows_the_counted_menu(client, seed_cata
     assert 'href="/campaigns/kwai-agricultural-assistance/"' not in html  # short videos
     assert contains_html(html, '<option value="live_stream" selected>Live stream · 3</option>')
     assert contains_html(html, '<option value="short_video">Short video · 7</option>')
+    assert 'href="/campaigns/export.csv?format=live_stream">CSV</a>' in html
 
 
 def test_an_unknown_format_on_the_list_is_ignored_with_a_note(client, seed_catalogue, db):
