@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer clean role \
+	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer bench-faults clean role \
 	unlock
 
 help:  ## list the targets
@@ -119,14 +119,17 @@ bench: install  ## page queries, sizes and times (also with 200 more cases), CSV
 bench-layout: install  ## where search results and the compare table fall on the screen at 1280×800 and 360×740 (needs /usr/bin/chromium)
 	$(BIN)/python bench/layout.py
 
-bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only)
-	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests)
+bench-scale: install  ## PostgreSQL grown to 100,000 cases, served by gunicorn: every page timed (REUSE=1 keeps the last database, SHAPE=copied: cases copied by SQL, FIRST=1: first requests only, EXPLAIN=1: only EXPLAIN ANALYZE of the searches)
+	$(BIN)/python bench/scale.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(SHAPE),--shape $(SHAPE)) $(if $(FIRST),--first-requests) $(if $(EXPLAIN),--explain)
 
 bench-downloads: install  ## the case and figure downloads of 100,000 grown cases on SQLite: rows a second, first byte, peak memory (REUSE=1 keeps the last file, ONLY=campaigns the case downloads only)
 	$(BIN)/python bench/downloads.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES)) $(if $(ONLY),--only $(ONLY))
 
 bench-peer: install  ## our app against Datasette on one SQLite file of 100,000 grown cases: first requests and throughput (REUSE=1 keeps the last file)
 	$(BIN)/python bench/peer.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
+
+bench-faults: install  ## two gunicorn servers on a PostgreSQL and a Redis of its own under wrk -c4: answers while a worker is killed, PostgreSQL restarts, Redis stops for 15 s (needs wrk, redis-server, PostgreSQL's binaries; LOAD_SECONDS=30 each)
+	$(BIN)/python bench/faults.py $(if $(LOAD_SECONDS),--seconds $(LOAD_SECONDS)) $(if $(ONLY),--only $(ONLY))
 
 clean:  ## remove the virtualenv, caches and the local SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3 staticfiles *.egg-info

@@ -66,7 +66,7 @@ def write(cursor, first, last, now, vendor):
             start_date, start_precision, end_date, end_precision, location, location_zh,
             country, cause, approach, scope, status, featured, published_at, created_at,
             updated_at, figure_count, search_text, review_note, withdrawal_reason,
-            reading_key_zh)
+            withdrawal_reason_zh, reading_key_zh)
         SELECT seed.title || ' ' || copies.i || ' ' || words.word,
                seed.title_zh || ' ' || copies.i,
                copies.slug,
@@ -75,7 +75,7 @@ def write(cursor, first, last, now, vendor):
                seed.description, seed.description_zh,
                seed.start_date, seed.start_precision, seed.end_date, seed.end_precision,
                seed.location, seed.location_zh, seed.country, seed.cause, seed.approach,
-               seed.scope, 'published', {false}, %s, %s, %s, 0, '', '', '', ''
+               seed.scope, 'published', {false}, %s, %s, %s, 0, '', '', '', '', ''
         FROM copies
         JOIN seeds ON TRUE
         JOIN seed ON seed.n = copies.i %% seeds.total

@@ -6,6 +6,7 @@ gunicorn with production settings from a PostgreSQL database grown to 100,000 ex
     .venv/bin/python bench/scale.py --cases 10000      # a smaller catalogue
     .venv/bin/python bench/scale.py --shape copied     # data of another shape (bench/copied.py)
     .venv/bin/python bench/scale.py --first-requests   # only the first requests after a restart
+    .venv/bin/python bench/scale.py --reuse --explain  # only EXPLAIN ANALYZE of the searches
 
 It builds (or with --reuse keeps) the database ``socialgood_bench`` on the PostgreSQL server of
 ``BENCH_PG`` (default the local one): migrate, the seed catalogue, ``grow_catalogue N``,
@@ -17,7 +18,8 @@ change to the catalogue, five times each (the slowest and the median). Then it s
 it runs (counted in-process with Django's test client), the median and slowest time of five
 requests over HTTP, and the size. Then the throughput of the case page, the case list and the
 home page as a share of ``/robots.txt`` on the same server (``wrk`` when installed, else a
-Python client), and EXPLAIN ANALYZE of each search.
+Python client), and EXPLAIN ANALYZE of each search's queries as the list page runs them (the
+count up to 1,001 and the page of results; also after ``--first-requests``).
 Numbers only: nothing here passes or fails, and nothing of it runs in the test suite.
 """
 
@@ -48,6 +50,7 @@ SEARCHES = [
     ("search, English plural", "/campaigns/?q=earthquakes"),
     ("search, Chinese", "/campaigns/?q=%E5%BE%AE%E5%8D%9A"),  # 微博
     ("search, one character", "/campaigns/?q=%E7%96%AB"),  # 疫
+    ("search, broad English", "/campaigns/?q=video"),
     ("search, two words", "/campaigns/?q=tea+garden"),
     ("search and a facet", "/campaigns/?q=flood&platform=kwai"),
 ]
@@ -354,29 +357,59 @@ def throughput(base, address, seconds=10):
     return done[0] / seconds
 
 
-def explain_searches(env):
-    """EXPLAIN ANALYZE of the query each search runs for its page of results."""
+def explain_searches(env, searches=SEARCHES, runs=3):
+    """EXPLAIN ANALYZE of the queries each search runs at the database, as the list page runs
+    them (``views/campaigns.py``): the count up to ``COUNTED_EXACTLY_UP_TO`` + 1 through the
+    indexes (``count_matches``; past it, the planner's estimate, itself an EXPLAIN without
+    ANALYZE, is the count), then the page of results, ranked by titles through the indexes
+    when the count was estimated. Each is run
+    ``runs`` times; the first, the median and the sum of the medians are printed."""
     script = f"""
+import statistics
 from django.db import connection
 from django.http import QueryDict
 from campaigns.filters import CampaignFilterForm
 from campaigns.models import Campaign
-for name, address in {SEARCHES!r}:
-    form = CampaignFilterForm(data=QueryDict(address.split("?", 1)[1]))
-    queryset = form.filter(Campaign.objects.public())[:20]
+from campaigns.models.base import COUNTED_EXACTLY_UP_TO
+from campaigns.search.backends import backend
+from contextlib import nullcontext
+
+def explain(queryset, runs, indexes_only=False):
     sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN (ANALYZE) " + sql, params)
-        plan = [row[0] for row in cursor.fetchall()]
+    times, plan = [], []
+    for _run in range({runs}):
+        with backend().reading_matches_by_index() if indexes_only else nullcontext():
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE) " + sql, params)
+                plan = [row[0] for row in cursor.fetchall()]
+        times.append(float(plan[-1].split(": ")[1].split()[0]))
+    return times, plan
+
+print(f"{{'search':26}} {{'matches':>8}} {{'count, ms':>18}} {{'page, ms':>18}} {{'both':>7}}")
+print(f"{{'':35}} {{'first':>8}} {{'median':>9}} {{'first':>8}} {{'median':>9}} {{'median':>7}}")
+for name, address in {searches!r}:
+    form = CampaignFilterForm(data=QueryDict(address.split("?", 1)[1]))
+    campaigns = form.filter(Campaign.objects.public().for_listing())
+    count, estimated = campaigns.count_or_estimate()
+    limited = campaigns.order_by().values("pk")[: COUNTED_EXACTLY_UP_TO + 1]
+    counting, _plan = explain(limited, {runs}, indexes_only=True)  # as count_matches()
+    if estimated:
+        campaigns = campaigns.ranked_by_titles()
+    paging, plan = explain(campaigns[:20], {runs}, indexes_only=estimated)
     scans = {{line.split(" on ")[1].split()[0] for line in plan if "Seq Scan on" in line}}
     indexes = {{
         line.split(" using " if " using " in line else " on ")[1].split()[0]
         for line in plan
         if " using " in line or "Index Scan on" in line
     }}
-    took = plan[-1].split(": ")[1]
-    print(f"{{name:26}} {{took:>12}}  sequential scans: {{', '.join(sorted(scans)) or 'none'}}")
-    print(f"{{'':26}} {{'':>12}}  indexes: {{', '.join(sorted(indexes)) or 'none'}}")
+    both = statistics.median(counting) + statistics.median(paging)
+    matches = f"~{{count}}" if estimated else str(count)
+    print(
+        f"{{name:26}} {{matches:>8}} {{counting[0]:8.1f}} {{statistics.median(counting):9.1f}} "
+        f"{{paging[0]:8.1f}} {{statistics.median(paging):9.1f}} {{both:7.1f}}"
+    )
+    print(f"{{'':26}} sequential scans: {{', '.join(sorted(scans)) or 'none'}}")
+    print(f"{{'':26}} indexes: {{', '.join(sorted(indexes)) or 'none'}}")
 """
     subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
@@ -472,6 +505,11 @@ def main():
         help="grow_catalogue's cases (default), or seed cases copied by SQL and recounted",
     )
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="only EXPLAIN ANALYZE the searches (with --reuse: no server started)",
+    )
+    parser.add_argument(
         "--first-requests",
         action="store_true",
         help="time only the first requests after a restart and after a change",
@@ -482,6 +520,10 @@ def main():
     env = environment(f"{SERVER}/{database}")
     if not arguments.reuse:
         build(env, database, arguments.cases, arguments.shape)
+    if arguments.explain:
+        print("searches at the database (EXPLAIN ANALYZE, milliseconds):")
+        explain_searches(env)
+        return
     manage(env, "collectstatic", "--no-input", "-v", "0")  # production serves hashed names
     slugs = examples(env, arguments.shape)
     chosen = [(name, address) for name, address in PAGES if (arguments.only or "") in name]
@@ -492,6 +534,8 @@ def main():
     print("\n== first requests after a restart and after a change (no Redis)", flush=True)
     failures = first_requests(env, pages, slugs)
     if arguments.first_requests:
+        print("\nsearches at the database (EXPLAIN ANALYZE, milliseconds):")
+        explain_searches(env)
         print(f"\nanswers other than 200: {len(failures)}" + "".join(f"\n  {f}" for f in failures))
         return
     print("counting queries …", flush=True)
@@ -516,7 +560,7 @@ def main():
             warm="REDIS_URL" in settings,
         )
     if not arguments.only or "search" in arguments.only:
-        print("\nsearches at the database (EXPLAIN ANALYZE of a page of results):")
+        print("\nsearches at the database (EXPLAIN ANALYZE, milliseconds):")
         explain_searches(env)
     print(f"\nanswers other than 200: {len(failures)}" + "".join(f"\n  {f}" for f in failures))
 

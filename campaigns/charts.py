@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .display import CAVEAT_MARK, distinction, marked_number, primary_name, unit_label
+from .models import Qualifier
 
 WIDTH = 400
 """The drawing's width in SVG units; it scales to its container."""
@@ -53,6 +54,28 @@ class Bar:
     low: Decimal | None = None
     """Where sources give a measure different values, the lowest (``value`` is the highest):
     the bar is solid to it and pale on to the highest."""
+    bound: str = ""
+    """The figure's qualifier: a bar of "over" or "at least" is open at its end (the amount may
+    be more), one of "up to", "under" or "nearly" capped (it may be less)."""
+
+    @property
+    def marker(self):
+        """How the bar's end is drawn: "more", "less" or "" (``bound``)."""
+        if self.bound in LOWER_BOUNDS:
+            return "more"
+        if self.bound in UPPER_BOUNDS:
+            return "less"
+        return ""
+
+
+LOWER_BOUNDS = frozenset({Qualifier.OVER, Qualifier.AT_LEAST})
+"""Qualifiers of an amount that may be more than the figure."""
+
+UPPER_BOUNDS = frozenset({Qualifier.UP_TO, Qualifier.UNDER, Qualifier.NEARLY})
+"""Qualifiers of an amount that may be less than the figure."""
+
+MARKER_WIDTH = 7
+"""Room after a bar for the mark of its open or capped end."""
 
 
 @dataclass(frozen=True)
@@ -101,9 +124,12 @@ def describe(bars):
     }
 
 
-def drawing(bars, title, chart_id, description="", value_heading="", label_heading=""):
+def drawing(
+    bars, title, chart_id, description="", value_heading="", label_heading="", range_note=""
+):
     """What the chart template draws: each bar placed and sized, the title and a description.
-    A bar of 0 (a year with no case) is drawn as no bar at all."""
+    A bar of 0 (a year with no case) is drawn as no bar at all. ``range_note`` says what a bar
+    solid to its ``low`` and pale on means (by default: sources that differ about a measure)."""
     bars = list(bars)
     drawn = []
     largest = max((bar.value for bar in bars), default=0) or 1
@@ -122,7 +148,7 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
                 bar_y=top + BAR_TOP,
                 width=round(width, 1),
                 solid_width=round(width if bar.low is None else width_of(bar.low), 1),
-                text_x=round(width + 6, 1),
+                text_x=round(width + 6 + (MARKER_WIDTH if bar.marker else 0), 1),
                 text_y=top + BAR_TOP + BAR_HEIGHT - 2,
             )
         )
@@ -138,6 +164,12 @@ def drawing(bars, title, chart_id, description="", value_heading="", label_headi
         "bar_height": BAR_HEIGHT,
         "caveat_mark": CAVEAT_MARK if any(bar.caveat for bar in bars) else "",
         "ranges": any(bar.low is not None for bar in bars),
+        "range_note": range_note
+        or _(
+            "Where sources differ about a measure, its bar is solid to the lowest value they "
+            "give and pale on to the highest."
+        ),
+        "markers": {bar.marker for bar in bars} - {""},
     }
 
 

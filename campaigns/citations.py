@@ -203,6 +203,14 @@ def source_citable(source):
     Chinese), its author, publisher and date. It is cited as of when the catalogue last
     recorded it, which keeps its citation the same until the record changes."""
     original_is_chinese = source.language == Language.CHINESE and bool(source.title_zh)
+    note = ""
+    if source.cited_by_id:
+        cited_by = source.cited_by
+        note = f"As reported in {cited_by.short_name}, reference [{source.reference_number}]"
+        if source.title_rendered_by_citing:
+            note += (
+                f"; original title not recorded, English title as {cited_by.short_name} gives it"
+            )
     return Citable(
         key=source.slug,
         kind=source.kind,
@@ -215,6 +223,7 @@ def source_citable(source):
         cited=timezone.localtime(source.updated_at).date() if source.url else None,
         url=source.url,
         language=source.language if source.language in Language.values else "",
+        note=note,
     )
 
 
@@ -239,6 +248,8 @@ def apa(document):
         parts.append(f"{document.publisher}.")
     if document.url:
         parts.append(document.url)
+    if document.note and not document.is_ours:  # a source known through another
+        parts.append(f"{document.note}.")
     return " ".join(parts)
 
 

@@ -2,12 +2,15 @@
 site's filter forms are in filters/; the admin's import and review forms are beside their pages,
 in admin/importing.py and admin/review.py.)"""
 
+import copy
+
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import correcting, services
 from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
 from .models import (
@@ -61,23 +64,107 @@ class PrefetchedChoicesForm(ConcurrentEditForm):
                 widget.selected_object = getattr(self.instance, name)
 
 
-class FigureAdminForm(PrefetchedChoicesForm):
-    """A figure's form in the admin, on its own page and inline on its campaign's page."""
+class PreviewMark(forms.CharField):
+    """A hidden field marking that the curator was shown the correction a save makes (a
+    form-only field: never a change of its own)."""
 
-    correction_note = forms.CharField(
-        label=_("Public note on a correction"),
-        required=False,
-        max_length=500,
-        help_text=_(
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def has_changed(self, initial, data):
+        return False
+
+
+class FigureAdminForm(PrefetchedChoicesForm):
+    """A figure's form in the admin, on its own page and inline on its campaign's page.
+
+    A change to what a figure of a published case states (its words, value, unit or
+    qualifier) is a correction readers see under the case: the form asks for its public note
+    in English and in Chinese and, before it saves, shows the correction as readers will see
+    it (once for each change, marked by ``correction_previewed``). ``correction`` is then the
+    correction the save makes (unsaved), or None.
+    """
+
+    correction_note = correcting.note_fields(
+        _(
             "If the case is published and you change what this figure states, readers see the "
             "old and new value under the case, with this note."
-        ),
-    )
+        )
+    )["en"]
+    correction_note_zh = correcting.note_fields("")["zh"]
+    correction_previewed = PreviewMark()
+
+    correction = None
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/correction_preview.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.value is not None:
             self.initial["value"] = without_trailing_zeros(self.instance.value)
+
+    def note(self) -> services.Note:
+        """The public note as typed."""
+        cleaned_data = getattr(self, "cleaned_data", {})
+        return services.Note(
+            cleaned_data.get("correction_note", ""), cleaned_data.get("correction_note_zh", "")
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.correction = self._correction(cleaned_data)
+        if self.correction is None:
+            return cleaned_data
+        token = correcting.preview_token(self.correction)
+        note = self.note()  # before an error takes its field out of the cleaned data
+        missing = note.missing()
+        for language in missing:
+            self.add_error(
+                "correction_note" if language == "en" else "correction_note_zh",
+                correcting.missing_note_error(missing, self.correction),
+            )
+        if not missing and cleaned_data.get("correction_previewed") != token:
+            self.add_error(
+                "correction_note_zh",
+                _("Check the correction below as readers will see it, then save again to make it."),
+            )
+        if self.errors:
+            self._show_preview(token, note)
+        return cleaned_data
+
+    def _correction(self, cleaned_data):
+        """The correction saving this form would make (unsaved), or None."""
+        figure = self.instance
+        if figure.pk is None or cleaned_data.get("DELETE") or not self.has_changed():
+            return None
+        readers_saw = services.public_statements([figure.pk])
+        if figure.pk not in readers_saw:
+            return None
+        changed = copy.copy(figure)
+        for name in (*services.Statement.FIELDS, "label", "label_zh"):
+            if name in cleaned_data:
+                setattr(changed, name, cleaned_data[name])
+        return services.correction_of(figure=changed, before=readers_saw[figure.pk])
+
+    def _show_preview(self, token, note):
+        """Put the correction, as readers will see it, under the note's fields, and mark the
+        form as having shown it."""
+        shown = correcting.preview(
+            [self.correction],
+            note,
+            self["correction_note"].auto_id,
+            self["correction_note_zh"].auto_id,
+        )
+        # Both the field and its bound field, which read its help text when it was made.
+        self.fields["correction_note_zh"].help_text = shown
+        self["correction_note_zh"].help_text = shown
+        data = self.data.copy()
+        data[self.add_prefix("correction_previewed")] = token
+        self.data = data
 
 
 class FormatsField(forms.MultipleChoiceField):

@@ -121,17 +121,23 @@ def check(token: str) -> LoadReport:
             raise LoadError(_named(str(error), path, name)) from None
 
 
-def run(token: str, *, user) -> tuple[LoadReport, str]:
+def run(token: str, *, user, note=None) -> tuple[LoadReport, str]:
     """Import the staged file for ``user``, in one transaction and one revision, and discard
-    it; return the report and the file's name. Raises ``LoadError`` (nothing changed) if it
-    cannot be loaded, ``UploadError`` if it is not staged."""
+    it; return the report and the file's name. A figure of a published case it changes is a
+    correction readers see, which needs ``note`` (``services.Note``) in both languages.
+    Raises ``LoadError`` (nothing changed) if it cannot be loaded — ``CorrectionNoteMissing``
+    if it makes a correction without its note — and ``UploadError`` if it is not staged."""
     with staged(token) as (path, name):
         try:
             report = load_catalogue(
-                paths=[path], user=user, comment=f"Imported {name} in the admin"
+                paths=[path],
+                user=user,
+                comment=f"Imported {name} in the admin",
+                note=note,
+                require_note=True,
             )
         except LoadError as error:
-            raise LoadError(_named(str(error), path, name)) from None
+            raise type(error)(_named(str(error), path, name)) from None
     discard(token)
     return report, name
 

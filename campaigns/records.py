@@ -39,6 +39,7 @@ from .models import (
     Evidence,
     FigureKind,
     Format,
+    Outcome,
     Participation,
     Qualifier,
     Role,
@@ -215,6 +216,8 @@ class Lists(NamedTuple):
     """The slugs of its tags, sorted."""
     evidence: dict | None = None
     """Its evidence, in reading order (read for the JSON download only)."""
+    sources: dict | None = None
+    """The slugs of the sources it cites, in slug order (read for the case downloads)."""
 
 
 def platforms_of(campaign_ids):
@@ -226,6 +229,17 @@ def platforms_of(campaign_ids):
     ):
         platforms[campaign_id].append(slug)
     return platforms
+
+
+def sources_of(campaign_ids):
+    """{campaign id: the slugs of the sources it cites, in slug order}, of these campaigns."""
+    sources = defaultdict(list)
+    links = Campaign.sources.through.objects.filter(campaign_id__in=campaign_ids)
+    for campaign_id, slug in links.order_by("source__slug").values_list(
+        "campaign_id", "source__slug"
+    ):
+        sources[campaign_id].append(slug)
+    return sources
 
 
 def participants_of(campaign_ids):
@@ -262,13 +276,15 @@ def evidence_of(campaign_ids):
 def case_lists(cases):
     """The ``Lists`` of a chunk of cases."""
     ids = [case.pk for case in cases]
-    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids))
+    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), sources=sources_of(ids))
 
 
 def case_lists_with_evidence(cases):
     """The ``Lists`` of a chunk of cases with their evidence: for the JSON download."""
     ids = [case.pk for case in cases]
-    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids))
+    return Lists(
+        platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids), sources_of(ids)
+    )
 
 
 def figure_lists(figures):
@@ -382,8 +398,29 @@ CAMPAIGN = [
         ),
         Scope,
     ),
+    Field(
+        "scope_label",
+        _("The scope's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_scope_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field("cause", _("The public cause it served: a cause code."), Cause),
+    Field(
+        "cause_label",
+        _("The cause's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_cause_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field("approach", _("How it used social media: an approach code."), Approach),
+    Field(
+        "approach_label",
+        _("The approach's name, in the language of the page the download was taken from."),
+        None,
+        lambda c, x: c.get_approach_display(),
+        formats=only(DOWNLOAD),
+    ),
     Field(
         "formats",
         _(
@@ -392,6 +429,16 @@ CAMPAIGN = [
         ),
         list[Format],
         lambda c, x: format_codes(c.formats),
+    ),
+    Field(
+        "format_labels",
+        _(
+            "The formats' names, in the language of the page the download was taken from "
+            "(separated by “; ” in the CSV, a list in JSON)."
+        ),
+        None,
+        lambda c, x: [str(Format(code).label) for code in format_codes(c.formats)],
+        formats=only(DOWNLOAD),
     ),
     Field(
         "platforms",
@@ -428,6 +475,16 @@ CAMPAIGN = [
         listed("tags"),
         api=lambda campaign: sorted(campaign_tags(campaign), key=lambda tag: tag.name),
         api_description="Its tags, by English name.",
+    ),
+    Field(
+        "sources",
+        _(
+            "The slugs of the sources it cites (separated by “; ” in the CSV, a list in JSON); "
+            "/sources/<slug>/ describes each."
+        ),
+        None,
+        listed("sources"),
+        formats=only(DOWNLOAD),
     ),
     Field("figure_count", _("How many figures the catalogue records for it."), int),
     Field(
@@ -496,6 +553,15 @@ FIGURE = [
         "qualifier",
         _("How exact the figure is, as the source states it: a qualifier code."),
         Qualifier,
+    ),
+    Field(
+        "outcome",
+        _(
+            "For money or goods, what kind of outcome it is: donations or sales (an outcome "
+            "code); empty when the unit says enough."
+        ),
+        Outcome | None,
+        lambda f, x: f.outcome or None,
     ),
     Field("stated_as", _("The figure exactly as the source writes it."), str),
     Field("period", _("The period it covers, in words, when the source says."), str),
@@ -614,6 +680,23 @@ FIGURE = [
         _("That document's address on the web, when it has one."),
         str,
         lambda f, x: f.source.url,
+    ),
+    Field(
+        "source_cited_by",
+        _(
+            "When the catalogue knows that document only through another that cites it, the "
+            "citing source's slug (read with source_reference_number); empty otherwise."
+        ),
+        str,
+        lambda f, x: f.source.cited_by.slug if f.source.cited_by_id else "",
+        formats=only(DOWNLOAD),
+    ),
+    Field(
+        "source_reference_number",
+        _("Its number in the citing source's references: “[12]” is 12."),
+        int | None,
+        lambda f, x: f.source.reference_number,
+        formats=only(DOWNLOAD),
     ),
     Field(
         "campaign_url",

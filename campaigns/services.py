@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import IntegerField, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from . import derived, history
 from .display import grouped_number
@@ -72,9 +73,9 @@ def send_back(*, campaigns: QuerySet[Campaign], note: str) -> int:
 
 
 @derived.unit()
-def withdraw(*, campaigns: QuerySet[Campaign], reason: str) -> int:
+def withdraw(*, campaigns: QuerySet[Campaign], reason: str, reason_zh: str = "") -> int:
     """Withdraw the published campaigns among ``campaigns``: their addresses say they were
-    withdrawn, when and ``reason``; return how many."""
+    withdrawn, when and why (``reason``, in Chinese ``reason_zh``); return how many."""
     return _move(
         campaigns.filter(status=Status.PUBLISHED),
         "Withdrew",
@@ -82,6 +83,7 @@ def withdraw(*, campaigns: QuerySet[Campaign], reason: str) -> int:
         status=Status.WITHDRAWN,
         withdrawn_at=timezone.now(),
         withdrawal_reason=reason,
+        withdrawal_reason_zh=reason_zh,
     )
 
 
@@ -143,10 +145,12 @@ class Statement:
 
     def shown(self, words: bool) -> str:
         """The statement as a correction shows it: its words, or (when only the number, unit
-        or qualifier changed) those."""
+        or qualifier changed) those, in English as the words are (whatever language the
+        curator's admin is in)."""
         if words:
             return self.stated_as[:300]
-        qualifier = Qualifier(self.qualifier).label if self.qualifier else ""
+        with override("en"):
+            qualifier = str(Qualifier(self.qualifier).label) if self.qualifier else ""
         number = grouped_number(self.value) if self.value is not None else "—"
         return " ".join(str(part) for part in (qualifier, number, self.unit) if part)[:300]
 
@@ -161,8 +165,33 @@ def public_statements(figure_ids) -> dict[int, Statement]:
     return {row["pk"]: Statement.of(row) for row in rows.values("pk", *Statement.FIELDS)}
 
 
+@dataclass(frozen=True)
+class Note:
+    """A public note readers see, in English and in Chinese."""
+
+    en: str = ""
+    zh: str = ""
+
+    def __post_init__(self):
+        object.__setattr__(self, "en", (self.en or "").strip())
+        object.__setattr__(self, "zh", (self.zh or "").strip())
+
+    def missing(self) -> list[str]:
+        """The languages the note is not written in yet ("en", "zh")."""
+        return [language for language in ("en", "zh") if not getattr(self, language)]
+
+
+def missing_note_message(missing: list[str]) -> str:
+    """What a curator is told a correction's public note lacks (``Note.missing``)."""
+    if missing == ["en"]:
+        return gettext("Write the public note in English.")
+    if missing == ["zh"]:
+        return gettext("Write the public note in Chinese.")
+    return gettext("Write the public note in English and in Chinese.")
+
+
 @derived.unit()
-def change_figure(*, figure: Figure, changes: dict, note: str = "") -> Correction | None:
+def change_figure(*, figure: Figure, changes: dict, note: Note = Note()) -> Correction | None:
     """Change a figure's fields (``{field: value}``), checked as the admin checks them, and
     record the correction readers see, with ``note``, if it is a figure of a published case
     that now states something else. For the shell and scripts; the admin's forms do the same."""
@@ -176,23 +205,36 @@ def change_figure(*, figure: Figure, changes: dict, note: str = "") -> Correctio
     return None
 
 
-def record_correction(*, figure: Figure, before: Statement, note: str = "") -> Correction | None:
-    """Record, for readers, that ``figure`` — a figure of a case they saw, which stated
-    ``before`` — now states something else (its words, number, unit or qualifier), with the
-    curator's public ``note``. A change of what it is called is no correction: None."""
+def correction_of(*, figure: Figure, before: Statement, note: Note = Note()) -> Correction | None:
+    """The correction readers would see (unsaved) if ``figure`` — a figure of a case they saw,
+    which stated ``before`` — is saved as it stands, with ``note``: its old and new statement.
+    A change of what it is called is no correction: None."""
     after = Statement.of(figure)
     if after == before:
         return None
     words = before.stated_as != after.stated_as
-    return Correction.objects.create(
+    return Correction(
         campaign_id=figure.campaign_id,
-        figure=figure,
+        figure=figure if figure.pk is not None else None,
         label=figure.label,
         label_zh=figure.label_zh,
         before=before.shown(words),
         after=after.shown(words),
-        note=(note or "").strip(),
+        note=note.en,
+        note_zh=note.zh,
     )
+
+
+def record_correction(
+    *, figure: Figure, before: Statement, note: Note = Note()
+) -> Correction | None:
+    """Record, for readers, that ``figure`` — a figure of a case they saw, which stated
+    ``before`` — now states something else (its words, number, unit or qualifier), with the
+    curator's public ``note``. A change of what it is called is no correction: None."""
+    correction = correction_of(figure=figure, before=before, note=note)
+    if correction is not None:
+        correction.save()
+    return correction
 
 
 def mark_source_checked(*, source: Source, user) -> None:

@@ -41,6 +41,12 @@ urlpatterns = [
         name="figure_citation",
     ),
     path("compare/", views.compare, name="compare"),
+    path("reading-list/", views.reading_list, name="reading_list"),
+    re_path(
+        r"^reading-list/export\.(?P<fmt>csv|json|ris|bib)$",
+        views.reading_list_download,
+        name="reading_list_download",
+    ),
     path("timeline/", views.timeline, name="timeline"),
     path("about/", views.about, name="about"),
     path("data/", views.data, name="data"),

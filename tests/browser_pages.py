@@ -40,6 +40,7 @@ PAGES = {
     "a measure sources state differently": "/figures/?unit=users&about=sector",
     "figure": "/figures/yaan-weibo-donations-cny/",
     "figure of a measure": "/figures/china-short-video-users/",
+    "reading list": f"/reading-list/?c={CASE}&c=song-xiaoying-apple-live-stream",
     "compare": f"/compare/?c={CASE}&c=kwai-agricultural-assistance",
     "compare four cases": (
         f"/compare/?c={CASE}&c=song-xiaoying-apple-live-stream&c=kwai-agricultural-assistance"

@@ -218,3 +218,17 @@ def form_data(response, form_id=None):
     for name, value in fields:
         data.appendlist(name, value)
     return data
+
+
+NOTE = {"correction_note": "Corrected from the source.", "correction_note_zh": "据来源更正。"}
+"""A public note on a correction in both languages, as a curator types it beside a figure."""
+
+
+def post_checking_corrections(client, url, data):
+    """Send an admin form; if it comes back showing the corrections it makes as readers will
+    see them (to be checked before they are made), send it again as the page now stands — the
+    curator has checked them. The last response."""
+    response = client.post(url, data)
+    if response.status_code == 200 and 'class="correction-preview"' in response.content.decode():
+        response = client.post(url, form_data(response))
+    return response

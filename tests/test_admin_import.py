@@ -11,8 +11,9 @@ from django.urls import reverse
 from reversion.models import Revision
 
 from campaigns import importing
-from campaigns.models import Source
-from tests.pages import messages_of
+from campaigns.exporting import fixture_records
+from campaigns.models import Correction, Figure, Source
+from tests.pages import messages_of, text
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +146,65 @@ def test_an_upload_left_unconfirmed_for_a_day_is_removed_when_the_next_is_staged
     new = reviewer.post(IMPORT, {"file": upload(SOURCES)}).context["token"]
 
     assert importing.staged_uploads() == [new]
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def changed_figure_file(figure, **changes):
+    """A catalogue file holding ``figure`` (of a published case) with ``changes``."""
+    (record,) = fixture_records([figure])
+    record["fields"].update(changes)
+    return upload([record])
+
+
+def test_the_dry_run_lists_the_corrections_an_import_would_make_and_asks_for_the_note(
+    reviewer, figure
+):
+    checked = reviewer.post(IMPORT, {"file": changed_figure_file(figure, value="2500")})
+
+    assert checked.status_code == 200
+    page = text(checked.content.decode())
+    assert "Corrections readers would see" in page
+    assert "Wesee agricultural assistance Videos published exactly 2,234 videos" in page
+    assert "exactly 2,500 videos" in page
+    assert "Public note on a correction (Chinese)" in page
+    assert "Readers will see it under the case as:" in page
+    assert not Correction.objects.exists()
+
+
+def test_an_import_changing_a_published_figure_without_a_chinese_note_is_refused(reviewer, figure):
+    checked = reviewer.post(IMPORT, {"file": changed_figure_file(figure, value="2500")})
+    token = checked.context["token"]
+
+    refused = reviewer.post(IMPORT, {"token": token, "confirm": "1", "note": "Recounted."})
+
+    assert refused.status_code == 200
+    assert refused.context["notes"].errors["note_zh"] == [
+        "Readers will see these corrections under their cases (listed below, as they will "
+        "read them). Write the public note in Chinese."
+    ]
+    assert Figure.objects.get(pk=figure.pk).value == 2234
+    assert not Correction.objects.exists()
+    assert "Videos published: exactly 2,234 videos → exactly 2,500 videos — Recounted." in (
+        text(refused.content.decode())
+    )
+
+    done = reviewer.post(
+        IMPORT, {"token": token, "confirm": "1", "note": "Recounted.", "note_zh": "重新统计。"}
+    )
+
+    assert done.status_code == 302
+    correction = Correction.objects.get()
+    assert (correction.note, correction.note_zh) == ("Recounted.", "重新统计。")
+    assert Figure.objects.get(pk=figure.pk).value == 2500
+
+
+def test_an_import_that_corrects_nothing_asks_for_no_note(reviewer, figure):
+    checked = reviewer.post(IMPORT, {"file": changed_figure_file(figure, label="Videos made")})
+
+    assert "Corrections readers would see" not in text(checked.content.decode())
+    done = reviewer.post(IMPORT, {"token": checked.context["token"], "confirm": "1"})
+
+    assert done.status_code == 302
+    assert Figure.objects.get(pk=figure.pk).label == "Videos made"

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import Campaign, Figure
 from campaigns.models import base as models_base
@@ -105,6 +106,21 @@ def test_counting_or_estimating_stops_early_on_postgresql(flood_cases, django_as
     assert estimated is POSTGRESQL
     assert count >= 4 if POSTGRESQL else count == 25
     assert matches.count_or_estimate(exact_up_to=100) == (25, False)
+
+
+def test_a_search_is_counted_through_the_indexes_on_postgresql(flood_cases):
+    matches = Campaign.objects.public().search("flood")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert matches.count_matches() == (25, False)
+
+    statements = [query["sql"] for query in queries]
+    counts = [n for n, sql in enumerate(statements) if "COUNT(" in sql]
+    assert len(counts) == 1
+    if POSTGRESQL:  # not by walking the table, which reads every row's document to test it
+        before, after = statements[: counts[0]], statements[counts[0] + 1 :]
+        assert any("SET LOCAL enable_seqscan = off" in sql for sql in before)
+        assert any("RESET enable_seqscan" in sql for sql in after)
 
 
 @pytest.fixture

@@ -132,10 +132,23 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
     assert reader.goto(campaign.get_absolute_url()).status == 200
     expect(reader.locator("h1")).to_have_text("Flood relief by live stream")
 
-    # The reviewer corrects a figure, with a public note.
+    # The reviewer corrects a figure: the public note is needed in both languages, and the
+    # correction is shown as readers will see it, the note following what is typed.
     reviewer.fill("#id_figures-0-stated_as", "250 tonnes")
     reviewer.fill("#id_figures-0-value", "250")
     reviewer.fill("#id_figures-0-correction_note", "The county's final count.")
+    reviewer.click("input[name=_save]")
+    expect(reviewer.locator(".errorlist").first).to_contain_text(
+        "Write the public note in Chinese."
+    )
+    preview = reviewer.locator(".correction-preview")
+    chinese = preview.locator("li[data-language=zh-hans]")
+    expect(chinese.locator(".correction-note span[lang=en]")).to_have_text(
+        "The county's final count."
+    )
+    reviewer.fill("#id_figures-0-correction_note_zh", "县里的最终统计。")
+    expect(chinese).to_contain_text("200 tonnes → 250 tonnes — 县里的最终统计。")
+    expect(chinese.locator(".english-only")).to_have_count(1)  # the label only: no Chinese
     reviewer.click("input[name=_save]")
     expect(reviewer.locator(".messagelist")).to_contain_text("was changed successfully")
     reader.goto(campaign.get_absolute_url())
@@ -149,6 +162,14 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
     expect(newest).to_contain_text("Stated as: 200 tonnes → 250 tonnes")
     reviewer.locator(".history-entry").nth(1).locator("text=Restore this version").click()
     expect(reviewer.locator("#content-main")).to_contain_text("Put back figure")
+    expect(reviewer.locator(".correction-preview li[data-language=en]")).to_contain_text(
+        "Crops sold: 250 tonnes → 200 tonnes"
+    )
+    reviewer.fill("#id_note", "Back to the first count.")
+    reviewer.fill("#id_note_zh", "恢复为最初的统计。")
+    expect(reviewer.locator(".correction-preview li[data-language=en]")).to_contain_text(
+        "250 tonnes → 200 tonnes — Back to the first count."
+    )
     reviewer.click("input[type=submit][value='Yes, restore this version']")
     expect(reviewer.locator(".messagelist")).to_contain_text("Restored to the version of")
     figure.refresh_from_db()

@@ -295,4 +295,5 @@ def test_the_health_check_answers_200_and_503_without_the_database(client, db, m
     sick = client.get("/health/")
 
     assert sick.status_code == 503
+    assert sick["Retry-After"] == "30", "the same wait as every other 503 for the database"
     assert sick.json() == {"status": "unavailable", "database": "unavailable", "cache": "ok"}

@@ -9,7 +9,7 @@ from django.urls import reverse
 from campaigns import services
 from campaigns.models import Campaign, Correction, Figure, Source, Status, Tag
 from campaigns.roles import REVIEWER
-from tests.pages import form_data
+from tests.pages import form_data, post_checking_corrections
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +156,9 @@ def test_a_figure_edited_inline_meanwhile_is_not_overwritten_nor_corrected_twice
     assert alices_form["figures-0-id"] == str(figure.pk)
     alices_form["figures-0-stated_as"] = "more than 110 million yuan"
     alices_form["figures-0-correction_note"] = "The source's own words."
-    assert save(alice, yaan_case, alices_form).status_code == 302
+    alices_form["figures-0-correction_note_zh"] = "来源原话。"
+    saved = post_checking_corrections(alice, change_url(yaan_case), dict(alices_form.lists()))
+    assert saved.status_code == 302
     bobs_form["figures-0-label"] = "Money raised"
 
     refused = save(bob, yaan_case, bobs_form)
@@ -178,8 +180,8 @@ def test_a_figure_edited_inline_meanwhile_is_not_overwritten_nor_corrected_twice
 def test_a_figure_on_its_own_page_is_guarded_too(alice, bob, yaan_case):
     figure = Figure.objects.get(key="yaan-donations")
     alices_form, bobs_form = opened(alice, figure), opened(bob, figure)
-    alices_form["value"] = "110000001"
-    save(alice, figure, alices_form)
+    alices_form.update(value="110000001", correction_note="Recounted.", correction_note_zh="重计。")
+    assert post_checking_corrections(alice, change_url(figure), alices_form).status_code == 302
     bobs_form["label_zh"] = "善款"
 
     refused = save(bob, figure, bobs_form)

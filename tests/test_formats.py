@@ -360,3 +360,13 @@ def test_the_admins_list_of_cases_filters_by_format(admin_client, seed_catalogue
     unknown = admin_client.get(changelist_url(Campaign), {"format": "hologram"})
     assert unknown.status_code == 200
     assert list(unknown.context["cl"].result_list) == []
+
+
+def test_the_csv_names_the_formats_in_the_pages_language(client, seed_catalogue, db):
+    response = client.get("/campaigns/export.csv", {"format": "online_store"})
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
+    labels = {row["slug"]: row["format_labels"] for row in rows}
+
+    assert labels["kwai-agricultural-assistance"] == "Short video; Online store or shopping link"

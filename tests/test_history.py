@@ -15,15 +15,21 @@ from campaigns.loading import load_catalogue
 from campaigns.models import Campaign, Figure, Participation, Removal, Status
 from tests import factories
 from tests.pages import (
+    NOTE,
     campaign_form_data,
     change_url,
     changelist_url,
     figure_row,
     formset_data,
     messages_of,
+    post_checking_corrections,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+RESTORE_NOTE = {"note": "Back to the source's own count.", "note_zh": "恢复为来源的原数。"}
+"""The public note, in both languages, of a restore that changes a published figure."""
 
 
 def history_url(obj):
@@ -63,10 +69,13 @@ def existing_figure_row(figure, **changes):
 
 
 def save_case(client, campaign, figures=(), **changes):
-    """Save the campaign's admin page with these figure rows (all of them already saved)."""
+    """Save the campaign's admin page with these figure rows (all of them already saved), each
+    with a public note in both languages unless it says otherwise, checking the corrections
+    it makes as readers will see them."""
     data = campaign_form_data(campaign, **changes)
+    figures = [{**NOTE, **row} for row in figures]
     data.update(formset_data("figures", figures, initial=len(figures)))
-    response = client.post(change_url(campaign), data)
+    response = post_checking_corrections(client, change_url(campaign), data)
     assert response.status_code == 302, response.context and response.context["errors"]
     return response
 
@@ -256,7 +265,7 @@ def test_restoring_an_earlier_version_puts_back_the_case_and_its_figure_as_a_new
     confirm = admin_client.get(restore_url(campaign, first.pk))
     assert confirm.status_code == 200
     assert "Put back figure" in text_of(confirm)
-    response = admin_client.post(restore_url(campaign, first.pk))
+    response = admin_client.post(restore_url(campaign, first.pk), RESTORE_NOTE)
 
     assert response.status_code == 302
     campaign.refresh_from_db()

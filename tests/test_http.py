@@ -236,6 +236,61 @@ def test_an_interface_error_on_connecting_is_a_503_too(reader):
     assert response.status_code == 503
 
 
+def driver_error(message, pgcode=None):
+    """A Django OperationalError raised from psycopg's own, as Django's wrapper raises it."""
+    import psycopg2
+
+    class DriverError(psycopg2.OperationalError):
+        pass
+
+    DriverError.pgcode = pgcode  # the SQLSTATE the server sent, None when it sent none
+    driver = DriverError(message)
+    error = OperationalError(message)
+    error.__cause__ = driver
+    return error
+
+
+@pytest.mark.parametrize(
+    ("message", "pgcode"),
+    [
+        ("connection to server failed: FATAL:  the database system is starting up", None),
+        ("server closed the connection unexpectedly", None),
+        ("terminating connection due to administrator command", "57P01"),
+        ("the database system is shutting down", "57P03"),
+        ("could not receive data from server", "08006"),
+    ],
+)
+def test_a_connection_lost_to_a_restart_is_a_503_though_the_database_is_back_a_moment_later(
+    reader, db, message, pgcode
+):
+    original = BaseDatabaseWrapper.ensure_connection
+    failed = []
+
+    def restarting_then_back(connection):
+        if not failed:  # the request's connection fails; the probe after it gets in
+            failed.append(connection)
+            raise driver_error(message, pgcode)
+        return original(connection)
+
+    with mock.patch.object(
+        BaseDatabaseWrapper, "ensure_connection", autospec=True, side_effect=restarting_then_back
+    ):
+        response = reader.get("/campaigns/")
+
+    assert failed, "the request met the restart"
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+def test_a_query_error_with_its_sqlstate_while_the_database_answers_stays_a_500(reader, db):
+    locked = driver_error("could not obtain lock on row in relation", pgcode="55P03")
+    with mock.patch("campaigns.views.campaigns.render", side_effect=locked):
+        response = reader.get("/about/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+
+
 def test_a_503_for_the_database_is_logged(reader, database_away, caplog):
     with caplog.at_level(logging.WARNING, logger="campaigns.unavailable"):
         reader.get("/campaigns/")

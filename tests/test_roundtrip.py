@@ -469,3 +469,31 @@ def test_when_and_by_whom_a_source_was_checked_is_exported_empty_and_kept_on_loa
     }, "another database's curators have not checked them"
     assert report.changed == 0
     assert set(Source.objects.values_list("checked_at", "checked_by")) == {(checked_at, alice.pk)}
+
+
+def test_a_withdrawal_reason_in_both_languages_goes_out_and_comes_back(
+    db, campaign, figure, tmp_path, client
+):
+    """A case published again after a withdrawal keeps the reasons it was withdrawn for; a
+    file of a withdrawn case gives its address both."""
+    Campaign.objects.filter(pk=campaign.pk).update(
+        withdrawal_reason="Retracted, then confirmed.", withdrawal_reason_zh="曾撤回，后经证实。"
+    )
+    export_catalogue(directory=tmp_path / "first")
+    empty_the_catalogue()
+    load_catalogue(paths=[tmp_path / "first" / name for name in FIXTURE_FILES])
+    export_catalogue(directory=tmp_path / "second")
+
+    assert read_export(tmp_path / "first") == read_export(tmp_path / "second")
+    loaded = Campaign.objects.get(slug=campaign.slug)
+    assert loaded.withdrawal_reason_zh == "曾撤回，后经证实。"
+
+    records = json.loads((tmp_path / "first" / "campaigns.json").read_text())
+    (record,) = [r for r in records if r["model"] == "campaigns.campaign"]
+    record["fields"]["status"] = Status.WITHDRAWN
+    (tmp_path / "withdrawn.json").write_text(json.dumps([record]))
+    load_catalogue(paths=[tmp_path / "withdrawn.json"])
+
+    page = client.get("/zh-hans" + loaded.get_absolute_url())
+    assert page.status_code == 410
+    assert "曾撤回，后经证实。" in page.content.decode()

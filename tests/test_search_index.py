@@ -214,3 +214,19 @@ def test_searching_the_index_runs_no_more_queries_than_reading_the_text(
     with django_assert_max_num_queries(len(reading_the_text)):
         html = page(client, url)
     assert "glacier-watch" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's column compression")
+def test_search_documents_are_compressed_with_lz4_where_the_server_offers_it(glacier_case):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'")
+        offered = "lz4" in cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute "
+            "WHERE attrelid = 'campaigns_campaign'::regclass "
+            "AND attname IN ('search_text', 'search_document', 'description') ORDER BY attname"
+        )
+        methods = dict(cursor.fetchall())
+
+    expected = "l" if offered else ""  # "l": LZ4; "": the server's default
+    assert methods == {"description": "", "search_document": expected, "search_text": expected}

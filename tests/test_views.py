@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -771,8 +771,12 @@ QUERY_COUNTS = {
     "/": 12,
     "/campaigns/": 8,
     # Filtered: two queries more than the unfiltered list, for the maps' counts by country and
-    # (some of these cases are in China) by province.
-    "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": 11,
+    # (some of these cases are in China) by province. On PostgreSQL a search is counted through
+    # the indexes (``count_matches``): four statements more in a test's transaction (a
+    # savepoint, the planner's settings, their reset, the savepoint released), two outside one.
+    "/campaigns/?q=farming&platform=shared&year_from=2000&sort=figures&page=1": (
+        15 if connection.vendor == "postgresql" else 11
+    ),
     "/campaigns/case-0/": 15,
     "/campaigns/case-0/cite.ris": 2,
     "/campaigns/case-0/cite.bib": 2,

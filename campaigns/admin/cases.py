@@ -66,6 +66,7 @@ class FigureInline(
     model = Figure
     form = FigureAdminForm
     extra = 0
+    view_on_site = False  # the case's own preview shows its figures, drafts' too
     verbose_name = _("figure")
     verbose_name_plural = _("figures")
     autocomplete_fields = ["source", "conversion_of", "same_measure_as"]
@@ -73,7 +74,7 @@ class FigureInline(
     fields = [
         ("label", "label_zh"),
         ("stated_as", "source"),
-        ("value", "unit", "kind", "qualifier"),
+        ("value", "unit", "kind", "qualifier", "outcome"),
         ("conversion_of", "same_measure_as"),
         ("period", "period_zh"),
         ("as_of", "as_of_precision", "as_of_is_document_date"),
@@ -81,6 +82,8 @@ class FigureInline(
         ("caveat", "caveat_zh"),
         ("key", "order"),
         "correction_note",
+        "correction_note_zh",
+        "correction_previewed",
     ]
 
 
@@ -198,7 +201,7 @@ class CampaignAdmin(
         (
             _("Review"),
             {
-                "fields": ["review_note", "withdrawal_reason"],
+                "fields": ["review_note", ("withdrawal_reason", "withdrawal_reason_zh")],
                 "description": _(
                     "The reviewer's note goes back to the editors with a case sent back; the "
                     "reason for a withdrawal is shown to readers at the case's address."
@@ -291,7 +294,7 @@ class CampaignAdmin(
                 services.record_correction(
                     figure=figure,
                     before=readers_saw[figure.pk],
-                    note=figure_form.cleaned_data.get("correction_note", ""),
+                    note=figure_form.note(),
                 )
 
     def save_model(self, request, obj, form, change):

@@ -72,9 +72,11 @@ class FigureAdmin(CampaignPartAdmin):
             _("Value"),
             {
                 "fields": [
-                    ("value", "unit", "kind", "qualifier"),
+                    ("value", "unit", "kind", "qualifier", "outcome"),
                     ("conversion_of", "same_measure_as"),
                     "correction_note",
+                    "correction_note_zh",
+                    "correction_previewed",
                 ]
             },
         ),
@@ -108,7 +110,7 @@ class FigureAdmin(CampaignPartAdmin):
             services.record_correction(
                 figure=obj,
                 before=readers_saw[obj.pk],
-                note=form.cleaned_data.get("correction_note", ""),
+                note=form.note(),
             )
 
     @admin.display(description=_("value"), ordering="value")

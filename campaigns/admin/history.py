@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from .. import history
+from ..correcting import NoteForm
 
 RECOVERABLE_PER_PAGE = 100
 """Deleted rows listed on one page of the recover list."""
@@ -189,10 +190,19 @@ class HistoryAdminMixin:
     ):
         state = history.prepare(stored, revision.pk, recover=recover)
         self.check_restore(request, state)
-        if request.method == "POST":
+        # Figures of a published case that would state something else: readers are told,
+        # with a public note in both languages, previewed here as they will read it.
+        data = request.POST if request.method == "POST" else None
+        notes = NoteForm(data, corrections=history.corrections(state))
+        if request.method == "POST" and notes.is_valid():
             try:
                 history.restore(
-                    stored, revision.pk, user=request.user, comment=comment, recover=recover
+                    stored,
+                    revision.pk,
+                    user=request.user,
+                    comment=comment,
+                    recover=recover,
+                    note=notes.note(),
                 )
             except history.RestoreError as error:
                 self.message_user(
@@ -220,6 +230,7 @@ class HistoryAdminMixin:
             "revision": revision,
             "entry": entry,
             "plan": history.plan(state),
+            "notes": notes,
             "recover": recover,
             "back": back,
         }

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .. import importing as uploads
-from ..loading import LoadError
+from ..correcting import NoteForm
+from ..loading import CorrectionNoteMissing, LoadError
 from .policy import can_publish
 
 TEMPLATE = "admin/campaigns/campaign/import.html"
@@ -57,8 +58,9 @@ def upload(model_admin, request):
     return _page(model_admin, request, form=form)
 
 
-def dry_run(model_admin, request, token, name):
-    """What importing the staged upload would do, model by model, to confirm or cancel; or
+def dry_run(model_admin, request, token, name, sent=None):
+    """What importing the staged upload would do, model by model, with the corrections
+    readers would see (and the public note they need, previewed); to confirm or cancel. Or
     why it cannot be imported (and the upload is thrown away)."""
     _remember(request, token, name)
     try:
@@ -67,21 +69,37 @@ def dry_run(model_admin, request, token, name):
         uploads.discard(token)
         _forget(request, token)
         return _page(model_admin, request, form=ImportForm(), refused=str(error), name=name)
+    corrections = [loaded.correction for loaded in report.corrections]
+    # The note as sent with a confirmation it was missing from, checked against them.
+    notes = NoteForm(sent, corrections=corrections)
     return _page(
-        model_admin, request, report=report, token=token, name=name, rows=_report_rows(report)
+        model_admin,
+        request,
+        report=report,
+        token=token,
+        name=name,
+        rows=_report_rows(report),
+        notes=notes,
     )
 
 
 def confirm(model_admin, request):
-    """Import the staged upload the curator confirmed, in one transaction and one revision."""
+    """Import the staged upload the curator confirmed, in one transaction and one revision;
+    if it changes a published figure and the public note is not written in both languages,
+    back to its dry run, which says so."""
     token = request.POST.get("token", "")
     if token not in _staged(request):
         model_admin.message_user(
             request, _("That upload is not yours or has expired."), messages.ERROR
         )
         return HttpResponseRedirect(request.path)
+    notes = NoteForm(request.POST)
+    notes.is_valid()  # no corrections known yet: only the notes' lengths are checked
     try:
-        report, name = uploads.run(token, user=request.user)
+        report, name = uploads.run(token, user=request.user, note=notes.note())
+    except CorrectionNoteMissing:
+        # Back to the dry run, whose note form, now knowing the corrections, says what is missing.
+        return dry_run(model_admin, request, token, _staged(request)[token], sent=request.POST)
     except (uploads.UploadError, LoadError) as error:
         model_admin.message_user(
             request,

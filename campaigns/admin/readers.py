@@ -21,11 +21,28 @@ class CorrectionAdmin(ConcurrentEditAdminMixin, HistoryAdminMixin, admin.ModelAd
 
     show_full_result_count = False
     form = ConcurrentEditForm
-    list_display = ["made_at", "campaign", "label", "before", "after", "note"]
+    list_display = ["made_at", "campaign", "label", "before", "after", "note", "note_zh"]
     list_select_related = ["campaign"]
-    search_fields = ["label", "label_zh", "note", "campaign__title", "campaign__title_zh"]
+    search_fields = [
+        "label",
+        "label_zh",
+        "note",
+        "note_zh",
+        "campaign__title",
+        "campaign__title_zh",
+    ]
     date_hierarchy = "made_at"
-    fields = ["campaign", "figure", "label", "label_zh", "before", "after", "made_at", "note"]
+    fields = [
+        "campaign",
+        "figure",
+        "label",
+        "label_zh",
+        "before",
+        "after",
+        "made_at",
+        "note",
+        "note_zh",
+    ]
     readonly_fields = ["campaign", "figure", "label", "label_zh", "before", "after", "made_at"]
 
     def has_add_permission(self, request):

@@ -56,6 +56,16 @@ class ReviewForm(forms.Form):
             "Needed to send a case back (for its editors) or to withdraw it (shown to readers)."
         ),
     )
+    note_zh = forms.CharField(
+        label=_("Reason in Chinese"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "zh-Hans"}),
+        help_text=_(
+            "For a withdrawal: the reason as Chinese readers see it. Without it, they read the "
+            "English."
+        ),
+    )
 
     checked = forms.MultipleChoiceField(
         label=_("Checked against the source"),
@@ -107,7 +117,9 @@ class ReviewForm(forms.Form):
             return services.send_back(campaigns=campaigns, note=note)
         if decision == self.UNPUBLISH:
             return services.unpublish_campaigns(campaigns=campaigns)
-        return services.withdraw(campaigns=campaigns, reason=note)
+        return services.withdraw(
+            campaigns=campaigns, reason=note, reason_zh=self.cleaned_data["note_zh"].strip()
+        )
 
     def done_message(self):
         """What the reviewer is told once the decision is carried out."""

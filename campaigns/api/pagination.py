@@ -81,7 +81,7 @@ class CataloguePagination(LimitOffsetPagination):
         limit, offset, cursor = pagination.limit, pagination.offset, pagination.cursor
         by_key = keyset.pageable(queryset)
         if keyset.RANK in queryset.query.annotations:  # a search: counted about, if broad,
-            count, estimated = queryset.count_or_estimate()  # and ranked by its titles
+            count, estimated = queryset.count_matches()  # and ranked by its titles
         else:
             count, estimated = self._items_count(queryset), False
         if estimated:

@@ -19,6 +19,7 @@ from ..models import (
     FigureSubject,
     Format,
     Organisation,
+    Outcome,
     Platform,
     ScopeFilter,
     Source,
@@ -96,6 +97,7 @@ class CampaignFilters(Schema):
         pattern=PROVINCE_PATTERN,
     )
     tag: TagSlug = Field(None, description="A tag slug (Chinese tags have Chinese slugs).")
+    source: SourceSlug = Field(None, description="A source slug: the campaigns citing it.")
     year_from: int = Field(
         None, ge=FIRST_YEAR, le=LAST_YEAR, description="Started in or after this year."
     )
@@ -123,6 +125,9 @@ class FigureFilters(Schema):
         description="What the figures are about: case outcomes (cases), platforms and "
         "organisations (platforms), or the whole sector (sector).",
     )
+    outcome: Outcome = Field(
+        None, description="A kind of outcome code: donations or sales (money or goods)."
+    )
     platform: list[PlatformSlug] = Field(
         None, description="Platform slugs: figures about them or about campaigns on them."
     )
@@ -149,6 +154,7 @@ def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
         format=filters.format or "",
         country=filters.country or "",
         province=filters.province or "",
+        source=filters.source or "",
         year_from=filters.year_from,
         year_to=filters.year_to,
         scope=filters.scope or "",
@@ -162,6 +168,7 @@ def figure_query(filters: "FigureFilters") -> FigureQuery:
         kind=filters.kind or "",
         unit=filters.unit or "",
         about=filters.about or "",
+        outcome=filters.outcome or "",
         platforms=tuple(filters.platform or ()),
         cause=filters.cause or "",
         year=filters.year,

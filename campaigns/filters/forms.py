@@ -29,8 +29,10 @@ from ..models import (
     FigureSubject,
     Format,
     Organisation,
+    Outcome,
     Platform,
     ScopeFilter,
+    Source,
     Tag,
     Unit,
 )
@@ -98,6 +100,7 @@ class CampaignFilterForm(ForgivingFilterForm):
     country = ForgivingChoiceField(label=_("Country"), required=False)
     province = ForgivingChoiceField(label=_("Province"), required=False)
     tag = ForgivingLookupChoiceField(label=_("Tag"), required=False)
+    source = ForgivingLookupChoiceField(label=_("Source"), required=False)
     year_from = ForgivingYearField(
         label=_("From year"),
         required=False,
@@ -125,6 +128,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         "country": _("No published case is from the country “%(value)s”; ignored."),
         "province": _("No published case is placed in the province “%(value)s”; ignored."),
         "tag": _("Unknown tag “%(value)s” was ignored."),
+        "source": _("Unknown source “%(value)s” was ignored."),
         "year_from": _("“%(value)s” is not a year; ignored."),
         "year_to": _("“%(value)s” is not a year; ignored."),
         "sort": _("Unknown sort order “%(value)s” was ignored."),
@@ -178,6 +182,12 @@ class CampaignFilterForm(ForgivingFilterForm):
             key=lambda choice: reading_order(choice[1]),
         )
         self.fields["tag"].lookup = lambda slug: label_of(tags, slug, primary_name)
+        # Sources are too many for a menu: one is named in the address (its page links to its
+        # cases), looked up only then.
+        self.fields["source"].choices = [("", _("Any source"))]
+        self.fields["source"].lookup = lambda slug: label_of(
+            Source.objects.public(), slug, lambda source: source.title_display
+        )
         _cases, causes, approaches, country_counts = summary.in_scope(asked_scope)
         self.fields["cause"].choices = self.counted("cause", _("Any cause"), Cause.choices, causes)
         self.fields["approach"].choices = self.counted(
@@ -297,6 +307,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             format=data.get("format") or "",
             country=data.get("country") or "",
             province=data.get("province") or "",
+            source=data.get("source") or "",
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
             scope=data.get("scope") or ScopeFilter.SOCIAL_GOOD,
@@ -332,6 +343,11 @@ class FigureFilterForm(ForgivingFilterForm):
         required=False,
         choices=[("", _("Anything")), *FigureSubject.choices],
     )
+    outcome = ForgivingChoiceField(
+        label=_("Kind of outcome"),
+        required=False,
+        choices=[("", _("Any kind of outcome")), *Outcome.choices],
+    )
     platform = ForgivingMultipleChoiceField(
         label=_("Platform"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -349,6 +365,7 @@ class FigureFilterForm(ForgivingFilterForm):
         "kind": _("Unknown kind of figure “%(value)s” was ignored."),
         "unit": _("Unknown unit “%(value)s” was ignored."),
         "about": _("Unknown subject “%(value)s” was ignored."),
+        "outcome": _("Unknown kind of outcome “%(value)s” was ignored."),
         "platform": _("Unknown platform “%(value)s” was ignored."),
         "cause": _("Unknown cause “%(value)s” was ignored."),
         "year": _("“%(value)s” is not a year; ignored."),
@@ -379,6 +396,7 @@ class FigureFilterForm(ForgivingFilterForm):
             kind=data.get("kind") or "",
             unit=data.get("unit") or "",
             about=data.get("about") or "",
+            outcome=data.get("outcome") or "",
             platforms=tuple(data.get("platform") or ()),
             cause=data.get("cause") or "",
             year=data.get("year"),

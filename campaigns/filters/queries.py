@@ -32,6 +32,7 @@ class CampaignQuery:
     format: str = ""
     country: str = ""
     province: str = ""
+    source: str = ""
     year_from: int | None = None
     year_to: int | None = None
     scope: str = ScopeFilter.SOCIAL_GOOD
@@ -70,6 +71,8 @@ class CampaignQuery:
             queryset = queryset.in_format(self.format)
         if self.province:
             queryset = queryset.in_province(self.province)
+        if self.source:
+            queryset = queryset.citing_source(self.source)
         queryset = queryset.started_between(self.year_from, self.year_to)
         q = self.q if q is None else q
         if q:
@@ -90,6 +93,7 @@ class FigureQuery:
     campaign: str = ""
     sort: str = ""
     q: str = ""
+    outcome: str = ""
 
     @property
     def order(self):
@@ -109,6 +113,8 @@ class FigureQuery:
         if self.unit:
             queryset = queryset.in_unit(self.unit, converted)
         one_unit = bool(self.unit) and converted is None
+        if self.outcome:
+            queryset = queryset.filter(outcome=self.outcome)
         if self.about:
             queryset = queryset.about_kind(self.about)
         if self.platforms:

@@ -39,7 +39,15 @@ from .reading import (
 )
 from .recording import BASELINE, Recording, current, describe, recording
 from .registration import TRACKED_MODELS, register_catalogue
-from .restoring import RestoreError, Step, deleted_campaigns, plan, prepare, restore
+from .restoring import (
+    RestoreError,
+    Step,
+    corrections,
+    deleted_campaigns,
+    plan,
+    prepare,
+    restore,
+)
 from .versions import DERIVED_FIELDS, NAMED_BY, campaign_of, versioned_fields
 
 __all__ = [
@@ -57,6 +65,7 @@ __all__ = [
     "RowChange",
     "Step",
     "campaign_of",
+    "corrections",
     "current",
     "deleted_campaigns",
     "describe",

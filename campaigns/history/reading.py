@@ -22,6 +22,7 @@ from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
+from .. import registry
 from ..display import grouped_number
 from ..models import Campaign, Status
 from ..models.history import Removal
@@ -214,11 +215,17 @@ class History:
 
     def state_at(self, revision_id: int, *, removals_before: bool = False) -> dict:
         """What the rows were just after ``revision_id``: {(model, object_id): stored version,
-        or None for a row that did not exist then}. With ``removals_before``, the removals of
-        that revision itself are not counted (recovering what it deleted)."""
+        or None for a row that did not exist then}; a case's, less the corrections readers were
+        shown under it (its history shows them; restoring it never puts them back or takes
+        them away). With ``removals_before``, the removals of that revision itself are not
+        counted (recovering what it deleted)."""
         stored, removed = self._outline()
         latest: dict[tuple, Stored | None] = {}
+        # A correction's own history restores its wording.
+        leave_out = registry.PUBLIC_RECORD if self.campaign_id is not None else ()
         for s in stored:
+            if s.model in leave_out:
+                continue
             key = (s.model, s.object_id)
             if key not in latest:  # a baseline is how the row stood before any revision
                 latest[key] = s if s.baseline else None
@@ -226,6 +233,8 @@ class History:
                 latest[key] = s
         for rid, content_type_id, object_id in removed:
             key = (ContentType.objects.get_for_id(content_type_id).model_class(), object_id)
+            if key[0] in leave_out:
+                continue
             kept = latest.get(key)
             too_late = rid > revision_id or (removals_before and rid == revision_id)
             if kept is not None and not too_late and rid >= kept.revision_id:

@@ -1,8 +1,9 @@
 """
 Restoring: putting a case with its parts, or one row, back as it was at an earlier revision
 (``restore``), or recovering what a revision deleted (``restore(recover=True)``), as a new
-revision; nothing earlier is changed or lost. ``prepare`` says what would be put back and
-``plan`` what that does to each row, for the curator to confirm.
+revision; nothing earlier is changed or lost. ``prepare`` says what would be put back,
+``plan`` what that does to each row and ``corrections`` what readers will be told of it,
+for the curator to confirm.
 """
 
 import json
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from .. import registry
-from ..models import Campaign, Figure, Organisation, Platform, Source, Tag
+from ..models import Campaign, Figure, Organisation, Platform, Source, Status, Tag
 from .reading import FieldChange, History, Names, Stored, read_fields, row_change
 from .recording import recording
 from .versions import DERIVED_FIELDS, versions_of
@@ -62,12 +63,20 @@ def _elsewhere_then(model, pk, revision_id) -> bool:
 
 
 def restore(
-    history: History, revision_id: int, *, user=None, comment: str = "", recover: bool = False
+    history: History,
+    revision_id: int,
+    *,
+    user=None,
+    comment: str = "",
+    recover: bool = False,
+    note=None,
 ) -> int:
     """Put the rows of ``history`` back as they were just after ``revision_id`` (with
     ``recover``: just before it deleted them), as a new revision. Rows made since are
     deleted; rows removed since are made again; parts now on another case are left there.
-    Returns how many rows were written or deleted.
+    A figure of a published case that then states something else is a correction readers
+    see, with the public ``note`` (``services.Note``). Returns how many rows were written or
+    deleted.
 
     Raises ``RestoreError`` (and changes nothing) if the old state cannot stand today: a slug
     another row has taken, a source no longer cited, a row it points to that is gone.
@@ -89,7 +98,7 @@ def restore(
                     touched += 1
             saved = []
             for s in wanted:
-                saved.append(_put_back(s))
+                saved.append(_put_back(s, note))
                 touched += 1
             for obj in saved:
                 obj.full_clean()
@@ -106,11 +115,17 @@ def restore(
     return touched
 
 
-def _put_back(s: Stored) -> models.Model:
+def _stored_object(s: Stored):
+    """The row of a stored version, as Django's deserializer makes it (unsaved)."""
+    data = json.dumps([{"model": s.model._meta.label_lower, "pk": s.object_id, "fields": s.fields}])
+    (deserialized,) = serializers.deserialize("json", data, ignorenonexistent=True)
+    return deserialized
+
+
+def _put_back(s: Stored, note) -> models.Model:
     model = s.model
     current = model._base_manager.filter(pk=s.object_id).first()
-    data = json.dumps([{"model": model._meta.label_lower, "pk": s.object_id, "fields": s.fields}])
-    (deserialized,) = serializers.deserialize("json", data, ignorenonexistent=True)
+    deserialized = _stored_object(s)
     obj = deserialized.object
     for model_field in model._meta.concrete_fields:
         if model_field.name in DERIVED_FIELDS and current is not None:
@@ -128,8 +143,39 @@ def _put_back(s: Stored) -> models.Model:
         for name, pks in (deserialized.m2m_data or {}).items():
             getattr(obj, name).set(pks)
     if current is not None and current.pk in readers_saw:
-        services.record_correction(figure=obj, before=readers_saw[current.pk])
+        services.record_correction(
+            figure=obj, before=readers_saw[current.pk], note=note or services.Note()
+        )
     return obj
+
+
+def corrections(state: dict) -> list:
+    """The corrections readers would see if ``state`` (from ``prepare``) were put back
+    (unsaved ``Correction`` rows, without their note): the figures of a case that is published
+    then, and now, that would state something else. ``restore`` puts the case back before its
+    figures, so one it takes off the public site makes none."""
+    from .. import services
+
+    figures = {
+        int(object_id): s for (model, object_id), s in state.items() if model is Figure and s
+    }
+    readers_saw = services.public_statements(list(figures))
+    if not readers_saw:
+        return []
+    cases = {
+        int(object_id): s.fields.get("status")
+        for (model, object_id), s in state.items()
+        if model is Campaign and s is not None
+    }
+    found = []
+    for pk, before in readers_saw.items():
+        figure = _stored_object(figures[pk]).object
+        if figure.campaign_id in cases and cases[figure.campaign_id] != Status.PUBLISHED:
+            continue
+        correction = services.correction_of(figure=figure, before=before)
+        if correction is not None:
+            found.append(correction)
+    return sorted(found, key=lambda correction: correction.label)
 
 
 def _dangling(model_field, value) -> bool:

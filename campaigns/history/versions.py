@@ -51,12 +51,13 @@ def versioned_fields(model: type[models.Model]) -> tuple[str, ...]:
 
 
 def campaign_of(model: type[models.Model], fields: dict, pk: Any) -> int | None:
-    """The case a row belongs to, read from its stored fields (None: no case)."""
+    """The case a row belongs to, read from its stored fields (None: no case): a case's own
+    row, a part of it, or a correction readers see under it (shown in the case's history,
+    never put back by a restore)."""
     if model is Campaign:
         return int(pk)
-    if model in registry.CAMPAIGN_PARTS:
-        return fields.get(registry.CAMPAIGN_PARTS[model])
-    return None
+    field = registry.campaign_field(model)  # a part, or a correction under the case
+    return fields.get(field) if field else None
 
 
 def versions_of(objs: list[models.Model]) -> list[Version]:
@@ -91,7 +92,7 @@ def versions_of(objs: list[models.Model]) -> list[Version]:
 def campaign_of_version(version: Version) -> int | None:
     """The case a stored version's row belongs to (None: no case)."""
     model = version.content_type.model_class()
-    if model is not Campaign and model not in registry.CAMPAIGN_PARTS:
+    if model is not Campaign and registry.campaign_field(model) is None:
         return None
     (item,) = json.loads(version.serialized_data)
     return campaign_of(model, item["fields"], version.object_id)

@@ -43,11 +43,12 @@ from django.db import transaction
 from .. import history
 from .bulk import batches, load_batch
 from .reading import display_path, read_records
-from .report import LoadError, LoadReport, ModelCounts
+from .report import CorrectionNoteMissing, LoadError, LoadReport, ModelCounts
 from .saving import Load, load_waiting
 
 __all__ = [
     "FIXTURE_FILES",
+    "CorrectionNoteMissing",
     "LoadError",
     "LoadReport",
     "ModelCounts",
@@ -85,6 +86,8 @@ def load_catalogue(
     progress: Callable[[str], None] | None = None,
     user=None,
     comment: str = "",
+    note=None,
+    require_note: bool = False,
 ) -> LoadReport:
     """Load the files in order, in one transaction, and report what changed.
 
@@ -93,8 +96,18 @@ def load_catalogue(
     is called with a line of text every tenth of the way through a file of more than
     ``reading.PROGRESS_ABOVE`` bytes. What changed is one revision, by ``user`` (None: the
     command line), whose comment is ``comment`` or names the files.
+
+    A figure of a published case that comes to state something else is a correction readers
+    see (``report.corrections``), with the public ``note`` (``services.Note``); with
+    ``require_note``, a correction without the note in both languages stops the load with
+    ``CorrectionNoteMissing``.
     """
-    load = Load(report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run))
+    load = Load(
+        report=LoadReport(files=[Path(path) for path in paths], dry_run=dry_run),
+        require_note=require_note,
+    )
+    if note is not None:
+        load.note = note
     comment = comment or "Loaded " + ", ".join(display_path(path) for path in load.report.files)
     with transaction.atomic():
         with history.recording(user=user, comment=comment, manual=True) as recording:

@@ -5,10 +5,16 @@ unchanged, model by model, with the summary the command and the admin's import p
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class LoadError(Exception):
     """A file or record that cannot be loaded, with a message a person can act on."""
+
+
+class CorrectionNoteMissing(LoadError):
+    """A load that would change what a published figure states, without the public note in
+    both languages it was asked to have (the admin's import)."""
 
 
 @dataclass
@@ -25,6 +31,14 @@ class ModelCounts:
         return self.created + self.updated + self.unchanged
 
 
+@dataclass(frozen=True)
+class LoadedCorrection:
+    """A correction a load made (or, in a dry run, would make), with its case's title."""
+
+    case_title: str
+    correction: Any  # a ``Correction``
+
+
 @dataclass
 class LoadReport:
     """What a load did (or, in a dry run, would do), model by model in the order first met."""
@@ -32,6 +46,8 @@ class LoadReport:
     files: list[Path]
     dry_run: bool = False
     counts: dict[str, ModelCounts] = field(default_factory=dict)
+    corrections: list["LoadedCorrection"] = field(default_factory=list)
+    """The corrections readers see (or would see) under published cases."""
 
     @property
     def records(self) -> int:
@@ -84,4 +100,16 @@ class LoadReport:
                 number.rjust(width) for number, width in zip(numbers, widths[1:], strict=True)
             ]
             lines.append("  ".join(cells))
+        if self.corrections:
+            count = len(self.corrections)
+            lines.append(
+                f"{count:,} figure{'s' if count != 1 else ''} of published cases "
+                f"{'would state' if self.dry_run else 'now state'} something else: readers "
+                "see a correction under the case:"
+            )
+            lines += [
+                f"  {loaded.case_title}: {loaded.correction.label}: "
+                f"{loaded.correction.before} → {loaded.correction.after}"
+                for loaded in self.corrections
+            ]
         return "\n".join(lines)

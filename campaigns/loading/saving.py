@@ -31,7 +31,7 @@ from .checks import (
     validation_problem,
 )
 from .reading import Record
-from .report import LoadReport
+from .report import CorrectionNoteMissing, LoadedCorrection, LoadReport
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,10 @@ class Load:
 
     report: LoadReport
     recording: history.Recording | None = None
+    note: services.Note = field(default_factory=services.Note)
+    """The public note of the corrections the load makes."""
+    require_note: bool = False
+    """Whether a correction without its note in both languages stops the load."""
     waiting: list[Record] = field(default_factory=list)
     named: dict[type[models.Model], bytearray | set] = field(default_factory=dict)
 
@@ -197,7 +201,7 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
     readers_saw = services.public_statements([existing.pk]) if model is Figure and existing else {}
     obj.save()  # a new row keeps the times the file gives; an updated one is stamped now
     if existing is not None and existing.pk in readers_saw:
-        services.record_correction(figure=obj, before=readers_saw[existing.pk])
+        _correct(load, record, obj, readers_saw[existing.pk])
     for storage, name in named_images:
         # Written again as an upload is, once the load is kept (a load that fails leaves
         # the media folder as it was).
@@ -208,6 +212,25 @@ def _save(load: Load, record: Record, deserialized: DeserializedObject) -> None:
         getattr(obj, name).set(pks)
     if load.recording is not None:
         load.recording.add([obj])
+
+
+def _correct(load: Load, record: Record, figure: Figure, before: services.Statement) -> None:
+    """Record the correction readers see of a published figure the load changed, with the
+    load's note (if it must have one in both languages and has not, stop the load)."""
+    correction = services.record_correction(figure=figure, before=before, note=load.note)
+    if correction is None:
+        return
+    case_title = figure.campaign.title
+    missing = load.note.missing()
+    if load.require_note and missing:
+        problem = record.error(
+            f"changes what the figure “{figure.label}” of the published case “{case_title}” "
+            f"states (“{correction.before}” → “{correction.after}”): readers will see a "
+            f"correction. {services.missing_note_message(missing)}",
+            label_of(figure),
+        )
+        raise CorrectionNoteMissing(str(problem))
+    load.report.corrections.append(LoadedCorrection(case_title, correction))
 
 
 def _clean_stored_image(storage, name: str) -> None:

@@ -88,7 +88,7 @@ def write_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0043_measures"),
+        ("campaigns", "0046_search_documents_lz4"),
     ]
 
     operations = [

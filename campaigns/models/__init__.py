@@ -18,6 +18,7 @@ from .base import (
 from .campaign_queries import CampaignQuerySet
 from .campaigns import Campaign
 from .choices import (
+    OUTCOME_UNITS,
     UNIT_KIND,
     Approach,
     CampaignSort,
@@ -31,6 +32,7 @@ from .choices import (
     Format,
     Language,
     OrganisationKind,
+    Outcome,
     PlatformKind,
     Qualifier,
     Role,
@@ -72,6 +74,7 @@ from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
 
 __all__ = [
+    "OUTCOME_UNITS",
     "UNIT_KIND",
     "sentences",
     "Approach",
@@ -116,6 +119,7 @@ __all__ = [
     "Platform",
     "PlatformKind",
     "PlatformQuerySet",
+    "Outcome",
     "Qualifier",
     "Removal",
     "Role",

@@ -158,6 +158,12 @@ class Campaign(ReadingOrder, ChangeTracked):
         blank=True,
         help_text=_("Shown to readers at its address once it is withdrawn."),
     )
+    withdrawal_reason_zh = models.CharField(
+        _("why it was withdrawn (Chinese)"),
+        max_length=500,
+        blank=True,
+        help_text=_("The same reason in Chinese, for the address's Chinese page."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     figure_count = models.PositiveIntegerField(
         _("figures"), default=0, editable=False, serialize=False

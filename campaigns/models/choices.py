@@ -214,6 +214,18 @@ def kind_of_unit(unit):
     return UNIT_KIND.get(unit, FigureKind.COUNT)
 
 
+class Outcome(models.TextChoices):
+    """What kind of outcome an amount is, where the unit alone does not say: money raised for
+    a cause is not money taken in sales, and a chart never puts the two side by side."""
+
+    DONATIONS = "donations", _("Donations")
+    SALES = "sales", _("Sales")
+
+
+OUTCOME_UNITS = frozenset({Unit.CNY, Unit.USD, Unit.KG, Unit.TONNES, Unit.PRODUCTS, Unit.ITEMS})
+"""The units of money and goods, whose figures may say what kind of outcome they are."""
+
+
 class Qualifier(models.TextChoices):
     """How exact a figure is, as the source states it."""
 

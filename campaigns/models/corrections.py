@@ -2,7 +2,10 @@
 
 A correction is written whenever a figure of a published case changes what it states (its
 words, value, unit or qualifier), whoever changes it: a curator in the admin (with the public
-note typed beside the figure), a restore or a load. Changes made while a case is a draft are
+note typed beside the figure), a restore or an import in the admin (with the note typed on
+their confirmation), or a load from the command line. The admin asks for the note in English
+and Chinese (``note``, ``note_zh``); a Chinese page shows the English, marked, where there is
+no Chinese. Changes made while a case is a draft are
 not corrections: readers never saw the old value.
 """
 
@@ -48,6 +51,12 @@ class Correction(models.Model):
         max_length=500,
         blank=True,
         help_text=_("Why it changed, in a sentence readers will see under the case."),
+    )
+    note_zh = models.CharField(
+        _("public note (Chinese)"),
+        max_length=500,
+        blank=True,
+        help_text=_("The same note in Chinese, for the case's Chinese page."),
     )
     made_at = models.DateTimeField(_("made"), default=timezone.now, db_index=True)
 

@@ -23,11 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from .base import IDS_PER_STATEMENT, ChangeTracked, ChangeTrackedQuerySet
 from .campaigns import Campaign
 from .choices import (
+    OUTCOME_UNITS,
     CaveatKind,
     DatePrecision,
     FigureKind,
     FigureSort,
     FigureSubject,
+    Outcome,
     Qualifier,
     Status,
     Unit,
@@ -170,6 +172,20 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         dicts of unit and count."""
         return self.order_by().values("unit").annotate(count=Count("pk")).order_by("-count", "unit")
 
+    def count_by_outcome(self):
+        """How many of these figures are of each unit and kind of outcome, most first (then by
+        unit and outcome): dicts of unit, outcome and count."""
+        return (
+            self.order_by()
+            .values("unit", "outcome")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "unit", "outcome")
+        )
+
+    def without_caveats(self):
+        """These figures less those readers are told to take care with."""
+        return self.filter(caveat="", caveat_kind="")
+
     def most_common_unit(self):
         """The unit most of these figures are counted in (the first by code on a tie), or None."""
         row = self.count_by_unit().first()
@@ -178,7 +194,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
     def for_listing(self):
         """Figures with what a table of them shows, in a fixed number of queries."""
         return self.select_related(
-            "campaign", "platform", "organisation", "source", "conversion_of"
+            "campaign", "platform", "organisation", "source__cited_by", "conversion_of"
         )
 
     def for_download(self):
@@ -251,7 +267,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
     def _restatements(*also):
         return Prefetch(
             "restatements",
-            queryset=Figure.objects.select_related("source")
+            queryset=Figure.objects.select_related("source__cited_by")
             .prefetch_related(*also)
             .order_by(F("as_of").desc(nulls_last=True), "order", "pk"),
             to_attr="restatement_list",
@@ -268,7 +284,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         as ``restatement_list``."""
         conversions = Prefetch(
             "conversions",
-            queryset=Figure.objects.select_related("source").order_by("order", "pk"),
+            queryset=Figure.objects.select_related("source__cited_by").order_by("order", "pk"),
             to_attr="conversion_list",
         )
         return self.prefetch_related(conversions, self._restatements(conversions))
@@ -288,7 +304,10 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         caller's filter. A case's page shows its own figures, whatever the case's status, so
         that a curator's preview of a draft shows what readers will see once it is published.)"""
         return (
-            self.stated_once().with_conversions().select_related("source").order_by("order", "pk")
+            self.stated_once()
+            .with_conversions()
+            .select_related("source__cited_by")
+            .order_by("order", "pk")
         )
 
 
@@ -351,6 +370,16 @@ class Figure(ChangeTracked):
     )
     qualifier = models.CharField(
         _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACTLY
+    )
+    outcome = models.CharField(
+        _("kind of outcome"),
+        max_length=12,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_(
+            "For money or goods: donations raised or sales made. Charts compare only figures of "
+            "the same kind of outcome."
+        ),
     )
     stated_as = models.CharField(
         _("stated as"),
@@ -529,6 +558,10 @@ class Figure(ChangeTracked):
                         "kind": FigureKind(expected).label,
                         "chosen": FigureKind(self.kind).label,
                     }
+        if self.outcome and self.unit and self.unit not in OUTCOME_UNITS:
+            errors["outcome"] = _(
+                "Only money and goods say what kind of outcome they are (donations or sales)."
+            )
         if self.caveat_kind and not self.caveat:
             errors["caveat"] = _("Explain the caveat to readers: a kind of caveat needs its text.")
         errors.update(self.conversion_problems())

@@ -1,11 +1,14 @@
 """The documents facts come from, with the numbered references they cite."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .base import ChangeTracked, SlugQuerySet
@@ -152,6 +155,35 @@ class Source(ChangeTracked):
     def published_display(self):
         """The publication date as precisely as it is known."""
         return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def short_name(self):
+        """How a citation names it in passing: the publisher's abbreviation ("CGPI"), else its
+        author, publisher or title, with its year: "CGPI (2020)"."""
+        abbreviation = re.search(r"\(([A-Z][A-Za-z]*[A-Z])\)\s*$", self.publisher)
+        name = (
+            abbreviation.group(1)
+            if abbreviation
+            else self.author or self.publisher or Truncator(self.title_display).chars(40)
+        )
+        return f"{name} ({self.published_on.year})" if self.published_on else name
+
+    @property
+    def known_through(self):
+        """Where the catalogue found it, when only another source cites it: "as reported in
+        CGPI (2020), ref. [12]", in the page's language; "" for a source read at first hand."""
+        if self.cited_by_id is None:
+            return ""
+        return _("as reported in %(source)s, ref. [%(number)s]") % {
+            "source": self.cited_by.short_name,
+            "number": self.reference_number,
+        }
+
+    @property
+    def title_rendered_by_citing(self):
+        """Whether its recorded title is the citing document's English rendering of a title in
+        another language (no original title recorded)."""
+        return bool(self.cited_by_id and self.language != "en" and not self.title_zh)
 
     @property
     def title_display(self):

@@ -37,6 +37,12 @@ def scope_counts(rows, name, scope):
     return most_first((row[name], row[scope]) for row in rows)
 
 
+SHAPE = 3
+"""What the summary's fields hold, numbered: one more whenever a release counts differently
+(2: case outcomes by unit and kind of outcome, and each scope's years; 3: the cases of each
+format)."""
+
+
 @dataclass(frozen=True)
 class CatalogueSummary:
     """Counts of the published catalogue, as lists so that they keep as JSON."""
@@ -49,7 +55,9 @@ class CatalogueSummary:
     formats: list  # [format, count], most first (a case of several formats counted in each)
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures (a conversion counted with its figure)
-    outcome_units: list  # [unit, count] of public case outcomes, conversions too, each measure once
+    # [unit, kind of outcome, count] of public case outcomes with no caveat, conversions too,
+    # each measure once, most first: the figures page's chart with no filter draws the first.
+    plain_outcomes: list
     countries: list  # the country codes of published cases
     country_counts: list  # [country code, count]
     # [GB/T 2260 code of a province-level division of China, count] in code order: the cases
@@ -59,8 +67,12 @@ class CatalogueSummary:
     # The same counts of the cases of each scope (social good, the lists' default, and those
     # a list shows on request), from the same queries: {scope code: {"campaigns": count,
     # "causes", "approaches", "formats": [code, count] most first, "country_counts",
-    # "province_counts": [code, count] by code}}, none of 0.
+    # "province_counts": [code, count] by code, "years": [start year, count] in year order}},
+    # none of 0.
     scopes: dict
+    shape: int = 0
+    """Which release's counts these are (``SHAPE``): a summary kept by an older release, whose
+    fields held other counts, is counted again."""
 
     @classmethod
     def current(cls):
@@ -72,7 +84,7 @@ class CatalogueSummary:
         if row is None:  # a new database: the version row is made
             row = (CatalogueVersion.current().number, None, {})
         number, summary_of, kept = row
-        if summary_of == number:
+        if summary_of == number and kept.get("shape") == SHAPE:
             try:
                 return cls(**kept)
             except TypeError:  # kept by an older release, with other fields: count again
@@ -110,11 +122,13 @@ class CatalogueSummary:
         formats = published.count_by_format()
         countries = list(published.count_by_country())
         provinces = list(published.count_by_province())
+        years = list(published.count_by_start_year())
         first = published.first_of_each_year(FIRST_OF_EACH_YEAR).values_list("start_year", "pk")
         first_of_each_year = {}
         for year, pk in first:
             first_of_each_year.setdefault(year, []).append(pk)
         return cls(
+            shape=SHAPE,
             campaigns=scopes["campaigns"],
             figures=figures.stated_once().count(),
             sources=Source.objects.public().count(),
@@ -124,13 +138,14 @@ class CatalogueSummary:
                 (code, sum(counts.get(code, 0) for counts in formats.values()))
                 for code in Format.values
             ),
-            years=[[row["year"], row["count"]] for row in published.count_by_start_year()],
+            years=[[row["year"], row["count"]] for row in years],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
-            outcome_units=[
-                [row["unit"], row["count"]]
+            plain_outcomes=[
+                [row["unit"], row["outcome"], row["count"]]
                 for row in figures.one_per_measure()
                 .about_kind(FigureSubject.CAMPAIGNS)
-                .count_by_unit()
+                .without_caveats()
+                .count_by_outcome()
             ],
             countries=sorted(published.countries()),
             country_counts=[[row["country"], row["count"]] for row in countries],
@@ -144,6 +159,7 @@ class CatalogueSummary:
                     "formats": most_first(formats.get(scope, {}).items()),
                     "country_counts": sorted(scope_counts(countries, "country", scope)),
                     "province_counts": sorted(scope_counts(provinces, "province", scope)),
+                    "years": [[row["year"], row[scope]] for row in years if row[scope]],
                 }
                 for scope in Scope.values
             },
@@ -199,13 +215,10 @@ class CatalogueSummary:
         return dict(self.units).get(unit, 0)
 
     @property
-    def most_common_outcome_unit(self):
-        """The unit most public case outcomes are counted in, or None."""
-        return self.outcome_units[0][0] if self.outcome_units else None
-
-    def outcomes_in(self, unit):
-        """How many public case outcomes (conversions too) are counted in ``unit``."""
-        return dict(self.outcome_units).get(unit, 0)
+    def most_common_plain_outcome(self):
+        """The unit and kind of outcome most public case outcomes with no caveat are counted
+        in, with their count: (unit, outcome, count), or None."""
+        return tuple(self.plain_outcomes[0]) if self.plain_outcomes else None
 
     @property
     def timeline_ids(self):

@@ -74,15 +74,13 @@ class PostgreSQLSearch:
         in order, whose every row's document would be read to test it, and no full scan, which
         reads every document (the planner knows neither cost)."""
         with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute("SET LOCAL enable_indexscan = off")
+            with connection.cursor() as cursor:  # one statement each way: every search runs it
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
             try:
                 yield
             finally:  # inside an outer transaction, SET LOCAL would outlast the block
                 with connection.cursor() as cursor:
-                    cursor.execute("RESET enable_seqscan")
-                    cursor.execute("RESET enable_indexscan")
+                    cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
 
 
 class SQLiteSearch:

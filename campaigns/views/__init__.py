@@ -22,6 +22,7 @@ from .entities import (
     tag_list,
 )
 from .figures import figure_detail, figure_list
+from .reading import reading_list, reading_list_download
 from .share import share_image_view
 from .suggestions import suggest, suggest_thanks
 
@@ -38,6 +39,8 @@ __all__ = [
     "figure_detail",
     "figure_list",
     "home",
+    "reading_list",
+    "reading_list_download",
     "organisation_detail",
     "organisation_list",
     "platform_detail",

@@ -26,6 +26,7 @@ from ..models import (
     FigureKind,
     Platform,
     Role,
+    Scope,
     ScopeFilter,
     Status,
     slug_rule,
@@ -114,7 +115,7 @@ def campaign_list(request):
     if not form.has_filters():
         count = summary.social_good_campaigns
     elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
-        count, estimated = campaigns.count_or_estimate()
+        count, estimated = campaigns.count_matches()
     if estimated:  # and ranked by its cases' titles, through the indexes
         campaigns = campaigns.ranked_by_titles()
     page, page_note = paginate(
@@ -398,6 +399,7 @@ def timeline(request):
     """Published cases by the year they started, a dozen a year, with a chart of cases per year."""
     summary = CatalogueSummary.current()
     counts = dict(summary.years)
+    social_good = dict(summary.scopes.get(Scope.SOCIAL_GOOD, {}).get("years", []))
     shown = Campaign.objects.public().filter(pk__in=summary.timeline_ids)
     years = []
     for year, group in itertools.groupby(
@@ -414,17 +416,28 @@ def timeline(request):
         )
     known = [year for year in counts if year is not None]
     # Every year from the first to the last, so that a gap shows as a gap (a year with no
-    # case has no bar and no section to link to).
-    bars = [
-        Bar(
-            label=str(year),
-            value=counts.get(year, 0),
-            text=str(counts.get(year, 0)),
-            url=f"#year-{year}" if counts.get(year) else "",
+    # case has no bar and no section to link to). A bar is solid for the social-good cases and
+    # pale on for the year's commercial campaigns and other trends, counted apart.
+    bars = []
+    for year in range(min(known), max(known) + 1) if known else []:
+        count, good = counts.get(year, 0), social_good.get(year, 0)
+        bars.append(
+            Bar(
+                label=str(year),
+                value=count,
+                low=good if good != count else None,
+                text=scope_count_text(good, count - good),
+                url=f"#year-{year}" if count else "",
+            )
         )
-        for year in (range(min(known), max(known) + 1) if known else [])
-    ]
     return render(request, "campaigns/timeline.html", {"years": years, "bars": bars})
+
+
+def scope_count_text(good, other):
+    """A count of cases with the commercial campaigns and other trends apart: "1 + 5 other"."""
+    if not other:
+        return str(good)
+    return _("%(good)s + %(other)s other") % {"good": good, "other": other}
 
 
 @safe_only

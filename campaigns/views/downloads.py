@@ -1,6 +1,7 @@
 """Open data on the site: the campaign and figure downloads, and the codebook that explains them."""
 
 import datetime
+import re
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -38,9 +39,30 @@ def stream_download(request, *, rows, lists, columns, name, fmt):
     else:
         text = json_chunks(chunks, columns, context, name)
     response = StreamingHttpResponse(text, content_type=CONTENT_TYPES[fmt])
-    filename = f"socialgood-{name}-{datetime.date.today().isoformat()}.{fmt}"
+    filename = (
+        f"socialgood-{name}{filters_in_name(request)}-{datetime.date.today().isoformat()}.{fmt}"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+NAME_LENGTH = 80
+"""The most characters the filters add to a download's file name."""
+
+
+def filters_in_name(request):
+    """The filters of a download's address as part of its file name, so that two downloads
+    of one day keep apart: "-platform-kwai-year_from-2020". A reading list's cases, the page
+    and the order are left out; characters a file name cannot hold become "-", and a value of
+    nothing else (a Chinese search) is left out."""
+    parts = []
+    for key, values in request.GET.lists():
+        for value in values:
+            kept = re.sub(r"[^\w.-]+", "-", f"{key}-{value.strip()}", flags=re.ASCII)
+            if key not in ("c", "page", "sort") and kept.strip("-._") != key:
+                parts.append(kept.strip("-._"))
+    text = "-".join(parts)[:NAME_LENGTH].rstrip("-._")
+    return f"-{text}" if text else ""
 
 
 @rate_limited("downloads")

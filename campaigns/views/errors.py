@@ -21,12 +21,32 @@ RETRY_AFTER_SECONDS = 30
 CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
 
+SERVER_GOING_OR_COMING = ("57P01", "57P02", "57P03")
+"""PostgreSQL's SQLSTATEs for a server shutting down (admin or crash) or not yet started up."""
+
+
+def connection_lost(exception) -> bool:
+    """Whether PostgreSQL's driver says the connection could not be made or was lost: its error
+    carries no SQLSTATE (the server never answered, or closed the connection), a connection
+    exception's (class 08), or a server shutting down's or starting up's."""
+    cause = exception.__cause__
+    if not hasattr(cause, "pgcode"):  # not psycopg's error (SQLite's, or one made in a test)
+        return False
+    code = cause.pgcode
+    return code is None or code.startswith("08") or code in SERVER_GOING_OR_COMING
+
+
 def database_unreachable(exception) -> bool:
-    """Whether ``exception`` means the database cannot be reached: a connection error, and a
-    fresh connection cannot be opened either. An OperationalError of a query (a missing table,
-    a lock) while the database answers is a fault, and stays a 500."""
+    """Whether ``exception`` means the database cannot be reached: a connection error that the
+    driver says is a lost connection, or after which a fresh connection cannot be opened either.
+    The driver's word comes first because a restart can be over before the probe (the request
+    that failed to connect while PostgreSQL started up was a 500 when the probe then got in).
+    An OperationalError of a query (a missing table, a lock) while the database answers is a
+    fault, and stays a 500."""
     if not isinstance(exception, CONNECTION_ERRORS):
         return False
+    if connection_lost(exception):
+        return True
     probe = connections.create_connection(DEFAULT_DB_ALIAS)  # leaves the request's alone
     try:
         probe.ensure_connection()

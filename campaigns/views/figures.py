@@ -16,7 +16,14 @@ from ..display import (
 )
 from ..filters import FigureFilterForm
 from ..methods import safe_only
-from ..models import CatalogueSummary, Figure, FigureSort, FigureSubject
+from ..models import (
+    OUTCOME_UNITS,
+    CatalogueSummary,
+    Figure,
+    FigureSort,
+    FigureSubject,
+    Outcome,
+)
 from .common import FIGURES_PER_PAGE, LIST_PAGES, number_references, paginate
 
 
@@ -62,29 +69,42 @@ def figure_list(request):
 
 
 def unit_chart(form, published, summary):
-    """The largest figures of one unit about one kind of subject, as bars with their dates.
+    """The largest figures of one unit, one kind of outcome and one kind of subject, as bars
+    with their dates.
 
     Case outcomes are never drawn beside a platform's or the sector's totals: without an
-    "about" filter the chart is of case outcomes, and says so. Conversions are bars of their
-    unit (a chart holds one unit, so no amount is drawn twice). A measure several statements
-    give is one bar, by its first figure, spanning the values they give in its unit."""
+    "about" filter the chart is of case outcomes, and says so. Money raised is never drawn
+    beside money taken in sales: a unit of money or goods is charted one kind of outcome at a
+    time, the most common first, and the others are offered. With no filter at all, the chart
+    leaves out figures with caveats, so that the page does not lead with one (the kept summary
+    names the unit and outcome). Conversions are bars of their unit (a chart holds one unit,
+    so no amount is drawn twice). A measure several statements give is one bar, by its first
+    figure, spanning the values they give in its unit."""
     subject = form.cleaned_data.get("about") or FigureSubject.CAMPAIGNS
     candidates = form.filter(published.for_listing().one_per_measure()).about_kind(subject)
-    if summary:  # no filter: the kept counts of case outcomes
-        unit = summary.most_common_outcome_unit
+    outcome = form.cleaned_data.get("outcome") or ""
+    others, estimated = [], False
+    if summary:  # no filter: the kept counts of case outcomes with no caveat
+        chosen = summary.most_common_plain_outcome
+        if not chosen:
+            return None
+        unit, outcome, total = chosen
+        of_unit = candidates.filter(unit=unit, outcome=outcome).without_caveats()
     else:
         unit = form.cleaned_data.get("unit") or candidates.most_common_unit()
-    if not unit:
-        return None
-    of_unit = candidates.filter(unit=unit)
+        if not unit:
+            return None
+        of_unit = candidates.filter(unit=unit)
+        if unit in OUTCOME_UNITS and not outcome:
+            counts = [(row["outcome"], row["count"]) for row in of_unit.count_by_outcome()]
+            (outcome, total), others = counts[0], counts[1:]
+            of_unit = of_unit.filter(outcome=outcome)
+        else:
+            # Of tens of thousands of figures of one unit, the chart says about how many.
+            total, estimated = of_unit.count_or_estimate()
     # One unit: largest first is by value alone, which the index on (unit, value) reads in
     # order, stopping at the last bar (the units' order would make the database sort them all).
     largest = of_unit.order_by("-value", "label", "pk").with_restatements()[:CHART_BARS]
-    # Of tens of thousands of figures of one unit, the chart says about how many.
-    if summary:
-        total, estimated = summary.outcomes_in(unit), False
-    else:
-        total, estimated = of_unit.count_or_estimate()
     bars = []
     for figure in largest:
         when = figure_when(figure)
@@ -98,15 +118,26 @@ def unit_chart(form, published, summary):
                 text=measure_number(figure),
                 url=figure.campaign.get_absolute_url() if figure.campaign else "",
                 caveat=any(stated.has_caveat for stated in figure.statements),
+                bound=figure.qualifier,
             )
         )
     return {
         "unit": unit_label(unit),
         "subject": FigureSubject(subject).label,
+        "outcome": Outcome(outcome).label if outcome else "",
         "chosen": bool(form.cleaned_data.get("about")),
+        "plain": bool(summary),
         "total": total,
         "estimated": estimated,
         "bars": bars,
+        "others": [
+            {
+                "label": Outcome(other).label if other else "",
+                "count": count,
+                "url": form.query_string(unit=unit, outcome=other) if other else "",
+            }
+            for other, count in others
+        ],
     }
 
 
@@ -123,7 +154,7 @@ def figure_detail(request, key):
     # for is among them, numbered with their sources.
     first = (
         Figure.objects.with_conversions()
-        .select_related("source")
+        .select_related("source__cited_by")
         .get(pk=found.same_measure_as_id or found.pk)
     )
     figure = next(stated for stated in first.statements if stated.pk == found.pk)
@@ -145,7 +176,7 @@ def find_public_figure(key):
     """The public figure of that key, with what its page shows; else the page's "not found"."""
     figure = (
         Figure.objects.public()
-        .select_related("campaign", "platform", "organisation", "source", "conversion_of")
+        .select_related("campaign", "platform", "organisation", "source__cited_by", "conversion_of")
         .filter(key=key)
         .first()
     )

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from socialgood import replica
 
 from ..methods import safe_only
+from .errors import RETRY_AFTER_SECONDS
 
 
 def cache_state():
@@ -42,6 +43,8 @@ def health(request):
         status = "unavailable"
     else:
         status = "ok" if all(state == "ok" for state in checks.values()) else "degraded"
-    return JsonResponse(
-        {"status": status, **checks}, status=503 if status == "unavailable" else 200
-    )
+    response = JsonResponse({"status": status, **checks})
+    if status == "unavailable":
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.loading import FIXTURE_FILES, LoadError, load_catalogue, seed_fixture_paths
 from campaigns.models import Campaign
+from campaigns.services import Note
 
 
 class Command(BaseCommand):
@@ -40,8 +41,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Check everything and report what would change, then roll it all back.",
         )
+        parser.add_argument(
+            "--note",
+            default="",
+            help=(
+                "The public note of the corrections the load makes (figures of published cases "
+                "that come to state something else), which readers see under the case."
+            ),
+        )
+        parser.add_argument(
+            "--note-zh",
+            default="",
+            help="The same note in Chinese, for the cases' Chinese pages.",
+        )
 
-    def handle(self, *args, files, dry_run, if_empty, verbosity, **options):
+    def handle(self, *args, files, dry_run, if_empty, verbosity, note, note_zh, **options):
         if if_empty and Campaign.objects.exists():
             self.stdout.write(
                 "The catalogue already holds campaigns; nothing loaded (--if-empty). "
@@ -51,7 +65,9 @@ class Command(BaseCommand):
         paths = files or seed_fixture_paths()
         progress = self.stdout.write if verbosity >= 1 else None
         try:
-            report = load_catalogue(paths=paths, dry_run=dry_run, progress=progress)
+            report = load_catalogue(
+                paths=paths, dry_run=dry_run, progress=progress, note=Note(note, note_zh)
+            )
         except LoadError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(report.summary()))
