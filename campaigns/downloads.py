@@ -26,6 +26,7 @@ from .models import (
     DatePrecision,
     DivisionLevel,
     FigureKind,
+    Format,
     Outcome,
     Qualifier,
     Role,
@@ -93,6 +94,7 @@ FIGURE_COLUMNS = download_fields(records.FIGURE)
 CODE_LISTS = [
     ("cause", _("Causes"), Cause),
     ("approach", _("Approaches"), Approach),
+    ("format", _("Formats"), Format),
     ("role", _("Roles"), Role),
     ("unit", _("Units"), Unit),
     ("kind", _("Kinds of figure"), FigureKind),

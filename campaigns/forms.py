@@ -15,7 +15,16 @@ from django.utils.translation import ngettext
 from . import correcting, services
 from .concurrent_edits import ConcurrentEditForm
 from .display import without_trailing_zeros
-from .models import Campaign, Suggestion, SuggestionKind, Tag, slug_rule
+from .models import (
+    Campaign,
+    Format,
+    Suggestion,
+    SuggestionKind,
+    Tag,
+    format_codes,
+    formats_text,
+    slug_rule,
+)
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -161,6 +170,24 @@ class FigureAdminForm(PrefetchedChoicesForm):
         self.data = data
 
 
+class FormatsField(forms.MultipleChoiceField):
+    """A case's formats as boxes to tick, kept as its one column of codes (``formats``)."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=Format.choices, **kwargs)
+
+    def prepare_value(self, value):
+        return format_codes(value) if isinstance(value, str) else value
+
+    def has_changed(self, initial, data):
+        return super().has_changed(self.prepare_value(initial), data)
+
+    def clean(self, value):
+        return formats_text(super().clean(value))
+
+
 class CampaignAdminForm(PrefetchedChoicesForm):
     """The campaign's own form in the admin.
 
@@ -168,6 +195,12 @@ class CampaignAdminForm(PrefetchedChoicesForm):
     same page, so a figure citing a source added in the same save would be refused. The form
     hands the sources being saved to the campaign, whose ``allowed_source_ids()`` honours them.
     """
+
+    formats = FormatsField(
+        label=_("formats"),
+        required=False,
+        help_text=Campaign._meta.get_field("formats").help_text,
+    )
 
     class Media:
         js = ["js/tag_suggestions.js"]

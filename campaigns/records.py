@@ -38,6 +38,7 @@ from .models import (
     DivisionLevel,
     Evidence,
     FigureKind,
+    Format,
     Outcome,
     Participation,
     Qualifier,
@@ -46,6 +47,7 @@ from .models import (
     TaggedCampaign,
     Unit,
     dates,
+    format_codes,
     kind_of_unit,
 )
 
@@ -417,6 +419,25 @@ CAMPAIGN = [
         _("The approach's name, in the language of the page the download was taken from."),
         None,
         lambda c, x: c.get_approach_display(),
+        formats=only(DOWNLOAD),
+    ),
+    Field(
+        "formats",
+        _(
+            "What form it took, as its sources say: format codes (live_stream, short_video …; "
+            "separated by “; ” in the CSV, a list in JSON), none when they do not say."
+        ),
+        list[Format],
+        lambda c, x: format_codes(c.formats),
+    ),
+    Field(
+        "format_labels",
+        _(
+            "The formats' names, in the language of the page the download was taken from "
+            "(separated by “; ” in the CSV, a list in JSON)."
+        ),
+        None,
+        lambda c, x: [str(Format(code).label) for code in format_codes(c.formats)],
         formats=only(DOWNLOAD),
     ),
     Field(

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from django.http import QueryDict
 from django.urls import reverse
 
+from campaigns.models import format_codes
+
 
 def page(client, url, status=200):
     """Get a page, check its status, and return its HTML."""
@@ -62,6 +64,7 @@ def campaign_form_data(campaign, *, figures=(), participants=(), images=(), evid
         "division": campaign.division_id or "",
         "cause": campaign.cause,
         "approach": campaign.approach,
+        "formats": format_codes(campaign.formats),
         "scope": campaign.scope,
     }
     if campaign.pk is not None:

@@ -167,7 +167,7 @@ def test_campaign_list_shows_status_dates_platforms_and_number_of_figures(admin_
     assert column(response, "figure_count") == ["3"]
 
 
-def test_campaign_list_offers_filters_by_status_scope_cause_approach_platform_and_year(
+def test_campaign_list_offers_filters_by_status_scope_cause_approach_format_platform_and_year(
     admin_client, campaign
 ):
     response = admin_client.get(changelist_url(Campaign))
@@ -177,6 +177,7 @@ def test_campaign_list_offers_filters_by_status_scope_cause_approach_platform_an
         "scope",
         "cause",
         "approach",
+        "format",
         "platforms",
         "year",
         "featured",
@@ -895,9 +896,10 @@ def test_campaign_list_with_filter_counts_runs_the_same_number_of_queries_at_any
 ):
     factories.build_varied_catalogue(rows)
 
-    # Django builds the list's filters again to count each one's choices: seven filters, each
-    # with its platforms, years and one counting query, on top of the ten of the list.
-    with django_assert_num_queries(31):
+    # Django builds the list's filters again to count each one's choices: eight filters, each
+    # with its platforms, years and one counting query, on top of the ten of the list. (31
+    # before the format filter: its counting query, and the platforms and years once more.)
+    with django_assert_num_queries(34):
         response = admin_client.get(changelist_url(Campaign), {"_facets": "True"})
 
     assert response.status_code == 200

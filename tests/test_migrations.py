@@ -192,3 +192,27 @@ def test_the_seeds_cases_in_a_database_are_placed_as_the_seed_files_place_them()
     }
     Division = new.get_model("campaigns", "Division")
     assert Division.objects.get(code="511800").name == "Ya'an"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_seeds_cases_in_a_database_gain_their_formats_and_documents_naming_them():
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    old = migrate([("campaigns", "0043_measures")])
+    try:
+        OldCampaign = old.get_model("campaigns", "Campaign")
+        for slug in ["song-xiaoying-apple-live-stream", "a-curators-own-case"]:
+            OldCampaign.objects.create(title=slug, slug=slug, approach="live_commerce")
+    finally:
+        new = migrate(latest)
+
+    Campaign = new.get_model("campaigns", "Campaign")
+    assert dict(Campaign.objects.order_by("slug").values_list("slug", "formats")) == {
+        "a-curators-own-case": "",
+        "song-xiaoying-apple-live-stream": "live_stream",
+    }
+    # Written again: the live stream's document names its format, and selling no longer
+    # says live stream.
+    documents = dict(Campaign.objects.values_list("slug", "search_text"))
+    assert "直播" in documents["song-xiaoying-apple-live-stream"].split()
+    assert "直播" not in documents["a-curators-own-case"].split()
+    assert "livestream" not in documents["a-curators-own-case"].split()

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from campaigns import derived
-from campaigns.models import Approach, Campaign, CatalogueVersion, Cause, Status
+from campaigns.models import Approach, Campaign, CatalogueVersion, Cause, Format, Status
 from campaigns.models.counts import ALL
 from campaigns.search import offers
 from campaigns.search.offers import narrowings, without
@@ -44,6 +44,18 @@ def test_a_search_names_causes_countries_and_platforms_in_either_language():
         ("country", "CN", "助农快手"),
         ("cause", Cause.RURAL_LIVELIHOODS, "中国快手"),
         ("platform", "kwai", "中国助农"),
+    ]
+
+
+def test_a_search_names_a_format_live_streams_apart_from_selling():
+    assert named("直播带货") == [
+        ("format", Format.LIVE_STREAM, "带货"),
+        ("approach", Approach.LIVE_COMMERCE, "直播"),
+    ]
+    assert named("livestream apples") == [("format", Format.LIVE_STREAM, "apples")]
+    assert named("live streaming Kwai") == [
+        ("format", Format.LIVE_STREAM, "kwai"),
+        ("platform", "kwai", "live streaming"),
     ]
 
 

@@ -18,7 +18,16 @@ from .. import history, services
 from ..concurrent_edits import ConcurrentEditAdminMixin, ConcurrentEditForm
 from ..forms import CampaignAdminForm, FigureAdminForm, PrefetchedAutocompleteSelect
 from ..methods import safe_only
-from ..models import Campaign, CampaignImage, Evidence, Figure, Participation, Status, Tag
+from ..models import (
+    Campaign,
+    CampaignImage,
+    Evidence,
+    Figure,
+    Format,
+    Participation,
+    Status,
+    Tag,
+)
 from . import importing, review
 from .base import BilingualAdminMixin, PrefetchedAutocompleteMixin
 from .history import HistoryAdminMixin
@@ -42,6 +51,23 @@ class StartYearFilter(admin.SimpleListFilter):
         if not self.value().isdigit():
             return queryset.none()
         return queryset.filter(start_date__year=int(self.value()))
+
+
+class FormatFilter(admin.SimpleListFilter):
+    """Campaigns that took a format (among others, perhaps)."""
+
+    title = _("format")
+    parameter_name = "format"
+
+    def lookups(self, request, model_admin):
+        return Format.choices
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        if self.value() not in Format.values:
+            return queryset.none()
+        return queryset.in_format(self.value())
 
 
 class FigureInline(
@@ -169,7 +195,16 @@ class CampaignAdmin(
     form = CampaignAdminForm
     inlines = [FigureInline, ParticipationInline, EvidenceInline, CampaignImageInline]
     list_display = ["title", "title_zh", "status", "dates", "platform_names", "figure_count"]
-    list_filter = ["status", "scope", "cause", "approach", "platforms", StartYearFilter, "featured"]
+    list_filter = [
+        "status",
+        "scope",
+        "cause",
+        "approach",
+        FormatFilter,
+        "platforms",
+        StartYearFilter,
+        "featured",
+    ]
     search_fields = [
         "title",
         "title_zh",
@@ -210,7 +245,10 @@ class CampaignAdmin(
                 ]
             },
         ),
-        (_("Classification"), {"fields": ["scope", "cause", "approach", "platforms", "tags"]}),
+        (
+            _("Classification"),
+            {"fields": ["scope", "cause", "approach", "formats", "platforms", "tags"]},
+        ),
         (
             _("Sources"),
             {

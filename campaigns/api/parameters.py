@@ -17,6 +17,7 @@ from ..models import (
     FigureKind,
     FigureSort,
     FigureSubject,
+    Format,
     Organisation,
     Outcome,
     Platform,
@@ -81,6 +82,11 @@ class CampaignFilters(Schema):
     organisation: OrganisationSlug = Field(None, description="An organisation slug.")
     cause: Cause = Field(None, description="A cause code.")
     approach: Approach = Field(None, description="An approach code.")
+    format: Format = Field(
+        None,
+        description="A format code (live_stream, short_video …): the cases that took it, "
+        "among other formats perhaps.",
+    )
     country: str = Field(
         None, description="An ISO 3166-1 alpha-2 country code, e.g. CN.", pattern=COUNTRY_PATTERN
     )
@@ -145,6 +151,7 @@ def campaign_query(filters: "CampaignFilters") -> CampaignQuery:
         tag=filters.tag or "",
         cause=filters.cause or "",
         approach=filters.approach or "",
+        format=filters.format or "",
         country=filters.country or "",
         province=filters.province or "",
         source=filters.source or "",

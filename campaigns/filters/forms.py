@@ -27,6 +27,7 @@ from ..models import (
     FigureKind,
     FigureSort,
     FigureSubject,
+    Format,
     Organisation,
     Outcome,
     Platform,
@@ -93,6 +94,9 @@ class CampaignFilterForm(ForgivingFilterForm):
     approach = ForgivingChoiceField(
         label=_("Approach"), required=False, choices=[("", _("Any approach")), *Approach.choices]
     )
+    format = ForgivingChoiceField(
+        label=_("Format"), required=False, choices=[("", _("Any format")), *Format.choices]
+    )
     country = ForgivingChoiceField(label=_("Country"), required=False)
     province = ForgivingChoiceField(label=_("Province"), required=False)
     tag = ForgivingLookupChoiceField(label=_("Tag"), required=False)
@@ -120,6 +124,7 @@ class CampaignFilterForm(ForgivingFilterForm):
         "organisation": _("Unknown organisation “%(value)s” was ignored."),
         "cause": _("Unknown cause “%(value)s” was ignored."),
         "approach": _("Unknown approach “%(value)s” was ignored."),
+        "format": _("Unknown format “%(value)s” was ignored."),
         "country": _("No published case is from the country “%(value)s”; ignored."),
         "province": _("No published case is placed in the province “%(value)s”; ignored."),
         "tag": _("Unknown tag “%(value)s” was ignored."),
@@ -187,6 +192,9 @@ class CampaignFilterForm(ForgivingFilterForm):
         self.fields["cause"].choices = self.counted("cause", _("Any cause"), Cause.choices, causes)
         self.fields["approach"].choices = self.counted(
             "approach", _("Any approach"), Approach.choices, approaches
+        )
+        self.fields["format"].choices = self.counted(
+            "format", _("Any format"), Format.choices, summary.format_counts_in(asked_scope)
         )
         self.fields["country"].choices = [("", _("Any country"))] + sorted(
             ((code, with_count(countries.name(code), count)) for code, count in country_counts),
@@ -296,6 +304,7 @@ class CampaignFilterForm(ForgivingFilterForm):
             tag=data.get("tag") or "",
             cause=data.get("cause") or "",
             approach=data.get("approach") or "",
+            format=data.get("format") or "",
             country=data.get("country") or "",
             province=data.get("province") or "",
             source=data.get("source") or "",

@@ -18,9 +18,10 @@ MAX_QUERY_LENGTH = 200
 @dataclass(frozen=True)
 class CampaignQuery:
     """A selection of cases: filters, a search and an order. Empty values select everything;
-    a value no case has (an unknown platform, organisation, tag, country or province) finds
-    nothing. ``province`` is the GB/T 2260 code of a province-level division of China: the
-    cases placed in it or in a prefecture or county within it."""
+        a value no case has (an unknown platform, organisation, tag, country or province) finds
+        nothing. ``format`` is a ``Format`` code: the cases that took it, among others perhaps.
+    ``province`` is the GB/T 2260 code of a province-level division of China: the
+        cases placed in it or in a prefecture or county within it."""
 
     q: str = ""
     platforms: tuple[str, ...] = ()
@@ -28,6 +29,7 @@ class CampaignQuery:
     tag: str = ""
     cause: str = ""
     approach: str = ""
+    format: str = ""
     country: str = ""
     province: str = ""
     source: str = ""
@@ -65,6 +67,8 @@ class CampaignQuery:
         for name in ("cause", "approach", "country"):
             if getattr(self, name):
                 queryset = queryset.filter(**{name: getattr(self, name)})
+        if self.format:
+            queryset = queryset.in_format(self.format)
         if self.province:
             queryset = queryset.in_province(self.province)
         if self.source:

@@ -1,13 +1,15 @@
 """
-A frozen copy of how data migrations 0008 and 0017 wrote every case's search document: given
-the historical models of the migration's moment (``models``), where a field a migration's model
-lacks (the Chinese texts, before 0016) reads as empty. The live code (``search/documents.py``)
-knows only today's models; the words themselves are read the live way.
+A frozen copy of how data migrations 0008, 0017 and 0047 wrote every case's search document:
+given the historical models of the migration's moment (``models``), where a field a migration's
+model lacks (the Chinese texts, before 0016; the formats, before 0047) reads as empty. The live
+code (``search/documents.py``) knows only today's models; the words themselves are read the live
+way.
 """
 
 from django.db import connection
 from django.db.models import CharField, Value
 
+from campaigns.models.choices import format_codes
 from campaigns.search.text import country_names, document_tokens, facet_words
 
 IDS_PER_STATEMENT = 900
@@ -36,6 +38,7 @@ def refresh_search_documents(models, ids):
             "country",
             "cause",
             "approach",
+            "formats",
         )
     ]
     if ids != "all":  # a load may name tens of thousands, more than SQLite takes at once
@@ -76,11 +79,12 @@ def _write(models, rows):
     documents = []
     for row in rows:
         pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
-        location, location_zh, country, cause, approach = row[7:]
+        location, location_zh, country, cause, approach, formats = row[7:]
         named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
         heading = document_tokens(f"{title} {title_zh}")
         places = [location, location_zh, *country_names(country)]
         kinds = [*facet_words(cause), *facet_words(approach)]
+        kinds += [word for code in format_codes(formats) for word in facet_words(code)]
         body = document_tokens(" \n ".join([summary, summary_zh, *places, *kinds, *named]))
         detail = document_tokens(f"{description} \n {description_zh}", join_pairs=False)
         documents.append((pk, " ".join(heading), " ".join(body), " ".join(detail)))

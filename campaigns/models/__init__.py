@@ -30,6 +30,7 @@ from .choices import (
     FigureKind,
     FigureSort,
     FigureSubject,
+    Format,
     Language,
     OrganisationKind,
     Outcome,
@@ -42,7 +43,10 @@ from .choices import (
     Status,
     TitleKind,
     Unit,
+    format_codes,
+    formats_text,
     kind_of_unit,
+    unknown_format_codes,
 )
 from .corrections import Correction, CorrectionQuerySet
 from .dates import (
@@ -106,6 +110,7 @@ __all__ = [
     "FigureQuerySet",
     "FigureSort",
     "FigureSubject",
+    "Format",
     "TitleKind",
     "Language",
     "Organisation",
@@ -139,7 +144,10 @@ __all__ = [
     "Unit",
     "count_of",
     "format_partial_date",
+    "format_codes",
+    "formats_text",
     "kind_of_unit",
+    "unknown_format_codes",
     "partial_date_end",
     "partial_iso_date",
     "province_code",

@@ -25,7 +25,9 @@ from .base import (
     in_reading_order,
 )
 from .choices import (
+    FORMAT_SEPARATOR,
     CampaignSort,
+    Format,
     Scope,
     ScopeFilter,
     Status,
@@ -47,6 +49,20 @@ default, and the others a list shows on request)."""
 
 PLACE = "division__parent__parent"
 """A campaign's division with the divisions it lies in (county, prefecture, province), joined."""
+
+
+def with_format(code):
+    """The condition that a campaign's ``formats`` names the format ``code``: the column is
+    the code, or holds it between commas or at either end (so no code is found within
+    another), the same on PostgreSQL and SQLite."""
+    sep = FORMAT_SEPARATOR
+    return (
+        Q(formats=code)
+        | Q(formats__startswith=f"{code}{sep}")
+        | Q(formats__endswith=f"{sep}{code}")
+        | Q(formats__contains=f"{sep}{code}{sep}")
+    )
+
 
 RELATED_CANDIDATES = 300
 """A campaign's related campaigns are chosen among the newest this many that share anything."""
@@ -140,6 +156,10 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
                 self.model.sources.through.objects.filter(campaign=OuterRef("pk"), source=source)
             )
         )
+
+    def in_format(self, code):
+        """Campaigns that took the format with this code (among others, perhaps)."""
+        return self.filter(with_format(code))
 
     def citing_source(self, slug):
         """Campaigns that name the source of slug ``slug`` among their sources."""
@@ -356,6 +376,23 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             .annotate(count=Count("pk"), **SCOPE_COUNTS)
             .order_by("-count", "approach")
         )
+
+    def count_by_format(self):
+        """How many of these campaigns took each format, in one query: {scope code: {format
+        code: count}} for the scopes of the campaigns counted, formats of none left out. (A
+        case takes several formats, so they are counted by conditions, not grouped by a
+        column.)"""
+        rows = (
+            self.order_by()
+            .values("scope")
+            .annotate(
+                **{f"in_{code}": Count("pk", filter=with_format(code)) for code in Format.values}
+            )
+        )
+        return {
+            row["scope"]: {code: row[f"in_{code}"] for code in Format.values if row[f"in_{code}"]}
+            for row in rows
+        }
 
     def count_by_country(self):
         """How many of these campaigns took place in each country (none left out), and how

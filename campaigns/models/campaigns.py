@@ -22,8 +22,12 @@ from .choices import (
     Approach,
     Cause,
     DatePrecision,
+    Format,
     Scope,
     Status,
+    format_codes,
+    formats_text,
+    unknown_format_codes,
 )
 from .dates import format_partial_date, partial_date_end, validate_partial_date
 from .organisations import Organisation, Platform
@@ -97,6 +101,22 @@ class Campaign(ReadingOrder, ChangeTracked):
     )
     cause = models.CharField(_("cause"), max_length=30, choices=Cause.choices)
     approach = models.CharField(_("approach"), max_length=30, choices=Approach.choices)
+    # Several codes in one column, not a table of links: a case's formats come from a short
+    # fixed list, as its cause and approach do, and are read with its row by every page,
+    # download and API item without a join or another query; the loader, the export, the
+    # history and restores carry them as they carry any column. (PostgreSQL's ArrayField
+    # would do as much, but SQLite has no arrays.) ``Campaign.objects.in_format`` finds a code
+    # only between commas or the column's ends, so no code is found inside another.
+    formats = models.CharField(
+        _("formats"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_(
+            "What form it took, as its sources say: a live stream, short videos, microblog "
+            "posts… Leave it empty when they do not say."
+        ),
+    )
     platforms = models.ManyToManyField(
         Platform, verbose_name=_("platforms"), related_name="campaigns", blank=True
     )
@@ -228,6 +248,11 @@ class Campaign(ReadingOrder, ChangeTracked):
         return format_partial_date(self.end_date, self.end_precision)
 
     @property
+    def format_list(self):
+        """Its formats, as ``Format`` members in the list's order."""
+        return [Format(code) for code in format_codes(self.formats)]
+
+    @property
     def year(self):
         """The year it started, or None when the start is unknown."""
         return self.start_date.year if self.start_date else None
@@ -244,6 +269,15 @@ class Campaign(ReadingOrder, ChangeTracked):
             and partial_date_end(self.end_date, self.end_precision) < self.start_date
         ):
             raise ValidationError({"end_date": _("The end date is before the start date.")})
+        unknown = unknown_format_codes(self.formats)
+        if unknown:
+            raise ValidationError(
+                {
+                    "formats": _("Unknown format “%(code)s”: formats are %(codes)s.")
+                    % {"code": unknown[0], "codes": ", ".join(Format.values)}
+                }
+            )
+        self.formats = formats_text(format_codes(self.formats))
         if self.division_id is not None and self.country != CHINA:
             raise ValidationError(
                 {

@@ -91,12 +91,56 @@ class Approach(models.TextChoices):
     AWARENESS = "awareness", _("Awareness")
     CROWDSOURCED_INFORMATION = "crowdsourced_information", _("Crowdsourced information")
     INFORMATION_SHARING = "information_sharing", _("Alerts and information sharing")
-    LIVE_COMMERCE = "live_commerce", _("E-commerce and live-stream selling")
+    # Selling, by whatever format: a live stream or a short video is a ``Format``.
+    LIVE_COMMERCE = "live_commerce", _("Selling online")
     VOLUNTEER_COORDINATION = "volunteer_coordination", _("Volunteer coordination")
     ADVOCACY = "advocacy", _("Advocacy")
     ORGANISATIONAL_CHANGE = "organisational_change", _("Organisational change")
     BRAND_ENGAGEMENT = "brand_engagement", _("Brand engagement")
     PRODUCT_LAUNCH = "product_launch", _("Product launch")
+
+
+class Format(models.TextChoices):
+    """What form a campaign's use of social media took: a live stream, short videos, posts
+    on a microblog… A case may take several (``Campaign.formats``), and none when its sources
+    do not say. Apart from its approach: selling farm produce is one approach, by live stream
+    or by short video."""
+
+    LIVE_STREAM = "live_stream", _("Live stream")
+    SHORT_VIDEO = "short_video", _("Short video")
+    MICROBLOG_POST = "microblog_post", _("Microblog post")
+    PHOTO = "photo", _("Photos")
+    AUDIO_MESSAGE = "audio_message", _("Audio message")
+    MESSAGING = "messaging", _("Messaging app or group")
+    SOCIAL_NETWORK_GROUP = "social_network_group", _("Social network group")
+    ONLINE_STORE = "online_store", _("Online store or shopping link")
+    ONLINE_DONATION = "online_donation", _("Online donations")
+    SEARCH = "search", _("Search")
+    WEBSITE = "website", _("Website or web page")
+    ONLINE_GAME = "online_game", _("Online game")
+
+
+FORMAT_SEPARATOR = ","
+"""How a case's formats are written in its one column: codes joined by commas, in the order
+of ``Format``."""
+
+
+def format_codes(text):
+    """The format codes written in ``text`` (a case's ``formats``), in the order of ``Format``;
+    codes not in the list are left out."""
+    written = {code.strip() for code in (text or "").split(FORMAT_SEPARATOR)}
+    return [code for code in Format.values if code in written]
+
+
+def unknown_format_codes(text):
+    """The codes written in ``text`` that are not formats, in the order written."""
+    written = [code.strip() for code in (text or "").split(FORMAT_SEPARATOR) if code.strip()]
+    return [code for code in written if code not in Format.values]
+
+
+def formats_text(codes):
+    """A case's ``formats`` column for these codes: known codes, each once, in list order."""
+    return FORMAT_SEPARATOR.join(code for code in Format.values if code in set(codes))
 
 
 class Role(models.TextChoices):

@@ -19,21 +19,28 @@ from dataclasses import asdict, dataclass
 from django.db.models import Count
 
 from .campaign_queries import SCOPE_COUNTS
-from .choices import FigureSubject, Scope, ScopeFilter
+from .choices import FigureSubject, Format, Scope, ScopeFilter
 
 FIRST_OF_EACH_YEAR = 12
 """How many cases of each start year the timeline shows (the first, in date order)."""
 
 
+def most_first(pairs):
+    """[value, count] of (value, count) pairs, most first, those of 0 left out."""
+    return sorted(
+        ([value, count] for value, count in pairs if count), key=lambda pair: (-pair[1], pair[0])
+    )
+
+
 def scope_counts(rows, name, scope):
     """[value, count] of the rows' counts of one scope, most first, those of 0 left out."""
-    counted = [[row[name], row[scope]] for row in rows if row[scope]]
-    return sorted(counted, key=lambda pair: (-pair[1], pair[0]))
+    return most_first((row[name], row[scope]) for row in rows)
 
 
-SHAPE = 2
+SHAPE = 3
 """What the summary's fields hold, numbered: one more whenever a release counts differently
-(2: case outcomes by unit and kind of outcome, and each scope's years)."""
+(2: case outcomes by unit and kind of outcome, and each scope's years; 3: the cases of each
+format)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class CatalogueSummary:
     sources: int
     causes: list  # [cause, count], most first
     approaches: list  # [approach, count], most first
+    formats: list  # [format, count], most first (a case of several formats counted in each)
     years: list  # [start year, count] in year order, the unknown year (None) last
     units: list  # [unit, count] of public figures (a conversion counted with its figure)
     # [unit, kind of outcome, count] of public case outcomes with no caveat, conversions too,
@@ -58,8 +66,9 @@ class CatalogueSummary:
     first_of_each_year: list  # [start year, [campaign ids]], the timeline's
     # The same counts of the cases of each scope (social good, the lists' default, and those
     # a list shows on request), from the same queries: {scope code: {"campaigns": count,
-    # "causes", "approaches": [code, count] most first, "country_counts", "province_counts":
-    # [code, count] by code, "years": [start year, count] in year order}}, none of 0.
+    # "causes", "approaches", "formats": [code, count] most first, "country_counts",
+    # "province_counts": [code, count] by code, "years": [start year, count] in year order}},
+    # none of 0.
     scopes: dict
     shape: int = 0
     """Which release's counts these are (``SHAPE``): a summary kept by an older release, whose
@@ -110,6 +119,7 @@ class CatalogueSummary:
         scopes = published.aggregate(campaigns=Count("pk"), **SCOPE_COUNTS)
         causes = list(published.count_by_cause())
         approaches = list(published.count_by_approach())
+        formats = published.count_by_format()
         countries = list(published.count_by_country())
         provinces = list(published.count_by_province())
         years = list(published.count_by_start_year())
@@ -124,6 +134,10 @@ class CatalogueSummary:
             sources=Source.objects.public().count(),
             causes=[[row["cause"], row["count"]] for row in causes],
             approaches=[[row["approach"], row["count"]] for row in approaches],
+            formats=most_first(
+                (code, sum(counts.get(code, 0) for counts in formats.values()))
+                for code in Format.values
+            ),
             years=[[row["year"], row["count"]] for row in years],
             units=[[row["unit"], row["count"]] for row in figures.stated_once().count_by_unit()],
             plain_outcomes=[
@@ -142,6 +156,7 @@ class CatalogueSummary:
                     "campaigns": scopes[scope],
                     "causes": scope_counts(causes, "cause", scope),
                     "approaches": scope_counts(approaches, "approach", scope),
+                    "formats": most_first(formats.get(scope, {}).items()),
                     "country_counts": sorted(scope_counts(countries, "country", scope)),
                     "province_counts": sorted(scope_counts(provinces, "province", scope)),
                     "years": [[row["year"], row[scope]] for row in years if row[scope]],
@@ -162,6 +177,14 @@ class CatalogueSummary:
             counts.get("approaches", []),
             counts.get("country_counts", []),
         )
+
+    def format_counts_in(self, scope):
+        """[format code, count] of the published cases of a list in ``scope`` (read as
+        ``in_scope`` reads it) that took each format, most first."""
+        if scope == ScopeFilter.ALL:
+            return self.formats
+        counts = self.scopes.get(scope if scope in Scope.values else Scope.SOCIAL_GOOD, {})
+        return counts.get("formats", [])
 
     def province_counts_in(self, scope):
         """[province code, count] of the published cases of a list in ``scope`` (read as

@@ -3,7 +3,7 @@ The search document of a campaign: what a search looks in, kept on the campaign'
 written again whenever what it holds changes (``derived.py`` says when).
 
 The document holds the campaign's titles, summary, description and location (English and
-Chinese), country, cause and approach (their names in both languages and the everyday words
+Chinese), country, cause, approach and formats (their names in both languages and the everyday words
 readers use for them), and the English and Chinese names of its tags, platforms and
 participants, as the tokens ``text.py`` makes. On PostgreSQL ``search_document`` is a
 ``tsvector`` of them with English stemming, titles weighted above the rest and the description
@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.db import connection
 
 from ..models.base import in_chunks
+from ..models.choices import format_codes
 from .text import country_names, document_tokens, facet_words
 
 BATCH = 2000
@@ -42,6 +43,7 @@ FIELDS = [
     "country",
     "cause",
     "approach",
+    "formats",
 ]
 """What a document is made of on the campaign's own row."""
 
@@ -120,10 +122,11 @@ def _documents(rows, names, words):
     documents = []
     for row in rows:
         pk, title, title_zh, summary, summary_zh, description, description_zh = row[:7]
-        location, location_zh, country, cause, approach = row[7:]
+        location, location_zh, country, cause, approach, formats = row[7:]
         named = [*tags.get(pk, []), *platforms.get(pk, []), *people.get(pk, [])]
         places = [location, location_zh, *country_names(country)]
         kinds = [*facet_words(cause), *facet_words(approach)]
+        kinds += [word for code in format_codes(formats) for word in facet_words(code)]
         documents.append(
             (
                 pk,

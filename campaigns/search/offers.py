@@ -1,8 +1,8 @@
 """
 What a reader's search says besides its words, for the list of cases.
 
-- ``narrowings``: the facet values a search names (a cause, an approach, a country or a
-  platform, in English or Chinese, or a word readers use for a cause such as 助农). The search
+- ``narrowings``: the facet values a search names (a cause, an approach, a format, a country
+  or a platform, in English or Chinese, or a word readers use for a cause such as 助农). The search
   already finds their cases, since each case's search document holds its facet names
   (``documents.py``); the page offers to narrow to exactly that facet.
 - ``did_you_mean``: for a search that finds nothing, the same search with its unknown words
@@ -25,6 +25,7 @@ from ..models import (
     CatalogueSummary,
     CatalogueVersion,
     Cause,
+    Format,
     Organisation,
     Platform,
     Tag,
@@ -63,11 +64,15 @@ def phrase_key(text):
     return tuple(normal(token) for token in tokens(text))
 
 
+FACET_FIELDS = {Cause: "cause", Approach: "approach", Format: "format"}
+"""The list's filter of each code list a search may name."""
+
+
 def facet_phrases(platforms, country_codes):
     """(key, field, value) for every name a search may use for a facet value."""
     phrases = []
-    for member in [*Cause, *Approach]:
-        field = "cause" if isinstance(member, Cause) else "approach"
+    for member in [*Cause, *Approach, *Format]:
+        field = FACET_FIELDS[type(member)]
         names = facet_words(member.value)
         phrases += [(phrase_key(name), field, member.value) for name in names]
     for code in country_codes:

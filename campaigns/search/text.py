@@ -1,6 +1,6 @@
 """
 How text is read for search: the tokens of a document and of a search, the everyday words of
-each cause and approach (``FACET_WORDS``), and countries' names in both languages.
+each cause, approach and format (``FACET_WORDS``), and countries' names in both languages.
 
 - words in lower case, with apostrophes dropped (``Ya'an`` is ``yaan``), and each pair of
   neighbouring words also written as one (``live stream`` is also ``livestream``);
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.utils import translation
 from django_countries import countries
 
-from ..models.choices import Approach, Cause
+from ..models.choices import Approach, Cause, Format
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """The ranges of Chinese characters."""
@@ -165,6 +165,9 @@ def plural_stem(word):
 
 # --------------------------------------------------------------------------- facet words
 
+FACETS = (Cause, Approach, Format)
+"""The code lists whose names (and everyday words) a case's search document holds."""
+
 FACET_WORDS = {
     Cause.DISASTER_RELIEF: ("disaster", "emergency", "救灾", "赈灾", "灾害", "灾区"),
     Cause.PUBLIC_HEALTH: ("health", "disease", "epidemic", "卫生", "健康", "疾病", "疫情"),
@@ -195,20 +198,25 @@ FACET_WORDS = {
     Approach.AWARENESS: ("宣传",),
     Approach.CROWDSOURCED_INFORMATION: ("crowdsourcing", "众包"),
     Approach.INFORMATION_SHARING: ("alerts", "预警"),
-    Approach.LIVE_COMMERCE: ("e-commerce", "live streaming", "直播", "带货", "电商"),
+    # Selling by any format: live streams are a format (below), so that 直播 and livestream
+    # find the live streams alone.
+    Approach.LIVE_COMMERCE: ("e-commerce", "带货", "电商"),
     Approach.VOLUNTEER_COORDINATION: ("volunteers", "volunteering", "志愿者", "志愿"),
     Approach.ADVOCACY: ("campaigning", "倡导", "呼吁"),
+    Format.LIVE_STREAM: ("livestream", "live streaming", "live broadcast", "直播"),
 }
-"""Words readers use for a cause or an approach besides its name, in English and Chinese: a
-search for them finds the cases with that cause or approach, whatever their text says."""
+"""Words readers use for a cause, an approach or a format besides its name, in English and
+Chinese: a search for them finds the cases with that cause, approach or format, whatever their
+text says."""
 
 
 @functools.cache
 def facet_words(choice):
-    """The names of a cause or approach in English and Chinese, and its everyday words."""
-    if choice not in Cause.values and choice not in Approach.values:
+    """The names of a cause, approach or format in English and Chinese, and its everyday
+    words. (No code is in two of the lists.)"""
+    member = next((codes(choice) for codes in FACETS if choice in codes.values), None)
+    if member is None:
         return ()
-    member = Cause(choice) if choice in Cause.values else Approach(choice)
     names = []
     for language in ("en", "zh-hans"):
         with translation.override(language):
