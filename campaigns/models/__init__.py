@@ -6,6 +6,7 @@ every figure comes from.
 One module per family of models; everything is imported from here (``campaigns.models``).
 """
 
+from .aliases import AliasKind, SearchAlias, SearchAliasQuerySet
 from .base import (
     ChangeTracked,
     ChangeTrackedQuerySet,
@@ -68,6 +69,9 @@ from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
 from .version import CatalogueVersion
 
 __all__ = [
+    "AliasKind",
+    "SearchAlias",
+    "SearchAliasQuerySet",
     "UNIT_KIND",
     "sentences",
     "Approach",
