@@ -98,7 +98,11 @@ class SearchAlias(ChangeTracked):
         words = self.word_list()
         return f"{', '.join(words)} → {self.reads_as}" if self.reads_as else ", ".join(words)
 
+    natural_key_fields = ("slug",)
+    """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
+
     def natural_key(self):
+        """How fixtures name it, instead of its primary key."""
         return (self.slug,)
 
     def word_list(self):
