@@ -91,10 +91,13 @@ class SQLiteSearch:
 
     def all_words(self, queryset, terms):
         """Campaigns holding every word of an alternative; a title holding the whole search
-        ranks first."""
-        whole = terms.typed
+        (or, for one alias's word, any of the alias's words) ranks first."""
+        in_title = functools.reduce(
+            operator.or_,
+            (Q(title__icontains=w) | Q(title_zh__icontains=w) for w in terms.title_words()),
+        )
         title_bonus = Case(
-            When(Q(title__icontains=whole) | Q(title_zh__icontains=whole), then=Value(1)),
+            When(in_title, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
@@ -152,8 +155,8 @@ def fts5_query(terms):
 
     return terms.written(
         quoted,
-        lambda parts: "(" + " AND ".join(parts) + ")",
-        lambda parts: "(" + " OR ".join(parts) + ")",
+        lambda parts: parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")",
+        lambda parts: parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")",
     )
 
 

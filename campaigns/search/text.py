@@ -137,6 +137,22 @@ class SearchTerms:
 
         return either([every([term(one) for one in terms]) for terms in self.alternatives])
 
+    def title_words(self):
+        """What a title holding the whole search holds, in any of its forms: the search as
+        typed; for a search of one word, that word's stem; for a search of one alias's word,
+        each of the alias's words (an English word by its stem, a Chinese one whole), so that
+        ``抗疫`` ranks 战疫助农 first."""
+        words = [self.typed]
+        if len(self.alternatives) != 1 or len(self.alternatives[0]) != 1:
+            return words
+        (term,) = self.alternatives[0]
+        for phrase in term.phrases if isinstance(term, Either) else [(term,)]:
+            if all(is_chinese_token(token) for token in phrase):
+                words.append(phrase[0] + "".join(token[1:] for token in phrase[1:]))
+            elif len(phrase) == 1:
+                words.append(stem(phrase[0]))
+        return sorted(set(words))
+
     def tokens(self):
         """Every token the terms look for, each once, sorted."""
         found = set()
@@ -144,10 +160,11 @@ class SearchTerms:
         return sorted(found)
 
     def tsquery(self):
-        """The terms as a PostgreSQL ``to_tsquery`` text: ``('live' & 'stream') | 'livestream'``."""
+        """The terms as a PostgreSQL ``to_tsquery`` text:
+        ``(('live' & 'stream') | 'livestream')``."""
         return self.written(
             lambda token: f"'{token}'",
-            lambda parts: "(" + " & ".join(parts) + ")",
+            lambda parts: parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")",
             lambda parts: parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")",
         )
 
