@@ -21,7 +21,9 @@ from campaigns.models import (
     Cause,
     SearchAlias,
 )
+from campaigns.search import backends
 from campaigns.search.aliases import read_aliases, search_aliases
+from campaigns.search.backends import fts5_query
 from campaigns.search.offers import chinese_correction, did_you_mean
 from campaigns.search.text import Aliases, SearchTerms
 from tests import factories
@@ -493,3 +495,26 @@ def test_an_everyday_search_finds_the_cases_a_reader_means_the_best_first(
     assert set(found) == expected
     if first is not None:
         assert found[0] == first
+
+
+def test_an_alias_is_an_fts5_alternative_of_quoted_stems():
+    aliases = Aliases([(["Weixin"], "WeChat"), (["芦山", "雅安"], "")])
+
+    assert fts5_query(SearchTerms.parse("Weixin donated", aliases)) == (
+        '(("wechat"* OR "weixin"*) AND "donat"*)'
+    )
+    assert fts5_query(SearchTerms.parse("芦山地震", aliases)) == '(("芦山" OR "雅安") AND "地震")'
+
+
+@pytest.mark.parametrize("q", ["TB", "结核病", "Ya-an"])
+def test_without_fts5_an_alias_finds_the_same_cases(db, monkeypatch, q):
+    factories.CampaignFactory(slug="tb", title="Tuberculosis awareness", summary=".")
+    factories.CampaignFactory(slug="yaan", title="Ya'an earthquake", summary=".")
+    alias("tb", "tuberculosis, TB, 结核病")
+    alias("yaan", "Ya'an, Ya-an, 雅安", kind=AliasKind.PLACE)
+    found = search(q)
+
+    monkeypatch.setattr(backends, "has_fts5", lambda: False)
+
+    assert search(q) == found
+    assert len(found) == 1

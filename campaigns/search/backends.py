@@ -145,7 +145,7 @@ def fts5_query(terms):
     each stem a quoted string, so that nothing a reader types is read as FTS5's syntax
     (``AND``, ``NEAR``, ``*``, ``-``, ``^``, quotes, brackets); English ones as prefixes.
 
-    ``live stream`` is ``(("live"* AND "stream"*) OR ("livestream"*))``.
+    ``live stream`` is ``(("live"* AND "stream"*) OR "livestream"*)``.
     """
 
     def quoted(token):
