@@ -518,3 +518,25 @@ def test_without_fts5_an_alias_finds_the_same_cases(db, monkeypatch, q):
 
     assert search(q) == found
     assert len(found) == 1
+
+
+def test_an_alias_s_change_and_history_pages_open_and_a_change_is_a_revision(reviewer):
+    factories.CampaignFactory(slug="tb", title="Tuberculosis awareness", summary=".")
+    made = alias("tb", "tuberculosis, 结核病")
+    change = reverse("admin:campaigns_searchalias_change", args=[made.pk])
+    page = reviewer.get(change)
+    assert page.status_code == 200
+    data = {
+        name: value
+        for name, value in page.context["adminform"].form.initial.items()
+        if name in {"slug", "kind", "words", "reads_as", "note"}
+    }
+    token = page.context["adminform"].form["edit_token"].value()
+
+    response = reviewer.post(change, {**data, "words": "tuberculosis\nTB", "edit_token": token})
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert search("TB") == ["tb"]
+    history = reviewer.get(reverse("admin:campaigns_searchalias_history", args=[made.pk]))
+    assert history.status_code == 200
+    assert "TB" in history.content.decode()
