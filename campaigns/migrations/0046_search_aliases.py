@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='updated')),
-                ('slug', models.SlugField(help_text='A short name for the alias in addresses and catalogue files: covid, yaan.', max_length=60, unique=True, verbose_name='key')),
+                ('slug', models.SlugField(help_text='A short name for the alias in catalogue files: covid, yaan.', max_length=60, unique=True, verbose_name='key')),
                 ('kind', models.CharField(choices=[('cause', 'Cause or topic'), ('place', 'Place'), ('platform', 'Platform'), ('format', 'Format')], max_length=10, verbose_name='kind')),
                 ('words', models.TextField(help_text='Words and phrases in English or Chinese, one a line (or separated by commas), that a reader may type for the same thing: COVID, coronavirus, 新冠, 抗疫. English words are matched by their stem: donate also matches donated.', verbose_name='words')),
                 ('reads_as', models.CharField(blank=True, help_text="Leave empty when the words all mean the same. Otherwise the word they are read as, one way: Weixin read as WeChat finds WeChat's cases, and WeChat does not look for Weixin.", max_length=100, verbose_name='read as')),

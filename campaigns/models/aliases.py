@@ -59,7 +59,7 @@ class SearchAlias(ChangeTracked):
         _("key"),
         max_length=60,
         unique=True,
-        help_text=_("A short name for the alias in addresses and catalogue files: covid, yaan."),
+        help_text=_("A short name for the alias in catalogue files: covid, yaan."),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AliasKind.choices)
     words = models.TextField(
