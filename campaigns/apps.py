@@ -14,6 +14,7 @@ class CampaignsConfig(AppConfig):
 
     def ready(self):
         from . import history, places, roles, signals  # noqa: F401 - signals connects receivers
+        from .search import aliases  # noqa: F401 - it follows requests' starts and ends
 
         history.register_catalogue()
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self)

@@ -30,6 +30,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .models import CatalogueVersion, dates
+from .search.aliases import note_version
 
 VALIDATORS = ("ETag", "Last-Modified")
 
@@ -39,6 +40,7 @@ def catalogue_version(request):
     version = getattr(request, "_catalogue_version", None)
     if version is None:
         version = request._catalogue_version = CatalogueVersion.current()
+        note_version(version)  # the request's searches read their aliases by it
     return version
 
 

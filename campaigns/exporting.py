@@ -31,6 +31,7 @@ from .models import (
     Organisation,
     Participation,
     Platform,
+    SearchAlias,
     Source,
     SubjectEvidence,
     Tag,
@@ -102,7 +103,8 @@ def catalogue_sections():
     those, and their numbered references), participants, platforms and platform operators,
     tags, every public figure, including those about a platform, an organisation or the
     whole sector, and the evidence for the published cases' sentences and for the public
-    organisations' and platforms' descriptions. Images are left out: they are media files
+    organisations' and platforms' descriptions; and the search aliases, all of them (every one
+    changes what readers' searches find). Images are left out: they are media files
     their owners licence.
     """
     campaigns = Campaign.objects.public().order_by("slug")
@@ -142,6 +144,7 @@ def catalogue_sections():
             .select_related("organisation", "platform", "source")
             .order_by("key"),
         ],
+        "search_aliases.json": [SearchAlias.objects.order_by("slug")],
     }
 
 

@@ -27,6 +27,7 @@ from .models import (
     Organisation,
     Participation,
     Platform,
+    SearchAlias,
     Source,
     SubjectEvidence,
     Tag,
@@ -69,6 +70,7 @@ CATALOGUE = (
     CatalogueModel(Figure, campaign_field="campaign", inline=True),
     CatalogueModel(Evidence, campaign_field="campaign", inline=True),
     CatalogueModel(SubjectEvidence),
+    CatalogueModel(SearchAlias),
     CatalogueModel(Correction, campaign_field="campaign", loadable=False, public_record=True),
 )
 """Every model of the catalogue, loadable ones in the order a catalogue file is loaded (a row

@@ -9,7 +9,8 @@ The curators' roles: groups of permissions, made by a migration and kept in step
   or withdrawn case (``loading.rules``).
 - **Reviewer** does all an editor does, and approves and publishes, sends back with a note,
   unpublishes, withdraws and deletes; a reviewer's import may change published cases and
-  publish new ones.
+  publish new ones; reviewers alone edit the search aliases, which change what every reader's
+  search finds at once (editors see them).
 - **Administrator** manages users and groups, and sees (but does not edit) the catalogue.
 
 Reviewers and administrators also see the sign-in attempts and unlock a curator locked out by
@@ -41,6 +42,10 @@ CATALOGUE = [
 PARTS = ["figure", "participation", "campaignimage", "taggedcampaign", "evidence"]
 """The parts of a case an editor may delete (while the case is not public)."""
 
+SEARCH_ALIASES = ["searchalias"]
+"""The search aliases: they change what every reader's search finds at once, with no review, so
+editors may look and only reviewers edit them."""
+
 WORKFLOW = ["suggestion"]
 """Models of the curators' own work: readers' suggestions."""
 
@@ -68,20 +73,21 @@ ROLES = {
             *_codenames(["view", "add", "change"], CATALOGUE),
             *_codenames(["delete"], ["campaign", *PARTS]),
             *_codenames(["view", "change"], WORKFLOW),
-            *_codenames(["view"], PUBLIC_RECORD),
+            *_codenames(["view"], PUBLIC_RECORD + SEARCH_ALIASES),
         ],
     },
     REVIEWER: {
         "campaigns": [
             *_codenames(["view", "add", "change", "delete"], CATALOGUE),
             *_codenames(["view", "change", "delete"], WORKFLOW + PUBLIC_RECORD),
+            *_codenames(["view", "add", "change", "delete"], SEARCH_ALIASES),
             "publish_campaign",
         ],
         **SIGN_IN_ATTEMPTS,
     },
     ADMINISTRATOR: {
         "auth": _codenames(["view", "add", "change", "delete"], ["user", "group"]),
-        "campaigns": _codenames(["view"], CATALOGUE),
+        "campaigns": _codenames(["view"], CATALOGUE + SEARCH_ALIASES),
         **SIGN_IN_ATTEMPTS,
     },
 }

@@ -383,14 +383,16 @@ BAD_RECORDS = {
         "record 3: “auth.user” is not part of the catalogue; only campaigns.source, "
         "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
         "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
-        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence records can be loaded.",
+        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence, campaigns.searchalias "
+        "records can be loaded.",
     ),
     "history_is_not_loadable": (
         [{"model": "campaigns.removal", "fields": {"object_id": "1"}}],
         "record 3: “campaigns.removal” is not part of the catalogue; only campaigns.source, "
         "campaigns.organisation, campaigns.platform, campaigns.tag, campaigns.campaign, "
         "campaigns.participation, campaigns.taggedcampaign, campaigns.campaignimage, "
-        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence records can be loaded.",
+        "campaigns.figure, campaigns.evidence, campaigns.subjectevidence, campaigns.searchalias "
+        "records can be loaded.",
     ),
     "fields_not_an_object": (
         [{"model": "campaigns.source", "fields": ["slug", "x"]}],
@@ -709,6 +711,7 @@ def test_the_seed_fixtures_are_found_in_fixture_dirs_in_load_order(settings, tmp
         "campaigns.json",
         "figures.json",
         "evidence.json",
+        "search_aliases.json",
     ]
 
 
@@ -723,7 +726,7 @@ def test_the_seed_catalogue_loads_and_a_second_run_changes_nothing():
     assert Figure.objects.exists()
     assert first.changed == first.records
     assert output.splitlines()[0] == (
-        f"Nothing changed: all {first.records:,} records in 6 files already match the database."
+        f"Nothing changed: all {first.records:,} records in 7 files already match the database."
     )
     assert snapshot() == before
 

@@ -5,7 +5,7 @@ The curators' admin at /admin/, one module per job:
   ``organisations.py`` (organisations and platforms), ``tags.py``, ``cases.py`` (a case with its
   figures, participants and images inline), ``figures.py``, ``parts.py`` (participants and
   images on their own pages), ``places.py`` (China's administrative divisions, read-only),
-  ``readers.py`` (corrections and readers' suggestions);
+  ``readers.py`` (corrections and readers' suggestions), ``aliases.py`` (the search aliases);
 - ``policy.py``: what an editor and a reviewer may do to a case and its parts;
 - ``base.py``: what several admins share (counted columns, autocompletes labelled from the
   admin's own queryset, https addresses);
@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..display import SITE_NAME
 from . import (  # noqa: F401 - each registers its admins
+    aliases,
     cases,
     figures,
     organisations,

@@ -17,6 +17,7 @@ from ..models import (
     Organisation,
     Participation,
     Platform,
+    SearchAlias,
     Source,
     Tag,
     TaggedCampaign,
@@ -35,6 +36,7 @@ TRACKED_MODELS = (
     Organisation,
     Platform,
     Tag,
+    SearchAlias,
 )
 """The models the history keeps (the catalogue's, ``registry.MODELS``), in the order the admin's
 activity page offers them as a filter."""

@@ -71,6 +71,7 @@ FIXTURE_FILES = (
     "campaigns.json",
     "figures.json",
     "evidence.json",
+    "search_aliases.json",
 )
 """The catalogue's fixture files, in the order they load: each refers only to the ones before
 it. The seed catalogue in ``fixtures/`` and every export are these files."""

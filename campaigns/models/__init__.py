@@ -6,6 +6,7 @@ every figure comes from.
 One module per family of models; everything is imported from here (``campaigns.models``).
 """
 
+from .aliases import AliasKind, SearchAlias, SearchAliasQuerySet
 from .base import (
     ChangeTracked,
     ChangeTrackedQuerySet,
@@ -77,6 +78,9 @@ from .version import CatalogueVersion
 __all__ = [
     "EDITABLE_BY_EDITORS",
     "OUTCOME_UNITS",
+    "AliasKind",
+    "SearchAlias",
+    "SearchAliasQuerySet",
     "UNIT_KIND",
     "sentences",
     "Approach",

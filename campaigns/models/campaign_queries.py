@@ -18,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear, RowNumber
 
 from ..search.backends import backend
-from ..search.text import SearchTerms
+from ..search.text import SearchTerms, tokens
 from .base import (
     ChangeTrackedQuerySet,
     count_of,
@@ -228,11 +228,14 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         Every word must be found in the campaign's search document (``search/documents.py``):
         its titles, summary, description, location and country, and the English and Chinese
         names of its tags, platforms and participants, as the database's search backend
-        finds them (``search/backends.py``).
+        finds them (``search/backends.py``); a word of a search alias is found by any of the
+        alias's words (``search/aliases.py``: COVID also finds 新冠).
         """
-        terms = SearchTerms.parse(q)
-        if not terms:  # nothing to look for, or only punctuation, which nothing holds
+        from ..search.aliases import search_aliases  # it reads the models this module makes
+
+        if not tokens(q):  # nothing to look for, or only punctuation, which nothing holds
             return self.none() if q.strip() else self
+        terms = SearchTerms.parse(q, aliases=search_aliases())
         return backend().all_words(self, terms).order_by("-search_rank", *NEWEST_FIRST)
 
     def count_matches(self):
@@ -252,9 +255,7 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
     def search_any(self, q):
         """Campaigns matching some of the words of ``q``, those matching most first: what a
         search that found nothing offers instead."""
-        words = sorted(
-            {word for alternative in SearchTerms.parse(q).alternatives for word in alternative}
-        )
+        words = SearchTerms.parse(q).tokens()
         if not words:
             return self.none()
         return backend().any_word(self, words).order_by("-search_rank", *NEWEST_FIRST)

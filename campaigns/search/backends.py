@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from .text import is_chinese_token, stem
+from .text import SearchTerms, is_chinese_token, stem
 
 RANK = "search_rank"
 """The name of a search's relevance, by which its cases are ordered best first."""
@@ -89,17 +89,17 @@ class SQLiteSearch:
 
     def all_words(self, queryset, terms):
         """Campaigns holding every word of an alternative; a title holding the whole search
-        ranks first."""
-        found = self._holding(
-            [[stem(word) for word in alternative] for alternative in terms.alternatives]
+        (or, for one alias's word, any of the alias's words) ranks first."""
+        in_title = functools.reduce(
+            operator.or_,
+            (Q(title__icontains=w) | Q(title_zh__icontains=w) for w in terms.title_words()),
         )
-        whole = " ".join(terms.alternatives[0])
         title_bonus = Case(
-            When(Q(title__icontains=whole) | Q(title_zh__icontains=whole), then=Value(1)),
+            When(in_title, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
-        return queryset.filter(found).alias(search_rank=title_bonus)
+        return queryset.filter(self._holding(terms)).alias(search_rank=title_bonus)
 
     def ranked_by_titles(self, queryset):
         """``queryset`` as it is: SQLite's rank is already its titles'."""
@@ -112,27 +112,24 @@ class SQLiteSearch:
 
     def any_word(self, queryset, words):
         """Campaigns holding some of ``words``, those holding most first."""
-        found = [self._holding([[stem(word)]]) for word in words]
+        found = [self._holding(SearchTerms(((word,),))) for word in words]
         matched = sum((Case(When(one, then=Value(1)), default=Value(0)) for one in found), Value(0))
-        return queryset.filter(self._holding([[stem(word)] for word in words])).alias(
+        either = SearchTerms(tuple((word,) for word in words))
+        return queryset.filter(self._holding(either)).alias(
             search_rank=ExpressionWrapper(matched, output_field=IntegerField())
         )
 
-    def _holding(self, alternatives):
-        """The campaigns whose document holds every stem of one of ``alternatives`` (lists of
-        stems): English stems as the start of a word, Chinese pairs and characters as tokens."""
+    def _holding(self, terms):
+        """The campaigns whose document holds the stems ``terms`` (a ``SearchTerms``) asks
+        for: English stems as the start of a word, Chinese pairs and characters as tokens."""
         if not has_fts5():
-            return functools.reduce(
-                operator.or_,
-                (
-                    functools.reduce(operator.and_, (Q(search_text__contains=one) for one in stems))
-                    for stems in alternatives
-                ),
+            return terms.written(
+                lambda token: Q(search_text__contains=stem(token)),
+                lambda parts: functools.reduce(operator.and_, parts),
+                lambda parts: functools.reduce(operator.or_, parts),
             )
         return Q(
-            id__in=RawSQL(
-                f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", (fts5_query(alternatives),)
-            )
+            id__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", (fts5_query(terms),))
         )
 
 
@@ -141,20 +138,23 @@ INDEX = "campaigns_search"
 with the column by triggers."""
 
 
-def fts5_query(alternatives):
-    """An FTS5 query for documents holding every stem of one of ``alternatives``: each stem a
-    quoted string, so that nothing a reader types is read as FTS5's syntax (``AND``, ``NEAR``,
-    ``*``, ``-``, ``^``, quotes, brackets); English ones as prefixes.
+def fts5_query(terms):
+    """An FTS5 query for documents holding the stems ``terms`` (a ``SearchTerms``) asks for:
+    each stem a quoted string, so that nothing a reader types is read as FTS5's syntax
+    (``AND``, ``NEAR``, ``*``, ``-``, ``^``, quotes, brackets); English ones as prefixes.
 
-    ``[["live", "stream"], ["livestream"]]`` is ``("live"* AND "stream"*) OR ("livestream"*)``.
+    ``live stream`` is ``(("live"* AND "stream"*) OR "livestream"*)``.
     """
 
-    def quoted(one):
+    def quoted(token):
+        one = stem(token)
         string = '"' + one.replace('"', '""') + '"'
         return string if is_chinese_token(one) else string + "*"
 
-    return " OR ".join(
-        "(" + " AND ".join(quoted(one) for one in stems) + ")" for stems in alternatives
+    return terms.written(
+        quoted,
+        lambda parts: parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")",
+        lambda parts: parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")",
     )
 
 

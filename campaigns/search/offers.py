@@ -17,6 +17,8 @@ import difflib
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Q
+from pypinyin import lazy_pinyin
 
 from ..caching import release
 from ..models import (
@@ -25,11 +27,14 @@ from ..models import (
     CatalogueSummary,
     CatalogueVersion,
     Cause,
+    Division,
     Format,
     Organisation,
     Platform,
+    SearchAlias,
     Tag,
 )
+from ..models.aliases import alias_words
 from ..models.base import in_chunks
 from ..models.counts import ALL
 from ..models.version import ROW
@@ -208,7 +213,8 @@ def keep_title_words(ids):
 
 def name_words():
     """The words of the names of public platforms, organisations and tags, causes, approaches
-    and the countries of published cases (from the catalogue's summary)."""
+    and the countries of published cases (from the catalogue's summary), and of the search
+    aliases."""
     texts = []
     texts += Platform.objects.public().values_list("name", flat=True)
     texts += Organisation.objects.with_published_campaigns().values_list("name", flat=True)
@@ -217,18 +223,29 @@ def name_words():
         texts += facet_words(member.value)  # Chinese names are left out below
     countries = CatalogueSummary.current().countries
     texts += [name for code in countries for name in country_names(code)[:1]]
+    for words, reads_as in SearchAlias.objects.values_list("words", "reads_as"):
+        texts += [*alias_words(words), reads_as]
     return words_of(texts)
 
 
 def did_you_mean(q, finds_campaigns):
-    """``q`` with each word the catalogue does not hold replaced by its nearest word, when that
-    changes something and ``finds_campaigns(suggestion)`` says it finds cases; else None."""
+    """``q`` with each word the catalogue does not hold replaced by its nearest word, and each
+    Chinese place or name typed with a wrong character of the same sound put right (雅按 →
+    雅安), when that changes something and ``finds_campaigns(suggestion)`` says it finds
+    cases; else None."""
     known = vocabulary()
     known_set = set(known)
+    names = None
     changed = False
     words = []
     for token in tokens(q):
-        if is_chinese_token(token) or len(token) < SHORTEST_GUESS or not token.isalpha():
+        if is_chinese_token(token):
+            names = chinese_names() if names is None else names
+            corrected = chinese_correction(token, names)
+            changed = changed or corrected != token
+            words.append(corrected)
+            continue
+        if len(token) < SHORTEST_GUESS or not token.isalpha():
             words.append(token)
             continue
         if token in known_set or plural_stem(token) in known_set:
@@ -244,3 +261,69 @@ def did_you_mean(q, finds_campaigns):
         return None
     suggestion = " ".join(words)
     return suggestion if finds_campaigns(suggestion) else None
+
+
+DIVISION_SUFFIXES = ("自治州", "自治县", "自治区", "地区", "省", "市", "县", "区", "盟", "旗")
+"""What a Chinese division's name ends with that readers leave out: 雅安市 is 雅安."""
+
+
+def chinese_names():
+    """The Chinese names a Chinese search may be put right to, longest first: the search
+    aliases' Chinese words, the public platforms' Chinese names, and the divisions of
+    published cases with the divisions they lie in (雅安市 and 雅安, 四川省 and 四川): kept in
+    the cache per version, like ``vocabulary``."""
+    version = CatalogueVersion.current().key
+    key = f"search-chinese-names|{release()}|{version}"
+    names = cache.get(key)
+    if names is None:
+        names = sorted(_chinese_names(), key=lambda name: (-len(name), name))
+        cache.set(key, names, 60 * 60 * 24)
+    return names
+
+
+def _chinese_names():
+    published = Campaign.objects.public().exclude(division=None).order_by()
+    texts = [
+        *Platform.objects.public().values_list("name_zh", flat=True),
+        *Division.objects.filter(
+            Q(pk__in=published.values("division"))
+            | Q(pk__in=published.values("division__parent"))
+            | Q(pk__in=published.values("division__province"))
+        ).values_list("name_zh", flat=True),
+    ]
+    for words in SearchAlias.objects.values_list("words", flat=True):
+        texts += alias_words(words)
+    names = set()
+    for text in texts:
+        for token in tokens(text):
+            if is_chinese_token(token) and len(token) > 1:
+                names.add(token)
+                short = next((token[: -len(s)] for s in DIVISION_SUFFIXES if token.endswith(s)), "")
+                if len(short) > 1:
+                    names.add(short)
+    return names
+
+
+def chinese_correction(run, names):
+    """A Chinese run with each name of ``names`` it holds with one character wrong, where the
+    wrong character sounds as the right one does (the usual slip of a pinyin keyboard), put
+    right: 雅按地震 → 雅安地震. A run holding the name already is left as it is."""
+    for name in names:
+        if name in run:
+            continue
+        for start in range(len(run) - len(name) + 1):
+            window = run[start : start + len(name)]
+            wrong = [
+                i
+                for i, (typed, meant) in enumerate(zip(window, name, strict=True))
+                if typed != meant
+            ]
+            if len(wrong) == 1 and sound(window[wrong[0]]) == sound(name[wrong[0]]):
+                run = run[:start] + name + run[start + len(name) :]
+                break
+    return run
+
+
+def sound(character):
+    """A Chinese character's pinyin without its tone: 安 and 按 are both an."""
+    return lazy_pinyin(character)[0]

@@ -70,46 +70,197 @@ def document_tokens(text, join_pairs=True):
 
 
 @dataclass(frozen=True)
-class SearchTerms:
-    """A search as alternatives, each a list of tokens that must all be found.
+class Either:
+    """Words a search may find in one another's place (an alias, ``Aliases``): any one of
+    ``phrases`` will do, each a tuple of tokens that must all be found."""
 
-    ``live stream`` is (live and stream) or (livestream); ``雅安地震`` is 雅安, 安地 and 地震.
+    phrases: tuple
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """A search as alternatives, each a list of terms that must all be found: a token, or an
+    ``Either`` of the phrases an alias names in its place.
+
+    ``live stream`` is (live and stream) or (livestream); ``雅安地震`` is 雅安, 安地 and 地震;
+    with the seed's aliases, ``芦山地震`` is (芦山 or 雅安 or yaan or lushan) and 地震.
     """
 
     alternatives: tuple
+    typed: str = ""
+    """The search's words as typed, in lower case: what a title holding the whole search
+    holds."""
 
     @classmethod
-    def parse(cls, q):
-        """The terms of a search; empty when it holds no word."""
-        words = []
-        for token in tokens(q):
-            if not is_chinese_token(token):
-                words.append(token)
+    def parse(cls, q, aliases=None):
+        """The terms of a search, expanded by ``aliases`` (an ``Aliases``); empty when it
+        holds no word."""
+        aliases = aliases or Aliases.NONE
+        typed = tokens(q)
+        terms = []
+        index = 0
+        while index < len(typed) and len(terms) < MAX_TERMS:
+            token = typed[index]
+            if is_chinese_token(token):
+                for piece in aliases.chinese_split(token):
+                    terms += [piece] if isinstance(piece, Either) else chinese_terms(piece)
+                index += 1
                 continue
-            for piece in chinese_pieces(token):
-                if len(piece) > 1:
-                    words += [piece[index : index + 2] for index in range(len(piece) - 1)]
-                else:
-                    words.append(piece)
-        words = words[:MAX_TERMS]
-        if not words:
+            length, either = aliases.english_match(typed, index)
+            if either is not None:
+                terms.append(either)
+                index += length
+                continue
+            terms.append(token)
+            index += 1
+        terms = terms[:MAX_TERMS]
+        if not terms:
             return cls(())
-        alternatives = [tuple(words)]
-        for index in range(len(words) - 1):
-            first, second = words[index], words[index + 1]
-            if not (is_chinese_token(first) or is_chinese_token(second)):
-                alternatives.append((*words[:index], first + second, *words[index + 2 :]))
-        return cls(tuple(alternatives))
+        alternatives = [tuple(terms)]
+        for index in range(len(terms) - 1):
+            first, second = terms[index], terms[index + 1]
+            if is_english_token(first) and is_english_token(second):
+                alternatives.append((*terms[:index], first + second, *terms[index + 2 :]))
+        return cls(tuple(alternatives), " ".join(typed[:MAX_TERMS]))
 
     def __bool__(self):
         return bool(self.alternatives)
 
+    def written(self, token, every, either):
+        """The terms as a query of the backend's own: each token as ``token(token)``, terms
+        that must all be found as ``every(parts)`` and alternatives as ``either(parts)``."""
+
+        def term(one):
+            if isinstance(one, Either):
+                return either([every([token(t) for t in phrase]) for phrase in one.phrases])
+            return token(one)
+
+        return either([every([term(one) for one in terms]) for terms in self.alternatives])
+
+    def title_words(self):
+        """What a title holding the whole search holds, in any of its forms: the search as
+        typed; for a search of one word, that word's stem; for a search of one alias's word,
+        each of the alias's words (an English word by its stem, a Chinese one whole), so that
+        ``抗疫`` ranks 战疫助农 first."""
+        words = [self.typed]
+        if len(self.alternatives) != 1 or len(self.alternatives[0]) != 1:
+            return words
+        (term,) = self.alternatives[0]
+        for phrase in term.phrases if isinstance(term, Either) else [(term,)]:
+            if all(is_chinese_token(token) for token in phrase):
+                words.append(phrase[0] + "".join(token[1:] for token in phrase[1:]))
+            elif len(phrase) == 1:
+                words.append(stem(phrase[0]))
+        return sorted(set(words))
+
+    def tokens(self):
+        """Every token the terms look for, each once, sorted."""
+        found = set()
+        self.written(found.add, lambda parts: None, lambda parts: None)
+        return sorted(found)
+
     def tsquery(self):
-        """The terms as a PostgreSQL ``to_tsquery`` text: ``('live' & 'stream') | 'livestream'``."""
-        return " | ".join(
-            "(" + " & ".join(f"'{token}'" for token in alternative) + ")"
-            for alternative in self.alternatives
+        """The terms as a PostgreSQL ``to_tsquery`` text:
+        ``(('live' & 'stream') | 'livestream')``."""
+        return self.written(
+            lambda token: f"'{token}'",
+            lambda parts: parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")",
+            lambda parts: parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")",
         )
+
+
+def is_english_token(term):
+    """Whether a term is a word of letters and digits (not Chinese, not an alias's phrases)."""
+    return isinstance(term, str) and not is_chinese_token(term)
+
+
+def chinese_terms(run):
+    """The tokens a search looks for in a Chinese run: its pairs of characters, cut around the
+    names of causes, approaches and countries it holds (a piece of one character as itself)."""
+    terms = []
+    for piece in chinese_pieces(run):
+        if len(piece) > 1:
+            terms += [piece[index : index + 2] for index in range(len(piece) - 1)]
+        else:
+            terms.append(piece)
+    return terms
+
+
+class Aliases:
+    """The search aliases as a search reads them: which typed words (English by their stems,
+    Chinese as characters anywhere in a run) stand for which phrases.
+
+    Made from (words, reads as) pairs (``search/aliases.py`` reads them from the table): each
+    of ``words`` stands for every one of ``words``, or, with ``reads_as``, for itself and
+    ``reads_as`` alone; a word of several aliases stands for all their phrases."""
+
+    def __init__(self, aliases=()):
+        english = {}
+        chinese = {}
+        for words, reads_as in aliases:
+            phrases = alias_phrases([*words, reads_as] if reads_as else words)
+            if len(phrases) < 2:
+                continue
+            for word in words:
+                found = tokens(word)
+                if len(found) == 1 and is_chinese_token(found[0]):
+                    chinese.setdefault(found[0], set()).update(phrases)
+                elif found and not any(is_chinese_token(one) for one in found):
+                    english.setdefault(tuple(stem(one) for one in found), set()).update(phrases)
+        self.english = {key: Either(tuple(sorted(p))) for key, p in english.items()}
+        self.chinese = {key: Either(tuple(sorted(p))) for key, p in chinese.items()}
+        self.longest = max((len(key) for key in self.english), default=0)
+        names = sorted(self.chinese, key=len, reverse=True)
+        self.pattern = re.compile("(" + "|".join(map(re.escape, names)) + ")") if names else None
+
+    def english_match(self, typed, index):
+        """(how many words, ``Either``) for the longest alias among the English words of
+        ``typed`` from ``index`` on; (0, None) when none."""
+        for length in range(min(self.longest, len(typed) - index), 0, -1):
+            words = typed[index : index + length]
+            if any(is_chinese_token(word) for word in words):
+                continue
+            either = self.english.get(tuple(stem(word) for word in words))
+            if either is not None:
+                return length, either
+        return 0, None
+
+    def chinese_split(self, run):
+        """A Chinese run as its pieces: an ``Either`` for each alias it holds, text between."""
+        if self.pattern is None:
+            return [run]
+        return [self.chinese.get(piece, piece) for piece in self.pattern.split(run) if piece]
+
+
+Aliases.NONE = Aliases()
+
+
+def alias_phrases(words):
+    """The phrases a search looks for in place of a word of an alias holding ``words``: each
+    word's tokens as a search reads them (Chinese as its pairs), and two English words also
+    written as one (``live stream``, ``livestream``) unless the alias holds that word; a phrase
+    holding all of a shorter one is left out (``covid 19`` beside ``covid``)."""
+    phrases = set()
+    pairs = []
+    for word in words:
+        found = tokens(word)
+        phrase = []
+        for token in found:
+            phrase += chinese_terms(token) if is_chinese_token(token) else [token]
+        if len(found) == 2 and not any(is_chinese_token(one) for one in found):
+            pairs.append(tuple(found))
+        elif phrase:
+            phrases.add(tuple(phrase))
+    singles = {phrase[0] for phrase in phrases if len(phrase) == 1}
+    for pair in pairs:
+        phrases.add(("".join(pair),))
+        if "".join(pair) not in singles:
+            phrases.add(pair)
+    return {
+        phrase
+        for phrase in phrases
+        if not any(other != phrase and set(other) <= set(phrase) for other in phrases)
+    }
 
 
 def chinese_pieces(run):
@@ -170,7 +321,7 @@ FACETS = (Cause, Approach, Format)
 
 FACET_WORDS = {
     Cause.DISASTER_RELIEF: ("disaster", "emergency", "救灾", "赈灾", "灾害", "灾区"),
-    Cause.PUBLIC_HEALTH: ("health", "disease", "epidemic", "卫生", "健康", "疾病", "疫情"),
+    Cause.PUBLIC_HEALTH: ("health", "disease", "epidemic", "卫生", "健康", "疾病"),
     Cause.CHILD_PROTECTION: ("children", "child", "儿童", "孩子", "未成年人"),
     Cause.RURAL_LIVELIHOODS: (
         "rural",
