@@ -12,6 +12,7 @@ from hypothesis import settings as hypothesis_settings
 
 from campaigns.loading import FIXTURE_FILES
 from campaigns.models import dates
+from campaigns.search import aliases as search_aliases
 from tests import factories
 
 # CI runs every property-based test on the same examples, so a failure there is one anybody can
@@ -33,8 +34,10 @@ def media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a page cached by another test, under a catalogue
-    version that its rollback has since reused, must not be served to this one."""
+    version that its rollback has since reused, must not be served to this one. The same goes
+    for the search aliases each process keeps per catalogue version."""
     cache.clear()
+    search_aliases.forget()
 
 
 @pytest.fixture(autouse=True)

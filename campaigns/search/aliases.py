@@ -40,6 +40,13 @@ def search_aliases():
     return aliases
 
 
+def forget():
+    """Forget the aliases this process keeps: for a test, whose rollback reuses the catalogue
+    versions of the tests before it."""
+    with _lock:
+        _kept.clear()
+
+
 def read_aliases():
     """The search aliases, read from their table now."""
     rows = SearchAlias.objects.order_by("slug").values_list("words", "reads_as")
