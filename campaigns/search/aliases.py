@@ -41,10 +41,12 @@ def search_aliases():
 
 
 def forget():
-    """Forget the aliases this process keeps: for a test, whose rollback reuses the catalogue
-    versions of the tests before it."""
+    """Forget the aliases this process keeps, and the version this thread's request read: for a
+    test, whose rollback reuses the catalogue versions of the tests before it (and a streamed
+    response a test left unread never ends its request)."""
     with _lock:
         _kept.clear()
+    _finished()
 
 
 def read_aliases():
