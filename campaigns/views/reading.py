@@ -59,7 +59,9 @@ def slug_of(text):
 def listed_cases(request, queryset):
     """The published cases of the list, in its order, and notes on the slugs not found."""
     slugs, notes = listed_slugs(request)
-    found = {campaign.slug: campaign for campaign in queryset.filter(slug__in=slugs)}
+    # Only what could be a slug is looked up (PostgreSQL refuses NUL in a query).
+    lookups = [slug for slug in slugs if slug.isprintable()]
+    found = {campaign.slug: campaign for campaign in queryset.filter(slug__in=lookups)}
     for slug in slugs:
         if slug not in found:
             notes.append(
