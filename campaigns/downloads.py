@@ -34,7 +34,8 @@ from .models import (
     Unit,
     kind_of_unit,
 )
-from .records import Participant, download_fields
+from .record_lists import Participant
+from .records import download_fields
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -176,7 +177,8 @@ def in_chunks(queryset, size):
 
 def row_chunks(queryset, *, lists, context, size):
     """The rows of ``queryset`` in chunks of ``size``, each with the context its rows are
-    written in: what they list (``lists(rows)``, ``records.case_lists`` or ``figure_lists``)."""
+    written in: what they list (``lists(rows)``: ``record_lists.case_lists`` or
+    ``figure_lists``)."""
     for rows in in_chunks(queryset, size):
         yield rows, context.with_lists(lists(rows))
 

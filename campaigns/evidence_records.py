@@ -60,7 +60,7 @@ def evidence_item(key, text, participant, sentence, source, locator, quote):
 
 def evidence_items(campaign):
     """A case's evidence as the API writes it, in reading order (the JSON download reads a
-    chunk of cases' at a time, ``records.evidence_of``)."""
+    chunk of cases' at a time, ``record_lists.evidence_of``)."""
     rows = campaign.evidence.in_reading_order().values_list(*EVIDENCE_VALUES)
     return [evidence_item(*values) for values in rows]
 

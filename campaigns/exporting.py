@@ -37,7 +37,8 @@ from .models import (
     Tag,
     TaggedCampaign,
 )
-from .records import RowContext, case_lists, figure_lists
+from .record_lists import case_lists, figure_lists
+from .records import RowContext
 from .registry import CURATION_FIELDS
 
 TIMESTAMP_FIELDS = {"created_at", "updated_at"}

@@ -11,16 +11,15 @@ objects (slug and names) in the API; some exist in one only (a download's flat
 ``campaign_title``, the API's ``page_url``), and say so.
 
 A download reads what its rows' cases list (platforms, participants, tags, evidence) a chunk of
-rows at a time, as plain values (``Lists``, ``case_lists``, ``figure_lists``), rather than as
-model instances prefetched for every row: most of a download's time went into building them.
+rows at a time, as plain values (``record_lists.py``); the fields that write them read them
+from the chunk's ``RowContext`` (``listed``).
 """
 
 import copy
 import datetime
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,23 +27,19 @@ from ninja import Field as SchemaField
 from ninja import Schema
 
 from .display import division_name, json_number
-from .evidence_records import EVIDENCE_VALUES, EvidenceOut, evidence_item
+from .evidence_records import EvidenceOut
 from .models import (
     Approach,
-    Campaign,
     Cause,
     CaveatKind,
     DatePrecision,
     DivisionLevel,
-    Evidence,
     FigureKind,
     Format,
     Outcome,
-    Participation,
     Qualifier,
     Role,
     Scope,
-    TaggedCampaign,
     Unit,
     dates,
     format_codes,
@@ -59,17 +54,10 @@ JSON_DOWNLOAD = "json-download"
 only (the API writes it in the item's detail)."""
 
 
-class Participant(NamedTuple):
-    """An organisation's part in a campaign, as a download writes it."""
-
-    organisation: str
-    role: str
-
-
 class RowContext:
     """What a field needs besides its row: how a path on this site becomes an address, and
-    what the cases of the chunk of rows being written list (``lists``, a ``Lists``, set by
-    ``downloads.row_chunks``)."""
+    what the cases of the chunk of rows being written list (``lists``, a
+    ``record_lists.Lists``, set by ``downloads.row_chunks``)."""
 
     def __init__(self, absolute):
         self.absolute = absolute
@@ -204,98 +192,9 @@ def campaign_tags(campaign):
     return [link.tag for link in links] if links is not None else list(campaign.tags.all())
 
 
-class Lists(NamedTuple):
-    """What the cases of a chunk of rows list, by campaign id: read once for the chunk, a
-    query each, as plain values (the downloads' rows cost their building in Python)."""
-
-    platforms: dict
-    """The slugs of its platforms, in slug order."""
-    participants: dict
-    """Its participants, in their display order."""
-    tags: dict
-    """The slugs of its tags, sorted."""
-    evidence: dict | None = None
-    """Its evidence, in reading order (read for the JSON download only)."""
-    sources: dict | None = None
-    """The slugs of the sources it cites, in slug order (read for the case downloads)."""
-
-
-def linked_slugs(campaign_ids, links, linked):
-    """{campaign id: the slugs of the rows its many-to-many ``links`` names (its ``linked``:
-    "platform", "source"), in slug order}, of these campaigns."""
-    slugs = defaultdict(list)
-    rows = getattr(Campaign, links).through.objects.filter(campaign_id__in=campaign_ids)
-    for campaign_id, slug in rows.order_by(f"{linked}__slug").values_list(
-        "campaign_id", f"{linked}__slug"
-    ):
-        slugs[campaign_id].append(slug)
-    return slugs
-
-
-def platforms_of(campaign_ids):
-    """{campaign id: the slugs of its platforms, in slug order}, of these campaigns."""
-    return linked_slugs(campaign_ids, "platforms", "platform")
-
-
-def sources_of(campaign_ids):
-    """{campaign id: the slugs of the sources it cites, in slug order}, of these campaigns."""
-    return linked_slugs(campaign_ids, "sources", "source")
-
-
-def participants_of(campaign_ids):
-    """{campaign id: its participants, in their display order}, of these campaigns."""
-    participants = defaultdict(list)
-    parts = Participation.objects.filter(campaign_id__in=campaign_ids)
-    for campaign_id, organisation, role in parts.values_list(
-        "campaign_id", "organisation__slug", "role"
-    ):
-        participants[campaign_id].append(Participant(organisation, role))
-    return participants
-
-
-def tags_of(campaign_ids):
-    """{campaign id: the slugs of its tags, sorted}, of these campaigns."""
-    tags = defaultdict(list)
-    tagged = TaggedCampaign.objects.filter(content_object_id__in=campaign_ids)
-    for campaign_id, slug in tagged.values_list("content_object_id", "tag__slug"):
-        tags[campaign_id].append(slug)
-    for slugs in tags.values():
-        slugs.sort()
-    return tags
-
-
-def evidence_of(campaign_ids):
-    """{campaign id: its evidence (``evidence_item``), in reading order}, of these campaigns."""
-    evidence = defaultdict(list)
-    rows = Evidence.objects.filter(campaign_id__in=campaign_ids).in_reading_order()
-    for campaign_id, *values in rows.values_list("campaign_id", *EVIDENCE_VALUES):
-        evidence[campaign_id].append(evidence_item(*values))
-    return evidence
-
-
-def case_lists(cases):
-    """The ``Lists`` of a chunk of cases."""
-    ids = [case.pk for case in cases]
-    return Lists(platforms_of(ids), participants_of(ids), tags_of(ids), sources=sources_of(ids))
-
-
-def case_lists_with_evidence(cases):
-    """The ``Lists`` of a chunk of cases with their evidence: for the JSON download."""
-    ids = [case.pk for case in cases]
-    return Lists(
-        platforms_of(ids), participants_of(ids), tags_of(ids), evidence_of(ids), sources_of(ids)
-    )
-
-
-def figure_lists(figures):
-    """The ``Lists`` of a chunk of figures' cases: the platforms alone, all a figure's row
-    lists."""
-    ids = {figure.campaign_id for figure in figures if figure.campaign_id}
-    return Lists(platforms_of(ids), participants=None, tags=None)
-
-
 def listed(name):
-    """A value reading the list ``name`` (of ``Lists``) of the row's case, by its id."""
+    """A value reading the list ``name`` (of ``record_lists.Lists``) of the row's case, by
+    its id."""
 
     def value(row, context):
         return getattr(context.lists, name).get(row.pk, [])
@@ -320,6 +219,18 @@ def division_names(campaign, chinese):
 
 def only(*formats):
     return frozenset(formats)
+
+
+def label_field(name, description):
+    """A download's ``<name>_label``: the name of a coded field's value, in the language of
+    the page the download was taken from."""
+    return Field(
+        f"{name}_label",
+        description,
+        None,
+        lambda row, context: getattr(row, f"get_{name}_display")(),
+        formats=only(DOWNLOAD),
+    )
 
 
 # --------------------------------------------------------------------------- case studies
@@ -398,28 +309,19 @@ CAMPAIGN = [
         ),
         Scope,
     ),
-    Field(
-        "scope_label",
+    label_field(
+        "scope",
         _("The scope's name, in the language of the page the download was taken from."),
-        None,
-        lambda c, x: c.get_scope_display(),
-        formats=only(DOWNLOAD),
     ),
     Field("cause", _("The public cause it served: a cause code."), Cause),
-    Field(
-        "cause_label",
+    label_field(
+        "cause",
         _("The cause's name, in the language of the page the download was taken from."),
-        None,
-        lambda c, x: c.get_cause_display(),
-        formats=only(DOWNLOAD),
     ),
     Field("approach", _("How it used social media: an approach code."), Approach),
-    Field(
-        "approach_label",
+    label_field(
+        "approach",
         _("The approach's name, in the language of the page the download was taken from."),
-        None,
-        lambda c, x: c.get_approach_display(),
-        formats=only(DOWNLOAD),
     ),
     Field(
         "formats",

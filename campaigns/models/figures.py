@@ -199,7 +199,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
 
     def for_download(self):
         """Figures with what a download row shows; the platforms of their cases are read a
-        chunk of rows at a time (``records.figure_lists``)."""
+        chunk of rows at a time (``record_lists.figure_lists``)."""
         return self.for_listing()
 
     def about(self, subject):

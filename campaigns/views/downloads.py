@@ -20,7 +20,8 @@ from ..filters import CampaignFilterForm, FigureFilterForm
 from ..methods import safe_only
 from ..models import Campaign, Figure
 from ..ratelimits import rate_limited
-from ..records import RowContext, case_lists, case_lists_with_evidence, figure_lists
+from ..record_lists import case_lists, case_lists_with_evidence, figure_lists
+from ..records import RowContext
 
 CHUNK_SIZE = 2000
 """Rows fetched from the database (and what they list read) at a time while streaming a
@@ -31,7 +32,7 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; ch
 
 def stream_download(request, *, rows, lists, columns, name, fmt):
     """A streamed CSV or JSON download of the rows of a queryset as an attachment; ``lists``
-    reads what a chunk of them lists (``records.case_lists`` or ``figure_lists``)."""
+    reads what a chunk of them lists (``record_lists.case_lists`` or ``figure_lists``)."""
     context = RowContext.for_request(request)
     chunks = row_chunks(rows, lists=lists, context=context, size=CHUNK_SIZE)
     if fmt == "csv":

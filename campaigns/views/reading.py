@@ -17,7 +17,7 @@ from ..downloads import CAMPAIGN_COLUMNS, CAMPAIGN_JSON_COLUMNS
 from ..methods import safe_only
 from ..models import Campaign
 from ..ratelimits import rate_limited
-from ..records import case_lists, case_lists_with_evidence
+from ..record_lists import case_lists, case_lists_with_evidence
 from .citations import CITATION_TYPES
 from .downloads import stream_download
 
