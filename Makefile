@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
-	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer bench-faults clean role \
+	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer bench-faults bench-first clean role \
 	unlock
 
 help:  ## list the targets
@@ -127,6 +127,9 @@ bench-downloads: install  ## the case and figure downloads of 100,000 grown case
 
 bench-peer: install  ## our app against Datasette on one SQLite file of 100,000 grown cases: first requests and throughput (REUSE=1 keeps the last file)
 	$(BIN)/python bench/peer.py $(if $(REUSE),--reuse) $(if $(CASES),--cases $(CASES))
+
+bench-first: install  ## a fresh server process's first request to five pages, warmed up and not: Python calls, CPU and clock (ROUNDS=7, DATABASE=a DATABASE_URL; default the seed in a SQLite file)
+	$(BIN)/python bench/first_request.py $(if $(ROUNDS),--rounds $(ROUNDS)) $(if $(DATABASE),--database $(DATABASE))
 
 bench-faults: install  ## two gunicorn servers on a PostgreSQL and a Redis of its own under wrk -c4: answers while a worker is killed, PostgreSQL restarts, Redis stops for 15 s (needs wrk, redis-server, PostgreSQL's binaries; LOAD_SECONDS=30 each)
 	$(BIN)/python bench/faults.py $(if $(LOAD_SECONDS),--seconds $(LOAD_SECONDS)) $(if $(ONLY),--only $(ONLY))

@@ -196,6 +196,10 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "3600"))
 """How long a rendered page stays in the cache; 0 turns the page cache off."""
 
+WARM_UP = os.environ.get("DJANGO_WARM_UP", "1") != "0"
+"""Whether a server process compiles the site's templates and reverses its URLs in each
+language once it has loaded, before its first request (``socialgood/warmup.py``)."""
+
 FIGURES_OLD_AFTER_YEARS = int(os.environ.get("DJANGO_FIGURES_OLD_AFTER_YEARS", "3"))
 """How many years old (counted in calendar years, as pages show ages) a published case's figure
 is when the admin's "What needs checking" page lists it."""
