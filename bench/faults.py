@@ -45,6 +45,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from scale import free_port
+
 PROJECT = Path(__file__).resolve().parent.parent
 DATABASE = "faults_bench"
 REDIS_DOWN_SECONDS = 15
@@ -117,13 +119,6 @@ function done(summary, latency, requests)
     errors.write, errors.timeout, latency:percentile(99) / 1000, latency.max / 1000))
 end
 """
-
-
-def free_port():
-    """A TCP port of 127.0.0.1 no one listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_port(port, process, what, seconds=30):

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scale import free_port
+
 PROJECT = Path(__file__).resolve().parent.parent
 SIZES = {"1280×800": (1280, 800), "360×740": (360, 740)}
 SEARCHES = ["apples", "earthquake", "地震"]
@@ -28,12 +30,6 @@ COMPARED = [
     "song-xiaoying-apple-live-stream",
     "greenovation-hub-kwai-madrid-climate-conference",
 ]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def serve(folder):

@@ -25,6 +25,7 @@ from django.test import Client
 from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Source
 from tests.pages import campaign_form_data, change_url, image_row
+from tests.services import free_port
 from tests.test_admin_import import IMPORT, SOURCES, upload
 from tests.test_images import image_record, picture_bytes, png_with_script
 from tests.test_loading import small_catalogue_records, write
@@ -33,12 +34,6 @@ pytestmark = pytest.mark.django_db
 
 BUCKET_STORAGE = {"BACKEND": "campaigns.media_storage.BucketStorage"}
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
