@@ -1,1 +1,2 @@
-"""Template tags: one-line wrappers over ``display.py``, ``charts.py`` and ``citations.py``."""
+"""Template tags: one-line wrappers over ``display.py``, ``charts.py``, ``citations.py`` and
+``page_meta.py``."""
