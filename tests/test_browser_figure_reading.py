@@ -158,6 +158,9 @@ def test_a_figure_row_added_to_a_case_reads_its_value_as_it_is_typed(reviewer_ta
     )
 
     page.locator("#figures-group .add-row a").click()
+    expect(page.locator("#id_figures-1-value")).to_have_attribute(
+        "aria-describedby", "id_figures-1-value_reading"
+    )
     page.locator("#id_figures-1-value").press_sequentially("52000000")
     page.select_option("#id_figures-1-unit", Unit.PLAYS)
     page.select_option("#id_figures-1-qualifier", Qualifier.UP_TO)

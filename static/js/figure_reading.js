@@ -114,13 +114,20 @@
     var source = document.getElementById("figure-readings");
     if (!source) return;
     var data = JSON.parse(source.textContent);
-    document.querySelectorAll("output.figure-reading").forEach(function (output) {
-      show(output, data);
+    function showAll(within) {
+      within.querySelectorAll("output.figure-reading").forEach(function (output) {
+        // Not in the hidden row "Add another" copies: the copy is read once it is added.
+        if (output.id.indexOf("__prefix__") === -1) show(output, data);
+      });
+    }
+    showAll(document);
+    document.addEventListener("formset:added", function (event) {
+      showAll(event.target);
     });
     // One listener for every row, those added later too.
     function follow(event) {
       var field = event.target;
-      if (!field.id || !/-?(value|unit|qualifier)$/.test(field.id)) return;
+      if (!field.id || !/(value|unit|qualifier)$/.test(field.id)) return;
       var prefix = field.id.replace(/(value|unit|qualifier)$/, "");
       var output = document.getElementById(prefix + "value_reading");
       if (output) show(output, data);
