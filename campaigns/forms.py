@@ -110,7 +110,7 @@ class FigureValueInput(forms.TextInput):
             '</span><span class="figure-reading-problem" hidden></span></output>',
             field,
             reading_id,
-            _("Readers read:"),
+            _("Readers will read:"),
             *lines,
         )
 

@@ -115,7 +115,7 @@ def test_the_figure_form_reads_the_value_as_it_is_typed(reviewer_tab, cny_figure
 
     # The figure as it is, when the page opens.
     expect(reading(page)).to_have_text(
-        "Readers read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
+        "Readers will read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
     )
     expect(reading(page).locator("[lang=zh-Hans]")).to_have_text("超过1.1亿元")
 
@@ -123,19 +123,21 @@ def test_the_figure_form_reads_the_value_as_it_is_typed(reviewer_tab, cny_figure
     page.locator("#id_value").press_sequentially("2500000")
     page.select_option("#id_unit", Unit.PLAYS)
     expect(reading(page)).to_have_text(
-        "Readers read: over 2.5 million plays / 超过250万次播放", use_inner_text=True
+        "Readers will read: over 2.5 million plays / 超过250万次播放", use_inner_text=True
     )
     page.select_option("#id_qualifier", Qualifier.EXACTLY)
     expect(reading(page)).to_have_text(
-        "Readers read: 2.5 million plays / 250万次播放", use_inner_text=True
+        "Readers will read: 2.5 million plays / 250万次播放", use_inner_text=True
     )
 
     page.fill("#id_value", "35575")
     page.select_option("#id_unit", Unit.KG)
-    expect(reading(page)).to_have_text("Readers read: 35,575 kg / 35,575千克", use_inner_text=True)
+    expect(reading(page)).to_have_text(
+        "Readers will read: 35,575 kg / 35,575千克", use_inner_text=True
+    )
     page.fill("#id_value", "5.36")
     page.select_option("#id_unit", Unit.PERCENT)
-    expect(reading(page)).to_have_text("Readers read: 5.36% / 5.36%", use_inner_text=True)
+    expect(reading(page)).to_have_text("Readers will read: 5.36% / 5.36%", use_inner_text=True)
 
     for typed in ("2.5 million", "1.2.3", "abc", "2,500,000"):
         page.fill("#id_value", typed)
@@ -154,7 +156,7 @@ def test_a_figure_row_added_to_a_case_reads_its_value_as_it_is_typed(reviewer_ta
     page = reviewer_tab()
     page.goto(f"/admin/campaigns/campaign/{cny_figure.campaign.pk}/change/")
     expect(reading(page, "id_figures-0-")).to_have_text(
-        "Readers read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
+        "Readers will read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
     )
 
     page.locator("#figures-group .add-row a").click()
@@ -166,11 +168,11 @@ def test_a_figure_row_added_to_a_case_reads_its_value_as_it_is_typed(reviewer_ta
     page.select_option("#id_figures-1-qualifier", Qualifier.UP_TO)
 
     expect(reading(page, "id_figures-1-")).to_have_text(
-        "Readers read: up to 52 million plays / 高达5200万次播放", use_inner_text=True
+        "Readers will read: up to 52 million plays / 高达5200万次播放", use_inner_text=True
     )
     # The first row's reading is its own.
     expect(reading(page, "id_figures-0-")).to_have_text(
-        "Readers read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
+        "Readers will read: over 110 million CNY / 超过1.1亿元", use_inner_text=True
     )
     page.fill("#id_figures-1-value", "1.2.3")
     expect(reading(page, "id_figures-1-")).to_have_text(NOT_A_NUMBER, use_inner_text=True)
