@@ -9,12 +9,13 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models.functions import Lower
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import correcting, services
 from .concurrent_edits import ConcurrentEditForm
-from .display import without_trailing_zeros
+from .display import is_chinese, without_trailing_zeros
 from .models import (
     Campaign,
     Format,
@@ -80,6 +81,40 @@ class PreviewMark(forms.CharField):
         return False
 
 
+class FigureValueInput(forms.TextInput):
+    """A figure's value, followed by how readers will read it in English and in Chinese (the
+    page's language first) as it is typed: "over 2.5 million visits / 超过250万次访问", or
+    that it is not a number. ``static/js/figure_reading.js`` writes the reading with the unit
+    and qualifier chosen beside it, from the words ``display.figure_readings()`` gives the page.
+
+    A text box, not a number box, so that a curator who pastes "2,500,000" or types "2.5
+    million" is told why it is not a number (a browser's number box drops what it refuses).
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, value, attrs, renderer)
+        reading_id = f"{(attrs or {}).get('id') or self.attrs.get('id', '')}_reading"
+        lines = [
+            format_html('<span data-language="{}" lang="{}"></span>', language, code)
+            for language, code in (("en", "en"), ("zh", "zh-Hans"))
+        ]
+        if is_chinese():
+            lines.reverse()
+        return format_html(
+            '{}<output class="figure-reading" id="{}" aria-live="polite" aria-atomic="true">'
+            '<span class="figure-reading-label" hidden>{}</span> '
+            '<span class="figure-reading-lines" hidden>{}<span aria-hidden="true"> / </span>{}'
+            '</span><span class="figure-reading-problem" hidden></span></output>',
+            field,
+            reading_id,
+            _("Readers will read:"),
+            *lines,
+        )
+
+
 class FigureAdminForm(PrefetchedChoicesForm):
     """A figure's form in the admin, on its own page and inline on its campaign's page.
 
@@ -101,9 +136,12 @@ class FigureAdminForm(PrefetchedChoicesForm):
 
     correction = None
 
+    class Meta:
+        widgets = {"value": FigureValueInput}
+
     class Media:
         css = {"all": ["css/admin.css"]}
-        js = ["js/correction_preview.js"]
+        js = ["js/correction_preview.js", "js/figure_reading.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

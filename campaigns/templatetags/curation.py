@@ -1,7 +1,9 @@
 """Template tags of the curators' admin (the public site's are in ``catalogue.py``)."""
 
 from django import template
+from django.utils.html import json_script
 
+from .. import display
 from ..models import Campaign, Suggestion
 
 register = template.Library()
@@ -17,3 +19,9 @@ def campaigns_by_status():
 def suggestions_waiting():
     """How many readers' suggestions no curator has decided on yet."""
     return Suggestion.objects.waiting().count()
+
+
+@register.simple_tag
+def figure_readings():
+    """The words the figure form reads a typed value with, as the page's JSON data."""
+    return json_script(display.figure_readings(), "figure-readings")
