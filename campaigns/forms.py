@@ -85,7 +85,8 @@ class FigureValueInput(forms.TextInput):
     """A figure's value, followed by how readers will read it in English and in Chinese (the
     page's language first) as it is typed: "over 2.5 million visits / 超过250万次访问", or
     that it is not a number. ``static/js/figure_reading.js`` writes the reading with the unit
-    and qualifier chosen beside it, from the words ``display.figure_readings()`` gives the page.
+    and qualifier chosen beside it, from the words ``figure_readings.figure_readings()``
+    gives the page.
 
     A text box, not a number box, so that a curator who pastes "2,500,000" or types "2.5
     million" is told why it is not a number (a browser's number box drops what it refuses).

@@ -1,5 +1,5 @@
 """The figure form shows a value as readers will read it while it is typed: the words the page
-gives its script (``display.figure_readings``) and the places it writes the reading. The
+gives its script (``figure_readings.figure_readings``) and the places it writes the reading. The
 script itself, and its agreement with Python, are tested in Chromium
 (``test_browser_figure_reading.py``)."""
 
@@ -11,6 +11,7 @@ import pytest
 from django.utils.translation import override
 
 from campaigns import display
+from campaigns.figure_readings import figure_readings
 from campaigns.models import Figure, Qualifier, Unit
 from tests import factories
 from tests.pages import change_url
@@ -33,7 +34,7 @@ def outputs_on(response):
 
 
 def test_the_readings_are_written_by_the_functions_that_write_figures_on_pages():
-    readings = display.figure_readings()
+    readings = figure_readings()
 
     assert readings["numbers"] == {
         "en": {
@@ -73,7 +74,7 @@ def test_the_readings_are_written_by_the_functions_that_write_figures_on_pages()
 )
 def test_the_readings_put_together_say_what_the_site_says(value, unit, qualifier, english, chinese):
     """The pieces, put together as the script puts them, read as ``figure_text`` writes."""
-    readings = display.figure_readings()
+    readings = figure_readings()
     figure = Figure(value=Decimal(value), unit=unit, qualifier=qualifier)
     for language, code, expected in (("en", "en", english), ("zh", "zh-hans", chinese)):
         with override(code):
@@ -91,7 +92,7 @@ def test_the_figure_form_gives_its_script_the_readings_once(reviewer, figure):
     assert response.status_code == 200
     readings, times = readings_on(response)
     assert times == 1
-    assert readings == json.loads(json.dumps(display.figure_readings()))
+    assert readings == json.loads(json.dumps(figure_readings()))
     assert outputs_on(response) == ["id_value_reading"]
     assert 'aria-live="polite"' in response.content.decode()
     assert "js/figure_reading.js" in response.content.decode()

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import json_script
 
-from .. import display
+from .. import figure_readings as readings
 from ..models import Campaign, Suggestion
 
 register = template.Library()
@@ -24,4 +24,4 @@ def suggestions_waiting():
 @register.simple_tag
 def figure_readings():
     """The words the figure form reads a typed value with, as the page's JSON data."""
-    return json_script(display.figure_readings(), "figure-readings")
+    return json_script(readings.figure_readings(), "figure-readings")
