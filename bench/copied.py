@@ -66,7 +66,7 @@ def write(cursor, first, last, now, vendor):
             start_date, start_precision, end_date, end_precision, location, location_zh,
             country, cause, approach, scope, status, featured, published_at, created_at,
             updated_at, figure_count, search_text, review_note, withdrawal_reason,
-            withdrawal_reason_zh, reading_key_zh)
+            withdrawal_reason_zh, reading_key_zh, formats)
         SELECT seed.title || ' ' || copies.i || ' ' || words.word,
                seed.title_zh || ' ' || copies.i,
                copies.slug,
@@ -75,7 +75,8 @@ def write(cursor, first, last, now, vendor):
                seed.description, seed.description_zh,
                seed.start_date, seed.start_precision, seed.end_date, seed.end_precision,
                seed.location, seed.location_zh, seed.country, seed.cause, seed.approach,
-               seed.scope, 'published', {false}, %s, %s, %s, 0, '', '', '', '', ''
+               seed.scope, 'published', {false}, %s, %s, %s, 0, '', '', '', '', '',
+               seed.formats
         FROM copies
         JOIN seeds ON TRUE
         JOIN seed ON seed.n = copies.i %% seeds.total
@@ -137,10 +138,10 @@ def write(cursor, first, last, now, vendor):
             INSERT INTO campaigns_figure (
                 key, label, label_zh, value, unit, kind, qualifier, stated_as, period,
                 period_zh, as_of, as_of_precision, "order", campaign_id, source_id,
-                updated_at, caveat, caveat_kind, caveat_zh, as_of_is_document_date)
+                updated_at, caveat, caveat_kind, caveat_zh, as_of_is_document_date, outcome)
             SELECT copies.slug || '-{number}', %s, %s, (copies.i * %s) %% 100000000 + 1,
                    %s, %s, 'over', '', '', '', seed.start_date, seed.start_precision,
-                   {number}, c.id, src.id, %s, '', '', '', {true}
+                   {number}, c.id, src.id, %s, '', '', '', {true}, ''
             FROM copies {new}
             JOIN seeds ON TRUE JOIN seed ON seed.n = copies.i %% seeds.total
             JOIN srcs ON TRUE JOIN src ON src.n = copies.i %% srcs.total
