@@ -20,6 +20,8 @@ requests over HTTP, and the size. Then the throughput of the case page, the case
 home page as a share of ``/robots.txt`` on the same server (``wrk`` when installed, else a
 Python client), and EXPLAIN ANALYZE of each search's queries as the list page runs them (the
 count up to 1,001 and the page of results; also after ``--first-requests``).
+``BENCH_DATABASE`` names the database instead of ``socialgood_bench`` (``_copied`` is added for
+the copied shape), on a server shared with others.
 Numbers only: nothing here passes or fails, and nothing of it runs in the test suite.
 """
 
@@ -41,7 +43,7 @@ import urllib.request
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-DATABASE = "socialgood_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "socialgood_bench")
 SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REQUESTS = 5
 
