@@ -98,7 +98,7 @@ class CataloguePagination(LimitOffsetPagination):
                 raise HttpError(422, str(error)) from None
         start = 0 if cursor else offset
         stop = start + limit + 1  # one more than the page: is there a next one?
-        if estimated:  # a page's worth of its matches read, not all of them
+        if estimated:  # from the cases whose titles hold the words first
             items = rows.page_of_broad_search(start, stop)
         else:
             items = list(rows[start:stop])

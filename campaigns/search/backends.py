@@ -109,7 +109,8 @@ class PostgreSQLSearch:
             .values("pk")[:stop]
         )
         elsewhere = queryset.filter(**{RANK: 0}).values("pk")[:stop]
-        # The union's first ``stop``: PostgreSQL reads the rest only if the titles fall short.
+        # The union's first ``stop``, its parts read in turn (no parallel append): PostgreSQL
+        # reads the rest only if the titles fall short.
         first = in_titles.union(elsewhere, all=True)[:stop]
         return queryset.filter(pk__in=first)[start:stop]
 
@@ -117,15 +118,21 @@ class PostgreSQLSearch:
     def reading_matches_by_index(self):
         """Within it, queries find their rows through the indexes' bitmaps: no walk of an index
         in order, whose every row's document would be read to test it, and no full scan, which
-        reads every document (the planner knows neither cost)."""
+        reads every document (the planner knows neither cost). Nor a union read in parallel:
+        ``page_of_ranked`` takes the first rows of one, in the order of its parts."""
         with transaction.atomic():
             with connection.cursor() as cursor:  # one statement each way: every search runs it
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+                cursor.execute(
+                    "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+                    "SET LOCAL enable_parallel_append = off"
+                )
             try:
                 yield
             finally:  # inside an outer transaction, SET LOCAL would outlast the block
                 with connection.cursor() as cursor:
-                    cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
+                    cursor.execute(
+                        "RESET enable_seqscan; RESET enable_indexscan; RESET enable_parallel_append"
+                    )
 
 
 class SQLiteSearch:

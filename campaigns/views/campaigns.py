@@ -125,7 +125,7 @@ def campaign_list(request):
         max_pages=LIST_PAGES,
         estimated=estimated,
     )
-    if estimated:  # a page's worth of its matches read, not all of them
+    if estimated:  # from the cases whose titles hold the words first
         page.object_list = campaigns.page_of_broad_search(page.start_index() - 1, page.end_index())
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
