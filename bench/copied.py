@@ -64,9 +64,9 @@ def write(cursor, first, last, now, vendor):
         INSERT INTO campaigns_campaign (
             title, title_zh, slug, summary, summary_zh, description, description_zh,
             start_date, start_precision, end_date, end_precision, location, location_zh,
-            country, cause, approach, scope, formats, status, featured, published_at,
-            created_at, updated_at, figure_count, search_text, review_note, withdrawal_reason,
-            withdrawal_reason_zh, reading_key_zh)
+            country, cause, approach, scope, status, featured, published_at, created_at,
+            updated_at, figure_count, search_text, review_note, withdrawal_reason,
+            withdrawal_reason_zh, reading_key_zh, formats)
         SELECT seed.title || ' ' || copies.i || ' ' || words.word,
                seed.title_zh || ' ' || copies.i,
                copies.slug,
@@ -75,8 +75,8 @@ def write(cursor, first, last, now, vendor):
                seed.description, seed.description_zh,
                seed.start_date, seed.start_precision, seed.end_date, seed.end_precision,
                seed.location, seed.location_zh, seed.country, seed.cause, seed.approach,
-               seed.scope, seed.formats, 'published', {false}, %s, %s, %s, 0, '', '', '', '',
-               ''
+               seed.scope, 'published', {false}, %s, %s, %s, 0, '', '', '', '', '',
+               seed.formats
         FROM copies
         JOIN seeds ON TRUE
         JOIN seed ON seed.n = copies.i %% seeds.total

@@ -223,3 +223,24 @@ def test_reading_matches_by_index_leaves_the_planner_as_it_found_it(db):
     with backend().reading_matches_by_index():  # inside the test's own transaction
         assert setting() == "off"
     assert setting() == "on"
+
+
+def test_a_broad_search_takes_each_page_from_its_title_matches_first_in_the_same_order(weibo):
+    """A page of a broad search is found among the cases whose titles hold a word of the
+    search first (``page_of_ranked``), and only then among the rest: every page is the one
+    ranking all the matches gives, whether the titles fill it, fall short or hold some words."""
+    titles = ["Tea garden fair", "Garden tea", "Tea harvest", "Garden club", "Harvest fair"]
+    for number in range(12):
+        factories.CampaignFactory(
+            title=f"{titles[number % len(titles)]} {number}",
+            slug=f"tea-{number}",
+            summary="Pickers sold tea from the garden online.",
+            start_date=datetime.date(2010 + number % 4, 5, 1),
+        )
+    ranked = Campaign.objects.public().search("tea garden").ranked_by_titles()
+    every = list(ranked)
+    assert len(every) == 12
+
+    for start, stop in [(0, 3), (3, 6), (0, 12), (5, 12), (10, 13)]:
+        page = ranked.page_of_broad_search(start, stop)
+        assert [case.slug for case in page] == [case.slug for case in every[start:stop]]

@@ -1,7 +1,6 @@
 """The API's pages: limit with offset or a cursor (``keyset.py``), and what a page of a list
 holds besides its items."""
 
-from contextlib import nullcontext
 from typing import Any
 
 from ninja import Field, Schema
@@ -10,7 +9,6 @@ from ninja.pagination import LimitOffsetPagination
 from pydantic import ConfigDict
 
 from ..models.base import COUNTED_EXACTLY_UP_TO
-from ..search.backends import backend as search_backend
 from . import keyset
 from .parameters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, TEXT_PATTERN
 
@@ -98,10 +96,12 @@ class CataloguePagination(LimitOffsetPagination):
                 rows = keyset.after(rows, cursor)
             except keyset.CursorError as error:
                 raise HttpError(422, str(error)) from None
+        start = 0 if cursor else offset
+        stop = start + limit + 1  # one more than the page: is there a next one?
+        if estimated:  # from the cases whose titles hold the words first
+            items = rows.page_of_broad_search(start, stop)
         else:
-            rows = rows[offset:]
-        with search_backend().reading_matches_by_index() if estimated else nullcontext():
-            items = list(rows[: limit + 1])  # one more than the page: is there a next one?
+            items = list(rows[start:stop])
         more, items = len(items) > limit, items[:limit]
         return {
             "count": count,

@@ -252,6 +252,15 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         PostgreSQL, where the whole documents' rank would read every match's document."""
         return backend().ranked_by_titles(self)
 
+    def page_of_broad_search(self, start, stop):
+        """The cases ``start`` to ``stop`` of a broad search, ranked by its titles
+        (``ranked_by_titles``), as a list, read through the indexes' bitmaps: in the search's
+        order, from the matches whose titles hold its words first (``page_of_ranked``)."""
+        search = backend()
+        page = search.page_of_ranked(self, start, stop)
+        with search.reading_matches_by_index():
+            return list(self[start:stop] if page is None else page)
+
     def search_any(self, q):
         """Campaigns matching some of the words of ``q``, those matching most first: what a
         search that found nothing offers instead."""

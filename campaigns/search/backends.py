@@ -18,18 +18,34 @@ FTS5 has no index: there the stems are looked for in every document's text, as `
 
 import functools
 import operator
+import re
 import sqlite3
 from contextlib import closing, contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, transaction
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models import Case, Expression, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from .text import SearchTerms, is_chinese_token, stem
 
 RANK = "search_rank"
 """The name of a search's relevance, by which its cases are ordered best first."""
+
+LEXEME = re.compile(r"'(?:[^']|'')*'")
+"""A quoted word of a ``to_tsquery`` text (``SearchTerms.tsquery``)."""
+
+
+class Heading(Expression):
+    """A case's ``search_heading`` (migration 0037), a column Django's model does not know,
+    named by the alias its table has in the query that reads it (a subquery's is not the
+    table's name)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f'{table}."search_heading"', []
 
 
 class PostgreSQLSearch:
@@ -60,27 +76,63 @@ class PostgreSQLSearch:
         if not isinstance(rank, SearchRank):
             return queryset
         _document, query = rank.get_source_expressions()
-        heading = RawSQL(f'"{queryset.model._meta.db_table}"."search_heading"', ())
         ranked = queryset.all()
-        ranked.query.annotations = {
-            **ranked.query.annotations,
-            RANK: SearchRank(ExpressionWrapper(heading, output_field=SearchVectorField()), query),
-        }
+        ranked.query.annotations = {**ranked.query.annotations, RANK: SearchRank(Heading(), query)}
         return ranked
+
+    def page_of_ranked(self, queryset, start, stop):
+        """The cases ``start`` to ``stop`` of ``queryset``, a search ranked by its titles
+        (``ranked_by_titles``), found among fewer matches when they can be: the first
+        ``stop`` of those whose titles hold a word of the search (so rank above nothing),
+        found by the titles' own index (``search_heading``), then, only if there are fewer
+        than ``stop`` of them, the first of the rest. Those ``stop`` hold the ``stop`` first
+        matches in the search's order, in which the page is taken from them. A broad search
+        has tens of thousands of matches; a third to a half of them hold its words in their
+        titles, and ranking all the matches visits every one's row.
+
+        ``None`` for any other order, which is sliced as it is. To be read by the indexes'
+        bitmaps (``reading_matches_by_index``): walking the index of dates instead, until
+        enough cases match, reads tens of thousands of rows when the matches are old."""
+        rank = queryset.query.annotations.get(RANK)
+        order = queryset.query.order_by
+        if not isinstance(rank, SearchRank) or order[:1] != (f"-{RANK}",):
+            return None
+        heading, query = rank.get_source_expressions()
+        some_word = SearchQuery(
+            " | ".join(LEXEME.findall(query.source_expressions[-1].value)) or "''",
+            search_type="raw",
+            config="english",
+        )
+        in_titles = (
+            queryset.alias(title_words=heading)
+            .filter(title_words=some_word, **{f"{RANK}__gt": 0})
+            .values("pk")[:stop]
+        )
+        elsewhere = queryset.filter(**{RANK: 0}).values("pk")[:stop]
+        # The union's first ``stop``, its parts read in turn (no parallel append): PostgreSQL
+        # reads the rest only if the titles fall short.
+        first = in_titles.union(elsewhere, all=True)[:stop]
+        return queryset.filter(pk__in=first)[start:stop]
 
     @contextmanager
     def reading_matches_by_index(self):
         """Within it, queries find their rows through the indexes' bitmaps: no walk of an index
         in order, whose every row's document would be read to test it, and no full scan, which
-        reads every document (the planner knows neither cost)."""
+        reads every document (the planner knows neither cost). Nor a union read in parallel:
+        ``page_of_ranked`` takes the first rows of one, in the order of its parts."""
         with transaction.atomic():
             with connection.cursor() as cursor:  # one statement each way: every search runs it
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+                cursor.execute(
+                    "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; "
+                    "SET LOCAL enable_parallel_append = off"
+                )
             try:
                 yield
             finally:  # inside an outer transaction, SET LOCAL would outlast the block
                 with connection.cursor() as cursor:
-                    cursor.execute("RESET enable_seqscan; RESET enable_indexscan")
+                    cursor.execute(
+                        "RESET enable_seqscan; RESET enable_indexscan; RESET enable_parallel_append"
+                    )
 
 
 class SQLiteSearch:
@@ -104,6 +156,10 @@ class SQLiteSearch:
     def ranked_by_titles(self, queryset):
         """``queryset`` as it is: SQLite's rank is already its titles'."""
         return queryset
+
+    def page_of_ranked(self, queryset, start, stop):
+        """Nothing to choose on SQLite: its rank is its titles', read with the matches."""
+        return None
 
     @contextmanager
     def reading_matches_by_index(self):

@@ -32,7 +32,6 @@ from ..models import (
     slug_rule,
 )
 from ..ratelimits import rate_limited, searching
-from ..search.backends import backend as search_backend
 from ..search.offers import did_you_mean
 from .common import (
     CAMPAIGNS_PER_PAGE,
@@ -126,9 +125,8 @@ def campaign_list(request):
         max_pages=LIST_PAGES,
         estimated=estimated,
     )
-    if estimated:
-        with search_backend().reading_matches_by_index():
-            page.object_list = list(page.object_list)
+    if estimated:  # from the cases whose titles hold the words first
+        page.object_list = campaigns.page_of_broad_search(page.start_index() - 1, page.end_index())
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
     if q and not page.paginator.count:  # nothing has every word: offer what comes nearest
