@@ -431,9 +431,7 @@ SMALL_TARGETS = r"""() => [...document.querySelectorAll('a[href]')]
 
 @pytest.mark.parametrize("language", ["", "/zh-hans"], ids=["English", "Chinese"])
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_links_standing_on_their_own_are_at_least_24_pixels_tall_on_a_phone(
-    page, path, language
-):
+def test_links_standing_on_their_own_are_at_least_24_pixels_tall_on_a_phone(page, path, language):
     """Menus, lists, tables, the footer and links under a heading: WCAG 2.5.8's minimum
     target. Links inside a sentence are exempt, and so are a map's regions, whose table
     beside it links to the same pages."""
