@@ -18,7 +18,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .display import CAVEAT_MARK, distinction, marked_number, primary_name, unit_label
+from .display import (
+    CAVEAT_MARK,
+    distinction,
+    marked_number,
+    primary_name,
+    unit_heading,
+)
 from .models import Qualifier
 
 WIDTH = 400
@@ -270,7 +276,7 @@ def chart_over_time(figures):
         dated = [figure for figure in series.figures if figure.as_of][-CHART_BARS:]
         if len(dated) < 2:
             continue
-        unit = unit_label(series.first.unit)
+        unit = unit_heading(series.first.unit)
         charts.append(
             {
                 "id": f"chart-{len(charts) + 1}",

@@ -6,7 +6,9 @@ Derived from the rows, and kept in step here:
 
 - the counts and visibility flags kept on rows (``models/counts.py``);
 - each case's search document (``search/documents.py``);
-- a case's ``updated_at`` when one of its parts or links changes;
+- a case's ``updated_at`` when one of its parts or links changes (not a case made in the same
+  unit of work: its parts are its first version, which keeps the time it was made or the
+  time its catalogue file gives);
 - the catalogue's version (``models/version.py``), when a change touches what readers see
   (a row public before or after it, by each model's ``public()``), so cached pages and ETags
   move on and a draft's edits stay unseen;
@@ -142,6 +144,8 @@ class Pending:
     moved: set = field(default_factory=set)
     renamed: dict = field(default_factory=lambda: defaultdict(set))
     touched: set = field(default_factory=set)
+    created: set = field(default_factory=set)
+    """Cases made in this unit: their parts do not move their ``updated_at``."""
     version: bool = False
     maybe_public: dict = field(default_factory=lambda: defaultdict(set))
     images: dict = field(default_factory=dict)
@@ -240,6 +244,8 @@ def saved(instance, *, created: bool, raw: bool = False) -> None:
         after = {name: getattr(instance, name) for name in _columns(model)}
         after["id"] = instance.pk
         _follow(pending, model, before, after, raw=raw)
+        if created and model is Campaign:
+            pending.created.add(instance.pk)
         if raw or (before is not None and before["_public"]):
             pending.version = True
         else:
@@ -334,6 +340,8 @@ def added(model, rows, links: dict[str, list[tuple[Any, Any]]] | None = None) ->
             after = {name: getattr(row, name) for name in _columns(model)}
             after["id"] = row.pk
             _follow(pending, model, None, after, raw=False)
+            if model is Campaign:
+                pending.created.add(row.pk)
         for name, pairs in (links or {}).items():
             linked(
                 campaign_ids={pk for pk, _other in pairs},
@@ -413,9 +421,10 @@ def _apply(pending: Pending) -> None:
         pending.note("documents", cases)
         if rule.touch_renamed:
             pending.touched |= cases
-    if pending.touched:
+    touched = pending.touched - pending.created
+    if touched:
         now = timezone.now()
-        for chunk in in_chunks(pending.touched):
+        for chunk in in_chunks(touched):
             Campaign._base_manager.filter(pk__in=chunk).update(updated_at=now)
     if pending.recount:
         counts.recount(**pending.recount)

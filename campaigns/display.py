@@ -26,6 +26,7 @@ from django.utils.translation import (
     ngettext,
     override,
     pgettext,
+    pgettext_lazy,
 )
 from django.utils.translation import gettext as _
 
@@ -345,6 +346,44 @@ def humane_number(value):
 def unit_label(unit):
     """A unit code as people read it ("tonnes" for "t"); an unknown code as it is."""
     return Unit(unit).label if unit in Unit.values else unit
+
+
+UNIT_HEADINGS = {
+    Unit.CNY: pgettext_lazy("a column of figures in this unit", "CNY"),
+    Unit.USD: pgettext_lazy("a column of figures in this unit", "USD"),
+    Unit.PERCENT: pgettext_lazy("a column of figures in this unit", "percent"),
+    Unit.KG: pgettext_lazy("a column of figures in this unit", "kg"),
+    Unit.TONNES: pgettext_lazy("a column of figures in this unit", "tonnes"),
+    Unit.SECONDS: pgettext_lazy("a column of figures in this unit", "seconds"),
+    Unit.HOURS: pgettext_lazy("a column of figures in this unit", "hours"),
+    Unit.DAYS: pgettext_lazy("a column of figures in this unit", "days"),
+    Unit.PEOPLE: pgettext_lazy("a column of figures in this unit", "people"),
+    Unit.USERS: pgettext_lazy("a column of figures in this unit", "users"),
+    Unit.FOLLOWERS: pgettext_lazy("a column of figures in this unit", "followers"),
+    Unit.FANS: pgettext_lazy("a column of figures in this unit", "fans"),
+    Unit.CREATORS: pgettext_lazy("a column of figures in this unit", "creators"),
+    Unit.VIDEOS: pgettext_lazy("a column of figures in this unit", "videos"),
+    Unit.POSTS: pgettext_lazy("a column of figures in this unit", "posts"),
+    Unit.PLAYS: pgettext_lazy("a column of figures in this unit", "plays"),
+    Unit.LIKES: pgettext_lazy("a column of figures in this unit", "likes"),
+    Unit.REPOSTS: pgettext_lazy("a column of figures in this unit", "reposts"),
+    Unit.CHILDREN: pgettext_lazy("a column of figures in this unit", "children"),
+    Unit.COUNTIES: pgettext_lazy("a column of figures in this unit", "counties"),
+    Unit.PRODUCTS: pgettext_lazy("a column of figures in this unit", "products"),
+    Unit.ORGANISATIONS: pgettext_lazy("a column of figures in this unit", "organisations"),
+    Unit.WEBSITES: pgettext_lazy("a column of figures in this unit", "websites"),
+    Unit.CAMPAIGNS: pgettext_lazy("a column of figures in this unit", "campaigns"),
+    Unit.TEAMS: pgettext_lazy("a column of figures in this unit", "teams"),
+    Unit.ITEMS: pgettext_lazy("a column of figures in this unit", "items"),
+}
+"""A unit as the heading over a column or row of figures in it: in Chinese a noun of its own
+("用户数", "金额（元）"), since the unit's name in a figure opens with a measure word (3亿名用户),
+and a measure word is no heading."""
+
+
+def unit_heading(unit):
+    """A unit as the heading over figures in it ("users", 用户数); an unknown code as it is."""
+    return UNIT_HEADINGS[unit] if unit in UNIT_HEADINGS else unit_label(unit)
 
 
 def unit_text(number, unit):

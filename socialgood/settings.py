@@ -68,7 +68,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "socialgood.apps.CatalogueAdminConfig",  # Django's admin, the catalogue first in its list
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

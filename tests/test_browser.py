@@ -362,6 +362,85 @@ def test_the_figures_table_shows_every_column_on_a_phone(page):
         assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= PHONE["width"]
 
 
+CHART_PAGES = {name: PAGES[name] for name in ("figures", "figures by size", "timeline")}
+
+
+@pytest.mark.parametrize("language", ["", "/zh-hans"], ids=["English", "Chinese"])
+@pytest.mark.parametrize("path", CHART_PAGES.values(), ids=CHART_PAGES.keys())
+def test_chart_text_is_at_least_12_pixels_on_a_phone(page, path, language):
+    page.set_viewport_size(PHONE)
+    visit(page, language + path)
+
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.chart svg text')].map(text => [
+            text.textContent,
+            parseFloat(getComputedStyle(text).fontSize) * text.ownerSVGElement.getScreenCTM().a,
+        ])"""
+    )
+    assert sizes, "no chart on the page"
+    assert [(text, size) for text, size in sizes if size < 12] == []
+    widths = page.evaluate(
+        "() => ({page: document.documentElement.scrollWidth, window: window.innerWidth})"
+    )
+    assert widths["page"] <= widths["window"]  # the drawing scrolls within itself
+
+
+@pytest.mark.parametrize(
+    ("path", "labels"),
+    [
+        ("/organisations/", ["Kind", "Country", "Cases"]),
+        ("/platforms/", ["Kind", "Operator", "Cases"]),
+        ("/sources/", ["Publisher", "Published", "Kind", "Cases", "Figures"]),
+    ],
+    ids=["organisations", "platforms", "sources"],
+)
+def test_the_lists_of_names_are_cards_with_labelled_columns_on_a_phone(page, path, labels):
+    page.set_viewport_size(PHONE)
+    visit(page, path)
+
+    table = page.locator(".table-wrap table")
+    sizes = table.evaluate("table => ({inner: table.scrollWidth, outer: table.clientWidth})")
+    assert sizes["inner"] <= sizes["outer"], sizes  # nothing hidden to the right
+    first = page.locator(".table-wrap tbody tr").first
+    for label in labels:
+        cell = first.locator(f'td[data-label="{label}"]')
+        expect(cell).to_be_visible()
+        shown = cell.evaluate("cell => getComputedStyle(cell, '::before').content")
+        assert shown == f'"{label}: "'  # the label a phone shows before the value
+        box = cell.bounding_box()
+        assert box["x"] + box["width"] <= PHONE["width"]
+
+
+SMALL_TARGETS = r"""() => [...document.querySelectorAll('a[href]')]
+    .filter(link => link.getClientRects().length && !link.closest('svg, .visually-hidden'))
+    .filter(link => {
+        // A link inside a sentence is exempt (WCAG 2.5.8): its block holds words besides links.
+        const block = link.parentElement.closest(
+            'p, li, dd, dt, td, th, h1, h2, h3, figcaption, div') || link.parentElement;
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        let others = '';
+        while (walker.nextNode()) {
+            if (!walker.currentNode.parentElement.closest('a')) others += walker.currentNode.data;
+        }
+        return !/\p{L}/u.test(others);
+    })
+    .filter(link => link.getBoundingClientRect().height < 24)
+    .map(link => `${link.textContent.trim().slice(0, 30)}: ${link.getBoundingClientRect().height}`)
+"""
+
+
+@pytest.mark.parametrize("language", ["", "/zh-hans"], ids=["English", "Chinese"])
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_links_standing_on_their_own_are_at_least_24_pixels_tall_on_a_phone(page, path, language):
+    """Menus, lists, tables, the footer and links under a heading: WCAG 2.5.8's minimum
+    target. Links inside a sentence are exempt, and so are a map's regions, whose table
+    beside it links to the same pages."""
+    page.set_viewport_size(PHONE)
+    visit(page, language + path)
+
+    assert page.evaluate(SMALL_TARGETS) == []
+
+
 def axe_report(results):
     """The violations of an axe run, one line per element: "rule-id (impact): selector"."""
     return "\n".join(

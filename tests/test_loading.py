@@ -1,5 +1,6 @@
 """The catalogue loader: campaigns.loading.load_catalogue and the load_catalogue command."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -729,6 +730,28 @@ def test_the_seed_catalogue_loads_and_a_second_run_changes_nothing():
         f"Nothing changed: all {first.records:,} records in 7 files already match the database."
     )
     assert snapshot() == before
+
+
+@pytest.mark.skipif(not SEED_PRESENT, reason="the seed fixtures are not written yet")
+def test_a_loaded_seed_case_keeps_its_recorded_dates_and_is_cited_as_of_them(client):
+    """A case's figures, participants and tags, made in the same load as the case, are its first
+    version: they do not stamp it as updated on the day it was loaded, which its "Last updated"
+    and its citation would otherwise give as the version's date."""
+    recorded = {
+        record["fields"]["slug"]: datetime.datetime.fromisoformat(record["fields"]["updated_at"])
+        for record in json.loads((PROJECT / "fixtures" / "campaigns.json").read_text())
+        if record["model"] == "campaigns.campaign"
+    }
+
+    load_catalogue(paths=seed_fixture_paths())
+
+    assert dict(Campaign.objects.values_list("slug", "updated_at")) == recorded
+    case = Campaign.objects.get(slug="yaan-earthquake-weibo-fundraising")
+    day = recorded[case.slug].date()
+    assert case.figures.exists() and case.participations.exists()
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert f"Version of {day.isoformat()}" in html
+    assert f'datetime="{recorded[case.slug].isoformat()}"' in html
 
 
 @pytest.mark.skipif(not SEED_PRESENT, reason="the seed fixtures are not written yet")

@@ -331,6 +331,16 @@ def test_the_admin_index_counts_cases_waiting_for_review(admin_client, unpublish
     assert "1 draft" in page
 
 
+@pytest.mark.parametrize("page", ["admin:index", "admin:campaigns_campaign_changelist"])
+def test_the_catalogue_comes_first_in_a_reviewers_admin_before_the_sign_in_log(reviewer, page):
+    response = reviewer.get(reverse(page))
+
+    assert response.status_code == 200
+    apps = [app["app_label"] for app in response.context["available_apps"]]
+    assert apps[0] == "campaigns"
+    assert "axes" in apps  # a reviewer sees the sign-in log, after the catalogue
+
+
 def test_the_campaign_list_filters_the_cases_waiting_for_review(admin_client, unpublished_campaign):
     factories.CampaignFactory(slug="waiting", title="Waiting case", status=Status.IN_REVIEW)
 

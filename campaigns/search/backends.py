@@ -8,11 +8,12 @@ implementation, chosen by the database in use.
   first: what a search that found nothing offers instead.
 
 On PostgreSQL the document is a ``tsvector`` behind a GIN index, searched with English stemming,
-titles ranking first. On SQLite each word's stem, by the same Snowball English stemmer
-PostgreSQL's ``english`` configuration uses (``text.stem``), is looked for as the start of a
-document's word, each Chinese pair or character as a word, in an FTS5 index of the documents
-(``INDEX``, migration 0040, which triggers keep in step with ``search_text``), a title holding
-the whole search ranking first: ``donated`` finds "donations" on both. A SQLite built without
+titles ranking first. On SQLite each word is looked for by its stem, by the same Snowball
+English stemmer PostgreSQL's ``english`` configuration uses (``text.stem``): among the words of
+an FTS5 index of the documents (``INDEX``, migration 0040, which triggers keep in step with
+``search_text``), those whose own stem is the search word's, as on PostgreSQL (``donated``
+finds "donations", ``live`` finds "lives" but not "livelihoods"); each Chinese pair or
+character as a word; a title holding the whole search ranking first. A SQLite built without
 FTS5 has no index: there the stems are looked for in every document's text, as ``LIKE``.
 """
 
@@ -24,6 +25,7 @@ from contextlib import closing, contextmanager
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection, transaction
+from django.db.backends.signals import connection_created
 from django.db.models import Case, Expression, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
@@ -184,34 +186,78 @@ class SQLiteSearch:
                 lambda parts: functools.reduce(operator.and_, parts),
                 lambda parts: functools.reduce(operator.or_, parts),
             )
-        return Q(
-            id__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH %s", (fts5_query(terms),))
-        )
+        query, params = fts5_query(terms)
+        return Q(id__in=RawSQL(f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH {query}", params))
 
 
 INDEX = "campaigns_search"
 """SQLite's full-text index of the campaigns' ``search_text`` (migration 0040), kept in step
 with the column by triggers."""
 
+TERMS = "campaigns_search_terms"
+"""The words of ``INDEX`` (FTS5's ``fts5vocab``), a table each SQLite connection makes for
+itself, in its ``temp`` schema, when it opens (``prepare_sqlite``)."""
+
+STEM_FUNCTION = "socialgood_stem"
+"""``text.stem`` as a SQL function on each SQLite connection (``prepare_sqlite``)."""
+
 
 def fts5_query(terms):
-    """An FTS5 query for documents holding the stems ``terms`` (a ``SearchTerms``) asks for:
-    each stem a quoted string, so that nothing a reader types is read as FTS5's syntax
-    (``AND``, ``NEAR``, ``*``, ``-``, ``^``, quotes, brackets); English ones as prefixes.
+    """An FTS5 query for documents holding what ``terms`` (a ``SearchTerms``) asks for, as a
+    SQL expression and its parameters, worked out by the database in the search's own query:
+    each English stem as the index's words of that stem (``"live" OR "lives"``), each Chinese
+    token as itself, every word a quoted string, so that nothing a reader types is read as
+    FTS5's syntax (``AND``, ``NEAR``, ``*``, ``-``, ``^``, quotes, brackets).
 
-    ``live stream`` is ``(("live"* AND "stream"*) OR "livestream"*)``.
+    ``live stream`` is ``((words of live AND words of stream) OR words of livestream)``.
     """
+    params = []
 
-    def quoted(token):
+    def quoted(text):
+        return '"' + text.replace('"', '""') + '"'
+
+    def words_of(token):
         one = stem(token)
-        string = '"' + one.replace('"', '""') + '"'
-        return string if is_chinese_token(one) else string + "*"
+        if is_chinese_token(one):
+            params.append(quoted(one))
+            return "%s"
+        # Snowball writes a final y as i (poverty → poverti): the words start with the rest.
+        start = one[:-1] if one.endswith("i") and len(one) > 1 else one
+        params.extend([quoted(one), start, start, one])
+        # With no word of the stem, the stem itself: a word no document holds.
+        return (
+            "(SELECT coalesce('(' || group_concat('\"' || term || '\"', ' OR ') || ')', %s) "
+            f"FROM temp.{TERMS} WHERE term >= %s AND term < %s || char(1114111) "
+            f"AND {STEM_FUNCTION}(term) = %s)"
+        )
 
-    return terms.written(
-        quoted,
-        lambda parts: parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")",
-        lambda parts: parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")",
+    def joined(operator):
+        def join(parts):
+            if len(parts) == 1:
+                return parts[0]
+            return "'(' || " + f" || ' {operator} ' || ".join(parts) + " || ')'"
+
+        return join
+
+    query = terms.written(words_of, joined("AND"), joined("OR"))
+    return query, params
+
+
+def prepare_sqlite(sender, connection, **kwargs):
+    """On a new SQLite connection with FTS5, the stemmer as a SQL function and a table of the
+    index's words, for ``fts5_query`` (on the database's own handle: nothing a page's query
+    count sees). The table reads the index only when asked, so it can be made before
+    migration 0040 made the index."""
+    if connection.vendor != "sqlite" or not has_fts5():
+        return
+    handle = connection.connection
+    handle.create_function(STEM_FUNCTION, 1, stem, deterministic=True)
+    handle.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{TERMS} USING fts5vocab(main, {INDEX}, row)"
     )
+
+
+connection_created.connect(prepare_sqlite, dispatch_uid="socialgood-sqlite-search")
 
 
 @functools.cache

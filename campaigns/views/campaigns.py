@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ..caching import cached_page
 from ..charts import Bar, figure_series
 from ..citations import citations
-from ..display import unit_label
+from ..display import unit_heading
 from ..evidenced import EvidenceNotes
 from ..filters import CampaignFilterForm
 from ..maps import china_map, world_map
@@ -383,7 +383,7 @@ def aligned_figures(campaigns):
         ]
         rows.append(
             {
-                "unit": unit_label(unit),
+                "unit": unit_heading(unit),
                 "kind": FigureKind(kind).label if kind in kinds else kind,
                 "cells": cells,
             }

@@ -13,6 +13,7 @@ from ..display import (
     in_parentheses,
     measure_number,
     measure_range,
+    unit_heading,
     unit_label,
 )
 from ..filters import FigureFilterForm
@@ -124,6 +125,7 @@ def unit_chart(form, published, summary):
         )
     return {
         "unit": unit_label(unit),
+        "heading": unit_heading(unit),
         "subject": FigureSubject(subject).label,
         "outcome": Outcome(outcome).label if outcome else "",
         "chosen": bool(form.cleaned_data.get("about")),
