@@ -29,8 +29,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from .kept import note_version
 from .models import CatalogueVersion, dates
-from .search.aliases import note_version
 
 VALIDATORS = ("ETag", "Last-Modified")
 
@@ -40,7 +40,7 @@ def catalogue_version(request):
     version = getattr(request, "_catalogue_version", None)
     if version is None:
         version = request._catalogue_version = CatalogueVersion.current()
-        note_version(version)  # the request's searches read their aliases by it
+        note_version(version)  # the request's kept tables (aliases, units) are read by it
     return version
 
 

@@ -18,7 +18,14 @@ from django.db import DatabaseError, models, transaction
 
 from .. import derived, history
 from . import saving
-from .checks import checked_model, loadable_fields, names_an_image, names_own_model, validate
+from .checks import (
+    checked_model,
+    loadable_fields,
+    named_by_code,
+    names_an_image,
+    names_own_model,
+    validate,
+)
 from .reading import Record
 from .report import LoadError
 from .rules import as_new_row
@@ -168,6 +175,7 @@ def _references(batch: list[Record], model: type[models.Model]) -> dict[tuple, A
     named: ``{(model, natural key): id}``; None if one is missing or not a plain key."""
     loadable = loadable_fields(model)
     wanted: dict[type[models.Model], set[tuple]] = {}
+    codes: dict[type[models.Model], set[str]] = {}
     for record in batch:
         for name, value in record.data["fields"].items():
             model_field = loadable[name]
@@ -175,8 +183,14 @@ def _references(batch: list[Record], model: type[models.Model]) -> dict[tuple, A
                 continue
             if not model_field.many_to_many and not model_field.target_field.primary_key:
                 return None
+            if named_by_code(model_field):  # its code is its id: checked for the lot below
+                codes.setdefault(model_field.related_model, set()).add(value)
+                continue
             keys = value if model_field.many_to_many else [value]
             wanted.setdefault(model_field.related_model, set()).update(map(tuple, keys))
+    for target, named in codes.items():  # one that is missing: the record-by-record path says so
+        if target._default_manager.filter(pk__in=named).count() < len(named):
+            return None
     references = {}
     for target, keys in wanted.items():
         key_fields = getattr(target, "natural_key_fields", ())
@@ -201,6 +215,8 @@ def _build(record: Record, model: type[models.Model], references: dict) -> _Entr
         target = model_field.related_model
         if model_field.many_to_many:
             m2m[name] = [references[target, tuple(key)] for key in value]
+        elif named_by_code(model_field):
+            values[model_field.attname] = value
         elif model_field.is_relation:
             values[model_field.attname] = value and references[target, tuple(value)]
         else:

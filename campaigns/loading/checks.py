@@ -124,6 +124,11 @@ def check_fields(record: Record, model: type[models.Model], label: str) -> None:
                     f"found {kind_of(value)}.",
                     label,
                 )
+        elif named_by_code(model_field):
+            if value is not None and not isinstance(value, str):
+                raise record.error(
+                    f"{name}: expected a code such as “CNY”, found {kind_of(value)}.", label
+                )
         elif model_field.is_relation:
             if value is not None and not _is_natural_key(value):
                 raise record.error(
@@ -187,6 +192,27 @@ def _expected_json(model_field: models.Field) -> tuple[tuple[type, ...], str] | 
     return None
 
 
+def named_by_code(model_field: models.Field) -> bool:
+    """Whether a foreign key is written as its target's code, not as a natural key: a unit
+    ("CNY"), whose code is its primary key."""
+    return (
+        model_field.many_to_one
+        and not hasattr(model_field.related_model, "natural_key")
+        and isinstance(model_field.target_field, models.CharField)
+    )
+
+
+def _unknown_code(name: str, target: type[models.Model], code: str) -> str:
+    """Why a code names no row: there is none, and which there are."""
+    known = ", ".join(
+        str(pk) for pk in target._default_manager.order_by("pk").values_list("pk", flat=True)
+    )
+    return (
+        f"{name}: there is no {target._meta.verbose_name} “{code}”. The "
+        f"{target._meta.verbose_name_plural} are: {known} (a reviewer adds one in the admin)."
+    )
+
+
 def _is_natural_key(value: Any) -> bool:
     """Whether a value is written as a natural key: a list of strings and numbers."""
     return (
@@ -236,6 +262,10 @@ def missing_reference(record: Record, model: type[models.Model]) -> str | None:
         if not model_field.is_relation or value is None:
             continue
         target = model_field.related_model
+        if named_by_code(model_field):
+            if not target._default_manager.filter(pk=value).exists():
+                return _unknown_code(name, target, value)
+            continue
         for key in value if model_field.many_to_many else [value]:
             shown = f"{target._meta.label_lower} “{' / '.join(str(part) for part in key)}”"
             try:
