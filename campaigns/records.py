@@ -544,7 +544,7 @@ FIGURE = [
         "unit",
         _(
             "The unit the value is counted in: a unit code. Curators add units, so the list "
-            "is not fixed: the codebook lists them, and /api/units/ too."
+            "is not fixed: the codebook lists them, and /api/units too."
         ),
         str,
         lambda f, x: f.unit_id,

@@ -3,9 +3,15 @@ The units as every page reads them: the table (``models/units.py``) read once pe
 version and kept in the process (``kept.py``), so naming a figure's unit, filling a menu of
 units or checking a code costs no query of its own. A unit saved in the admin is a new catalogue
 version (``derived.py``): the next request reads the table again.
+
+An empty table is filled with the standard units after every ``migrate`` (as Django fills in
+content types and permissions): a database emptied by ``flush`` has them again before a
+catalogue file names one. A table with units is left as the curators made it.
 """
 
 from dataclasses import dataclass, field
+
+from django.apps import apps as global_apps
 
 from .kept import KeptPerVersion
 from .models import FigureKind, Unit
@@ -63,6 +69,75 @@ class Units:
             if lowered in {name.lower() for name in names if name}:
                 return unit.code
         return None
+
+
+STANDARD_UNITS = [
+    # code, name, name for one, Chinese name, measure word, kind, money or goods
+    ("CNY", "CNY", "", "元", "", "money", True),
+    ("USD", "USD", "", "美元", "", "money", True),
+    ("percent", "percent", "", "百分比", "", "percentage", False),
+    ("kg", "kg", "", "千克", "", "mass", True),
+    ("t", "tonnes", "tonne", "吨", "", "mass", True),
+    ("seconds", "seconds", "second", "秒", "", "duration", False),
+    ("hours", "hours", "hour", "小时", "", "duration", False),
+    ("days", "days", "day", "天", "", "duration", False),
+    ("people", "people", "person", "人", "", "count", False),
+    ("users", "users", "user", "用户", "名", "count", False),
+    ("followers", "followers", "follower", "关注者", "名", "count", False),
+    ("fans", "fans", "fan", "粉丝", "名", "count", False),
+    ("creators", "creators", "creator", "创作者", "名", "count", False),
+    ("videos", "videos", "video", "视频", "条", "count", False),
+    ("posts", "posts", "post", "帖子", "条", "count", False),
+    ("plays", "plays", "play", "播放", "次", "count", False),
+    ("likes", "likes", "like", "点赞", "次", "count", False),
+    ("reposts", "reposts", "repost", "转发", "次", "count", False),
+    ("children", "children", "child", "儿童", "名", "count", False),
+    ("counties", "counties", "county", "县", "个", "count", False),
+    ("products", "products", "product", "商品", "件", "count", True),
+    ("organisations", "organisations", "organisation", "机构", "", "count", False),
+    ("websites", "websites", "website", "网站", "个", "count", False),
+    ("campaigns", "campaigns", "campaign", "活动", "", "count", False),
+    ("teams", "teams", "team", "队伍", "支", "count", False),
+    ("items", "items", "item", "", "个", "count", True),
+    ("visits", "visits", "visit", "访问", "次", "count", False),
+    ("chickens", "chickens", "chicken", "鸡", "只", "count", True),
+]
+"""The units a new database starts with, in their order: the 27 units figures were counted in
+before units were a table (named in Chinese as the translation named them), and those the
+seed's figures were missing. (Migration 0049 keeps its own copy, as it made them.)"""
+
+
+def fill_empty_table(apps=global_apps, using="default"):
+    """Give an empty unit table the standard units; returns how many it added."""
+    try:
+        unit = apps.get_model("campaigns", "Unit")
+    except LookupError:  # migrated back to before units were a table
+        return 0
+    rows = unit._base_manager.db_manager(using)
+    if rows.exists():
+        return 0
+    made = rows.bulk_create(
+        unit(
+            code=code,
+            name=name,
+            name_singular=singular,
+            name_zh=name_zh,
+            measure_word=measure_word,
+            kind=kind,
+            is_outcome=is_outcome,
+            order=order,
+        )
+        for order, (code, name, singular, name_zh, measure_word, kind, is_outcome) in enumerate(
+            STANDARD_UNITS
+        )
+    )
+    return len(made)
+
+
+def fill_after_migrate(sender, apps=global_apps, using="default", **kwargs) -> None:
+    """``post_migrate``: an empty unit table (a new or flushed database) has the standard
+    units."""
+    fill_empty_table(apps, using)
 
 
 def read_units():

@@ -118,7 +118,7 @@ def chart_rows(chart):
     return [(bar.label, bar.text) for bar in chart["bars"]]
 
 
-def test_each_measure_over_time_gets_its_own_chart_and_single_figures_none():
+def test_each_measure_over_time_gets_its_own_chart_and_single_figures_none(db):
     charts = chart_over_time(
         [
             figure("dau-2020", "Daily active users", 300_000_000, datetime.date(2020, 3, 6)),
@@ -172,7 +172,7 @@ def test_a_figure_with_no_date_is_left_out_of_a_chart_over_time():
     assert charts == []
 
 
-def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which():
+def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which(db):
     charts = chart_over_time(
         [
             figure("aware-after", "Awareness after", 19, datetime.date(2013, 6, 1), "percent"),
@@ -186,7 +186,7 @@ def test_a_before_and_after_pair_is_one_measure_whose_bars_say_which_is_which():
     ]
 
 
-def test_bars_their_table_and_their_description_keep_the_sources_qualifier():
+def test_bars_their_table_and_their_description_keep_the_sources_qualifier(db):
     charts = chart_over_time(
         [
             figure(

@@ -126,9 +126,7 @@ def test_the_figure_csv_row_has_the_value_its_campaign_and_its_source(client, ya
 
 
 def test_a_percentage_keeps_its_decimals_and_loses_only_trailing_zeros(client, campaign):
-    factories.FigureFactory(
-        key="share", campaign=campaign, value=Decimal("5.3600"), unit="percent"
-    )
+    factories.FigureFactory(key="share", campaign=campaign, value=Decimal("5.3600"), unit="percent")
 
     [row] = csv_rows(client.get("/figures/export.csv"))
 

@@ -8,7 +8,6 @@ from django.utils import translation
 from campaigns.display import figure_number, figure_text, humane_number
 from campaigns.models import Figure, Qualifier
 
-
 pytestmark = pytest.mark.django_db  # units are named from their table, read once a version
 
 

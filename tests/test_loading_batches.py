@@ -32,6 +32,8 @@ def catalogue_state():
                 if model_field.primary_key or model_field.name in TIMES:
                     continue
                 value = getattr(obj, model_field.name)
+                if isinstance(value, models.Model) and not hasattr(value, "natural_key"):
+                    value = value.pk  # a unit, named by its code
                 row[model_field.name] = (
                     tuple(value.natural_key()) if isinstance(value, models.Model) else str(value)
                 )

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 
 from .. import derived, history
+from ..units import units
 from . import saving
 from .checks import (
     checked_model,
@@ -175,7 +176,6 @@ def _references(batch: list[Record], model: type[models.Model]) -> dict[tuple, A
     named: ``{(model, natural key): id}``; None if one is missing or not a plain key."""
     loadable = loadable_fields(model)
     wanted: dict[type[models.Model], set[tuple]] = {}
-    codes: dict[type[models.Model], set[str]] = {}
     for record in batch:
         for name, value in record.data["fields"].items():
             model_field = loadable[name]
@@ -183,14 +183,12 @@ def _references(batch: list[Record], model: type[models.Model]) -> dict[tuple, A
                 continue
             if not model_field.many_to_many and not model_field.target_field.primary_key:
                 return None
-            if named_by_code(model_field):  # its code is its id: checked for the lot below
-                codes.setdefault(model_field.related_model, set()).add(value)
+            if named_by_code(model_field):  # a unit's code is its id; an unknown one is named
+                if value not in units():  # by the record-by-record path
+                    return None
                 continue
             keys = value if model_field.many_to_many else [value]
             wanted.setdefault(model_field.related_model, set()).update(map(tuple, keys))
-    for target, named in codes.items():  # one that is missing: the record-by-record path says so
-        if target._default_manager.filter(pk__in=named).count() < len(named):
-            return None
     references = {}
     for target, keys in wanted.items():
         key_fields = getattr(target, "natural_key_fields", ())

@@ -26,7 +26,9 @@ from django.db import models
 
 from .. import images, registry
 from ..media_storage import STORAGE_ERRORS, describe, is_missing
+from ..models import Unit
 from ..models.base import SafeImageField
+from ..units import units
 from .reading import Record, kind_of, read_records
 
 LOADABLE_MODELS = tuple(model._meta.label_lower for model in registry.LOADABLE)
@@ -193,24 +195,15 @@ def _expected_json(model_field: models.Field) -> tuple[tuple[type, ...], str] | 
 
 
 def named_by_code(model_field: models.Field) -> bool:
-    """Whether a foreign key is written as its target's code, not as a natural key: a unit
-    ("CNY"), whose code is its primary key."""
-    return (
-        model_field.many_to_one
-        and not hasattr(model_field.related_model, "natural_key")
-        and isinstance(model_field.target_field, models.CharField)
-    )
+    """Whether a foreign key is written as a code, not as a natural key: a figure's unit
+    ("CNY"), checked against the units as kept (``units.py``)."""
+    return model_field.many_to_one and model_field.related_model is Unit
 
 
-def _unknown_code(name: str, target: type[models.Model], code: str) -> str:
-    """Why a code names no row: there is none, and which there are."""
-    known = ", ".join(
-        str(pk) for pk in target._default_manager.order_by("pk").values_list("pk", flat=True)
-    )
-    return (
-        f"{name}: there is no {target._meta.verbose_name} “{code}”. The "
-        f"{target._meta.verbose_name_plural} are: {known} (a reviewer adds one in the admin)."
-    )
+def _unknown_unit(name: str, code: str) -> str:
+    """Why a code names no unit, and which units there are."""
+    known = ", ".join(units().codes)
+    return f"{name}: There is no unit “{code}”. The units are: {known}."
 
 
 def _is_natural_key(value: Any) -> bool:
@@ -263,8 +256,8 @@ def missing_reference(record: Record, model: type[models.Model]) -> str | None:
             continue
         target = model_field.related_model
         if named_by_code(model_field):
-            if not target._default_manager.filter(pk=value).exists():
-                return _unknown_code(name, target, value)
+            if value not in units():
+                return _unknown_unit(name, value)
             continue
         for key in value if model_field.many_to_many else [value]:
             shown = f"{target._meta.label_lower} “{' / '.join(str(part) for part in key)}”"

@@ -70,6 +70,7 @@ class Unit(ChangeTracked):
         max_length=5,
         blank=True,
         help_text=_(
+            # xgettext:no-python-format ("% and" is not a placeholder)
             "The classifier between the number and the name: 名 (people), 个, 只 (animals), "
             "条, 次 (times); empty for 元, % and 千克."
         ),
