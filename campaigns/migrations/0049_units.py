@@ -92,6 +92,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='figure',
             name='unit',
-            field=campaigns.models.figures.UnitForeignKey(db_column='unit', on_delete=django.db.models.deletion.PROTECT, related_name='figures', to='campaigns.unit', verbose_name='unit'),
+            field=campaigns.models.figures.UnitForeignKey(db_column='unit', db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='figures', to='campaigns.unit', verbose_name='unit'),
         ),
     ]

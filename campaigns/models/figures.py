@@ -414,6 +414,8 @@ class Figure(ChangeTracked):
         verbose_name=_("unit"),
         on_delete=models.PROTECT,
         db_column="unit",
+        # The index of (unit, value …) of migration 0007 serves the key's lookups too.
+        db_index=False,
         related_name="figures",
     )
     kind = models.CharField(
