@@ -17,20 +17,26 @@ from django.core.signals import request_finished, request_started
 from .models import CatalogueVersion
 
 _request = threading.local()
-"""The catalogue version of the request this thread is answering, once read (``version``)."""
+"""The catalogue version of the request this thread is answering, once read (``version``, a
+``CatalogueVersion``)."""
 
 _tables = []
 """Every ``KeptPerVersion`` made, for ``forget``."""
+
+
+def request_version():
+    """The catalogue's version as this request found it, if it has read it yet; else None."""
+    return getattr(_request, "version", None)
 
 
 def current_version():
     """The key of the catalogue's version as this request found it (read now outside one)."""
     version = getattr(_request, "version", None)
     if version is None:
-        version = CatalogueVersion.current().key
+        version = CatalogueVersion.current()
         if getattr(_request, "answering", False):
             _request.version = version
-    return version
+    return version.key
 
 
 class KeptPerVersion:
@@ -86,7 +92,7 @@ def note_version(version):
     """The request being answered has read the catalogue's version (a ``CatalogueVersion``):
     its kept tables are read by it rather than read it again."""
     if getattr(_request, "answering", False):
-        _request.version = version.key
+        _request.version = version
 
 
 def _started(**kwargs):
