@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
             name='Unit',
             fields=[
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='updated')),
-                ('code', models.CharField(help_text='The stable name files, the API and addresses use: visits, chickens. It cannot be changed once figures use it.', max_length=20, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[A-Za-z][A-Za-z0-9_-]*$', 'Letters, digits, hyphens and underscores, starting with a letter.')], verbose_name='code')),
+                ('code', models.CharField(help_text='The stable name files, the API and addresses use: visits, chickens. It cannot be changed once the unit is saved.', max_length=20, primary_key=True, serialize=False, validators=[django.core.validators.RegexValidator('^[A-Za-z][A-Za-z0-9_-]*$', 'Letters, digits, hyphens and underscores, starting with a letter.')], verbose_name='code')),
                 ('name', models.CharField(help_text='Plural, as pages say it: "visits".', max_length=60, verbose_name='English name')),
                 ('name_singular', models.CharField(blank=True, help_text='As pages say "1 visit"; empty when it is the same as the name (CNY, kg).', max_length=60, verbose_name='English name for one')),
                 ('name_zh', models.CharField(blank=True, help_text='What is counted, without the measure word: 访问, 鸡, 元, 千克.', max_length=30, verbose_name='Chinese name')),

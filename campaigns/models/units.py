@@ -47,7 +47,7 @@ class Unit(ChangeTracked):
         ],
         help_text=_(
             "The stable name files, the API and addresses use: visits, chickens. It cannot be "
-            "changed once figures use it."
+            "changed once the unit is saved."
         ),
     )
     name = models.CharField(
