@@ -44,7 +44,6 @@ def fill(rows, per_campaign):
         Platform,
         Source,
         Status,
-        Unit,
     )
 
     operator = Organisation.objects.create(name="Operator", slug="operator", kind="company")
@@ -97,7 +96,7 @@ def fill(rows, per_campaign):
                 label="Donations raised",
                 label_zh="募集善款",
                 value=Decimal(n * 1000 + 7),
-                unit=Unit.CNY,
+                unit="CNY",
                 kind="money",
                 stated_as=f"{n * 1000 + 7} yuan",
                 as_of=datetime.date(2020, 1, 1) + datetime.timedelta(days=n % 365),

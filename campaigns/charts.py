@@ -247,8 +247,8 @@ def series_key(figure):
     subject = (figure.campaign_id, figure.platform_id, figure.organisation_id)
     for suffix in PAIR_SUFFIXES:
         if figure.key.endswith(suffix):
-            return ("pair", figure.key.removesuffix(suffix), figure.unit, subject)
-    return ("label", figure.label.strip().lower(), figure.unit, subject)
+            return ("pair", figure.key.removesuffix(suffix), figure.unit_id, subject)
+    return ("label", figure.label.strip().lower(), figure.unit_id, subject)
 
 
 def series_order(figure):
@@ -276,7 +276,7 @@ def chart_over_time(figures):
         dated = [figure for figure in series.figures if figure.as_of][-CHART_BARS:]
         if len(dated) < 2:
             continue
-        unit = unit_heading(series.first.unit)
+        unit = unit_heading(series.first.unit_id)
         charts.append(
             {
                 "id": f"chart-{len(charts) + 1}",

@@ -29,8 +29,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from .kept import note_version, request_version
 from .models import CatalogueVersion, dates
-from .search.aliases import note_version
 
 VALIDATORS = ("ETag", "Last-Modified")
 
@@ -39,8 +39,10 @@ def catalogue_version(request):
     """The catalogue's version, read once per request."""
     version = getattr(request, "_catalogue_version", None)
     if version is None:
-        version = request._catalogue_version = CatalogueVersion.current()
-        note_version(version)  # the request's searches read their aliases by it
+        # A kept table may have read it already in this request (a form's menu of units).
+        version = request_version() or CatalogueVersion.current()
+        request._catalogue_version = version
+        note_version(version)  # the request's kept tables (aliases, units) are read by it
     return version
 
 

@@ -26,11 +26,11 @@ from django.utils.translation import (
     ngettext,
     override,
     pgettext,
-    pgettext_lazy,
 )
 from django.utils.translation import gettext as _
 
-from .models import CaveatKind, Qualifier, Unit, dates
+from .models import PERCENT, CaveatKind, FigureKind, Qualifier, dates
+from .units import units
 
 SITE_NAME = gettext_lazy("Social Media for Social Good")
 """The catalogue's name: the publisher in citations, the site name in link previews."""
@@ -343,56 +343,58 @@ def humane_number(value):
     return grouped_number(value)
 
 
-def unit_label(unit):
-    """A unit code as people read it ("tonnes" for "t"); an unknown code as it is."""
-    return Unit(unit).label if unit in Unit.values else unit
+def unit_label(code):
+    """A unit as a heading or a list names it, in the page's language ("tonnes" for "t", 吨;
+    访问 for visits, without its measure word); an unknown code as it is."""
+    unit = units().get(code)
+    if unit is None:
+        return code
+    if is_chinese():
+        return unit.name_zh or unit.name_zh_shown
+    return unit.name
 
 
-UNIT_HEADINGS = {
-    Unit.CNY: pgettext_lazy("a column of figures in this unit", "CNY"),
-    Unit.USD: pgettext_lazy("a column of figures in this unit", "USD"),
-    Unit.PERCENT: pgettext_lazy("a column of figures in this unit", "percent"),
-    Unit.KG: pgettext_lazy("a column of figures in this unit", "kg"),
-    Unit.TONNES: pgettext_lazy("a column of figures in this unit", "tonnes"),
-    Unit.SECONDS: pgettext_lazy("a column of figures in this unit", "seconds"),
-    Unit.HOURS: pgettext_lazy("a column of figures in this unit", "hours"),
-    Unit.DAYS: pgettext_lazy("a column of figures in this unit", "days"),
-    Unit.PEOPLE: pgettext_lazy("a column of figures in this unit", "people"),
-    Unit.USERS: pgettext_lazy("a column of figures in this unit", "users"),
-    Unit.FOLLOWERS: pgettext_lazy("a column of figures in this unit", "followers"),
-    Unit.FANS: pgettext_lazy("a column of figures in this unit", "fans"),
-    Unit.CREATORS: pgettext_lazy("a column of figures in this unit", "creators"),
-    Unit.VIDEOS: pgettext_lazy("a column of figures in this unit", "videos"),
-    Unit.POSTS: pgettext_lazy("a column of figures in this unit", "posts"),
-    Unit.PLAYS: pgettext_lazy("a column of figures in this unit", "plays"),
-    Unit.LIKES: pgettext_lazy("a column of figures in this unit", "likes"),
-    Unit.REPOSTS: pgettext_lazy("a column of figures in this unit", "reposts"),
-    Unit.CHILDREN: pgettext_lazy("a column of figures in this unit", "children"),
-    Unit.COUNTIES: pgettext_lazy("a column of figures in this unit", "counties"),
-    Unit.PRODUCTS: pgettext_lazy("a column of figures in this unit", "products"),
-    Unit.ORGANISATIONS: pgettext_lazy("a column of figures in this unit", "organisations"),
-    Unit.WEBSITES: pgettext_lazy("a column of figures in this unit", "websites"),
-    Unit.CAMPAIGNS: pgettext_lazy("a column of figures in this unit", "campaigns"),
-    Unit.TEAMS: pgettext_lazy("a column of figures in this unit", "teams"),
-    Unit.ITEMS: pgettext_lazy("a column of figures in this unit", "items"),
-}
-"""A unit as the heading over a column or row of figures in it: in Chinese a noun of its own
-("用户数", "金额（元）"), since the unit's name in a figure opens with a measure word (3亿名用户),
-and a measure word is no heading."""
+def unit_heading(code):
+    """A unit as the heading over a column or row of figures in it, in the page's language:
+    "users", and in Chinese a noun of its own (用户数, 金额（元）: the unit's ``heading_zh``, else
+    its name without the measure word), since a measure word is no heading; an unknown code
+    as it is."""
+    unit = units().get(code)
+    if unit is None:
+        return code
+    if is_chinese():
+        return unit.heading_zh or unit.name_zh or unit.name_zh_shown
+    return unit.name
 
 
-def unit_heading(unit):
-    """A unit as the heading over figures in it ("users", 用户数); an unknown code as it is."""
-    return UNIT_HEADINGS[unit] if unit in UNIT_HEADINGS else unit_label(unit)
+def unit_names(unit):
+    """A unit's names in both languages, the page's first: "visits (次访问)", "次访问（visits）"
+    (the Chinese with its measure word, as a number is followed by it)."""
+    if is_chinese():
+        return unit.name_zh_shown + in_parentheses(unit.name)
+    return unit.name + in_parentheses(unit.name_zh_shown)
 
 
-def unit_text(number, unit):
-    """A number with its unit: "5.36%", "110 million CNY", "52 million plays"."""
-    if unit == Unit.PERCENT:
+def unit_words(code, value=None):
+    """What follows a number of a unit, in the page's language: "visits" ("visit" for one),
+    and in Chinese the measure word and the name (次访问, 只鸡, 元); an unknown code as it is."""
+    unit = units().get(code)
+    if unit is None:
+        return code
+    if is_chinese():
+        return unit.name_zh_shown
+    return unit.name_for(value)
+
+
+def unit_text(number, code, value=None):
+    """A number (as written) with its unit: "5.36%", "110 million CNY", "2.5 million visits",
+    "1 video"; in Chinese "1.1亿元", "250万次访问", "10只鸡". ``value``: the number's value,
+    for "1 video"."""
+    if code == PERCENT:
         return _("%(number)s%%") % {"number": number}
     return pgettext("number and unit", "%(number)s %(unit)s") % {
         "number": number,
-        "unit": unit_label(unit),
+        "unit": unit_words(code, value),
     }
 
 
@@ -407,13 +409,14 @@ QUALIFIER_PATTERNS = {
 }
 """How each qualifier reads in front of a figure; "exactly" reads as the bare figure."""
 
-DURATION_UNITS = {Unit.SECONDS, Unit.HOURS, Unit.DAYS}
-"""Units of time: "up to 72 hours" reads "72小时内" (within 72 hours) in Chinese."""
-
 
 def qualified(figure, text):
-    """``text`` (a number and unit) with the figure's qualifier: "up to 52 million plays"."""
-    if figure.qualifier == Qualifier.UP_TO and figure.unit in DURATION_UNITS:
+    """``text`` (a number and unit) with the figure's qualifier: "up to 52 million plays"; of
+    a length of time, "up to 72 hours" reads "72小时内" (within 72 hours) in Chinese."""
+    if (
+        figure.qualifier == Qualifier.UP_TO
+        and units().kind_of(figure.unit_id) == FigureKind.DURATION
+    ):
         return pgettext("up to, of a length of time", "up to %(figure)s") % {"figure": text}
     pattern = QUALIFIER_PATTERNS.get(figure.qualifier)
     return pattern(text) if pattern else text
@@ -421,7 +424,7 @@ def qualified(figure, text):
 
 def figure_text(figure, with_qualifier=True):
     """A figure as a person would say it: "over 110 million CNY", "52 million plays"."""
-    text = unit_text(humane_number(figure.value), figure.unit)
+    text = unit_text(humane_number(figure.value), figure.unit_id, figure.value)
     return qualified(figure, text) if with_qualifier else text
 
 
@@ -461,7 +464,7 @@ def measure_range(figure):
     """The lowest and highest statements of a figure's measure in the figure's own unit, as
     fetched (``restatement_list``): (figure, figure) when no other statement gives another
     value in that unit."""
-    same_unit = [stated for stated in figure.statements if stated.unit == figure.unit]
+    same_unit = [stated for stated in figure.statements if stated.unit_id == figure.unit_id]
     return (
         min(same_unit, key=lambda stated: stated.value),
         max(same_unit, key=lambda stated: stated.value),

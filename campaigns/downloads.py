@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import places, records
-from .display import both_names, decimal_text, json_number
+from .display import both_names, decimal_text, json_number, unit_names
 from .models import (
     Approach,
     Cause,
@@ -31,11 +31,10 @@ from .models import (
     Qualifier,
     Role,
     Scope,
-    Unit,
-    kind_of_unit,
 )
 from .record_lists import Participant
 from .records import download_fields
+from .units import units
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -97,7 +96,7 @@ CODE_LISTS = [
     ("approach", _("Approaches"), Approach),
     ("format", _("Formats"), Format),
     ("role", _("Roles"), Role),
-    ("unit", _("Units"), Unit),
+    ("unit", _("Units"), None),
     ("kind", _("Kinds of figure"), FigureKind),
     ("qualifier", _("Qualifiers"), Qualifier),
     ("outcome", _("Kinds of outcome"), Outcome),
@@ -106,7 +105,16 @@ CODE_LISTS = [
     ("precision", _("Date precisions"), DatePrecision),
     ("division_level", _("Levels of China's administrative divisions"), DivisionLevel),
 ]
-"""The code lists the codebook explains: (anchor, heading, choices)."""
+"""The code lists the codebook explains: (anchor, heading, choices); the units, which curators
+extend, from their table (choices None)."""
+
+
+def code_list(choices):
+    """A code list as the codebook shows it: [(code, label, kind)], where a unit's kind says
+    what it measures; the units from their table, with their names in both languages."""
+    if choices is None:
+        return [(unit.code, unit_names(unit), unit.kind) for unit in units()]
+    return [(code, label, "") for code, label in choices.choices]
 
 
 def codebook():
@@ -121,15 +129,7 @@ def codebook():
             (_("Figures"), "figures", FIGURE_COLUMNS),
         ],
         "code_lists": [
-            (
-                anchor,
-                heading,
-                [
-                    (code, label, kind_of_unit(code) if anchor == "unit" else "")
-                    for code, label in choices.choices
-                ],
-            )
-            for anchor, heading, choices in CODE_LISTS
+            (anchor, heading, code_list(choices)) for anchor, heading, choices in CODE_LISTS
         ]
         + [
             (

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from .display import MAX_SHORT_DECIMALS, qualified, shortening, unit_text
-from .models import Figure, Qualifier, Unit
+from .models import Figure, Qualifier
+from .units import units
 
 READING_LANGUAGES = {"en": "en", "zh": "zh-hans"}
 """The languages the figure form reads a value in as it is typed, by the names its script
@@ -37,11 +38,16 @@ def in_reading_languages(write):
 
 
 def unit_readings():
-    """Each unit with a number as readers read it, the number left as a slot:
-    {"kg": {"en": "{number} kg", "zh": "{number}千克"}, "percent": {"en": "{number}%", …}}."""
-    return {
-        code: in_reading_languages(partial(unit_text, NUMBER_SLOT, code)) for code in Unit.values
-    }
+    """Each unit with a number as readers read it, the number left as a slot, and, where one
+    of it reads otherwise ("1 video"), that too: {"kg": {"en": "{number} kg", "zh":
+    "{number}千克"}, "videos": {"en": "{number} videos", "zh": "{number}条视频", "one": {"en":
+    "{number} video", "zh": "{number}条视频"}}}."""
+    readings = {}
+    for code in units().codes:
+        reading = in_reading_languages(partial(unit_text, NUMBER_SLOT, code))
+        one = in_reading_languages(partial(unit_text, NUMBER_SLOT, code, 1))
+        readings[code] = reading if one == reading else {**reading, "one": one}
+    return readings
 
 
 def qualifier_readings(units):
@@ -52,7 +58,7 @@ def qualifier_readings(units):
     def patterns(unit):
         return {
             qualifier: in_reading_languages(
-                partial(qualified, Figure(qualifier=qualifier, unit=unit), FIGURE_SLOT)
+                partial(qualified, Figure(qualifier=qualifier, unit_id=unit), FIGURE_SLOT)
             )
             for qualifier in Qualifier.values
         }

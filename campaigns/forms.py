@@ -18,6 +18,7 @@ from .concurrent_edits import ConcurrentEditForm
 from .display import is_chinese, without_trailing_zeros
 from .models import (
     Campaign,
+    FigureKind,
     Format,
     Suggestion,
     SuggestionKind,
@@ -26,6 +27,7 @@ from .models import (
     formats_text,
     slug_rule,
 )
+from .units import units
 
 
 class PrefetchedAutocompleteSelect(AutocompleteSelect):
@@ -51,6 +53,52 @@ class PrefetchedAutocompleteSelect(AutocompleteSelect):
         label = self.choices.field.label_from_instance(known)
         options.append(self.create_option(name, known.pk, label, True, len(options)))
         return [(None, options, 0)]
+
+
+class UnitSelect(forms.Select):
+    """The units as a menu grouped by kind, each option carrying the unit's names as data
+    (``data-name``, ``data-name-singular``, ``data-name-zh``, ``data-measure-word``,
+    ``data-kind``) for a script that shows the value as readers will read it."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        unit = units().get(str(value)) if value else None
+        if unit is not None:
+            option["attrs"].update(
+                {
+                    "data-name": unit.name,
+                    "data-name-singular": unit.name_singular or unit.name,
+                    "data-name-zh": unit.name_zh,
+                    "data-measure-word": unit.measure_word,
+                    "data-kind": unit.kind,
+                }
+            )
+        return option
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A figure's unit, chosen from the units as kept per catalogue version (``units.py``): a
+    form of thirty figures reads the table once, not once a figure."""
+
+    widget = UnitSelect
+
+    def _get_choices(self):
+        by_kind = {}
+        for unit in units():
+            label = unit.name if unit.name == unit.code else f"{unit.name} ({unit.code})"
+            by_kind.setdefault(unit.kind, []).append((unit.code, label))
+        groups = [
+            (FigureKind(kind).label, by_kind[kind]) for kind in FigureKind.values if kind in by_kind
+        ]
+        return [("", self.empty_label), *groups] if self.empty_label is not None else groups
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        unit = units().get(str(value))
+        return unit if unit is not None else super().to_python(value)
 
 
 class PrefetchedChoicesForm(ConcurrentEditForm):

@@ -40,10 +40,8 @@ from .models import (
     Qualifier,
     Role,
     Scope,
-    Unit,
     dates,
     format_codes,
-    kind_of_unit,
 )
 
 DOWNLOAD, API = "download", "api"
@@ -444,12 +442,20 @@ FIGURE = [
         int | float,
         api=lambda figure: json_number(figure.value),
     ),
-    Field("unit", _("The unit the value is counted in: a unit code."), Unit),
+    Field(
+        "unit",
+        _(
+            "The unit the value is counted in: a unit code. Curators add units, so the list "
+            "is not fixed: the codebook lists them, and /api/units too."
+        ),
+        str,
+        lambda f, x: f.unit_id,
+    ),
     Field(
         "kind",
         _("What the figure measures: a kind code."),
         FigureKind,
-        lambda f, x: f.kind or kind_of_unit(f.unit),
+        lambda f, x: f.kind or f.unit.kind,
     ),
     Field(
         "qualifier",

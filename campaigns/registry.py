@@ -32,6 +32,7 @@ from .models import (
     SubjectEvidence,
     Tag,
     TaggedCampaign,
+    Unit,
 )
 
 
@@ -71,6 +72,9 @@ CATALOGUE = (
     CatalogueModel(Evidence, campaign_field="campaign", inline=True),
     CatalogueModel(SubjectEvidence),
     CatalogueModel(SearchAlias),
+    # Units are the site's own table, made by a migration and extended in the admin; files name
+    # a figure's unit by its code.
+    CatalogueModel(Unit, loadable=False),
     CatalogueModel(Correction, campaign_field="campaign", loadable=False, public_record=True),
 )
 """Every model of the catalogue, loadable ones in the order a catalogue file is loaded (a row

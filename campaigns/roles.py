@@ -10,8 +10,10 @@ The curators' roles: groups of permissions, made by a migration and kept in step
 - **Reviewer** does all an editor does, and approves and publishes, sends back with a note,
   unpublishes, withdraws and deletes; a reviewer's import may change published cases and
   publish new ones; reviewers alone edit the search aliases, which change what every reader's
-  search finds at once (editors see them).
-- **Administrator** manages users and groups, and sees (but does not edit) the catalogue.
+  search finds at once (editors see them), and the units figures are counted in (editors
+  choose among them).
+- **Administrator** manages users and groups, sees (but does not edit) the catalogue, and, as
+  reviewers do, adds units.
 
 Reviewers and administrators also see the sign-in attempts and unlock a curator locked out by
 too many failed sign-ins (django-axes: deleting the attempt unlocks); editors do not.
@@ -46,6 +48,10 @@ SEARCH_ALIASES = ["searchalias"]
 """The search aliases: they change what every reader's search finds at once, with no review, so
 editors may look and only reviewers edit them."""
 
+UNITS = ["unit"]
+"""The units figures are counted in: a new one names figures on every page, so editors choose
+among them and reviewers (and administrators) add them."""
+
 WORKFLOW = ["suggestion"]
 """Models of the curators' own work: readers' suggestions."""
 
@@ -73,21 +79,24 @@ ROLES = {
             *_codenames(["view", "add", "change"], CATALOGUE),
             *_codenames(["delete"], ["campaign", *PARTS]),
             *_codenames(["view", "change"], WORKFLOW),
-            *_codenames(["view"], PUBLIC_RECORD + SEARCH_ALIASES),
+            *_codenames(["view"], PUBLIC_RECORD + SEARCH_ALIASES + UNITS),
         ],
     },
     REVIEWER: {
         "campaigns": [
             *_codenames(["view", "add", "change", "delete"], CATALOGUE),
             *_codenames(["view", "change", "delete"], WORKFLOW + PUBLIC_RECORD),
-            *_codenames(["view", "add", "change", "delete"], SEARCH_ALIASES),
+            *_codenames(["view", "add", "change", "delete"], SEARCH_ALIASES + UNITS),
             "publish_campaign",
         ],
         **SIGN_IN_ATTEMPTS,
     },
     ADMINISTRATOR: {
         "auth": _codenames(["view", "add", "change", "delete"], ["user", "group"]),
-        "campaigns": _codenames(["view"], CATALOGUE + SEARCH_ALIASES),
+        "campaigns": [
+            *_codenames(["view"], CATALOGUE + SEARCH_ALIASES),
+            *_codenames(["view", "add", "change", "delete"], UNITS),
+        ],
         **SIGN_IN_ATTEMPTS,
     },
 }

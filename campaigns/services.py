@@ -139,9 +139,10 @@ class Statement:
 
     @classmethod
     def of(cls, figure) -> "Statement":
-        """What ``figure`` (a row, or a dict of its values) states."""
-        read = figure.get if isinstance(figure, dict) else figure.__getattribute__
-        return cls(*(read(name) for name in cls.FIELDS))
+        """What ``figure`` (a row, or a dict of its values) states (its unit by code)."""
+        if isinstance(figure, dict):
+            return cls(*(figure.get(name) for name in cls.FIELDS))
+        return cls(figure.stated_as, figure.value, figure.unit_id, figure.qualifier)
 
     def shown(self, words: bool) -> str:
         """The statement as a correction shows it: its words, or (when only the number, unit

@@ -10,9 +10,9 @@ from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
+from campaigns import kept
 from campaigns.loading import FIXTURE_FILES
 from campaigns.models import dates
-from campaigns.search import aliases as search_aliases
 from tests import factories
 
 # CI runs every property-based test on the same examples, so a failure there is one anybody can
@@ -35,9 +35,9 @@ def media_root(settings, tmp_path):
 def empty_cache():
     """Each test starts with an empty cache: a page cached by another test, under a catalogue
     version that its rollback has since reused, must not be served to this one. The same goes
-    for the search aliases each process keeps per catalogue version."""
+    for the tables each process keeps per catalogue version (search aliases, units)."""
     cache.clear()
-    search_aliases.forget()
+    kept.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 
 from campaigns import models
+from campaigns.units import units
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -101,8 +102,8 @@ class FigureFactory(factory.django.DjangoModelFactory):
     campaign = factory.SubFactory(CampaignFactory)
     label = "Videos published"
     value = Decimal("2234")
-    unit = models.Unit.VIDEOS
-    kind = factory.LazyAttribute(lambda o: models.kind_of_unit(o.unit))
+    unit = "videos"
+    kind = factory.LazyAttribute(lambda o: units().kind_of(getattr(o.unit, "code", o.unit)))
     qualifier = models.Qualifier.EXACTLY
     stated_as = "2234 videos"
     as_of = datetime.date(2020, 4, 18)
@@ -205,7 +206,7 @@ def build_yaan_case(*, weibo=None, source=None):
         label="Donations raised",
         label_zh="募集善款",
         value=Decimal("110000000"),
-        unit=models.Unit.CNY,
+        unit="CNY",
         qualifier=models.Qualifier.OVER,
         stated_as="over 110 million RMB",
         period="within 72 hours",
@@ -243,7 +244,7 @@ def build_draft_case(*, weibo=None, source=None):
         source=source,
         label="Unverified draft figure",
         value=Decimal("987654321"),
-        unit=models.Unit.CNY,
+        unit="CNY",
         stated_as="987,654,321 RMB",
     )
     return campaign
@@ -278,7 +279,7 @@ def build_weibo_users(*, weibo=None):
         platform=weibo or build_weibo(),
         label="Registered users",
         value=Decimal("500000000"),
-        unit=models.Unit.USERS,
+        unit="users",
         stated_as="500 million users",
     )
 
@@ -347,7 +348,7 @@ def build_shared_catalogue(size):
             source=source,
             label="Money raised",
             value=Decimal(1000 * (number + 1)),
-            unit=models.Unit.CNY,
+            unit="CNY",
             stated_as="money",
         )
         FigureFactory(
@@ -357,7 +358,7 @@ def build_shared_catalogue(size):
             organisation=None,
             source=source,
             label="Users",
-            unit=models.Unit.USERS,
+            unit="users",
             value=Decimal(number + 1),
             as_of=datetime.date(2000 + number, 1, 1),
         )

@@ -309,6 +309,7 @@ def test_the_openapi_schema_documents_every_endpoint_and_field(client, db):
         "/api/platforms",
         "/api/platforms/{slug}",
         "/api/places",
+        "/api/units",
         "/api/sources",
         "/api/sources/{slug}",
     }

@@ -26,7 +26,6 @@ from campaigns.models import (
     Role,
     SubjectEvidence,
     TitleKind,
-    Unit,
     sentences,
 )
 from tests import factories
@@ -236,7 +235,7 @@ def conversion(yaan_case, qualifier):
         campaign=yaan_case,
         conversion_of=Figure.objects.get(key="yaan-donations"),
         value=Decimal(18000000),
-        unit=Unit.USD,
+        unit="USD",
         qualifier=qualifier,
         stated_as="more than 18 million US dollars",
     )

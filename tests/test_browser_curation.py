@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from campaigns.models import Campaign, Figure, Status, Tag, Unit
+from campaigns.models import Campaign, Figure, Status, Tag
 from campaigns.roles import EDITOR, REVIEWER
 from tests import factories
 from tests.test_browser import CHROMIUM, browser  # noqa: F401 - the module's Chromium
@@ -112,7 +112,7 @@ def test_a_case_goes_from_draft_to_published_then_is_corrected_and_restored(tab,
         label="Crops sold",
         stated_as="200 tonnes",
         value=200,
-        unit=Unit.TONNES,
+        unit="t",
         key="crops-sold",
     )
     reviewer = tab()

@@ -19,6 +19,7 @@ from campaigns.models import (
     Source,
     Tag,
 )
+from campaigns.units import units
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,7 @@ def test_the_page_cache_can_be_turned_off(client, yaan_case, settings):
     from django.test.utils import CaptureQueriesContext
 
     settings.PAGE_CACHE_SECONDS = 0
+    units()  # read once per catalogue version (test_units.py), not once per rendering
     with CaptureQueriesContext(connection) as first:
         html(client)
     with CaptureQueriesContext(connection) as again:

@@ -7,8 +7,9 @@ import re
 import pytest
 from django.utils import translation
 
-from campaigns.display import UNIT_HEADINGS, unit_heading
+from campaigns.display import unit_heading
 from campaigns.models import Unit
+from campaigns.units import STANDARD_UNITS
 from tests.browser_pages import CASE, PAGES
 from tests.pages import page
 
@@ -20,17 +21,30 @@ MEASURE_WORDS = "名个次条位件家支篇只项所"
 HAN = "\u4e00-\u9fff"
 
 
-def test_every_unit_has_a_heading_of_its_own():
-    assert set(UNIT_HEADINGS) == set(Unit)
+def test_every_standard_unit_has_a_chinese_heading_of_its_own():
+    assert all(row[-1] for row in STANDARD_UNITS)
     with translation.override("en"):
-        assert str(unit_heading(Unit.USERS)) == "users"
-        assert unit_heading("hectares") == "hectares"  # a code no list knows, as it is
+        assert unit_heading("users") == "users"
+        assert unit_heading("hectares") == "hectares"  # a code no table knows, as it is
+    with translation.override("zh-hans"):
+        assert unit_heading("users") == "用户数"
+        assert unit_heading("CNY") == "金额（元）"
 
 
-@pytest.mark.parametrize("unit", Unit.values)
+@pytest.mark.parametrize("unit", [row[0] for row in STANDARD_UNITS])
 def test_a_chinese_heading_over_figures_does_not_open_with_a_measure_word(unit):
     with translation.override("zh-hans"):
-        assert str(unit_heading(unit))[0] not in MEASURE_WORDS
+        assert unit_heading(unit)[0] not in MEASURE_WORDS
+
+
+def test_a_unit_without_a_chinese_heading_is_headed_by_its_name_without_its_measure_word():
+    Unit.objects.create(
+        code="hectares", name="hectares", name_zh="公顷", measure_word="", kind="count"
+    )
+    Unit.objects.create(code="trees", name="trees", name_zh="树", measure_word="棵", kind="count")
+    with translation.override("zh-hans"):
+        assert unit_heading("hectares") == "公顷"
+        assert unit_heading("trees") == "树"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from campaigns.models import Role, Unit
+from campaigns.models import Role
 from campaigns.views.common import CAMPAIGNS_PER_PAGE
 from tests import factories
 from tests.pages import contains_html, page, text
@@ -53,7 +53,7 @@ def apple_case(db):
         source=first,
         label="Apples sold",
         value=Decimal("53000"),
-        unit=Unit.KG,
+        unit="kg",
         stated_as="53,000 kg",
         as_of=None,
     )
@@ -64,7 +64,7 @@ def apple_case(db):
         label="Plays",
         label_zh="播放量",
         value=Decimal("20000000000"),
-        unit=Unit.PLAYS,
+        unit="plays",
         qualifier="over",
         stated_as="over 20 billion plays",
         period="in one month",
@@ -84,7 +84,7 @@ def plays_case(db):
         campaign=campaign,
         label="Plays",
         value=Decimal("52000000"),
-        unit=Unit.PLAYS,
+        unit="plays",
         stated_as="52 million plays",
         period="in 2020",
         as_of=datetime.date(2020, 12, 31),

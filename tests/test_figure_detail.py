@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from campaigns.models import Figure, Status
+from campaigns.units import units
 from tests import factories
 from tests.pages import page
 
@@ -117,6 +118,8 @@ def test_a_figure_page_runs_a_fixed_number_of_queries(
     client, seed_catalogue, django_assert_num_queries
 ):
     # The catalogue's version, the figure with its subject and source, the measure's first
-    # figure with its source, its conversions, its other statements, and theirs.
+    # figure with its source, its conversions, its other statements, and theirs. (The units
+    # are read once per catalogue version: test_units.py.)
+    units()
     with django_assert_num_queries(6):
         page(client, "/figures/china-mobile-internet-users/")

@@ -9,7 +9,6 @@ from html import unescape
 
 import pytest
 
-from campaigns.models import Unit
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -20,31 +19,31 @@ def mixed(db):
     """Two case outcomes in users, a platform's and the sector's users, and plays."""
     case = factories.CampaignFactory(slug="case", title="Village case")
     factories.FigureFactory(
-        campaign=case, label="Buyers", unit=Unit.USERS, value=Decimal(1000), as_of=None
+        campaign=case, label="Buyers", unit="users", value=Decimal(1000), as_of=None
     )
     factories.FigureFactory(
         campaign=case,
         label="Viewers",
-        unit=Unit.USERS,
+        unit="users",
         value=Decimal(5000),
         as_of=datetime.date(2020, 3, 1),
     )
     factories.FigureFactory(
-        campaign=case, label="Plays", unit=Unit.PLAYS, value=Decimal(20_000_000_000)
+        campaign=case, label="Plays", unit="plays", value=Decimal(20_000_000_000)
     )
     kwai = factories.PlatformFactory(name="Kwai", slug="kwai")
     factories.FigureFactory(
         campaign=None,
         platform=kwai,
         label="Daily active users",
-        unit=Unit.USERS,
+        unit="users",
         value=Decimal(300_000_000),
         as_of=datetime.date(2020, 1, 1),
     )
     factories.FigureFactory(
         campaign=None,
         label="Short-video users",
-        unit=Unit.USERS,
+        unit="users",
         value=Decimal(857_000_000),
         as_of=datetime.date(2020, 3, 1),
     )

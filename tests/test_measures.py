@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from campaigns.models import CatalogueSummary, Figure, Unit
+from campaigns.models import CatalogueSummary, Figure
 from tests import factories
 from tests.pages import page
 
@@ -31,7 +31,7 @@ def restated(yaan_case):
         source=donations.source,
         label="Donations raised, in US dollars",
         value=Decimal("18000000"),
-        unit=Unit.USD,
+        unit="USD",
         stated_as="more than 18 million US dollars",
         conversion_of=donations,
     )
@@ -43,7 +43,7 @@ def restated(yaan_case):
         source=other,
         label="Donations raised",
         value=Decimal("100000000"),
-        unit=Unit.CNY,
+        unit="CNY",
         qualifier="over",
         stated_as="more than 100 million yuan",
         as_of=datetime.date(2013, 4, 30),
@@ -141,7 +141,7 @@ def test_the_checking_page_leaves_out_a_statement_a_newer_one_of_its_measure_fol
         ({"same_measure_as": "restatement"}, "same_measure_as", "choose the measure's first"),
         ({"same_measure_as": "conversion"}, "same_measure_as", "A conversion is shown"),
         ({"campaign": None}, "same_measure_as", "describe the same case"),
-        ({"unit": Unit.VIDEOS}, "unit", "measure the same kind of thing (Money)"),
+        ({"unit": "videos"}, "unit", "measure the same kind of thing (Money)"),
     ],
 )
 def test_a_measure_is_checked_with_a_clear_message(restated, change, field, message):
@@ -150,7 +150,7 @@ def test_a_measure_is_checked_with_a_clear_message(restated, change, field, mess
         campaign=restated.campaign,
         source=restated.source,
         value=Decimal("1"),
-        unit=Unit.CNY,
+        unit="CNY",
         stated_as="1 yuan",
         same_measure_as=restated.same_measure_as,
     )
@@ -171,7 +171,7 @@ def test_a_measure_is_checked_with_a_clear_message(restated, change, field, mess
 
 def test_a_measures_first_figure_cannot_join_another(restated):
     first = restated.same_measure_as
-    first.same_measure_as = factories.FigureFactory(campaign=first.campaign, unit=Unit.CNY)
+    first.same_measure_as = factories.FigureFactory(campaign=first.campaign, unit="CNY")
     with pytest.raises(ValidationError) as raised:
         first.full_clean()
     assert "a measure's first figure cannot belong" in str(raised.value)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from campaigns import history, services
-from campaigns.models import Campaign, Qualifier, Status, Unit
+from campaigns.models import Campaign, Qualifier, Status
 from tests import factories
 from tests.test_history import save_case
 
@@ -29,7 +29,7 @@ def draft_with_figures(unpublished_campaign, source):
         source=source,
         label="Donations raised",
         value=Decimal(110000000),
-        unit=Unit.CNY,
+        unit="CNY",
         qualifier=Qualifier.OVER,
         order=1,
     )
@@ -38,7 +38,7 @@ def draft_with_figures(unpublished_campaign, source):
         source=source,
         label="Videos made",
         value=Decimal(2234),
-        unit=Unit.VIDEOS,
+        unit="videos",
         order=2,
     )
     unpublished_campaign.refresh_from_db()

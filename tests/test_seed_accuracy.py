@@ -89,7 +89,7 @@ def test_e_commerce_poverty_relief_in_villages_is_a_case_with_its_figure(seed_ca
 
     assert case.status == "published" and case.scope == "social_good"
     assert figure.campaign == case
-    assert (figure.value, figure.unit, figure.stated_as) == (1016, "counties", "1,016 counties")
+    assert (figure.value, figure.unit_id, figure.stated_as) == (1016, "counties", "1,016 counties")
     assert figure.source.reference_number == 11
     assert set(case.sources.values_list("slug", flat=True)) == {
         "cgpi-2020-communication-for-social-good-pandemic",

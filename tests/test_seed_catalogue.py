@@ -324,7 +324,7 @@ def test_figures_carry_over_exactly_as_the_documents_state_them(
 ):
     figure = Figure.objects.select_related("source__cited_by").get(key=key)
     assert figure.value == Decimal(value)
-    assert figure.unit == unit
+    assert figure.unit_id == unit
     assert figure.qualifier == qualifier
     assert figure.stated_as == stated_as
     assert cited(figure.source) == source

@@ -5,7 +5,8 @@ The curators' admin at /admin/, one module per job:
   ``organisations.py`` (organisations and platforms), ``tags.py``, ``cases.py`` (a case with its
   figures, participants and images inline), ``figures.py``, ``parts.py`` (participants and
   images on their own pages), ``places.py`` (China's administrative divisions, read-only),
-  ``readers.py`` (corrections and readers' suggestions), ``aliases.py`` (the search aliases);
+  ``readers.py`` (corrections and readers' suggestions), ``aliases.py`` (the search aliases),
+  ``units.py`` (the units figures are counted in);
 - ``policy.py``: what an editor and a reviewer may do to a case and its parts;
 - ``base.py``: what several admins share (counted columns, autocompletes labelled from the
   admin's own queryset, https addresses);
@@ -33,6 +34,7 @@ from . import (  # noqa: F401 - each registers its admins
     readers,
     sources,
     tags,
+    units,
 )
 
 admin.site.site_header = SITE_NAME  # one name everywhere: pages, citations, the admin

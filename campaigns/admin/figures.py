@@ -32,7 +32,15 @@ class CampaignStatusFilter(admin.SimpleListFilter):
 class FigureAdmin(CampaignPartAdmin):
     show_full_result_count = False  # a second count of the whole table on every filtered page
     form = FigureAdminForm
-    list_display = ["label", "stated_as", "value_display", "unit", "qualifier", "subject", "source"]
+    list_display = [
+        "label",
+        "stated_as",
+        "value_display",
+        "unit_code",
+        "qualifier",
+        "subject",
+        "source",
+    ]
     list_filter = ["kind", "unit", "qualifier", "caveat_kind", CampaignStatusFilter]
     search_fields = [
         "label",
@@ -112,6 +120,11 @@ class FigureAdmin(CampaignPartAdmin):
                 before=readers_saw[obj.pk],
                 note=form.note(),
             )
+
+    @admin.display(description=_("unit"), ordering="unit")
+    def unit_code(self, figure):
+        # By code, as files name it: no unit read for a row (the filter lists their names).
+        return figure.unit_id
 
     @admin.display(description=_("value"), ordering="value")
     def value_display(self, figure):

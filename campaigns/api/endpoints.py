@@ -20,6 +20,7 @@ from ..models import (
 )
 from ..places import provinces
 from ..ratelimits import rate_limited
+from ..units import units
 from ..views.campaigns import every_case_list
 from .pagination import CataloguePagination
 from .parameters import (
@@ -45,6 +46,7 @@ from .schemas import (
     PlatformOut,
     SourceDetailOut,
     SourceOut,
+    UnitOut,
 )
 from .site import api
 
@@ -196,6 +198,20 @@ def list_places(request):
             if code in divisions
         ],
     }
+
+
+@api.get(
+    "/units",
+    response={200: list[UnitOut]},
+    tags=["units"],
+    summary="The units figures are counted in",
+)
+@catalogue_answer
+def list_units(request):
+    """Every unit a figure may be counted in, in the order the site lists them, with its names
+    in English and Chinese: curators add units, so this list, not a fixed enum, says which
+    codes a figure's ``unit`` and the ``unit`` filter take."""
+    return list(units())
 
 
 @api.get(

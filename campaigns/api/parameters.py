@@ -5,7 +5,7 @@ menus."""
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
 from ..filters import FIRST_YEAR, LAST_YEAR, MAX_QUERY_LENGTH, CampaignQuery, FigureQuery
 from ..models import (
@@ -27,6 +27,7 @@ from ..models import (
     Unit,
     slug_rule,
 )
+from ..units import units
 
 MAX_LIMIT = 100
 """The most items one page of a list holds."""
@@ -59,6 +60,21 @@ OrganisationSlug = slug_of(Organisation)
 PlatformSlug = slug_of(Platform)
 SourceSlug = slug_of(Source)
 TagSlug = slug_of(Tag)
+
+
+def known_unit(code):
+    """A unit code the catalogue has (its units are a table curators extend, not a fixed list)."""
+    if code not in units():
+        known = ", ".join(units().codes)
+        raise ValueError(f"unknown unit “{code}”; the units are: {known} (see /api/units)")
+    return code
+
+
+UnitCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$", max_length=Unit._meta.pk.max_length),
+    AfterValidator(known_unit),
+]
 
 
 # --------------------------------------------------------------------------- parameters
@@ -119,7 +135,9 @@ class FigureFilters(Schema):
     """The figures table's filters, as on the site's figures page, plus a campaign."""
 
     kind: FigureKind = Field(None, description="A kind code.")
-    unit: Unit = Field(None, description="A unit code.")
+    unit: UnitCode = Field(
+        None, description="A unit code, as /api/units lists them (curators add units)."
+    )
     about: FigureSubject = Field(
         None,
         description="What the figures are about: case outcomes (cases), platforms and "

@@ -11,6 +11,7 @@ from ..models import (
     Campaign,
     DatePrecision,
     Figure,
+    FigureKind,
     Language,
     OrganisationKind,
     PlatformKind,
@@ -64,6 +65,37 @@ class PlacesOut(Schema):
     provinces: list[PlaceOut] = Field(
         ..., description="China's province-level divisions with published cases."
     )
+
+
+class UnitOut(Schema):
+    """A unit figures are counted in. Curators add units, so the list grows: a figure's
+    ``unit`` is one of these codes."""
+
+    code: str = Field(..., description="Its code, as figures, filters and downloads give it.")
+    name: str = Field(..., description="Its name in English, for many (visits).")
+    name_singular: str = Field(
+        ..., description="Its English name for one (visit), or the name when it is the same."
+    )
+    name_zh: str = Field(..., description="Its Chinese name (访问), or an empty string.")
+    measure_word: str = Field(
+        ...,
+        description="The Chinese measure word written between a number and the name "
+        "(次: 250万次访问), or an empty string (元, 千克).",
+    )
+    kind: FigureKind = Field(..., description="What its figures measure: a kind code.")
+    outcome: bool = Field(
+        ...,
+        description="True for money and goods, whose figures may say what kind of outcome "
+        "they are (donations or sales).",
+    )
+
+    @staticmethod
+    def resolve_name_singular(unit):
+        return unit.name_singular or unit.name
+
+    @staticmethod
+    def resolve_outcome(unit):
+        return unit.is_outcome
 
 
 class SourceOut(Schema):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .. import places
-from ..display import both_names, primary_name, uncounted, with_count
+from ..display import both_names, primary_name, uncounted, unit_label, with_count
 from ..models import (
     Approach,
     CampaignSort,
@@ -34,10 +34,10 @@ from ..models import (
     ScopeFilter,
     Source,
     Tag,
-    Unit,
 )
 from ..models.base import in_reading_order, reading_order
 from ..search.offers import narrowings, without
+from ..units import units
 from .fields import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -335,9 +335,7 @@ class FigureFilterForm(ForgivingFilterForm):
     kind = ForgivingChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *FigureKind.choices]
     )
-    unit = ForgivingChoiceField(
-        label=_("Unit"), required=False, choices=[("", _("Any unit")), *Unit.choices]
-    )
+    unit = ForgivingChoiceField(label=_("Unit"), required=False)
     about = ForgivingChoiceField(
         label=_("About"),
         required=False,
@@ -374,6 +372,11 @@ class FigureFilterForm(ForgivingFilterForm):
     defaults = {"sort": FigureSort.NEWEST}
 
     def load_choices(self):
+        # The units as kept per catalogue version (no query of their own).
+        self.fields["unit"].choices = [
+            ("", _("Any unit")),
+            *((unit.code, unit_label(unit.code)) for unit in units()),
+        ]
         self.fields["platform"].choices = [
             (platform.slug, both_names(platform))
             for platform in in_reading_order(

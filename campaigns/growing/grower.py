@@ -21,8 +21,8 @@ from ..models import (
     Status,
     Tag,
     TaggedCampaign,
-    kind_of_unit,
 )
+from ..units import units
 from .words import (
     APPROACHES,
     FIGURE_KINDS,
@@ -267,7 +267,7 @@ class _Grower:
                     label_zh=f"{topic_zh}{label_zh}",
                     value=value,
                     unit=unit,
-                    kind=kind_of_unit(unit),
+                    kind=units().kind_of(unit),
                     qualifier=qualifier,
                     stated_as=stated(qualifier, number, unit),
                     period=self.random.choice(["", "in the first week", "within a month"]),

@@ -2,13 +2,14 @@
 organisations and figures, in English and Chinese."""
 
 from ..models import (
+    PERCENT,
     Approach,
     Cause,
     OrganisationKind,
     PlatformKind,
     Qualifier,
-    Unit,
 )
+from ..units import units
 
 TOPICS = [
     ("glacier", "冰川", Cause.CLIMATE_ENVIRONMENT),
@@ -129,17 +130,17 @@ ORGANISATION_KINDS = [
 ]
 
 FIGURE_KINDS = [
-    ("Donations raised", "募集善款", Unit.CNY, (10_000, 200_000_000)),
-    ("Donations raised", "募集善款", Unit.USD, (1_000, 20_000_000)),
-    ("Video plays", "视频播放量", Unit.PLAYS, (10_000, 3_000_000_000)),
-    ("Videos published", "发布视频", Unit.VIDEOS, (10, 50_000)),
-    ("People reached", "覆盖人数", Unit.PEOPLE, (100, 50_000_000)),
-    ("Followers gained", "新增粉丝", Unit.FOLLOWERS, (100, 5_000_000)),
-    ("Produce sold", "售出农产品", Unit.KG, (100, 5_000_000)),
-    ("Produce sold", "售出农产品", Unit.TONNES, (1, 50_000)),
-    ("Reposts", "转发量", Unit.REPOSTS, (100, 10_000_000)),
-    ("Awareness", "知晓率", Unit.PERCENT, (1, 99)),
-    ("Time to first response", "首次响应时间", Unit.HOURS, (1, 72)),
+    ("Donations raised", "募集善款", "CNY", (10_000, 200_000_000)),
+    ("Donations raised", "募集善款", "USD", (1_000, 20_000_000)),
+    ("Video plays", "视频播放量", "plays", (10_000, 3_000_000_000)),
+    ("Videos published", "发布视频", "videos", (10, 50_000)),
+    ("People reached", "覆盖人数", "people", (100, 50_000_000)),
+    ("Followers gained", "新增粉丝", "followers", (100, 5_000_000)),
+    ("Produce sold", "售出农产品", "kg", (100, 5_000_000)),
+    ("Produce sold", "售出农产品", "t", (1, 50_000)),
+    ("Reposts", "转发量", "reposts", (100, 10_000_000)),
+    ("Awareness", "知晓率", "percent", (1, 99)),
+    ("Time to first response", "首次响应时间", "hours", (1, 72)),
 ]
 """(label, Chinese label, unit, value range) of grown figures."""
 
@@ -148,5 +149,5 @@ QUALIFIERS = [Qualifier.EXACTLY] * 4 + [Qualifier.OVER, Qualifier.ABOUT, Qualifi
 
 def stated(qualifier, number, unit):
     """How a source might write a grown figure: "over 8,094,000 reposts", "83%"."""
-    amount = f"{number}%" if unit == Unit.PERCENT else f"{number:,} {Unit(unit).label}"
+    amount = f"{number}%" if unit == PERCENT else f"{number:,} {units().get(unit).name}"
     return amount if qualifier == Qualifier.EXACTLY else f"{qualifier} {amount}"

@@ -21,6 +21,7 @@ from ..models import (
     Source,
     Tag,
     TaggedCampaign,
+    Unit,
 )
 from .recording import deleting, revision_saved, saving
 from .versions import versioned_fields
@@ -37,6 +38,7 @@ TRACKED_MODELS = (
     Platform,
     Tag,
     SearchAlias,
+    Unit,
 )
 """The models the history keeps (the catalogue's, ``registry.MODELS``), in the order the admin's
 activity page offers them as a filter."""

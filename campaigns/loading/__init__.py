@@ -43,7 +43,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from .. import history
+from .. import history, kept
 from .bulk import batches, load_batch
 from .reading import display_path, read_records
 from .report import CorrectionNoteMissing, LoadError, LoadProblems, LoadReport, ModelCounts
@@ -129,7 +129,8 @@ def load_catalogue(
     if note is not None:
         load.note = note
     comment = comment or "Loaded " + ", ".join(display_path(path) for path in load.report.files)
-    with transaction.atomic():
+    # The units a load checks figures against are read once (``kept.py``): a load adds none.
+    with kept.one_version(), transaction.atomic():
         with history.recording(user=user, comment=comment, manual=True) as recording:
             load.recording = recording
             # What follows the load (counts, documents, the version) is brought in step once,

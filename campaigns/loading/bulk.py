@@ -17,8 +17,16 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
 
 from .. import derived, history
+from ..units import units
 from . import saving
-from .checks import checked_model, loadable_fields, names_an_image, names_own_model, validate
+from .checks import (
+    checked_model,
+    loadable_fields,
+    named_by_code,
+    names_an_image,
+    names_own_model,
+    validate,
+)
 from .reading import Record
 from .report import LoadError
 from .rules import as_new_row
@@ -175,6 +183,10 @@ def _references(batch: list[Record], model: type[models.Model]) -> dict[tuple, A
                 continue
             if not model_field.many_to_many and not model_field.target_field.primary_key:
                 return None
+            if named_by_code(model_field):  # a unit's code is its id; an unknown one is named
+                if value not in units():  # by the record-by-record path
+                    return None
+                continue
             keys = value if model_field.many_to_many else [value]
             wanted.setdefault(model_field.related_model, set()).update(map(tuple, keys))
     references = {}
@@ -201,6 +213,8 @@ def _build(record: Record, model: type[models.Model], references: dict) -> _Entr
         target = model_field.related_model
         if model_field.many_to_many:
             m2m[name] = [references[target, tuple(key)] for key in value]
+        elif named_by_code(model_field):
+            values[model_field.attname] = value
         elif model_field.is_relation:
             values[model_field.attname] = value and references[target, tuple(value)]
         else:

@@ -26,7 +26,9 @@ from django.db import models
 
 from .. import images, registry
 from ..media_storage import STORAGE_ERRORS, describe, is_missing
+from ..models import Unit
 from ..models.base import SafeImageField
+from ..units import units
 from .reading import Record, kind_of, read_records
 
 LOADABLE_MODELS = tuple(model._meta.label_lower for model in registry.LOADABLE)
@@ -124,6 +126,11 @@ def check_fields(record: Record, model: type[models.Model], label: str) -> None:
                     f"found {kind_of(value)}.",
                     label,
                 )
+        elif named_by_code(model_field):
+            if value is not None and not isinstance(value, str):
+                raise record.error(
+                    f"{name}: expected a code such as “CNY”, found {kind_of(value)}.", label
+                )
         elif model_field.is_relation:
             if value is not None and not _is_natural_key(value):
                 raise record.error(
@@ -187,6 +194,18 @@ def _expected_json(model_field: models.Field) -> tuple[tuple[type, ...], str] | 
     return None
 
 
+def named_by_code(model_field: models.Field) -> bool:
+    """Whether a foreign key is written as a code, not as a natural key: a figure's unit
+    ("CNY"), checked against the units as kept (``units.py``)."""
+    return model_field.many_to_one and model_field.related_model is Unit
+
+
+def _unknown_unit(name: str, code: str) -> str:
+    """Why a code names no unit, and which units there are."""
+    known = ", ".join(units().codes)
+    return f"{name}: There is no unit “{code}”. The units are: {known}."
+
+
 def _is_natural_key(value: Any) -> bool:
     """Whether a value is written as a natural key: a list of strings and numbers."""
     return (
@@ -236,6 +255,10 @@ def missing_reference(record: Record, model: type[models.Model]) -> str | None:
         if not model_field.is_relation or value is None:
             continue
         target = model_field.related_model
+        if named_by_code(model_field):
+            if value not in units():
+                return _unknown_unit(name, value)
+            continue
         for key in value if model_field.many_to_many else [value]:
             shown = f"{target._meta.label_lower} “{' / '.join(str(part) for part in key)}”"
             try:

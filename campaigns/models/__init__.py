@@ -20,8 +20,6 @@ from .campaign_queries import CampaignQuerySet
 from .campaigns import Campaign
 from .choices import (
     EDITABLE_BY_EDITORS,
-    OUTCOME_UNITS,
-    UNIT_KIND,
     Approach,
     CampaignSort,
     Cause,
@@ -43,10 +41,8 @@ from .choices import (
     SourceKind,
     Status,
     TitleKind,
-    Unit,
     format_codes,
     formats_text,
-    kind_of_unit,
     unknown_format_codes,
 )
 from .corrections import Correction, CorrectionQuerySet
@@ -73,15 +69,14 @@ from .sources import Source, SourceQuerySet
 from .suggestions import Suggestion, SuggestionKind, SuggestionQuerySet, SuggestionStatus
 from .summary import CatalogueSummary
 from .tags import Tag, TaggedCampaign, TaggedCampaignQuerySet, TagQuerySet
+from .units import PERCENT, Unit, UnitQuerySet
 from .version import CatalogueVersion
 
 __all__ = [
     "EDITABLE_BY_EDITORS",
-    "OUTCOME_UNITS",
     "AliasKind",
     "SearchAlias",
     "SearchAliasQuerySet",
-    "UNIT_KIND",
     "sentences",
     "Approach",
     "Campaign",
@@ -145,12 +140,13 @@ __all__ = [
     "TagQuerySet",
     "TaggedCampaign",
     "TaggedCampaignQuerySet",
+    "PERCENT",
     "Unit",
+    "UnitQuerySet",
     "count_of",
     "format_partial_date",
     "format_codes",
     "formats_text",
-    "kind_of_unit",
     "unknown_format_codes",
     "partial_date_end",
     "partial_iso_date",

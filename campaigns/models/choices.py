@@ -165,65 +165,12 @@ class FigureKind(models.TextChoices):
     DURATION = "duration", _("Duration")
 
 
-class Unit(models.TextChoices):
-    """The unit a figure's value is counted in."""
-
-    CNY = "CNY", _("CNY")
-    USD = "USD", _("USD")
-    PERCENT = "percent", _("percent")
-    KG = "kg", _("kg")
-    TONNES = "t", _("tonnes")
-    SECONDS = "seconds", _("seconds")
-    HOURS = "hours", _("hours")
-    DAYS = "days", _("days")
-    PEOPLE = "people", _("people")
-    USERS = "users", _("users")
-    FOLLOWERS = "followers", _("followers")
-    FANS = "fans", _("fans")
-    CREATORS = "creators", _("creators")
-    VIDEOS = "videos", _("videos")
-    POSTS = "posts", _("posts")
-    PLAYS = "plays", _("plays")
-    LIKES = "likes", _("likes")
-    REPOSTS = "reposts", _("reposts")
-    CHILDREN = "children", _("children")
-    COUNTIES = "counties", _("counties")
-    PRODUCTS = "products", _("products")
-    ORGANISATIONS = "organisations", _("organisations")
-    WEBSITES = "websites", _("websites")
-    CAMPAIGNS = "campaigns", _("campaigns")
-    TEAMS = "teams", _("teams")
-    ITEMS = "items", _("items")
-
-
-UNIT_KIND = {
-    Unit.CNY: FigureKind.MONEY,
-    Unit.USD: FigureKind.MONEY,
-    Unit.PERCENT: FigureKind.PERCENTAGE,
-    Unit.KG: FigureKind.MASS,
-    Unit.TONNES: FigureKind.MASS,
-    Unit.SECONDS: FigureKind.DURATION,
-    Unit.HOURS: FigureKind.DURATION,
-    Unit.DAYS: FigureKind.DURATION,
-}
-"""The kind each unit belongs to; every unit not named here counts things."""
-
-
-def kind_of_unit(unit):
-    """The kind of figure a unit measures."""
-    return UNIT_KIND.get(unit, FigureKind.COUNT)
-
-
 class Outcome(models.TextChoices):
     """What kind of outcome an amount is, where the unit alone does not say: money raised for
     a cause is not money taken in sales, and a chart never puts the two side by side."""
 
     DONATIONS = "donations", _("Donations")
     SALES = "sales", _("Sales")
-
-
-OUTCOME_UNITS = frozenset({Unit.CNY, Unit.USD, Unit.KG, Unit.TONNES, Unit.PRODUCTS, Unit.ITEMS})
-"""The units of money and goods, whose figures may say what kind of outcome they are."""
 
 
 class Qualifier(models.TextChoices):

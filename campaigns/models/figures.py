@@ -17,13 +17,13 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import IDS_PER_STATEMENT, ChangeTracked, ChangeTrackedQuerySet
 from .campaigns import Campaign
 from .choices import (
-    OUTCOME_UNITS,
     CaveatKind,
     DatePrecision,
     FigureKind,
@@ -32,19 +32,73 @@ from .choices import (
     Outcome,
     Qualifier,
     Status,
-    Unit,
-    kind_of_unit,
 )
 from .dates import format_partial_date, validate_partial_date
 from .organisations import Organisation, Platform
 from .sources import Source
+from .units import PERCENT, Unit
 
-UNIT_ORDER = Case(
-    *[When(unit=code, then=Value(index)) for index, code in enumerate(Unit.values)],
-    default=Value(len(Unit.values)),
-    output_field=IntegerField(),
-)
-"""Units in the order ``Unit`` declares them, for sorting figures by size within a unit."""
+
+def units_in_order():
+    """The units in their order (``Unit.order``), for sorting figures by size within a unit:
+    an expression of the figure's own column, so no join."""
+    from ..units import units  # the table as kept per catalogue version
+
+    codes = units().codes
+    return Case(
+        *[When(unit=code, then=Value(index)) for index, code in enumerate(codes)],
+        default=Value(len(codes)),
+        output_field=IntegerField(),
+    )
+
+
+class UnitDescriptor(ForwardManyToOneDescriptor):
+    """A figure's unit, read from the units as kept per catalogue version (``units.py``)
+    rather than by a query per figure; set by a ``Unit`` or by its code, as files and the API
+    name units."""
+
+    def get_object(self, instance):
+        """The unit from the kept table; from the database only when it is newer."""
+        from ..units import units
+
+        unit = units().get(getattr(instance, self.field.attname))
+        return unit if unit is not None else super().get_object(instance)
+
+    def __set__(self, instance, value):
+        if isinstance(value, str):
+            setattr(instance, self.field.attname, value)
+            if self.field.is_cached(instance):
+                self.field.delete_cached_value(instance)
+            return
+        super().__set__(instance, value)
+
+
+class UnitForeignKey(models.ForeignKey):
+    """A foreign key to a unit, named by its code, read and checked without a query
+    (``UnitDescriptor``)."""
+
+    forward_related_accessor_class = UnitDescriptor
+
+    def formfield(self, **kwargs):
+        """A menu of the units grouped by kind, read from the kept table (``forms.py``)."""
+        from ..forms import UnitChoiceField
+
+        return super().formfield(**{"form_class": UnitChoiceField, **kwargs})
+
+    def validate(self, value, model_instance):
+        """Check that the code names a unit, saying which there are when it does not."""
+        from ..units import units
+
+        if value is None or value in units():
+            return
+        try:
+            super().validate(value, model_instance)  # a unit added since the table was read
+        except ValidationError:
+            raise ValidationError(
+                _("There is no unit “%(code)s”. The units are: %(known)s."),
+                code="invalid",
+                params={"code": value, "known": ", ".join(units().codes)},
+            ) from None
 
 
 SEARCH_WORD = re.compile(r"[\w'’-]+")
@@ -57,19 +111,13 @@ QUALIFIER_WORDS = {
 """Words that hedge a number: a search for "over 110 million" looks for 110 million."""
 
 UNIT_WORDS = {
-    "rmb": "cny",
-    "yuan": "cny",
-    "元": "cny",
-    "人民币": "cny",
-    "dollars": "usd",
-    "美元": "usd",
-    "play": "plays",
-    "user": "users",
-    "video": "videos",
+    "rmb": "CNY",
+    "yuan": "CNY",
+    "人民币": "CNY",
+    "dollars": "USD",
 }
-"""Everyday names of units, by the unit's code."""
-
-UNIT_CODES = {code.lower() for code in Unit.values}
+"""Everyday names of units, by the unit's code, besides their codes and names in the table
+("plays", "play", "元")."""
 
 
 class FigureQuerySet(ChangeTrackedQuerySet):
@@ -108,6 +156,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         as", its source's title or its case's title, or names its unit ("plays", "RMB", "元").
         Qualifiers ("over", "约" …) are the figure's own words, not a filter."""
         from ..mentions import mentions
+        from ..units import units
 
         queryset = self
         rest = text
@@ -131,9 +180,9 @@ class FigureQuerySet(ChangeTrackedQuerySet):
                 | Q(campaign__title__icontains=word)
                 | Q(campaign__title_zh__icontains=word)
             )
-            unit = UNIT_WORDS.get(word, word)
-            if unit in UNIT_CODES:
-                named |= Q(unit__iexact=unit)
+            unit = units().code_for(UNIT_WORDS.get(word, word))
+            if unit is not None:
+                named |= Q(unit=unit)
             queryset = queryset.filter(named)
         return queryset
 
@@ -158,7 +207,7 @@ class FigureQuerySet(ChangeTrackedQuerySet):
         if order == FigureSort.OLDEST:
             return self.order_by(F("as_of").asc(nulls_last=True), "label", "pk")
         # Sizes are compared within a unit: the units in their codes' order (money first).
-        units = () if one_unit else (UNIT_ORDER,)
+        units = () if one_unit else (units_in_order(),)
         if order == FigureSort.LARGEST:
             return self.order_by(*units, "-value", "label", "pk")
         if order == FigureSort.SMALLEST:
@@ -360,7 +409,15 @@ class Figure(ChangeTracked):
         # xgettext:no-python-format ("5.36% is" is not a placeholder)
         help_text=_("The absolute number: 110 million is 110000000, 5.36% is 5.36."),
     )
-    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    unit = UnitForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        db_column="unit",
+        # The index of (unit, value …) of migration 0007 serves the key's lookups too.
+        db_index=False,
+        related_name="figures",
+    )
     kind = models.CharField(
         _("kind"),
         max_length=12,
@@ -484,7 +541,7 @@ class Figure(ChangeTracked):
         constraints = [
             models.CheckConstraint(condition=Q(value__gte=0), name="figure_value_not_negative"),
             models.CheckConstraint(
-                condition=~Q(unit="percent") | Q(value__lte=100),
+                condition=~Q(unit=PERCENT) | Q(value__lte=100),
                 name="figure_percentage_at_most_100",
             ),
         ]
@@ -500,8 +557,8 @@ class Figure(ChangeTracked):
     def fill_in(self):
         """Set what a save derives: the kind of an empty one, from the unit. (The loader
         calls it for rows it inserts in bulk, without ``save()``.)"""
-        if not self.kind and self.unit:
-            self.kind = kind_of_unit(self.unit)
+        if not self.kind and self.known_unit is not None:
+            self.kind = self.known_unit.kind
 
     natural_key_fields = ("key",)
     """The fields ``natural_key()`` is made of, as lookups (django-taggit's convention)."""
@@ -527,6 +584,15 @@ class Figure(ChangeTracked):
         return format_partial_date(self.as_of, self.as_of_precision)
 
     @property
+    def known_unit(self):
+        """Its unit, or None when it has none or its code names no unit (a form or file being
+        checked)."""
+        try:
+            return self.unit
+        except Unit.DoesNotExist:
+            return None
+
+    @property
     def has_caveat(self):
         """Whether readers are told to take care with it (a caveat or a kind of caveat)."""
         return bool(self.caveat or self.caveat_kind)
@@ -543,10 +609,11 @@ class Figure(ChangeTracked):
         if self.value is not None:
             if self.value < 0:
                 errors["value"] = _("A figure cannot be negative.")
-            elif self.unit == Unit.PERCENT and self.value > Decimal(100):
+            elif self.unit_id == PERCENT and self.value > Decimal(100):
                 errors["value"] = _("A percentage cannot be more than 100.")
-        if self.unit:
-            expected = kind_of_unit(self.unit)
+        unit = self.known_unit
+        if unit is not None:
+            expected = unit.kind
             if not self.kind:
                 self.kind = expected
             elif self.kind != expected:
@@ -554,11 +621,11 @@ class Figure(ChangeTracked):
                     errors["unit"] = _("Money needs a currency unit (CNY or USD).")
                 else:
                     errors["kind"] = _("The unit %(unit)s measures %(kind)s, not %(chosen)s.") % {
-                        "unit": self.get_unit_display(),
+                        "unit": unit.name,
                         "kind": FigureKind(expected).label,
                         "chosen": FigureKind(self.kind).label,
                     }
-        if self.outcome and self.unit and self.unit not in OUTCOME_UNITS:
+        if self.outcome and unit is not None and not unit.is_outcome:
             errors["outcome"] = _(
                 "Only money and goods say what kind of outcome they are (donations or sales)."
             )
@@ -614,10 +681,10 @@ class Figure(ChangeTracked):
                     "Statements of one measure describe the same case, platform or organisation."
                 )
             }
-        if self.unit and kind_of_unit(self.unit) != kind_of_unit(first.unit):
+        if self.known_unit is not None and self.known_unit.kind != first.unit.kind:
             return {
                 "unit": _("Statements of one measure measure the same kind of thing (%(kind)s).")
-                % {"kind": FigureKind(kind_of_unit(first.unit)).label}
+                % {"kind": FigureKind(first.unit.kind).label}
             }
         return {}
 
@@ -631,7 +698,7 @@ class Figure(ChangeTracked):
     def sources_differ(self):
         """Whether the statements of this figure's measure give different values (a
         conversion is the same amount in another unit, not a disagreement)."""
-        return len({(stated.unit, stated.value) for stated in self.statements}) > 1
+        return len({(stated.unit_id, stated.value) for stated in self.statements}) > 1
 
     def conversion_problems(self):
         """What is wrong with this figure as a conversion of ``conversion_of``, by field."""
@@ -660,11 +727,11 @@ class Figure(ChangeTracked):
                     "A conversion describes the same case, platform or organisation as its figure."
                 )
             }
-        if self.unit and self.unit == original.unit:
+        if self.unit_id and self.unit_id == original.unit_id:
             return {"unit": _("A conversion states the amount in another unit than its figure.")}
-        if self.unit and kind_of_unit(self.unit) != kind_of_unit(original.unit):
+        if self.known_unit is not None and self.known_unit.kind != original.unit.kind:
             return {
                 "unit": _("A conversion measures what its figure does (%(kind)s).")
-                % {"kind": FigureKind(kind_of_unit(original.unit)).label}
+                % {"kind": FigureKind(original.unit.kind).label}
             }
         return {}

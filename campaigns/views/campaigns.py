@@ -366,7 +366,7 @@ def aligned_figures(campaigns):
     keys = OrderedDict()
     for campaign in campaigns:
         for figure in campaign.figure_list:
-            keys.setdefault((figure.kind, figure.unit), None)
+            keys.setdefault((figure.kind, figure.unit_id), None)
     kinds = FigureKind.values
     rows = []
     in_kind_order = sorted(
@@ -377,7 +377,7 @@ def aligned_figures(campaigns):
             [
                 figure
                 for figure in campaign.figure_list
-                if (figure.kind, figure.unit) == (kind, unit)
+                if (figure.kind, figure.unit_id) == (kind, unit)
             ]
             for campaign in campaigns
         ]

@@ -19,13 +19,13 @@ from ..display import (
 from ..filters import FigureFilterForm
 from ..methods import safe_only
 from ..models import (
-    OUTCOME_UNITS,
     CatalogueSummary,
     Figure,
     FigureSort,
     FigureSubject,
     Outcome,
 )
+from ..units import units
 from .common import FIGURES_PER_PAGE, LIST_PAGES, number_references, paginate
 
 
@@ -97,7 +97,7 @@ def unit_chart(form, published, summary):
         if not unit:
             return None
         of_unit = candidates.filter(unit=unit)
-        if unit in OUTCOME_UNITS and not outcome:
+        if units().is_outcome(unit) and not outcome:
             counts = [(row["outcome"], row["count"]) for row in of_unit.count_by_outcome()]
             (outcome, total), others = counts[0], counts[1:]
             of_unit = of_unit.filter(outcome=outcome)

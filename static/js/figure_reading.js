@@ -75,10 +75,16 @@
     return grouped(number, true);
   }
 
+  // Exactly one ("1", "1.00"): "1 video", where a unit's name for one differs.
+  function isOne(number) {
+    return !number.negative && number.whole === "1" && !number.decimals;
+  }
+
   // display.figure_text in one language: the number with its unit, then its qualifier.
   function reading(number, unit, qualifier, language, data) {
     var text = humane(number, data.numbers[language]);
     var units = data.units[unit];
+    if (units && units.one && isOne(number)) units = units.one;
     text = units ? fill(units[language], "{number}", text) : text;
     var patterns = (data.qualifiers[unit] || {})[qualifier] || data.qualifiers[""][qualifier];
     return patterns ? fill(patterns[language], "{figure}", text) : text;
