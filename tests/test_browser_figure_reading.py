@@ -242,3 +242,33 @@ def test_the_script_reads_every_value_as_the_site_s_python_writes_it(reviewer_ta
     assert len(cases) > 5000
     assert disagreements == []
     assert page.errors == []
+
+
+def test_a_unit_a_reviewer_adds_is_offered_and_read_in_the_figure_form(reviewer_tab):
+    """The unit table's journey: a reviewer adds trees (棵树) in the admin (its form passes
+    axe), and the figure form then offers the unit and reads a value in it in both
+    languages, one tree as one."""
+    page = reviewer_tab()
+    page.goto("/admin/campaigns/unit/add/")
+    results = Axe().run(page, context="#content-main")
+    assert results.violations_count == 0, axe_report(results)
+    page.fill("#id_code", "trees")
+    page.fill("#id_name", "trees")
+    page.fill("#id_name_singular", "tree")
+    page.fill("#id_name_zh", "树")
+    page.fill("#id_measure_word", "棵")
+    page.fill("#id_heading_zh", "树木数量")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("trees")
+
+    page.goto("/admin/campaigns/figure/add/")
+    page.select_option("#id_unit", "trees")
+    page.select_option("#id_qualifier", Qualifier.OVER)
+    page.fill("#id_value", "1200000")
+    expect(reading(page)).to_have_text(
+        "Readers will read: over 1.2 million trees / 超过120万棵树", use_inner_text=True
+    )
+    page.select_option("#id_qualifier", Qualifier.EXACTLY)
+    page.fill("#id_value", "1")
+    expect(reading(page)).to_have_text("Readers will read: 1 tree / 1棵树", use_inner_text=True)
+    assert page.errors == []
