@@ -32,7 +32,7 @@ django.setup()
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from campaigns import images
+from campaigns import images, renditions
 
 def status(field):
     with open("/proc/self/status") as lines:
@@ -63,7 +63,7 @@ else:
     name = storage.save("image" + clean.extension, io.BytesIO(clean.content))
     del clean
     before, started = resident(), time.perf_counter()
-    images.make_renditions(storage, name)
+    renditions.make_renditions(storage, name)
     result["renditions_seconds"] = time.perf_counter() - started
     result["renditions_peak"] = peak() - before
 print(json.dumps(result))

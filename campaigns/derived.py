@@ -12,7 +12,7 @@ Derived from the rows, and kept in step here:
 - the catalogue's version (``models/version.py``), when a change touches what readers see
   (a row public before or after it, by each model's ``public()``), so cached pages and ETags
   move on and a draft's edits stay unseen;
-- an image's renditions (``images.py``).
+- an image's renditions (``renditions.py``).
 
 Every write path reports the rows it changed: saves and deletes through their signals (one-line
 forwarders in ``signals.py``), links of campaigns to platforms and sources, rows the loader
@@ -37,7 +37,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from . import images
+from . import renditions
 from .models import (
     Campaign,
     CampaignImage,
@@ -437,9 +437,9 @@ def _apply(pending: Pending) -> None:
         if pending.explicit:
             CatalogueSummary.keep()
     for image in pending.images.values():
-        images.refresh_renditions(image)
+        renditions.refresh_renditions(image)
     for storage, name in pending.dropped_renditions:
-        images.delete_renditions(storage, name)
+        renditions.delete_renditions(storage, name)
 
 
 def _any_public_now(rows: dict) -> bool:

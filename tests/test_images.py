@@ -19,7 +19,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image, PngImagePlugin
 from reversion.models import Revision
 
-from campaigns import images
+from campaigns import images, renditions
 from campaigns.loading import LoadError, load_catalogue
 from campaigns.models import CampaignImage, Organisation
 from tests.pages import (
@@ -511,7 +511,7 @@ def test_an_image_brought_back_from_history_gets_its_renditions_again(admin_clie
 def test_make_renditions_makes_those_missing_and_names_unreadable_files(campaign):
     image = saved_image(campaign, picture_bytes(size=(1600, 800)))
     webp = image.image.name.replace(".png", ".w400.webp")
-    images.delete_renditions(default_storage, image.image.name)
+    renditions.delete_renditions(default_storage, image.image.name)
     CampaignImage.objects.update(width=None, height=None, renditions_of="")
     gone = saved_image(campaign, picture_bytes(), "gone.png", order=1)
     default_storage.delete(gone.image.name)
@@ -631,6 +631,6 @@ def test_renditions_of_a_stored_jpeg_its_exif_turns_are_upright(campaign):
     Image.new("RGB", (2600, 1300), (30, 120, 200)).save(content, format="JPEG", exif=exif)
     name = default_storage.save("campaigns/turned.jpg", ContentFile(content.getvalue()))
 
-    assert images.make_renditions(default_storage, name) == (1300, 2600)
+    assert renditions.make_renditions(default_storage, name) == (1300, 2600)
     assert size_and_format("campaigns/turned.w1200.jpg") == ((1200, 2400), "JPEG")
     assert size_and_format("campaigns/turned.w400.webp") == ((400, 800), "WEBP")

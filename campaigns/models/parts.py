@@ -4,7 +4,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .. import images as safe_images
+from .. import renditions
 from .base import (
     SafeImageField,
 )
@@ -145,4 +145,4 @@ class CampaignImage(models.Model):
         until they have been made (the page then shows the stored image)."""
         if not self.image or self.renditions_of != self.image.name or not self.width:
             return None
-        return safe_images.Picture.of(self.image.storage, self.image.name, self.width, self.height)
+        return renditions.Picture.of(self.image.storage, self.image.name, self.width, self.height)

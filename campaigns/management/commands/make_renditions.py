@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from campaigns import images
+from campaigns import renditions
 from campaigns.models import CampaignImage
 
 
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         for image in CampaignImage.objects.only("image", "renditions_of").iterator():
             if image.renditions_of == image.image.name:
                 continue
-            if images.refresh_renditions(image):
+            if renditions.refresh_renditions(image):
                 made += 1
             else:
                 missing += 1
