@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaigns.models import Campaign, CatalogueSummary, Figure, Qualifier
-from campaigns.models import figures as figures_module
+from campaigns.models import Campaign, CatalogueSummary, Figure, Qualifier, figure_queries
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +78,7 @@ def test_a_unit_sorted_by_size_lists_its_figures_and_those_converted_into_it(cli
 def test_figures_converted_into_a_unit_are_found_however_many(client, donations, monkeypatch):
     conversion(donations).save()
     # More conversions than a statement takes ids: they are found by a subquery instead.
-    monkeypatch.setattr(figures_module, "IDS_PER_STATEMENT", 0)
+    monkeypatch.setattr(figure_queries, "IDS_PER_STATEMENT", 0)
 
     in_usd = client.get("/figures/?unit=USD&sort=largest").context["page"].object_list
 
