@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -126,7 +126,7 @@ def test_a_unit_figures_use_cannot_be_deleted(figure):
 
 def test_the_database_refuses_a_figure_whose_unit_is_not_in_the_table(figure):
     Figure.objects.filter(pk=figure.pk).update(unit="no-such-unit")
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():  # PostgreSQL: a savepoint to undo
         connection.check_constraints(table_names=[Figure._meta.db_table])
     Figure.objects.filter(pk=figure.pk).update(unit="videos")  # the test's end checks again
 
