@@ -126,7 +126,7 @@ def campaign_list(request):
         estimated=estimated,
     )
     if estimated:  # from the cases whose titles hold the words first
-        page.object_list = campaigns.page_of_broad_search(page.start_index() - 1, page.end_index())
+        page.object_list = campaigns.page_of_broad_search(*page.bounds())
     q = form.cleaned_data.get("q")
     suggestion, closest = None, []
     if q and not page.paginator.count:  # nothing has every word: offer what comes nearest

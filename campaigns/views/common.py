@@ -88,6 +88,13 @@ class BoundedPage(Page):
             return 0
         return self.start_index() + len(self) - 1
 
+    def bounds(self):
+        """The positions (from 0) of the page's first item and of the one after its last
+        place, from its number: unlike ``start_index`` and ``end_index``, reading none of its
+        items (a broad search's page is read another way, ``page_of_broad_search``)."""
+        bottom = (self.number - 1) * self.paginator.per_page
+        return bottom, bottom + self.paginator.per_page
+
 
 def paginate(request, items, per_page, count=None, *, max_pages=None, estimated=False):
     """The page the query string asks for, or the nearest real page and a note saying so.
