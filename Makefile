@@ -7,6 +7,9 @@ MANAGE := $(BIN)/python manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/socialgood
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on one worker per core (TEST_WORKERS=0: in this process, one test at a time).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
 	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer bench-faults bench-first clean role \
@@ -49,7 +52,7 @@ unlock: migrate  ## let a curator locked out by failed sign-ins sign in again: m
 
 test: install  ## run the whole suite on SQLite (browser tests too when Chromium is installed)
 	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium not found: the browser tests will be SKIPPED (apt-get install chromium to run them)."
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 audit-seed: install  ## audit the seed catalogue in a scratch database: every claim backed, no findings
 	@rm -f $(VENV)/audit-seed.sqlite3
@@ -59,13 +62,13 @@ audit-seed: install  ## audit the seed catalogue in a scratch database: every cl
 	@rm -f $(VENV)/audit-seed.sqlite3
 
 test-fast: install  ## the suite without the browser tests (the quick loop while working)
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 test-postgres: install  ## run the whole suite on PostgreSQL (PG_URL=...; default: the local server)
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(PYTEST) $(PYTEST_ARGS)
 
 test-browser: install  ## run only the browser tests (needs /usr/bin/chromium)
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 lint: install  ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -242,6 +242,23 @@ def uses_db(item):
     return "db" in item.fixturenames or item.get_closest_marker("django_db") is not None
 
 
+def pytest_configure(config):
+    """With workers (``make test``: ``-n auto --dist loadgroup``), each worker has a test
+    database of its own and is handed a file's tests at a time, in the order of collection, so
+    that it runs every test expecting an empty database before it loads the seed. xdist would
+    hand out the largest files first; keep the order."""
+    if getattr(config.option, "loadscopereorder", False):
+        config.option.loadscopereorder = False
+
+
+def pytest_itemcollected(item):
+    """A worker runs a file's tests together (its module's fixtures, such as the app servers
+    and the replica, start once), those using the seed catalogue apart from the rest."""
+    seeded = "seed_catalogue" in getattr(item, "fixturenames", ())
+    group = ("seeded:" if seeded else "") + item.nodeid.split("::")[0]
+    item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Run the tests that use the seed catalogue last, in their own order, so the tests that
