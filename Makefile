@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The suite runs on one worker per core (TEST_WORKERS=0: in this process, one test at a time).
 TEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: help install run migrate load test test-fast test-postgres test-browser lint format \
 	migrations-check deploy-check check audit-seed screenshots messages fonts divisions bench bench-scale bench-downloads bench-peer bench-faults bench-first clean role \

@@ -243,20 +243,19 @@ def uses_db(item):
 
 
 def pytest_configure(config):
-    """With workers (``make test``: ``-n auto --dist loadgroup``), each worker has a test
-    database of its own and is handed a file's tests at a time, in the order of collection, so
-    that it runs every test expecting an empty database before it loads the seed. xdist would
-    hand out the largest files first; keep the order."""
-    if getattr(config.option, "loadscopereorder", False):
-        config.option.loadscopereorder = False
-
-
-def pytest_itemcollected(item):
-    """A worker runs a file's tests together (its module's fixtures, such as the app servers
-    and the replica, start once), those using the seed catalogue apart from the rest."""
-    seeded = "seed_catalogue" in getattr(item, "fixturenames", ())
-    group = ("seeded:" if seeded else "") + item.nodeid.split("::")[0]
-    item.add_marker(pytest.mark.xdist_group(group))
+    """With workers (``make test``: ``-n auto``), each worker has a test database of its own
+    and xdist hands out the tests in their order of collection (``--dist load``), so that each
+    worker runs every test expecting an empty database before it loads the seed catalogue
+    (``pytest_collection_modifyitems`` puts those last). The other ways of handing them out
+    group tests by their ids, out of that order (and schemathesis gives all its API operations'
+    tests one id, so all but one of them would not run)."""
+    dist = config.getoption("dist", "no")
+    if dist not in ("no", "load"):
+        raise pytest.UsageError(
+            f"--dist {dist}: run the suite on workers with -n N (--dist load), which keeps the "
+            "tests in order, so that the seed catalogue is loaded after every test expecting an "
+            "empty database."
+        )
 
 
 @pytest.hookimpl(trylast=True)
