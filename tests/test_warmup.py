@@ -64,3 +64,16 @@ def test_a_step_that_fails_is_logged_and_the_rest_still_done(cold_process, monke
         warmup.warm_up()
     assert "warming up: templates failed" in caplog.text
     assert set(get_resolver()._reverse_dict) == {code for code, _name in settings.LANGUAGES}
+
+
+def test_warming_up_prepares_search_words_and_the_provinces(cold_process):
+    from campaigns import places
+    from campaigns.search import text
+
+    prepared = [text.english_stemmer, text.known_chinese_names, places.provinces]
+    for function in prepared:
+        function.cache_clear()
+
+    warmup.warm_up()
+
+    assert [function.cache_info().currsize for function in prepared] == [1, 1, 1]
