@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from campaigns import downloads
 from campaigns.models import (
@@ -234,6 +235,19 @@ def test_downloads_work_under_the_chinese_prefix_with_chinese_addresses(client, 
     [row] = csv_rows(client.get("/zh-hans/campaigns/export.csv"))
 
     assert row["url"] == "http://testserver/zh-hans/campaigns/yaan-earthquake/"
+
+
+def test_the_labels_of_codes_follow_the_language_of_each_download(client, yaan_case):
+    """The names of codes are looked up in a table per language, kept by the process: one
+    language's download never gives another's names, nor names that are not the model's."""
+    causes = set()
+    for address in ("/campaigns/export.csv", "/zh-hans/campaigns/export.csv") * 2:
+        [row] = csv_rows(client.get(address))
+        with translation.override("zh-hans" if "zh-hans" in address else "en"):
+            for name in ("scope", "cause", "approach"):
+                assert row[f"{name}_label"] == getattr(yaan_case, f"get_{name}_display")()
+        causes.add(row["cause_label"])
+    assert causes == {"Disaster relief", "救灾"}
 
 
 def test_the_download_query_count_stays_the_same_as_the_catalogue_grows(

@@ -125,22 +125,27 @@ FORMAT_SEPARATOR = ","
 of ``Format``."""
 
 
+FORMAT_CODES = tuple(Format.values)
+"""The format codes in their order (``Format.values`` makes its list again at every use, and
+a download reads the formats of every row)."""
+
+
 def format_codes(text):
     """The format codes written in ``text`` (a case's ``formats``), in the order of ``Format``;
     codes not in the list are left out."""
     written = {code.strip() for code in (text or "").split(FORMAT_SEPARATOR)}
-    return [code for code in Format.values if code in written]
+    return [code for code in FORMAT_CODES if code in written]
 
 
 def unknown_format_codes(text):
     """The codes written in ``text`` that are not formats, in the order written."""
     written = [code.strip() for code in (text or "").split(FORMAT_SEPARATOR) if code.strip()]
-    return [code for code in written if code not in Format.values]
+    return [code for code in written if code not in FORMAT_CODES]
 
 
 def formats_text(codes):
     """A case's ``formats`` column for these codes: known codes, each once, in list order."""
-    return FORMAT_SEPARATOR.join(code for code in Format.values if code in set(codes))
+    return FORMAT_SEPARATOR.join(code for code in FORMAT_CODES if code in set(codes))
 
 
 class Role(models.TextChoices):
