@@ -3,11 +3,12 @@ path keeps, after SQL made every count, flag and search document wrong or wrote 
 counted, and does it in a number of statements that does not grow with the catalogue."""
 
 import sqlite3
+import threading
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
 from campaigns import services
@@ -230,6 +231,54 @@ def test_cases_written_by_sql_are_counted_and_searched_like_those_they_copy(vari
         original = Campaign.objects.get(slug=slug).pk
         copied = Campaign.objects.get(slug=f"{slug}-copy").pk
         assert documents_of[copied][1:] == documents_of[original][1:], slug  # the same words
+
+
+def writes_spied_on(monkeypatch, fail_at=None):
+    """The names of the threads that write each batch of documents (seven cases a batch); the
+    batch whose first case is ``fail_at`` fails as a full disk would."""
+    monkeypatch.setattr(documents, "BATCH", 7)
+    write = documents._write
+    writers = []
+
+    def spying(batch):
+        writers.append(threading.current_thread().name)
+        if batch[0][0] == fail_at:
+            raise DatabaseError("could not extend file: No space left on device")
+        write(batch)
+
+    monkeypatch.setattr(documents, "_write", spying)
+    return writers
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="PostgreSQL writes on several connections")
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_documents_are_written_on_connections_of_their_own(monkeypatch):
+    grow_catalogue(count=30, seed=3)
+    kept_by_writes = kept()
+    make_everything_stale()
+    writers = writes_spied_on(monkeypatch)
+
+    call_command("recount_catalogue", verbosity=0)  # its own statements, not one transaction
+
+    assert kept() == kept_by_writes
+    assert len(writers) == -(-Campaign.objects.count() // 7)
+    assert all(name.startswith("search-documents") for name in writers)  # never this thread
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="PostgreSQL writes on several connections")
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_failing_on_its_connection_stops_the_refresh_with_its_error(monkeypatch):
+    grow_catalogue(count=30, seed=3)
+    make_everything_stale()
+    ids = list(Campaign.objects.order_by("pk").values_list("pk", flat=True))
+    writes_spied_on(monkeypatch, fail_at=ids[14])  # the third batch
+
+    with pytest.raises(DatabaseError, match="No space left on device"):
+        documents.refresh_search_documents("all")
+
+    written = set(Campaign.objects.exclude(search_text="").values_list("pk", flat=True))
+    assert set(ids[:14]) <= written  # each batch its own transaction
+    assert not written & set(ids[14:21])
 
 
 def recounting_everything(*, batch=documents.BATCH, monkeypatch=None):

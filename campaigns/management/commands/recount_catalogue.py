@@ -17,7 +17,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with derived.unit():
+        # Not one transaction: each statement is its own, so that the search documents are
+        # written on several connections at once (``search/documents.py``). Every value written
+        # is worked out from committed rows, so a recount stopped halfway leaves right values
+        # beside stale ones, as before it began, and running it again completes it.
+        with derived.unit(atomic=False):
             # What pages show may have changed with the counts: cached pages and the
             # catalogue's summary are made again.
             derived.everything_changed()
