@@ -263,6 +263,25 @@ def test_the_list_maps_its_cases_in_china_by_province_only_when_it_selects_some(
 
 
 @pytest.mark.django_db
+def test_a_filtered_lists_count_and_maps_come_from_one_count_of_its_cases(client):
+    factories.CampaignFactory(country="CN", division_id="511800", cause="disaster_relief")
+    factories.CampaignFactory(country="CN", division_id="511802", cause="disaster_relief")
+    factories.CampaignFactory(country="CN", cause="disaster_relief")  # in China, in no province
+    factories.CampaignFactory(country="US", cause="disaster_relief")
+    factories.CampaignFactory(country="", cause="disaster_relief")  # on no map, but in the list
+    factories.CampaignFactory(country="CN", division_id="140822", cause="education")
+
+    response = client.get("/campaigns/?cause=disaster_relief")
+
+    assert response.context["paginator"].count == 5
+    html = response.content.decode()
+    world = read(map_of(html))
+    assert {code: row[2] for code, row in world.rows.items()} == {"CN": "3", "US": "1"}
+    china = read(map_of(html, "china-map"))
+    assert {code: row[2] for code, row in china.rows.items()} == {"510000": "2"}
+
+
+@pytest.mark.django_db
 def test_the_chinese_home_page_names_the_countries_in_chinese(seed_catalogue, client):
     reader = read(map_of(page(client, "/zh-hans/")))
     assert reader.rows["CN"][1] == "中国"

@@ -426,6 +426,17 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
             .order_by("province")
         )
 
+    def count_by_place(self):
+        """How many of these campaigns took place in each country and, of those, in each
+        province-level division of China: (country, province or None, count) rows, in one
+        grouped query. Every campaign is counted in one row, so the rows add up to all of them."""
+        return (
+            self.order_by()
+            .values_list("country", "division__province")
+            .annotate(count=Count("pk"))
+            .order_by("country", "division__province")
+        )
+
     def count_by_cause(self):
         """How many of these campaigns serve each cause, most first: dicts of cause, count and,
         named by each scope's code, how many of them are of that scope."""

@@ -1,7 +1,8 @@
 """The case studies: home, the filtered list, each case, comparison, timeline and about page."""
 
 import itertools
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import render
@@ -110,11 +111,15 @@ def campaign_list(request):
     form = CampaignFilterForm(data=request.GET, summary=summary)
     published = Campaign.objects.public().for_listing()
     campaigns = form.filter(published)
-    count, estimated = None, False
+    count, estimated, places = None, False, None
     if not form.has_filters():
         count = summary.social_good_campaigns
     elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
         count, estimated = campaigns.count_matches()
+    if not estimated and any(chip.name != "scope" for chip in form.active_filters):
+        # A filtered list's count and its maps' counts, from one grouped count of its cases.
+        places = count_places(form.filter(Campaign.objects.public()))
+        count = places.total if count is None else count
     if estimated:  # and ranked by its cases' titles, through the indexes
         campaigns = campaigns.ranked_by_titles()
     page, page_note = paginate(
@@ -161,7 +166,7 @@ def campaign_list(request):
                 for value, label in CampaignSort.choices
                 if value != CampaignSort.RELEVANCE or form.cleaned_data.get("q")
             ],
-            **({} if estimated else list_maps(form, summary)),
+            **({} if estimated else list_maps(form, summary, places)),
         },
     )
 
@@ -173,20 +178,45 @@ def every_case_list(**filters):
     )
 
 
-def list_maps(form, summary):
+@dataclass(frozen=True)
+class Places:
+    """How many cases a list selects, and how many of them are in each country and, of those
+    in China, in each province ([code, count] lists, by code)."""
+
+    total: int
+    countries: list
+    provinces: list
+
+
+def count_places(selected):
+    """The ``Places`` of the cases ``selected``, from one grouped count (none by province when
+    no case selected is in China)."""
+    total, countries, provinces = 0, Counter(), Counter()
+    for country, province, count in selected.count_by_place():
+        total += count
+        if country:
+            countries[country] += count
+        if province:
+            provinces[province] += count
+    if "CN" not in countries:
+        provinces.clear()
+    return Places(
+        total,
+        [[code, count] for code, count in sorted(countries.items())],
+        [[code, count] for code, count in sorted(provinces.items())],
+    )
+
+
+def list_maps(form, summary, places):
     """The maps of the cases a list selects, by country and, of those in China, by province:
-    the catalogue's summary when no filter but the scope is in use, else one grouped count of
-    the selection for each map (none by province when no case selected is in China). A broad
-    search, counted about, is not counted: the list shows no map for it."""
+    the catalogue's summary when no filter but the scope is in use, else the ``places``
+    counted for the list. A broad search, counted about, is not counted: the list shows no map
+    for it."""
     scope = form.cleaned_data.get("scope")
-    if all(chip.name == "scope" for chip in form.active_filters):
+    if places is None:
         countries, provinces = summary.in_scope(scope)[3], summary.province_counts_in(scope)
     else:
-        selected = form.filter(Campaign.objects.public())
-        countries = [[row["country"], row["count"]] for row in selected.count_by_country()]
-        provinces = []
-        if any(country == "CN" for country, _count in countries):
-            provinces = [[row["province"], row["count"]] for row in selected.count_by_province()]
+        countries, provinces = places.countries, places.provinces
     return {
         "world_map": world_map(
             countries,
