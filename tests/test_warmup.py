@@ -66,14 +66,21 @@ def test_a_step_that_fails_is_logged_and_the_rest_still_done(cold_process, monke
     assert set(get_resolver()._reverse_dict) == {code for code, _name in settings.LANGUAGES}
 
 
-def test_warming_up_prepares_search_words_and_the_provinces(cold_process):
-    from campaigns import places
+def test_warming_up_prepares_search_words_provinces_release_and_country_names(cold_process):
+    from campaigns import caching, maps, places
     from campaigns.search import text
 
-    prepared = [text.english_stemmer, text.known_chinese_names, places.provinces]
+    prepared = [
+        text.english_stemmer,
+        text.known_chinese_names,
+        places.provinces,
+        caching.release,
+        maps.country_names,
+    ]
     for function in prepared:
         function.cache_clear()
 
     warmup.warm_up()
 
-    assert [function.cache_info().currsize for function in prepared] == [1, 1, 1]
+    languages = len(settings.LANGUAGES)
+    assert [function.cache_info().currsize for function in prepared] == [1, 1, 1, 1, languages]
