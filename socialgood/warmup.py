@@ -2,12 +2,12 @@
 What a fresh server process does once before its first request, so that the first reader it
 serves does not wait for it: the URL patterns reversed in each language, each language's
 translations and formats loaded, every template of the site compiled into the template
-engine's cache, what reading a search's words needs (the English stemmer, whose package
-loads every language's, 90 ms; the pattern of Chinese names), the provinces the list's
-filter offers (read from their data file, 3,232 divisions, 50–90 ms), the release's
-fingerprint that cached pages are keyed by (every file of the code, templates and static
-files looked at, about 10 ms) and the countries' names in each language that maps and filters
-show (about 8 ms a language). None of it asks the database
+engine's cache and those of forms into the form renderer's, what reading a search's words
+needs (the English stemmer, whose package loads every language's, 90 ms; the pattern of
+Chinese names), the provinces the list's filter offers (read from their data file, 3,232
+divisions, 50–90 ms), the release's fingerprint that cached pages are keyed by (every file of
+the code, templates and static files looked at, about 10 ms) and the countries' names in each
+language that maps and filters show (about 8 ms a language). None of it asks the database
 (which may still be starting when a worker boots), and nothing here can stop a worker from
 serving: a step that fails is logged and skipped, and the request that needs it does it as it
 would have.
@@ -35,7 +35,15 @@ TEMPLATE_SUFFIXES = (".html", ".txt", ".xml")
 def warm_up():
     """Prepare this process for its first request; returns the seconds it took."""
     began = time.perf_counter()
-    for step in (urls_and_languages, templates, search_words, provinces, release, country_names):
+    for step in (
+        urls_and_languages,
+        templates,
+        form_templates,
+        search_words,
+        provinces,
+        release,
+        country_names,
+    ):
         try:
             step()
         except Exception:  # a warm-up never stops a worker: the request does it instead
@@ -80,6 +88,19 @@ def templates():
             engine.get_template(name)
         except (TemplateDoesNotExist, TemplateSyntaxError, UnicodeDecodeError):
             continue  # not a template of ours to render (or one only another engine reads)
+
+
+def form_templates():
+    """Compile the templates forms are drawn with: Django's form renderer has a template engine
+    of its own, which the site's templates do not fill (the filters' menus drew theirs on the
+    first list)."""
+    import django.forms
+    from django.forms.renderers import get_default_renderer
+
+    renderer = get_default_renderer()
+    folder = Path(django.forms.__file__).parent / "templates"
+    for path in sorted((folder / "django" / "forms").rglob("*.html")):
+        renderer.get_template(path.relative_to(folder).as_posix())
 
 
 def search_words():

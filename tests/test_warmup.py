@@ -47,6 +47,16 @@ def test_warming_up_compiles_every_template_and_asks_no_database(cold_process, c
             engines["django"].get_template(name)
 
 
+def test_warming_up_compiles_the_templates_forms_are_drawn_with(cold_process):
+    from django.forms.renderers import get_default_renderer
+
+    (loader,) = get_default_renderer().engine.engine.template_loaders
+    loader.reset()
+    warmup.warm_up()
+    compiled = {key.split("-")[0] for key in loader.get_template_cache}
+    assert {"django/forms/widgets/select.html", "django/forms/div.html"} <= compiled
+
+
 def test_warming_up_reverses_the_urls_in_each_language(cold_process):
     resolver = get_resolver()
     assert not resolver._reverse_dict
