@@ -183,7 +183,7 @@ def test_a_searching_reader_s_request_reads_the_aliases_only_when_the_version_is
     # As many as the page ran before there were aliases: the version is read once, for the
     # page cache and the search alike. (On PostgreSQL the search's count runs four statements
     # more in a test's transaction: ``count_matches``.)
-    with django_assert_num_queries(15 if connection.vendor == "postgresql" else 11) as caught:
+    with django_assert_num_queries(14 if connection.vendor == "postgresql" else 10) as caught:
         response = client.get(address)
 
     assert response.status_code == 200
