@@ -267,6 +267,36 @@ def test_outside_a_transaction_documents_are_written_on_connections_of_their_own
 
 @pytest.mark.skipif(not POSTGRESQL, reason="PostgreSQL writes on several connections")
 @pytest.mark.django_db(transaction=True)
+def test_one_batch_outside_a_transaction_is_written_on_this_connection(monkeypatch):
+    grow_catalogue(count=5, seed=3)
+    writers = writes_spied_on(monkeypatch)
+
+    documents.refresh_search_documents(list(Campaign.objects.values_list("pk", flat=True)[:3]))
+
+    assert writers == [threading.current_thread().name]
+
+
+@pytest.mark.skipif(POSTGRESQL, reason="SQLite's one writer")
+@pytest.mark.django_db(transaction=True)
+def test_on_sqlite_the_recount_writes_documents_in_one_transaction(monkeypatch):
+    grow_catalogue(count=10, seed=3)
+    make_everything_stale()
+    in_transaction = []
+    monkeypatch.setattr(documents, "BATCH", 4)
+    write = documents._write
+    monkeypatch.setattr(
+        documents,
+        "_write",
+        lambda batch: in_transaction.append(connection.in_atomic_block) or write(batch),
+    )
+
+    call_command("recount_catalogue", verbosity=0)
+
+    assert in_transaction and all(in_transaction)  # not a commit for each row
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="PostgreSQL writes on several connections")
+@pytest.mark.django_db(transaction=True)
 def test_a_batch_failing_on_its_connection_stops_the_refresh_with_its_error(monkeypatch):
     grow_catalogue(count=30, seed=3)
     make_everything_stale()
@@ -293,9 +323,9 @@ def recounting_everything(*, batch=documents.BATCH, monkeypatch=None):
 
 # Counts: one statement per count (figures of cases; cases per platform and whether it is public,
 # per tag, per organisation and whether it is public, per source and whether it is public), and
-# PostgreSQL's statistics first. Documents: one read of the cases, then per batch the names of
-# their tags, platforms and participants and one write.
-EVERYTHING = (9 if POSTGRESQL else 8) + 1 + 4
+# PostgreSQL's statistics first. Documents: per batch one read of its cases (by key, after the
+# last batch's), the names of their tags, platforms and participants, and one write.
+EVERYTHING = (9 if POSTGRESQL else 8) + 5
 
 
 def test_recounting_everything_runs_the_same_statements_at_any_size():
@@ -312,7 +342,7 @@ def test_the_search_documents_are_written_a_batch_per_statement(monkeypatch):
 
     statements = recounting_everything(batch=20, monkeypatch=monkeypatch)
 
-    assert len(statements) == EVERYTHING + 2 * 4  # 50 cases: three batches of documents
+    assert len(statements) == EVERYTHING + 2 * 5  # 50 cases: three batches of documents
 
 
 def test_recounting_a_platform_runs_the_same_statements_however_many_cases_it_has():

@@ -12,12 +12,14 @@ whose triggers follow every write of the column (migration 0040, ``backends.py``
 
 Documents are written in batches, each one statement however many of its documents changed.
 Making a batch's documents is Python (``text.py``'s tokens) and writing them is the
-database's work, so the two overlap. Inside a transaction (a save, a load, a growth) a second
-thread makes the next batch's documents while the connection writes the last one's; the thread
-only reads the rows it is given and never touches the database. Outside one, on PostgreSQL
-(``recount_catalogue``), every row a batch is made from is committed, so other connections see
-it: batches are written on ``WRITERS`` connections at once, each batch its own transaction,
-while this thread makes the next. A text that recurs (cases copied from one another share a
+database's work, so the two overlap. Inside a transaction (a load, a growth, an admin save) a
+second thread makes the next batch's documents while the connection writes the last one's; the
+thread only reads the rows it is given and never touches the database. Outside one, on
+PostgreSQL (``recount_catalogue``), every row a batch is made from is committed, so other
+connections see it: more than one batch is written on ``WRITERS`` connections at once, each
+batch its own transaction, while this thread makes the next. Each batch's rows are read just
+before its documents are made (by key, after the last batch's), so a case edited during a long
+refresh is read as it then stands. A text that recurs (cases copied from one another share a
 description) is read into tokens once, and on PostgreSQL a description is made a ``tsvector``
 once a batch.
 """
@@ -26,7 +28,7 @@ import functools
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..models.base import in_chunks
 from ..models.choices import format_codes
@@ -62,7 +64,8 @@ FIELDS = [
 def refresh_search_documents(ids):
     """Write the search document of the campaigns ``ids`` (or ``"all"``)."""
     words = functools.lru_cache(maxsize=BATCH)(_words)  # one run's recurring texts
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+    several = ids == "all" or len(ids) > BATCH  # one batch gains nothing from several
+    if several and connection.vendor == "postgresql" and not connection.in_atomic_block:
         _write_on_several_connections(ids, words)
     else:
         _write_in_turn(ids, words)
@@ -85,7 +88,8 @@ def _write_in_turn(ids, words):
 def _write_on_several_connections(ids, words):
     """Make each batch's documents here and write it on one of ``WRITERS`` connections of its
     own, at most one batch waiting for a writer. A failed batch stops the refresh with its
-    error; the batches written before it stay written (each was its own transaction)."""
+    error; the batches written before it stay written (each was its own transaction), and so
+    may one already being written beside it."""
     with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="search-documents") as pool:
         writing = deque()
         try:
@@ -124,14 +128,14 @@ def _batches(ids):
             if rows:  # not when the cases were deleted meanwhile
                 yield rows
         return
-    batch = []
-    for row in campaigns.values_list(*FIELDS).iterator(chunk_size=BATCH):
-        batch.append(row)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    # A batch at a time by key, not one cursor over every case: outside a transaction
+    # PostgreSQL would copy every case's texts for the cursor before the first batch.
+    rows = list(campaigns.values_list(*FIELDS)[:BATCH])
+    while rows:
+        yield rows
+        if len(rows) < BATCH:
+            return
+        rows = list(campaigns.filter(pk__gt=rows[-1][0]).values_list(*FIELDS)[:BATCH])
 
 
 def _names(queryset, key, english, chinese):
@@ -194,7 +198,8 @@ def _write(documents):
 
     table = Campaign._meta.db_table
     if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
+        # One transaction a batch: outside one, SQLite would commit each row on its own.
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE {table} SET search_text = %s WHERE id = %s AND search_text IS NOT %s",
                 [

@@ -1,6 +1,7 @@
 """``manage.py recount_catalogue``: work out everything derived from the rows again."""
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from campaigns import derived
 
@@ -17,11 +18,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        # Not one transaction: each statement is its own, so that the search documents are
-        # written on several connections at once (``search/documents.py``). Every value written
-        # is worked out from committed rows, so a recount stopped halfway leaves right values
-        # beside stale ones, as before it began, and running it again completes it.
-        with derived.unit(atomic=False):
+        # On PostgreSQL not one transaction: each statement is its own, so that the search
+        # documents are written on several connections at once (``search/documents.py``).
+        # Every value written is worked out from committed rows, so a recount stopped halfway
+        # leaves right values beside stale ones, as before it began, and running it again
+        # completes it. SQLite has one writer, and would commit each row of a batch on its own.
+        with derived.unit(atomic=connection.vendor != "postgresql"):
             # What pages show may have changed with the counts: cached pages and the
             # catalogue's summary are made again.
             derived.everything_changed()
