@@ -9,14 +9,13 @@ gunicorn with production settings from a PostgreSQL database grown to 100,000 ex
     .venv/bin/python bench/scale.py --reuse --explain  # only EXPLAIN ANALYZE of the searches
 
 It builds (or with --reuse keeps) the database ``socialgood_bench`` on the PostgreSQL server of
-``BENCH_PG`` (default the local one): migrate, the seed catalogue, ``grow_catalogue N``;
-or, with ``--shape copied``, the database ``socialgood_bench_copied``: the seed catalogue, N
-cases written by SQL (``bench/copied.py``) and ``recount_catalogue``; then ``VACUUM
-ANALYZE``. Then it times the first request to every public address after a restart
-of the server, and after a change to the catalogue, five times each (the slowest and the
-median). Then it starts gunicorn
-(2 workers, DEBUG off) on a free port and prints, for every address: the status, the queries
-it runs (counted in-process with Django's test client), the median and slowest time of five
+``BENCH_PG`` (default the local one): migrate, the seed catalogue, ``grow_catalogue N``; or,
+with ``--shape copied``, the database ``socialgood_bench_copied``: the seed catalogue, N cases
+written by SQL (``bench/copied.py``) and ``recount_catalogue``; then ``VACUUM ANALYZE``. Then
+it times the first request to every public address after a restart of the server, and after a
+change to the catalogue, five times each (the slowest and the median). Then it starts gunicorn
+(2 workers, DEBUG off) on a free port and prints, for every address: the status, the queries it
+runs (counted in-process with Django's test client), the median and slowest time of five
 requests over HTTP, and the size. Then the throughput of the case page, the case list and the
 home page as a share of ``/robots.txt`` on the same server (``wrk`` when installed, else a
 Python client), and EXPLAIN ANALYZE of each search's queries as the list page runs them (the
