@@ -2,12 +2,14 @@
 search is counted about rather than to its last case (on PostgreSQL; SQLite counts)."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from campaigns.models import Campaign, Figure
+from campaigns.models import Campaign, CampaignSort, Cause, Figure, Platform, Scope, Status
 from campaigns.models import base as models_base
 from campaigns.search.backends import backend
 from campaigns.views import campaigns as list_views
@@ -270,3 +272,107 @@ def test_a_broad_search_takes_each_page_from_its_title_matches_first_in_the_same
     for start, stop in [(0, 3), (3, 6), (0, 12), (5, 12), (10, 13)]:
         page = ranked.page_of_broad_search(start, stop)
         assert [case.slug for case in page] == [case.slug for case in every[start:stop]]
+
+
+@pytest.fixture
+def mixed_cases(db, weibo, kwai):
+    """30 published cases on Weibo or Kwai or both, of three causes, some with figures, some
+    without a start date, some sharing a title; a draft and a commercial case on both."""
+    causes = [Cause.DISASTER_RELIEF, Cause.RURAL_LIVELIHOODS, Cause.PUBLIC_HEALTH]
+    for number in range(30):
+        campaign = factories.CampaignFactory(
+            title=f"Case {number % 7}" if number % 3 else f"案例 {number}",
+            title_zh=f"案例 {number}",
+            slug=f"mixed-{number}",
+            cause=causes[number % 3],
+            start_date=None if number % 5 == 0 else datetime.date(2010 + number % 4, 1, 1),
+            platforms=[kwai] if number % 2 else [kwai, weibo],
+        )
+        factories.FigureFactory.create_batch(number % 4, campaign=campaign)
+    factories.CampaignFactory(slug="mixed-draft", status=Status.DRAFT, platforms=[kwai, weibo])
+    factories.CampaignFactory(slug="mixed-commercial", scope=Scope.COMMERCIAL, platforms=[kwai])
+
+
+@pytest.mark.parametrize("language, prefix", [("en", ""), ("zh-hans", "/zh-hans")])
+@pytest.mark.parametrize("sort", [value for value in CampaignSort.values if value != "relevance"])
+def test_a_filtered_lists_pages_hold_its_cases_in_its_order(
+    client, mixed_cases, sort, language, prefix
+):
+    """A filtered list's page is read by its cases' ids first (``page_by_ids``): each page
+    holds the cases that reading every row in the list's order would, in that order."""
+    selected = Campaign.objects.public().social_good().on_platforms(["kwai"])
+    assert selected.count() > 20  # two pages
+    with translation.override(language):
+        for filters, cases in [
+            ("platform=kwai", selected),
+            ("platform=kwai&cause=disaster_relief", selected.filter(cause="disaster_relief")),
+            ("platform=weibo&scope=all", Campaign.objects.public().on_platforms(["weibo"])),
+        ]:
+            expected = list(cases.sorted_by(sort).values_list("slug", flat=True))
+            pages = []
+            for number in range(1, (len(expected) + 19) // 20 + 1):
+                response = client.get(f"{prefix}/campaigns/?{filters}&sort={sort}&page={number}")
+                pages.append([campaign.slug for campaign in response.context["page"]])
+            assert pages == [expected[start : start + 20] for start in range(0, len(expected), 20)]
+
+
+def test_a_filtered_lists_page_reads_the_rows_of_its_own_cases_only(client, mixed_cases):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/campaigns/?platform=kwai&cause=rural_livelihoods&sort=figures")
+
+    assert response.status_code == 200
+    rows = [query["sql"] for query in queries if '"campaigns_campaign"."summary"' in query["sql"]]
+    assert len(rows) == 1
+    outer, _, chosen = rows[0].partition(" IN (SELECT ")
+    assert "campaigns_platform" not in outer and "cause" not in outer.partition("WHERE")[2]
+    assert "campaigns_platform" in chosen and "LIMIT 20" in chosen
+
+
+def test_a_filtered_list_that_selects_nothing_asks_for_no_page(client, mixed_cases):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/campaigns/?platform=kwai&cause=child_protection")
+
+    assert response.context["paginator"].count == 0
+    assert not any('"campaigns_campaign"."summary"' in query["sql"] for query in queries)
+
+
+@pytest.mark.skipif(not POSTGRESQL, reason="the covering index is PostgreSQL's")
+def test_a_filtered_lists_ids_and_counts_can_be_read_from_one_index(client, mixed_cases):
+    """Every column of the cases' table that a filtered list's page chooses its cases by, and
+    that its counts by place read, is in the index of published cases by cause, so PostgreSQL
+    can read them without the table (``Index Only Scan``) whatever the filters."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attribute.attname FROM pg_index AS index JOIN pg_attribute AS attribute"
+            " ON attribute.attrelid = index.indrelid AND attribute.attnum = ANY(index.indkey)"
+            " WHERE index.indexrelid = 'campaign_published_cause_listing'::regclass"
+        )
+        covered = {name for (name,) in cursor.fetchall()} | {"status"}  # status: its predicate
+    factories.CampaignFactory(
+        slug="yaan-live",
+        cause=Cause.DISASTER_RELIEF,
+        division_id="511800",
+        formats="short_video,live_stream",
+        start_date=datetime.date(2013, 4, 20),
+        platforms=[Platform.objects.get(slug="kwai")],
+    )
+    filters = (
+        "platform=kwai&cause=disaster_relief&approach=live_commerce&country=CN&province=51"
+        "&format=live_stream&year_from=2011&year_to=2013&scope=social_good"
+    )
+    client.get("/campaigns/")  # the catalogue's summary, counted once for the catalogue
+    for sort in CampaignSort.values:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/campaigns/?{filters}&sort={sort}")
+        grouped = [query["sql"] for query in queries if "GROUP BY" in query["sql"]]
+        rows = [
+            query["sql"] for query in queries if '"campaigns_campaign"."summary"' in query["sql"]
+        ]
+        chosen = [sql.partition(" IN (SELECT ")[2].rpartition(") ORDER BY")[0] for sql in rows]
+        assert [case.slug for case in response.context["page"]] == ["yaan-live"]
+        assert len(grouped) == 1 and len(chosen) == 1
+        for sql in grouped + chosen:
+            table = re.search(r'FROM "campaigns_campaign"( [A-Z]\d+)?', sql).group(1)
+            name = table.strip() if table else '"campaigns_campaign"'
+            read = set(re.findall(rf'{re.escape(name)}\."(\w+)"', sql))
+            assert {"cause", "id"} <= read <= covered, (sort, read - covered)

@@ -261,6 +261,16 @@ class CampaignQuerySet(ChangeTrackedQuerySet):
         with search.reading_matches_by_index():
             return list(self[start:stop] if page is None else page)
 
+    def page_by_ids(self, cases, start, stop):
+        """The cases ``start`` to ``stop`` of ``cases`` (a filtered, sorted QuerySet), as these
+        campaigns in ``cases``' order, in one query whose subquery chooses their ids first.
+        PostgreSQL then reads a filtered list's ids, filters and order from an index alone
+        (``campaign_published_cause_listing``, migration 0051) and the table's rows of the page
+        only; asked for whole rows, it would read the row of every case a filter on links (a
+        platform, a tag) lets through, to test the others. Not for a search ranked by
+        relevance: its order is an annotation of ``cases``."""
+        return self.filter(pk__in=cases.values("pk")[start:stop]).order_by(*cases.query.order_by)
+
     def search_any(self, q):
         """Campaigns matching some of the words of ``q``, those matching most first: what a
         search that found nothing offers instead."""

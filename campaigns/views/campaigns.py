@@ -130,9 +130,11 @@ def campaign_list(request):
         max_pages=LIST_PAGES,
         estimated=estimated,
     )
+    q = form.cleaned_data.get("q")
     if estimated:  # from the cases whose titles hold the words first
         page.object_list = campaigns.page_of_broad_search(*page.bounds())
-    q = form.cleaned_data.get("q")
+    elif places is not None and places.total and not q:  # ids first, then the page's rows
+        page.object_list = published.page_by_ids(campaigns, *page.bounds())
     suggestion, closest = None, []
     if q and not page.paginator.count:  # nothing has every word: offer what comes nearest
         suggestion = did_you_mean(q, lambda words: form.filter(published, q=words).exists())
