@@ -6,10 +6,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from campaigns.api import MAX_LIMIT
-from campaigns.models import Status, Tag
+from campaigns.models import CatalogueSummary, Status, Tag
 from tests import factories
 
 
@@ -278,16 +280,38 @@ def test_a_source_lists_its_numbered_references_in_order(client, yaan_case):
 def test_the_list_query_count_stays_the_same_as_the_catalogue_grows(
     client, yaan_case, django_assert_num_queries
 ):
-    # The version, the count, the page and its platforms, tags and participants (with their
-    # organisations joined): no filter menus (they were 4 more when the API went through the
-    # list page's form) and no summary.
+    # The version, the summary's count (kept after each change, as the commit keeps it), the
+    # page and its platforms, tags and participants (with their organisations joined): no
+    # filter menus (they were 4 more when the API went through the list page's form).
+    CatalogueSummary.keep()
     with django_assert_num_queries(6):
         assert client.get("/api/campaigns").json()["count"] == 1
     for number in range(3):
         campaign = factories.CampaignFactory(tags=[f"tag-{number}"])
         factories.ParticipationFactory(campaign=campaign)
+    CatalogueSummary.keep()
     with django_assert_num_queries(6):
         assert client.get("/api/campaigns").json()["count"] == 4
+
+
+@pytest.mark.parametrize("scope", ["", "social_good", "commercial", "all"])
+def test_the_whole_list_of_a_scope_is_counted_by_the_catalogue_summary(client, db, scope):
+    for number, case_scope in enumerate(["social_good", "social_good", "commercial"]):
+        factories.CampaignFactory(slug=f"case-{number}", scope=case_scope)
+    factories.CampaignFactory(slug="a-draft", status=Status.DRAFT)
+    CatalogueSummary.keep()
+    expected = {"": 2, "social_good": 2, "commercial": 1, "all": 3}[scope]
+    scoped = {"scope": scope} if scope else {}
+
+    with CaptureQueriesContext(connection) as queries:
+        data = client.get("/api/campaigns", {"sort": "title", "limit": 1, **scoped}).json()
+
+    assert data["count"] == expected and not data["count_estimated"]
+    assert not any("COUNT(" in query["sql"] for query in queries)
+    with CaptureQueriesContext(connection) as queries:  # narrowed: counted
+        narrowed = client.get("/api/campaigns", {"cause": "rural_livelihoods", **scoped}).json()
+    assert narrowed["count"] == expected
+    assert sum("COUNT(" in query["sql"] for query in queries) == 1
 
 
 # --------------------------------------------------------------------------- schema, docs, caching

@@ -22,7 +22,7 @@ from ..places import provinces
 from ..ratelimits import rate_limited
 from ..units import units
 from ..views.campaigns import every_case_list
-from .pagination import CataloguePagination
+from .pagination import CataloguePagination, counted_already
 from .parameters import (
     CampaignFilters,
     CampaignSlug,
@@ -70,7 +70,10 @@ last is outermost)."""
 @paginate(CataloguePagination)
 def list_campaigns(request, filters: Query[CampaignFilters]):
     """Published campaigns, filtered and searched as on the site's list page."""
-    return campaign_query(filters).apply(Campaign.objects.public().for_api())
+    query = campaign_query(filters)
+    if not query.narrowed:  # every case of its scope: as many as the summary counted
+        counted_already(request, CatalogueSummary.current().in_scope(query.scope)[0])
+    return query.apply(Campaign.objects.public().for_api())
 
 
 @api.get(

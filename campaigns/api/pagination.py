@@ -15,6 +15,17 @@ from .parameters import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, TEXT_PATTERN
 MAX_CURSOR_LENGTH = 2000
 """A cursor is a few hundred characters; anything much longer is not one."""
 
+COUNTED = "list_count"
+"""The request's attribute holding its list's count when the endpoint knows it without
+counting (``counted_already``)."""
+
+
+def counted_already(request, count):
+    """Tell the page of ``request``'s list that the list holds ``count`` items, known without
+    counting them: the catalogue's summary counts every published case of each scope, which
+    the whole list's ``COUNT`` read again (0.19 s at 100,000 cases on SQLite)."""
+    setattr(request, COUNTED, count)
+
 
 class CataloguePagination(LimitOffsetPagination):
     """Pages of a list: by ``offset``, or after a ``cursor`` the previous page gave (as fast
@@ -81,7 +92,8 @@ class CataloguePagination(LimitOffsetPagination):
         if keyset.RANK in queryset.query.annotations:  # a search: counted about, if broad,
             count, estimated = queryset.count_matches()  # and ranked by its titles
         else:
-            count, estimated = self._items_count(queryset), False
+            count = getattr(request, COUNTED, None)
+            count, estimated = self._items_count(queryset) if count is None else count, False
         if estimated:
             queryset = queryset.ranked_by_titles()
         rows = keyset.keyed(queryset) if by_key else queryset

@@ -7,12 +7,15 @@ list page and the downloads build a ``CampaignQuery`` from what their forgiving 
 ``FigureQuery`` for the figures table, its downloads and ``/api/figures``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..models import CampaignSort, Figure, FigureSort, ScopeFilter
 
 MAX_QUERY_LENGTH = 200
 """Longer searches are cut to this many characters (with a note)."""
+
+WHOLE_SCOPE = ("scope", "sort")
+"""What a ``CampaignQuery`` may set and still select every published case of its scope."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,14 @@ class CampaignQuery:
             first, last = self.year_to, self.year_from
             object.__setattr__(self, "year_from", first)
             object.__setattr__(self, "year_to", last)
+
+    @property
+    def narrowed(self):
+        """Whether a filter or a search narrows it to fewer than every published case of its
+        scope (its order does not)."""
+        return any(
+            getattr(self, field.name) for field in fields(self) if field.name not in WHOLE_SCOPE
+        )
 
     @property
     def order(self):
