@@ -294,17 +294,19 @@ def test_the_list_query_count_stays_the_same_as_the_catalogue_grows(
         assert client.get("/api/campaigns").json()["count"] == 4
 
 
-@pytest.mark.parametrize("scope", ["", "social_good", "commercial", "all"])
+@pytest.mark.parametrize("scope", ["", "social_good", "commercial", "other_trend", "all"])
 def test_the_whole_list_of_a_scope_is_counted_by_the_catalogue_summary(client, db, scope):
     for number, case_scope in enumerate(["social_good", "social_good", "commercial"]):
         factories.CampaignFactory(slug=f"case-{number}", scope=case_scope)
     factories.CampaignFactory(slug="a-draft", status=Status.DRAFT)
     CatalogueSummary.keep()
-    expected = {"": 2, "social_good": 2, "commercial": 1, "all": 3}[scope]
+    expected = {"": 2, "social_good": 2, "commercial": 1, "other_trend": 0, "all": 3}[scope]
     scoped = {"scope": scope} if scope else {}
 
     with CaptureQueriesContext(connection) as queries:
-        data = client.get("/api/campaigns", {"sort": "title", "limit": 1, **scoped}).json()
+        data = client.get(
+            "/api/campaigns", {"sort": "title", "q": " ", "limit": 1, **scoped}
+        ).json()
 
     assert data["count"] == expected and not data["count_estimated"]
     assert not any("COUNT(" in query["sql"] for query in queries)

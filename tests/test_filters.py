@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 from django.utils import translation
 
-from campaigns.filters import MAX_QUERY_LENGTH, CampaignFilterForm, FigureFilterForm
+from campaigns.filters import MAX_QUERY_LENGTH, CampaignFilterForm, CampaignQuery, FigureFilterForm
 from campaigns.models import Campaign, Cause, Figure, Status
 from tests import factories
 
@@ -199,3 +199,19 @@ def test_the_organisation_and_tag_menus_list_the_busiest_and_take_any_other(monk
     form, slugs = campaign_filter("organisation=only-in-a-draft")
     assert form.notes == ["Unknown organisation “only-in-a-draft” was ignored."]
     assert len(slugs) == 9
+
+
+@pytest.mark.parametrize(
+    "query, narrowed",
+    [
+        (CampaignQuery(), False),
+        (CampaignQuery(scope="all", sort="title"), False),
+        (CampaignQuery(q="   "), False),
+        (CampaignQuery(q="flood"), True),
+        (CampaignQuery(platforms=("kwai",)), True),
+        (CampaignQuery(year_to=2015), True),
+        (CampaignQuery(province="51"), True),
+    ],
+)
+def test_a_query_knows_whether_it_narrows_its_scope(query, narrowed):
+    assert query.narrowed is narrowed

@@ -55,7 +55,9 @@ class CampaignQuery:
         """Whether a filter or a search narrows it to fewer than every published case of its
         scope (its order does not)."""
         return any(
-            getattr(self, field.name) for field in fields(self) if field.name not in WHOLE_SCOPE
+            getattr(self, field.name) != field.default
+            for field in fields(self)
+            if field.name not in WHOLE_SCOPE
         )
 
     @property

@@ -26,10 +26,12 @@ NEW = (
 
 
 def replace(dropped, created):
+    # The new index first: dropping one locks the table until the migration commits, so the
+    # drop comes last, when nothing is left to wait for.
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f"DROP INDEX IF EXISTS {dropped[0]}")
             schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {created[0]} ON {created[1]}")
+            schema_editor.execute(f"DROP INDEX IF EXISTS {dropped[0]}")
 
     return run
 
