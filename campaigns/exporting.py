@@ -83,6 +83,8 @@ def fixture_records(objects):
             if isinstance(value, Decimal):
                 record["fields"][name] = decimal_text(value)
             elif isinstance(value, datetime.date):  # datetimes as Django's JSON fixtures write them
+                if isinstance(value, datetime.datetime):  # to the millisecond they keep, always
+                    value = value.replace(microsecond=value.microsecond // 1000 * 1000)
                 record["fields"][name] = DjangoJSONEncoder().default(value)
             elif isinstance(value, list) and value and isinstance(value[0], list | tuple):
                 record["fields"][name] = sorted(list(key) for key in value)
