@@ -116,7 +116,7 @@ def campaign_list(request):
         count = summary.social_good_campaigns
     elif form.cleaned_data.get("q"):  # a broad search is counted about, not to the last case
         count, estimated = campaigns.count_matches()
-    if not estimated and any(chip.name != "scope" for chip in form.active_filters):
+    if not estimated and form.selection().narrowed:  # by a filter or a search, not the scope
         # A filtered list's count and its maps' counts, from one grouped count of its cases.
         places = count_places(form.filter(Campaign.objects.public()))
         count = places.total if count is None else count
